@@ -1,0 +1,393 @@
+//! The document model. Its serde form **is** the canonical JSON (`jixiao/1`) of
+//! `formats.md` §C, key for key: money, values and weights are strings holding exact
+//! decimals, absent values are `null`, and extra keys are only ever added.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::taxonomy::{Level1, Level2};
+use crate::value::Target;
+
+/// The schema tag written into every canonical JSON document.
+pub const SCHEMA: &str = "jixiao/1";
+
+/// Where something was read from: the file (when known) and the 1-based line.
+///
+/// A location is not part of a value's identity: two sources always compare equal,
+/// so a document read from a form equals the same document read back from JSON.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Source {
+    /// The file name as the caller gave it, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// 1-based line number in the decoded text (or row number in a sheet); 0 when unknown.
+    pub line: u32,
+    /// The sheet name when the source is a workbook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+}
+
+impl PartialEq for Source {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl Source {
+    /// Whether the location is known (it was read from text or a sheet).
+    pub fn is_known(&self) -> bool {
+        self.line > 0
+    }
+
+    /// A source at `line` of `file`.
+    pub fn at(file: Option<&str>, line: u32) -> Self {
+        Source {
+            file: file.map(str::to_owned),
+            line,
+            sheet: None,
+        }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(file) = &self.file {
+            write!(f, "{file}:")?;
+        }
+        if let Some(sheet) = &self.sheet {
+            write!(f, "[{sheet}]")?;
+        }
+        write!(f, "{}", self.line)
+    }
+}
+
+/// A document: one or more declarations (a unit's 汇总表, a system export, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Always [`SCHEMA`].
+    #[serde(default = "schema_tag")]
+    pub schema: String,
+    /// The document title (e.g. `…2024年度项目绩效目标汇总表`), when there is one.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The budget year (年度) named by the title or the form, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The declarations (绩效目标申报表 / 绩效自评表), in document order.
+    #[serde(default)]
+    pub declarations: Vec<Declaration>,
+}
+
+fn schema_tag() -> String {
+    SCHEMA.to_owned()
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            schema: schema_tag(),
+            title: None,
+            year: None,
+            declarations: Vec::new(),
+        }
+    }
+}
+
+impl Document {
+    /// Every indicator of every declaration, in order.
+    pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.declarations.iter().flat_map(|d| d.indicators.iter())
+    }
+}
+
+/// 绩效目标申报表: one project's declaration, and its self-evaluation when it has one.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Declaration {
+    /// The project header fields.
+    pub project: Project,
+    /// 项目资金: the funding block.
+    #[serde(default)]
+    pub funding: Funding,
+    /// 项目绩效目标: the goal texts.
+    #[serde(default)]
+    pub goals: Goals,
+    /// 绩效指标: the 三级 indicators, each carrying its 一级/二级.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// Points written in the form's own level headers (`产出指标(70分)`), keyed by the
+    /// normalized 一级 name. They win over a scoring profile's level points.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub level_points: BTreeMap<String, Decimal>,
+    /// The self-evaluation (绩效自评表) figures as published, when this is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluation: Option<Evaluation>,
+    /// Where the declaration starts in its source.
+    #[serde(skip)]
+    pub source: Source,
+}
+
+/// The header of a declaration (项目名称, 项目性质, …).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Project {
+    /// 项目名称.
+    #[serde(default)]
+    pub name: String,
+    /// 项目编码 / 项目代码, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// 项目性质, as written (e.g. `其他一次性项目`).
+    #[serde(default)]
+    pub nature: Option<String>,
+    /// 项目类别, as written (e.g. `特定目标类`).
+    #[serde(default)]
+    pub category: Option<String>,
+    /// 主管部门.
+    #[serde(default)]
+    pub department: Option<String>,
+    /// 实施单位.
+    #[serde(default)]
+    pub implementer: Option<String>,
+    /// 计划开始日期.
+    #[serde(default)]
+    pub start_date: Option<NaiveDate>,
+    /// 计划完成日期.
+    #[serde(default)]
+    pub end_date: Option<NaiveDate>,
+    /// Header fields the reader did not recognize, label → value, kept verbatim.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+}
+
+/// The unit money is stated in (金额单位).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum MoneyUnit {
+    /// 元.
+    #[default]
+    #[serde(rename = "元")]
+    Yuan,
+    /// 万元 = 10000 元.
+    #[serde(rename = "万元")]
+    WanYuan,
+}
+
+impl MoneyUnit {
+    /// How many 元 one of this unit is.
+    pub fn in_yuan(self) -> Decimal {
+        match self {
+            MoneyUnit::Yuan => Decimal::ONE,
+            MoneyUnit::WanYuan => Decimal::from(10_000),
+        }
+    }
+
+    /// The unit as written in forms.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MoneyUnit::Yuan => "元",
+            MoneyUnit::WanYuan => "万元",
+        }
+    }
+}
+
+/// 项目资金: the funding block. A cell left empty in the form is `None`, never zero.
+///
+/// Left side, for the whole project period: 项目资金总额 (其中：财政资金, 其他资金).
+/// Right side, for the year: 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Funding {
+    /// The unit all amounts below are stated in.
+    #[serde(default)]
+    pub unit: MoneyUnit,
+    /// 项目资金总额.
+    #[serde(default)]
+    pub total: Option<Decimal>,
+    /// 其中：财政资金.
+    #[serde(default)]
+    pub total_fiscal: Option<Decimal>,
+    /// 其他资金 (project period).
+    #[serde(default)]
+    pub total_other: Option<Decimal>,
+    /// 年度资金申请总额.
+    #[serde(default)]
+    pub annual: Option<Decimal>,
+    /// 其中：当年财政拨款.
+    #[serde(default)]
+    pub annual_fiscal: Option<Decimal>,
+    /// 上年结转资金.
+    #[serde(default)]
+    pub annual_carryover: Option<Decimal>,
+    /// 其他资金 (the year).
+    #[serde(default)]
+    pub annual_other: Option<Decimal>,
+    /// Where the funding block was read from.
+    #[serde(skip)]
+    pub source: Source,
+}
+
+/// 项目绩效目标: the goal texts, HTML stripped.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Goals {
+    /// 项目总目标.
+    #[serde(default)]
+    pub overall: Option<String>,
+    /// 年度总体目标 (预期目标 in a self-evaluation).
+    #[serde(default)]
+    pub annual: Option<String>,
+}
+
+/// 正向/反向: the direction a list export may declare beside the comparator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// 正向: more is better.
+    Increase,
+    /// 反向: less is better.
+    Decrease,
+    /// 定性: a qualitative indicator.
+    Qualitative,
+}
+
+/// 三级指标: the concrete indicator, with its 一级/二级 and its target value (指标值).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// 一级指标, normalized; `None` when the label is not one the taxonomy knows.
+    pub level1: Option<Level1>,
+    /// 二级指标, normalized; `None` when the label is not one the taxonomy knows.
+    pub level2: Option<Level2>,
+    /// 三级指标 name.
+    pub name: String,
+    /// 年度指标值: the target.
+    pub target: Target,
+    /// 分值/权重, when given.
+    #[serde(default)]
+    pub weight: Option<Decimal>,
+    /// The 一级 label as written, when it differs from the normalized name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level1_text: Option<String>,
+    /// The 二级 label as written, when it differs from the normalized name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level2_text: Option<String>,
+    /// 正向/反向 as declared in its own column (list layout), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// Columns or cells the reader did not recognize, header → value, kept verbatim.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+    /// Where the indicator row was read from.
+    #[serde(skip)]
+    pub source: Source,
+}
+
+impl Indicator {
+    /// A new indicator with no weight, direction or extras.
+    pub fn new(level1: Option<Level1>, level2: Option<Level2>, name: &str, target: Target) -> Self {
+        Indicator {
+            level1,
+            level2,
+            name: name.to_owned(),
+            target,
+            weight: None,
+            level1_text: None,
+            level2_text: None,
+            direction: None,
+            extra: BTreeMap::new(),
+            source: Source::default(),
+        }
+    }
+
+    /// The 一级 label: normalized name, else the text as written.
+    pub fn level1_label(&self) -> &str {
+        match (&self.level1, &self.level1_text) {
+            (Some(l), _) => l.as_str(),
+            (None, Some(t)) => t,
+            (None, None) => "",
+        }
+    }
+
+    /// The 二级 label: normalized name, else the text as written.
+    pub fn level2_label(&self) -> &str {
+        match (&self.level2, &self.level2_text) {
+            (Some(l), _) => l.as_str(),
+            (None, Some(t)) => t,
+            (None, None) => "",
+        }
+    }
+}
+
+/// 绩效自评: the published figures of a self-evaluation, kept exactly as published.
+/// Recomputed figures live in a scorecard, never here.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// 金额单位 of the budget rows.
+    #[serde(default)]
+    pub unit: MoneyUnit,
+    /// The 年度资金总额 row.
+    #[serde(default)]
+    pub budget: BudgetRow,
+    /// The 其中：当年财政拨款 row, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_fiscal: Option<BudgetRow>,
+    /// The 上年结转资金 row, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_carryover: Option<BudgetRow>,
+    /// The 其他资金 row, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_other: Option<BudgetRow>,
+    /// 实际完成情况 of the 年度总体目标.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_achieved: Option<String>,
+    /// One entry per indicator: `indicators[i]` belongs to the declaration's `indicators[i]`.
+    #[serde(default)]
+    pub indicators: Vec<IndicatorEvaluation>,
+    /// 总分 as published.
+    #[serde(default)]
+    pub total: Option<Decimal>,
+    /// The 分值 of the 总分 row (normally 100), when published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_weight: Option<Decimal>,
+    /// Where the evaluation's 总分 row was read from.
+    #[serde(skip)]
+    pub source: Source,
+}
+
+/// One row of the funding matrix of a self-evaluation.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct BudgetRow {
+    /// 年初预算数.
+    #[serde(default)]
+    pub initial: Option<Decimal>,
+    /// 全年预算数 (调整后预算数).
+    #[serde(default)]
+    pub adjusted: Option<Decimal>,
+    /// 全年执行数.
+    #[serde(default)]
+    pub executed: Option<Decimal>,
+    /// 分值 of the budget-execution item.
+    #[serde(default)]
+    pub weight: Option<Decimal>,
+    /// 执行率 as published (text, e.g. `86.19%`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<String>,
+    /// 得分 as published.
+    #[serde(default)]
+    pub score: Option<Decimal>,
+    /// Where the row was read from.
+    #[serde(skip)]
+    pub source: Source,
+}
+
+/// The published evaluation of one indicator.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct IndicatorEvaluation {
+    /// 实际完成值, as written.
+    #[serde(default)]
+    pub actual: Option<String>,
+    /// 得分 as published.
+    #[serde(default)]
+    pub score: Option<Decimal>,
+    /// 偏差原因分析及改进措施.
+    #[serde(default)]
+    pub deviation: Option<String>,
+}

@@ -1,0 +1,208 @@
+//! Text encodings: UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030/GBK, which
+//! legacy Chinese finance systems still write. Line ends are normalized to `\n`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Location, ReadError};
+
+/// The text encoding of an input or an output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Encoding {
+    /// Detect: a BOM decides; else valid UTF-8 is UTF-8; else GB18030.
+    #[default]
+    Auto,
+    /// UTF-8 (a BOM is skipped).
+    Utf8,
+    /// GB18030, a superset of GBK and GB2312.
+    Gb18030,
+}
+
+impl Encoding {
+    /// `auto`, `utf-8` or `gb18030`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Auto => "auto",
+            Encoding::Utf8 => "utf-8",
+            Encoding::Gb18030 => "gb18030",
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Encoding {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "auto" | "" => Ok(Encoding::Auto),
+            "utf-8" | "utf8" => Ok(Encoding::Utf8),
+            "gb18030" | "gbk" | "gb2312" | "cp936" => Ok(Encoding::Gb18030),
+            other => Err(format!(
+                "unknown encoding `{other}` (expected auto, utf-8 or gb18030)"
+            )),
+        }
+    }
+}
+
+/// Decoded text with `\n` line ends, and the name of the encoding it was in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, line ends normalized to `\n`, BOM removed.
+    pub text: String,
+    /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or `GB18030`.
+    pub encoding: &'static str,
+}
+
+/// Decodes bytes to text (see [`Encoding`]) and normalizes `\r\n` and `\r` to `\n`.
+///
+/// Binary input (NUL bytes outside UTF-16, or bytes GB18030 cannot decode either) is an
+/// error naming the line of the first bad byte.
+pub fn decode(bytes: &[u8], encoding: Encoding, file: Option<&str>) -> Result<Decoded, ReadError> {
+    let at = Location::file(file);
+    let (text, name) = match encoding {
+        Encoding::Utf8 => (strict_utf8(strip_utf8_bom(bytes), &at)?, "UTF-8"),
+        Encoding::Gb18030 => (strict_gb18030(bytes, &at)?, "GB18030"),
+        Encoding::Auto => {
+            if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+                if enc == encoding_rs::UTF_8 {
+                    (strict_utf8(&bytes[bom_len..], &at)?, "UTF-8")
+                } else {
+                    let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+                    if had_errors {
+                        return Err(ReadError::Encoding {
+                            at,
+                            encoding: enc.name().to_owned(),
+                        });
+                    }
+                    (text.into_owned(), enc.name())
+                }
+            } else if let Ok(text) = std::str::from_utf8(bytes) {
+                (text.to_owned(), "UTF-8")
+            } else {
+                (strict_gb18030(bytes, &at)?, "GB18030")
+            }
+        }
+    };
+    if let Some(pos) = text.find('\0') {
+        return Err(ReadError::Binary {
+            at: at.line(line_of(&text, pos)),
+        });
+    }
+    Ok(Decoded {
+        text: normalize_line_ends(text),
+        encoding: name,
+    })
+}
+
+/// Encodes text for output in `encoding` (`Auto` means UTF-8). Characters GB18030
+/// cannot represent do not exist (it covers all of Unicode), so this cannot fail.
+pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Auto | Encoding::Utf8 => text.as_bytes().to_vec(),
+        Encoding::Gb18030 => encoding_rs::GB18030.encode(text).0.into_owned(),
+    }
+}
+
+fn strip_utf8_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+fn strict_utf8(bytes: &[u8], at: &Location) -> Result<String, ReadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
+            Err(ReadError::Encoding {
+                at: at.clone().line(u32::try_from(line).unwrap_or(u32::MAX)),
+                encoding: "UTF-8".to_owned(),
+            })
+        }
+    }
+}
+
+fn strict_gb18030(bytes: &[u8], at: &Location) -> Result<String, ReadError> {
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 3 / 2 + 16);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(out),
+        _ => {
+            let line = 1 + bytes[..read.min(bytes.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            let looks_binary = bytes.iter().take(4096).any(|&b| b == 0);
+            let at = at.clone().line(u32::try_from(line).unwrap_or(u32::MAX));
+            if looks_binary {
+                Err(ReadError::Binary { at })
+            } else {
+                Err(ReadError::Encoding {
+                    at,
+                    encoding: "UTF-8 or GB18030".to_owned(),
+                })
+            }
+        }
+    }
+}
+
+fn normalize_line_ends(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn line_of(text: &str, byte_pos: usize) -> u32 {
+    let line = 1 + text.as_bytes()[..byte_pos]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    u32::try_from(line).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_encodings() {
+        let text = "项目名称\t环保热线运行\r\n一级指标\r";
+        let utf8 = decode(text.as_bytes(), Encoding::Auto, None).unwrap();
+        assert_eq!(utf8.text, "项目名称\t环保热线运行\n一级指标\n");
+        assert_eq!(utf8.encoding, "UTF-8");
+
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        assert_eq!(decode(&bom, Encoding::Auto, None).unwrap().text, utf8.text);
+
+        let gb = encode(text, Encoding::Gb18030);
+        let decoded = decode(&gb, Encoding::Auto, None).unwrap();
+        assert_eq!(decoded.text, utf8.text);
+        assert_eq!(decoded.encoding, "GB18030");
+
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in text.encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        let decoded = decode(&utf16, Encoding::Auto, None).unwrap();
+        assert_eq!(decoded.text, utf8.text);
+        assert_eq!(decoded.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn rejects_binary_and_bad_text() {
+        let err = decode(b"abc\n\x00\x01\x02", Encoding::Auto, Some("x.bin")).unwrap_err();
+        assert_eq!(err.code(), "binary_input");
+        assert_eq!(err.location().line, Some(2));
+        let err = decode(b"ok\n\xff\xff", Encoding::Utf8, None).unwrap_err();
+        assert_eq!(err.code(), "bad_encoding");
+        assert_eq!(err.location().line, Some(2));
+    }
+}

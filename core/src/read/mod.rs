@@ -1,0 +1,208 @@
+//! Readers: bytes → [`Document`]. Every reader detects the encoding (see
+//! [`encoding`]), accepts any line ends, never panics, and names the file, line and what
+//! was expected when it fails. What a reader can recover from (an unparseable 指标值, an
+//! unknown 二级 label) becomes a [`Finding`] in [`Reading::diagnostics`] instead.
+
+pub mod encoding;
+pub mod form;
+pub mod json;
+pub mod list;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Finding;
+use crate::error::{Location, ReadError};
+use crate::model::Document;
+
+pub use encoding::{decode, Encoding};
+
+/// The formats a reader understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputFormat {
+    /// The canonical JSON (`jixiao/1`).
+    Json,
+    /// The form layout (表单式): text copied or extracted from the official form.
+    Form,
+    /// The list layout (清单式) as comma-separated values.
+    Csv,
+    /// The list layout as tab-separated values.
+    Tsv,
+    /// An `.xlsx` workbook in the list layout.
+    Xlsx,
+}
+
+impl InputFormat {
+    /// `json`, `form`, `csv`, `tsv` or `xlsx`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Json => "json",
+            InputFormat::Form => "form",
+            InputFormat::Csv => "csv",
+            InputFormat::Tsv => "tsv",
+            InputFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+impl fmt::Display for InputFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for InputFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "json" => Ok(InputFormat::Json),
+            "form" | "txt" | "text" => Ok(InputFormat::Form),
+            "csv" => Ok(InputFormat::Csv),
+            "tsv" | "tab" => Ok(InputFormat::Tsv),
+            "xlsx" => Ok(InputFormat::Xlsx),
+            other => Err(format!(
+                "unknown input format `{other}` (expected json, form, csv, tsv or xlsx)"
+            )),
+        }
+    }
+}
+
+/// How to read an input. The default detects everything from the content.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The file name, used in messages and as a hint for the format.
+    pub file_name: Option<String>,
+    /// The format; `None` detects it from the content (and the name as a hint).
+    pub format: Option<InputFormat>,
+    /// The text encoding; [`Encoding::Auto`] detects it.
+    pub encoding: Encoding,
+}
+
+impl ReadOptions {
+    /// Options for a named file, everything else detected.
+    pub fn named(file_name: &str) -> Self {
+        ReadOptions {
+            file_name: Some(file_name.to_owned()),
+            ..ReadOptions::default()
+        }
+    }
+
+    pub(crate) fn location(&self) -> Location {
+        Location::file(self.file_name.as_deref())
+    }
+}
+
+/// What a reader produced: the document, what it recovered from, and what it detected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The document read.
+    pub document: Document,
+    /// What the reader recovered from, each with its line.
+    pub diagnostics: Vec<Finding>,
+    /// The format detected (or given).
+    pub format: InputFormat,
+    /// The encoding detected (or given), e.g. `UTF-8`, `GB18030`, `UTF-16LE`.
+    pub encoding: &'static str,
+}
+
+/// The largest input a reader accepts: 1 GiB.
+pub const MAX_INPUT_BYTES: usize = 1 << 30;
+
+/// Reads a document from bytes, detecting the format and encoding unless `options` fix them.
+///
+/// ```
+/// let text = "财政项目支出绩效目标申报表\n项目名称\t示例项目\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥17(人)\n";
+/// let reading = jixiao::read::read(text.as_bytes(), &jixiao::read::ReadOptions::default()).unwrap();
+/// assert_eq!(reading.document.declarations.len(), 1);
+/// ```
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge {
+            at: options.location(),
+            what: format!("the input ({} bytes)", bytes.len()),
+            limit: format!("{MAX_INPUT_BYTES} bytes"),
+        });
+    }
+    let format = match options.format {
+        Some(format) => format,
+        None => detect(bytes, options)?,
+    };
+    #[cfg(feature = "xlsx")]
+    if format == InputFormat::Xlsx {
+        let (document, diagnostics) = xlsx::read_workbook(bytes, options)?;
+        return Ok(Reading {
+            document,
+            diagnostics,
+            format,
+            encoding: "binary",
+        });
+    }
+    let decoded = decode(bytes, options.encoding, options.file_name.as_deref())?;
+    let text = decoded.text.as_str();
+    let (document, diagnostics) = match format {
+        InputFormat::Json => (json::read_json(text, options)?, Vec::new()),
+        InputFormat::Form => form::read_form(text, options)?,
+        InputFormat::Csv => list::read_list(text, b',', options)?,
+        InputFormat::Tsv => list::read_list(text, b'\t', options)?,
+        InputFormat::Xlsx => {
+            return Err(ReadError::Workbook {
+                at: options.location(),
+                message: "this build has no .xlsx support (the `xlsx` feature is off)".to_owned(),
+            })
+        }
+    };
+    Ok(Reading {
+        document,
+        diagnostics,
+        format,
+        encoding: decoded.encoding,
+    })
+}
+
+/// Detects the format from the content: a zip signature is a workbook, a `{` is JSON, a
+/// form title is the form layout, a header row of known list columns is CSV or TSV.
+pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadError> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Ok(InputFormat::Xlsx);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(ReadError::Workbook {
+            at: options.location(),
+            message: "this is an encrypted workbook or a legacy .xls file; save it as .xlsx without a password"
+                .to_owned(),
+        });
+    }
+    let decoded = decode(bytes, options.encoding, options.file_name.as_deref())?;
+    let text = decoded.text.trim_start();
+    if text.starts_with('{') {
+        return Ok(InputFormat::Json);
+    }
+    if form::looks_like_form(text) {
+        return Ok(InputFormat::Form);
+    }
+    if let Some(delimiter) = list::sniff_delimiter(text) {
+        return Ok(if delimiter == b'\t' {
+            InputFormat::Tsv
+        } else {
+            InputFormat::Csv
+        });
+    }
+    let hint = options
+        .file_name
+        .as_deref()
+        .and_then(|n| n.rsplit('.').next())
+        .and_then(|ext| ext.parse::<InputFormat>().ok());
+    match hint {
+        Some(format) => Ok(format),
+        None => Err(ReadError::NoDeclaration {
+            at: options.location().line(1),
+            expected: "a form title (财政项目支出绩效目标申报表 / 绩效自评表), a list header row (项目名称, 三级指标, 指标值, …), or jixiao JSON".to_owned(),
+        }),
+    }
+}

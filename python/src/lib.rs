@@ -1,0 +1,1 @@
+//! The Python module of jixiao. Written by the python work.
