@@ -88,7 +88,7 @@ pub fn looks_like_form(text: &str) -> bool {
 fn form_title(cells: &[String]) -> Option<bool> {
     let mut content = cells.iter().filter(|c| !c.is_empty());
     let first = content.next()?;
-    let second_is_year = content.next().map_or(true, |c| {
+    let second_is_year = content.next().is_none_or(|c| {
         cells::year_line(&Row {
             line: 0,
             cells: vec![c.clone()],
