@@ -204,7 +204,7 @@ enum TargetJson {
         kind: Option<TargetKind>,
         #[serde(default)]
         comparator: Option<Comparator>,
-        #[serde(default, with = "rust_decimal::serde::str_option")]
+        #[serde(default, deserialize_with = "decimal_or_null")]
         value: Option<Decimal>,
         #[serde(default)]
         unit: Option<String>,
@@ -215,6 +215,14 @@ enum TargetJson {
         #[serde(default)]
         problem: Option<ValueProblem>,
     },
+}
+
+/// A decimal string or `null`. (`rust_decimal::serde::str_option` rejects the `null` an
+/// untagged enum hands it as a unit.)
+fn decimal_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    let text: Option<String> = Option::deserialize(d)?;
+    text.map(|t| t.parse().map_err(serde::de::Error::custom))
+        .transpose()
 }
 
 impl<'de> Deserialize<'de> for Target {
