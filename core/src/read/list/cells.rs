@@ -194,8 +194,12 @@ pub fn build_target(
         if let Some(date) = serial_date(value) {
             let mut target = parse_target(&chinese_date(date));
             target.text = value.to_owned();
-            let unmerged_unit = (!unit_cell.is_empty() && serial_date(unit_cell).is_none())
-                .then(|| unit_cell.to_owned());
+            // The unit cell of a date repeats the serial (or the date's own unit, as the
+            // writers print it); anything else is kept by the caller.
+            let unmerged_unit = (!unit_cell.is_empty()
+                && serial_date(unit_cell).is_none()
+                && target.unit.as_deref() != Some(unit_cell))
+            .then(|| unit_cell.to_owned());
             return BuiltTarget {
                 target,
                 date: Some(date),
