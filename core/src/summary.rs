@@ -369,7 +369,7 @@ fn share_text(share: Option<Decimal>) -> String {
 
 /// Lays out rows in columns aligned by display width (CJK counts two); columns whose
 /// `right[i]` is true are right-aligned.
-fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
+pub(crate) fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {

@@ -275,6 +275,62 @@ impl Review {
     }
 }
 
+impl Review {
+    /// The findings as text for a terminal: grouped by project (in document order), one
+    /// aligned row per finding (line, code, severity, indicator, message), then the counts.
+    pub fn to_text(&self) -> String {
+        let mut projects: Vec<Option<&str>> = Vec::new();
+        for f in &self.findings {
+            let p = f.project.as_deref();
+            if !projects.contains(&p) {
+                projects.push(p);
+            }
+        }
+        let mut out = String::new();
+        for project in projects {
+            out.push_str(project.unwrap_or("（未命名项目）"));
+            out.push('\n');
+            let rows: Vec<Vec<String>> = self
+                .findings
+                .iter()
+                .filter(|f| f.project.as_deref() == project)
+                .map(|f| {
+                    let at = match (&f.file, f.line) {
+                        (Some(file), Some(line)) => format!("{file}:{line}"),
+                        (None, Some(line)) => line.to_string(),
+                        _ => String::new(),
+                    };
+                    let severity = match f.severity {
+                        Severity::Error => "错误",
+                        Severity::Warning => "警告",
+                        Severity::Info => "提示",
+                    };
+                    vec![
+                        format!("  {at}"),
+                        f.code.clone(),
+                        severity.to_owned(),
+                        f.indicator.clone().unwrap_or_default(),
+                        f.message.clone(),
+                    ]
+                })
+                .collect();
+            out.push_str(&crate::summary::table(
+                &["  位置", "代码", "级别", "指标", "说明"],
+                &rows,
+                &[false; 5],
+            ));
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "错误 {}，警告 {}，提示 {}\n",
+            self.count(Severity::Error),
+            self.count(Severity::Warning),
+            self.count(Severity::Info)
+        ));
+        out
+    }
+}
+
 impl Serialize for Review {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -531,6 +587,25 @@ mod tests {
         assert_eq!(json["findings"].as_array().map(Vec::len), Some(2));
         // a finding without a project name carries none
         assert!(r.findings.iter().all(|f| f.project.is_none()));
+    }
+
+    #[test]
+    fn text_groups_by_project() {
+        let mut a = clean();
+        a.indicators.pop();
+        let mut b = clean();
+        b.project.name = "另一项目".into();
+        b.indicators[0].target = invalid("**", crate::value::ValueProblem::Placeholder);
+        let doc = Document {
+            declarations: vec![a, b],
+            ..Default::default()
+        };
+        let text = review(&doc, &ReviewPolicy::default()).to_text();
+        let first = text.find("测试项目").unwrap_or(usize::MAX);
+        let second = text.find("另一项目").unwrap_or(usize::MAX);
+        assert!(first < second && second < text.len(), "{text}");
+        assert!(text.contains("t.txt:10  T002  错误"), "{text}");
+        assert!(text.ends_with("错误 2，警告 0，提示 0\n"), "{text}");
     }
 
     #[test]
