@@ -170,24 +170,30 @@ fn rank2(level: Option<Level2>) -> usize {
         .unwrap_or(Level2::ALL.len())
 }
 
-/// An amount in 元, exact, with at least two decimals.
-fn yuan(value: Decimal, funding: &Funding) -> Decimal {
-    let mut y = value * funding.unit.in_yuan();
+/// An amount in 元, exact, with at least two decimals; `None` beyond the range of a
+/// decimal (no real amount is).
+fn yuan(value: Decimal, funding: &Funding) -> Option<Decimal> {
+    let mut y = value.checked_mul(funding.unit.in_yuan())?;
     if y.scale() < 2 {
         y.rescale(2);
     }
-    y
+    Some(y)
 }
 
+/// Adds `value` to `sum`; an absent value adds nothing, and a sum beyond the range of a
+/// decimal keeps its last value rather than panicking.
 fn add_opt(sum: &mut Option<Decimal>, value: Option<Decimal>) {
     if let Some(v) = value {
-        *sum = Some(sum.map_or(v, |s| s + v));
+        *sum = Some(match *sum {
+            Some(s) => s.checked_add(v).unwrap_or(s),
+            None => v,
+        });
     }
 }
 
 impl FundingTotals {
     fn of(f: &Funding) -> Self {
-        let y = |v: Option<Decimal>| v.map(|v| yuan(v, f));
+        let y = |v: Option<Decimal>| v.and_then(|v| yuan(v, f));
         FundingTotals {
             total: y(f.total),
             total_fiscal: y(f.total_fiscal),
@@ -361,7 +367,7 @@ fn money_text(value: Option<Decimal>) -> String {
 
 fn share_text(share: Option<Decimal>) -> String {
     share.map_or("—".to_owned(), |s| {
-        let pct = (s * Decimal::ONE_HUNDRED)
+        let pct = (s.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(s))
             .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         format!("{pct}%")
     })

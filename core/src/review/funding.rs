@@ -92,14 +92,14 @@ fn sum_mismatch(
     let Some(total) = total else { return false };
     let mut sum = Decimal::ZERO;
     for (_, _, part) in parts {
-        match part {
-            Some(v) => sum += *v,
-            None => return false,
+        match part.and_then(|v| sum.checked_add(v)) {
+            Some(s) => sum = s,
+            None => return false, // absent, or beyond any real amount
         }
     }
-    if sum == total {
+    let Some(difference) = total.checked_sub(sum).filter(|d| !d.is_zero()) else {
         return false;
-    }
+    };
     let names: Vec<_> = parts.iter().map(|p| p.0).collect();
     let names_en: Vec<_> = parts.iter().map(|p| p.1).collect();
     out.push(ctx.at_project(
@@ -110,14 +110,14 @@ fn sum_mismatch(
             amount(total, f.unit),
             names.join(" + "),
             amount(sum, f.unit),
-            amount(total - sum, f.unit)
+            amount(difference, f.unit)
         ),
         format!(
             "{name_en} {} ≠ {} = {} (difference {})",
             amount_en(total, f.unit),
             names_en.join(" + "),
             amount_en(sum, f.unit),
-            amount_en(total - sum, f.unit)
+            amount_en(difference, f.unit)
         ),
     ));
     true
@@ -271,6 +271,25 @@ mod tests {
         decl.funding.annual_other = Some(Decimal::new(0, 2));
         decl.funding.annual_carryover = d(20_000);
         assert!(codes(&decl, &ReviewPolicy::default()).is_empty());
+    }
+
+    #[test]
+    fn huge_amounts_do_not_panic() {
+        let mut decl = clean();
+        decl.funding.annual = Some(Decimal::MAX);
+        decl.funding.annual_fiscal = Some(Decimal::MAX);
+        decl.funding.annual_carryover = Some(Decimal::MAX);
+        decl.funding.total = Some(Decimal::MIN);
+        decl.funding.total_fiscal = Some(Decimal::MAX);
+        decl.funding.total_other = Some(Decimal::MIN);
+        let found = codes(&decl, &ReviewPolicy::default());
+        assert!(found.contains(&"F003".to_owned()), "{found:?}");
+        let doc = crate::model::Document {
+            declarations: vec![decl.clone(), decl],
+            ..Default::default()
+        };
+        let s = crate::summary::summarize(&[doc], &ReviewPolicy::default());
+        assert_eq!(s.figures.projects, 2);
     }
 
     #[test]

@@ -302,7 +302,10 @@ fn vague(ctx: &Ctx<'_>, indicator: &Indicator, out: &mut Vec<Finding>) {
 
 /// Percent with one decimal, half away from zero.
 fn percent(share: Decimal) -> Decimal {
-    (share * Decimal::ONE_HUNDRED).round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+    share
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .unwrap_or(share)
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// T008: the share of quantitative 三级 indicators (rows with a name) is at least the

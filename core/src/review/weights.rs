@@ -91,7 +91,12 @@ fn level_sum(
     if weights.is_empty() {
         return;
     }
-    let sum: Decimal = weights.iter().sum();
+    let Some(sum) = weights
+        .iter()
+        .try_fold(Decimal::ZERO, |s, w| s.checked_add(*w))
+    else {
+        return; // beyond any real weight
+    };
     let all = weights.len() == members.len();
     let wrong = if all { sum != points } else { sum > points };
     if !wrong {
