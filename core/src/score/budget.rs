@@ -63,8 +63,8 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> BudgetScore
     let evaluation = declaration.evaluation.as_ref();
     let form_weight = evaluation.and_then(|e| e.budget.weight);
     let (max, max_source) = match form_weight {
-        Some(w) => (w, "given"),
-        None => (profile.budget_points, "profile"),
+        Some(w) => (round2(w), "given"),
+        None => (round2(profile.budget_points), "profile"),
     };
     let unit = evaluation.map_or("元", |e| e.unit.as_str()).to_owned();
     let published = evaluation.and_then(|e| e.budget.score);

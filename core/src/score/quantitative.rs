@@ -85,7 +85,7 @@ pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile
         a = Decimal::ZERO;
     }
     let inputs = format!(
-        "A = {}{unit}{}, T {} {}{unit}, W = {}",
+        "A = {}{unit}{}, T: {}{}{unit}, W = {}",
         plain(a),
         note.map(|n| format!(" ({n})")).unwrap_or_default(),
         comparator.symbol(),
