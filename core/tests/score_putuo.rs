@@ -198,6 +198,7 @@ fn putuo_under_budget_20_reports_the_form_points() {
 fn putuo_texts() {
     let card = score_declaration(&putuo(), &Profile::default());
     let text = card.to_text();
+    println!("{text}\n{}", card.explain());
     assert!(text.contains("总分 98.62 / 100.00，等级 优"), "{text}");
     assert!(text.contains("场馆开放满意度"));
     let explain = card.explain();
