@@ -202,8 +202,10 @@ enum TargetJson {
         kind: Option<TargetKind>,
         #[serde(default)]
         comparator: Option<Comparator>,
-        #[serde(default, with = "rust_decimal::serde::str_option")]
-        value: Option<Decimal>,
+        // A plain string, parsed below: inside an untagged enum a JSON `null` reaches a
+        // deserializer as `unit`, which rust_decimal's `str_option` rejects.
+        #[serde(default)]
+        value: Option<String>,
         #[serde(default)]
         unit: Option<String>,
         #[serde(default)]
@@ -235,12 +237,33 @@ impl<'de> Deserialize<'de> for Target {
                 text,
                 kind,
                 comparator,
-                value,
+                value: match value.as_deref().map(str::trim) {
+                    None | Some("") => None,
+                    Some(v) => Some(v.parse::<Decimal>().map_err(serde::de::Error::custom)?),
+                },
                 unit,
                 unit_class,
                 class,
                 problem,
             },
         })
+    }
+}
+
+#[cfg(test)]
+mod json_null_tests {
+    use super::*;
+
+    #[test]
+    fn canonical_json_with_null_value_reads_back() {
+        let target = Target::parse("提高");
+        let json = serde_json::to_string(&target).unwrap();
+        assert!(json.contains("\"value\":null"));
+        let back: Target = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, target);
+        let quantitative = Target::parse("≥17.00(人)");
+        let json = serde_json::to_string(&quantitative).unwrap();
+        let back: Target = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, quantitative);
     }
 }
