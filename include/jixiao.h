@@ -131,6 +131,22 @@ typedef struct jx_bytes jx_bytes;
 // freed from any thread once no other thread uses it.
 typedef struct jx_document jx_document;
 
+// A list of findings: what a reader recovered from (`jx_document_diagnostics`) or what
+// a review found. Each finding has a stable code (`F001`, …), a severity, the project
+// (项目名称) and indicator path (`一级/二级/三级`) it is about, the source file and line,
+// and a message in Chinese and in English.
+//
+// Ownership: the caller owns it and releases it with `jx_report_free`, exactly once. It
+// is an independent copy: it stays valid after the document it came from is freed.
+// Every string an accessor returns belongs to the report and stays valid, unchanged,
+// until `jx_report_free`; do not free it yourself.
+//
+// Encoding: all strings (and the JSON) are in the encoding chosen when the report was
+// made (UTF-8 or GB18030), NUL-terminated.
+//
+// Threads: immutable; may be read from several threads at once.
+typedef struct jx_report jx_report;
+
 // A document format: one of the `JX_FORMAT_*` constants. A plain `uint32_t`, so any value
 // can be passed; values the library does not know give `JX_RESULT_INVALID_ARGUMENT`.
 typedef uint32_t jx_format;
@@ -153,6 +169,10 @@ typedef struct {
   // and diagnostics and as a hint for the format.
   const char *file_name;
 } jx_read_options;
+
+// The severity of a finding: one of the `JX_SEVERITY_*` constants (a plain `uint32_t`);
+// 0 means "no finding" (an index past the end, or a NULL report).
+typedef uint32_t jx_severity;
 
 // Detect the format from the content (reading only).
 #define JX_FORMAT_AUTO 0
@@ -184,6 +204,18 @@ typedef struct {
 
 // GB18030, a superset of GBK and GB2312, as legacy finance systems store text.
 #define JX_ENCODING_GB18030 2
+
+// No finding (index past the end, NULL report).
+#define JX_SEVERITY_NONE 0
+
+// Worth knowing; nothing to fix.
+#define JX_SEVERITY_INFO 1
+
+// Should be fixed; the declaration can still be processed.
+#define JX_SEVERITY_WARNING 2
+
+// Must be fixed.
+#define JX_SEVERITY_ERROR 3
 
 #ifdef __cplusplus
 extern "C" {
@@ -260,6 +292,12 @@ jx_result jx_document_write(const jx_document *doc,
 // Same contract as `jx_document_write`.
 jx_result jx_document_to_json(const jx_document *doc, jx_bytes **out);
 
+// The diagnostics of `doc` (what the reader recovered from) as a new report, every string
+// in `encoding` (`JX_ENCODING_AUTO`/`UTF8` or `GB18030`). On success writes `*out` (free
+// it with `jx_report_free`); on failure writes nothing and returns
+// `JX_RESULT_NULL_PARAMETER` or `JX_RESULT_INVALID_ARGUMENT` (an unknown encoding).
+jx_result jx_document_diagnostics(const jx_document *doc, jx_encoding encoding, jx_report **out);
+
 // The diagnostics of `doc` as a JSON array of findings (`code`, `severity`, `project`,
 // `indicator`, `file`, `line`, `message`, `message_en`), text encoded in `encoding`.
 // Same contract as `jx_document_write`.
@@ -304,6 +342,52 @@ jx_result jx_last_error_result(void);
 // The 1-based input line of the last failing call on the calling thread, or 0 when the
 // error has no line (or no call has failed). Never changes the last error.
 uint32_t jx_last_error_line(void);
+
+// The number of findings in `report`; 0 when `report` is NULL.
+size_t jx_report_count(const jx_report *report);
+
+// The number of findings of `severity` in `report` (e.g. `JX_SEVERITY_ERROR`: a
+// declaration with none passes review); 0 when `report` is NULL.
+size_t jx_report_count_severity(const jx_report *report, jx_severity severity);
+
+// The stable code of finding `index` (e.g. `F001`, `R-read-unknown-level2`), or NULL when
+// `report` is NULL or `index >= jx_report_count(report)`. Valid until `jx_report_free`.
+const char *jx_report_code(const jx_report *report, size_t index);
+
+// The severity of finding `index`, or `JX_SEVERITY_NONE` (0) when there is no such finding.
+jx_severity jx_report_severity(const jx_report *report, size_t index);
+
+// The project (项目名称) finding `index` is about, or NULL when it is about no single
+// project or there is no such finding. Valid until `jx_report_free`.
+const char *jx_report_project(const jx_report *report, size_t index);
+
+// The indicator path (`一级/二级/三级`) finding `index` is about, or NULL when it is about
+// no single indicator or there is no such finding. Valid until `jx_report_free`.
+const char *jx_report_indicator(const jx_report *report, size_t index);
+
+// The source file of finding `index` (as given in `jx_read_options.file_name`), or NULL
+// when unknown or there is no such finding. Valid until `jx_report_free`.
+const char *jx_report_file(const jx_report *report, size_t index);
+
+// The 1-based source line of finding `index`, or 0 when unknown or there is no such finding.
+uint32_t jx_report_line(const jx_report *report, size_t index);
+
+// The message of finding `index` in Chinese, or NULL when there is no such finding.
+// Valid until `jx_report_free`.
+const char *jx_report_message(const jx_report *report, size_t index);
+
+// The message of finding `index` in English, or NULL when there is no such finding.
+// Valid until `jx_report_free`.
+const char *jx_report_message_en(const jx_report *report, size_t index);
+
+// The whole report as JSON (in the report's encoding) in a new buffer: on success writes
+// `*out` (free it with `jx_bytes_free`); on failure writes nothing and returns
+// `JX_RESULT_NULL_PARAMETER`.
+jx_result jx_report_json(const jx_report *report, jx_bytes **out);
+
+// Releases a report. NULL is allowed and does nothing. Every string obtained from it is
+// invalid afterwards.
+void jx_report_free(jx_report *report);
 
 // The version of the linked library as a static NUL-terminated string (`"0.1.0"`). Never
 // NULL; lives as long as the program. Thread-safe.

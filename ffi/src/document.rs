@@ -13,6 +13,7 @@ use crate::options::{
     JX_FORMAT_AUTO, JX_FORMAT_CSV, JX_FORMAT_FORM, JX_FORMAT_JSON, JX_FORMAT_TSV, JX_FORMAT_XLSX,
 };
 use crate::panic::{ffi_boundary, try_non_null};
+use crate::report::jx_report;
 
 /// A document read by `jx_document_read`: its declarations (项目), their indicators
 /// (三级指标), and the diagnostics the reader recovered from.
@@ -258,6 +259,33 @@ pub extern "C" fn jx_document_to_json(
         }
         hand_out(out, jixiao::write::json::to_json(&doc.reading.document).into_bytes());
         jx_result::Ok
+    }
+}
+
+/// The diagnostics of `doc` (what the reader recovered from) as a new report, every string
+/// in `encoding` (`JX_ENCODING_AUTO`/`UTF8` or `GB18030`). On success writes `*out` (free
+/// it with `jx_report_free`); on failure writes nothing and returns
+/// `JX_RESULT_NULL_PARAMETER` or `JX_RESULT_INVALID_ARGUMENT` (an unknown encoding).
+#[no_mangle]
+pub extern "C" fn jx_document_diagnostics(
+    doc: *const jx_document,
+    encoding: jx_encoding,
+    out: *mut *mut jx_report,
+) -> jx_result {
+    ffi_boundary! {
+        // SAFETY: NULL or a live handle (documented contract).
+        let doc = try_non_null!(unsafe { doc_ref(doc) }, "doc");
+        if out.is_null() {
+            return crate::error::null_parameter("out");
+        }
+        let diagnostics = &doc.reading.diagnostics;
+        match jx_report::new(diagnostics, &crate::json::findings_json(diagnostics), encoding) {
+            Ok(report) => {
+                report.hand_out(out);
+                jx_result::Ok
+            }
+            Err(e) => e,
+        }
     }
 }
 

@@ -32,9 +32,11 @@ pub mod error;
 mod json;
 pub mod options;
 mod panic;
+pub mod report;
 pub mod version;
 
 pub use bytes::jx_bytes;
 pub use document::jx_document;
 pub use error::jx_result;
 pub use options::{jx_encoding, jx_format, jx_read_options};
+pub use report::{jx_report, jx_severity};

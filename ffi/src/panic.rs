@@ -102,3 +102,12 @@ impl Fallback for crate::options::jx_format {
         crate::options::JX_FORMAT_AUTO
     }
 }
+
+impl Fallback for crate::report::jx_severity {
+    fn panicked() -> Self {
+        crate::report::JX_SEVERITY_NONE
+    }
+    fn null_parameter() -> Self {
+        crate::report::JX_SEVERITY_NONE
+    }
+}

@@ -18,7 +18,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 1
 
 CC=${CC:-gcc}
-CFLAGS="-std=c99 -Wall -Wextra -Wpedantic -Werror -g"
+CFLAGS="-std=c99 -Wall -Wextra -Wpedantic -Werror -g -pthread"
 NATIVE="-lpthread -ldl -lm"
 work=$(mktemp -d "${TMPDIR:-/tmp}/jixiao-c.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM

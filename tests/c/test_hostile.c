@@ -83,9 +83,28 @@ static void test_null_and_empty(void) {
                      JX_RESULT_NULL_PARAMETER);
         CHECK(out == SENTINEL_BYTES);
     }
+    /* Report accessors on NULL. */
+    CHECK(jx_report_count(NULL) == 0);
+    CHECK(jx_report_count_severity(NULL, JX_SEVERITY_ERROR) == 0);
+    CHECK(jx_report_code(NULL, 0) == NULL);
+    CHECK(jx_report_severity(NULL, 0) == JX_SEVERITY_NONE);
+    CHECK(jx_report_project(NULL, 0) == NULL);
+    CHECK(jx_report_indicator(NULL, 0) == NULL);
+    CHECK(jx_report_file(NULL, 0) == NULL);
+    CHECK(jx_report_line(NULL, 0) == 0);
+    CHECK(jx_report_message(NULL, 0) == NULL);
+    CHECK(jx_report_message_en(NULL, 0) == NULL);
+    {
+        jx_bytes *out = SENTINEL_BYTES;
+        jx_report *rep = (jx_report *)SENTINEL_BYTES;
+        CHECK_RESULT(jx_report_json(NULL, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_document_diagnostics(NULL, JX_ENCODING_UTF8, &rep), JX_RESULT_NULL_PARAMETER);
+        CHECK(out == SENTINEL_BYTES && rep == (jx_report *)SENTINEL_BYTES);
+    }
     /* Frees of NULL do nothing. */
     jx_document_free(NULL);
     jx_bytes_free(NULL);
+    jx_report_free(NULL);
     CHECK(1);
 
     /* Message functions with NULLs. */
@@ -138,6 +157,18 @@ static void test_bad_arguments(void) {
     CHECK_OK(jx_document_diagnostics_json(doc, JX_ENCODING_GB18030, &out));
     CHECK(out != SENTINEL_BYTES && jx_bytes_len(out) >= 2 && jx_bytes_data(out)[0] == '[');
     jx_bytes_free(out);
+    {
+        jx_report *rep = (jx_report *)SENTINEL_BYTES;
+        CHECK_RESULT(jx_document_diagnostics(doc, 5, &rep), JX_RESULT_INVALID_ARGUMENT);
+        CHECK(rep == (jx_report *)SENTINEL_BYTES);
+        CHECK_RESULT(jx_document_diagnostics(doc, JX_ENCODING_UTF8, NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK_OK(jx_document_diagnostics(doc, JX_ENCODING_UTF8, &rep));
+        CHECK(jx_report_count(rep) == 0);
+        /* Index past the end: NULL / 0, never a crash. */
+        CHECK(jx_report_code(rep, 0) == NULL && jx_report_message(rep, (size_t)-1) == NULL);
+        CHECK(jx_report_severity(rep, 3) == JX_SEVERITY_NONE && jx_report_line(rep, 1) == 0);
+        jx_report_free(rep);
+    }
     jx_document_free(doc);
 }
 
