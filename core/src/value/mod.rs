@@ -202,7 +202,7 @@ enum TargetJson {
         kind: Option<TargetKind>,
         #[serde(default)]
         comparator: Option<Comparator>,
-        #[serde(default, with = "rust_decimal::serde::str_option")]
+        #[serde(default, deserialize_with = "decimal_or_null")]
         value: Option<Decimal>,
         #[serde(default)]
         unit: Option<String>,
@@ -213,6 +213,21 @@ enum TargetJson {
         #[serde(default)]
         problem: Option<ValueProblem>,
     },
+}
+
+/// A decimal string or `null`. (`rust_decimal::serde::str_option` rejects `null` inside the
+/// untagged [`TargetJson`], which buffers its content, so every written qualitative target
+/// failed to read back.)
+fn decimal_or_null<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Decimal>, D::Error> {
+    Option::<String>::deserialize(deserializer)?
+        .map(|s| {
+            s.trim()
+                .parse::<Decimal>()
+                .map_err(serde::de::Error::custom)
+        })
+        .transpose()
 }
 
 impl<'de> Deserialize<'de> for Target {
@@ -242,5 +257,34 @@ impl<'de> Deserialize<'de> for Target {
                 problem,
             },
         })
+    }
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn a_written_target_reads_back_with_null_value() {
+        let t = Target {
+            text: "提高".to_owned(),
+            kind: TargetKind::Qualitative,
+            comparator: None,
+            value: None,
+            unit: None,
+            unit_class: None,
+            class: None,
+            problem: None,
+        };
+        let json = serde_json::to_string(&t).unwrap_or_default();
+        let back: Result<Target, _> = serde_json::from_str(&json);
+        assert_eq!(back.ok(), Some(t));
+        let q: Result<Target, _> = serde_json::from_str(
+            r#"{"text": "≥17.00(人)", "kind": "quantitative", "comparator": ">=", "value": "17.00", "unit": "人"}"#,
+        );
+        assert_eq!(
+            q.ok().and_then(|q| q.value).map(|v| v.to_string()),
+            Some("17.00".to_owned())
+        );
     }
 }
