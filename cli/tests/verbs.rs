@@ -49,7 +49,7 @@ fn check_json_is_the_review() {
         .filter_map(|f| f["code"].as_str())
         .collect();
     assert!(
-        codes.contains(&"S001"),
+        codes.contains(&"S007"),
         "missing 成本指标 under shanghai-2025: {codes:?}"
     );
 }
