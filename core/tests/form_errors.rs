@@ -353,3 +353,47 @@ fn untitled_forms_split_at_each_project_name() {
     assert_eq!(names, ["甲", "乙"]);
     assert!(doc.declarations.iter().all(|d| d.indicators.len() == 1));
 }
+
+#[test]
+fn an_indicator_named_like_a_level_label_stays_an_indicator() {
+    let text = "财政项目支出绩效目标申报表\n项目名称\t辛\n\t一级指标\t二级指标\t三级指标\t指标值\n\t满意度指标\t服务对象满意度指标\t知晓度\t≥80%\n\t\t\t满意度\t≥90%\n\t产出指标(40分)\n\t\t数量指标\n\t\t\t人数\t≥5人\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    let rows: Vec<_> = doc.declarations[0]
+        .indicators
+        .iter()
+        .map(|i| (i.level1, i.level2, i.name.as_str(), i.target.text.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Some(Level1::Satisfaction),
+                Some(Level2::ServiceSatisfaction),
+                "知晓度",
+                "≥80%"
+            ),
+            (
+                Some(Level1::Satisfaction),
+                Some(Level2::ServiceSatisfaction),
+                "满意度",
+                "≥90%"
+            ),
+            (Some(Level1::Output), Some(Level2::Quantity), "人数", "≥5人"),
+        ]
+    );
+    assert_eq!(
+        doc.declarations[0]
+            .level_points
+            .get("产出指标")
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("40")
+    );
+    // Group rows with indicators under them are normal.
+    assert!(findings.is_empty(), "{findings:#?}");
+    // A group row with nothing under it is noted.
+    let text = format!("{text}\t效益指标\t社会效益指标\n");
+    let (_, findings) = read_form(&text, &opts()).expect("reads");
+    assert_eq!(finding(&findings, "row_without_indicator").line, Some(9));
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+}

@@ -49,7 +49,7 @@
 //! | `missing_level1` | warning | an indicator with no 一级 written or carried from above |
 //! | `missing_level2` | warning | an indicator with no 二级 written or carried from above |
 //! | `missing_target` | warning | an indicator row with an empty 指标值 |
-//! | `row_without_indicator` | info | a table row with a 二级 label but no 三级 indicator |
+//! | `row_without_indicator` | warning | a row of level labels with no 三级 indicator under it |
 
 mod cells;
 mod funding;
@@ -264,6 +264,7 @@ pub(super) struct Reader<'a> {
     table_line: Option<u32>,
     carried: table::Carried,
     last_columns: Option<Columns>,
+    open_group: Option<(u32, bool)>,
 }
 
 impl<'a> Reader<'a> {
@@ -284,6 +285,7 @@ impl<'a> Reader<'a> {
             table_line: None,
             carried: table::Carried::default(),
             last_columns: None,
+            open_group: None,
         }
     }
 
@@ -453,6 +455,7 @@ impl<'a> Reader<'a> {
 
     /// Ends the form: the declaration and its findings, or `None` for an empty form.
     fn finish(mut self, title_line: u32) -> Option<(Declaration, Vec<Finding>)> {
+        self.empty_group_check();
         let name = self.decl.project.name.clone();
         if name.is_empty() && self.decl.indicators.is_empty() {
             return None;
@@ -490,13 +493,16 @@ impl<'a> Reader<'a> {
             ),
             Some(_) => {}
         }
-        self.decl.source = at;
         if self.has_evaluation {
+            if !self.evaluation.source.is_known() {
+                self.evaluation.source = at.clone();
+            }
             self.evaluation
                 .indicators
                 .resize_with(self.decl.indicators.len(), Default::default);
             self.decl.evaluation = Some(self.evaluation);
         }
+        self.decl.source = at;
         let project = squash_spaces(&name);
         let findings = self
             .findings
