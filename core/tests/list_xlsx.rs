@@ -11,9 +11,7 @@ use jixiao::write::xlsx::write_workbook;
 
 const EXAMPLE: &str = include_str!("../../tests/data/list-example.csv");
 
-#[path = "list_write.rs"]
-#[allow(dead_code)]
-mod list_write;
+mod list_common;
 
 fn example() -> Document {
     read(EXAMPLE.as_bytes(), &ReadOptions::named("list-example.csv"))
@@ -30,7 +28,7 @@ fn read_xlsx(bytes: &[u8]) -> jixiao::read::Reading {
 
 #[test]
 fn our_workbook_reads_back_equal() {
-    for document in [example(), list_write::rich_document()] {
+    for document in [example(), list_common::rich_document()] {
         let bytes = write_workbook(&document).unwrap();
         let reading = read_xlsx(&bytes);
         assert_eq!(reading.format, InputFormat::Xlsx);
@@ -266,5 +264,19 @@ fn corrupt_and_encrypted_workbooks_are_errors() {
         let err = read(&ole, &options).unwrap_err();
         assert_eq!(err.code(), "bad_workbook");
         assert!(err.to_string().contains("password"), "{err}");
+    }
+}
+
+#[test]
+fn seeds_read_back_equal_from_xlsx() {
+    for name in ["shanghai-eeb-enforcement-2024.txt", "selfeval-putuo-sports-2022.txt"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tests/data")
+            .join(name);
+        let document = read(&std::fs::read(&path).unwrap(), &ReadOptions::named(name))
+            .unwrap()
+            .document;
+        let bytes = write_workbook(&document).unwrap();
+        assert_eq!(read_xlsx(&bytes).document, document, "{name}");
     }
 }
