@@ -32,7 +32,10 @@ fn example_has_two_declarations_of_11_and_5() {
     assert_eq!(decls[0].indicators.len(), 11);
     assert_eq!(decls[1].project.name, "生态环境执法工作能力建设");
     assert_eq!(decls[1].indicators.len(), 5);
-    assert_eq!(decls[1].project.implementer.as_deref(), Some("上海市生态环境局执法总队"));
+    assert_eq!(
+        decls[1].project.implementer.as_deref(),
+        Some("上海市生态环境局执法总队")
+    );
     assert_eq!(decls[0].indicators[0].source.line, 2);
 }
 
@@ -50,7 +53,11 @@ fn wuhai_cost_rows_are_reverse_targets_in_wan_yuan_with_the_conflict_reported() 
         assert_eq!(cost.direction, Some(Direction::Decrease), "{}", cost.name);
         assert_eq!(cost.target.kind, TargetKind::Quantitative, "{}", cost.name);
         assert_eq!(cost.target.comparator, Some(Comparator::Equal));
-        assert!(cost.target.unit.as_deref().is_some_and(|u| u.starts_with("万元")));
+        assert!(cost
+            .target
+            .unit
+            .as_deref()
+            .is_some_and(|u| u.starts_with("万元")));
     }
     let total = costs.iter().find(|i| i.name == "出差总成本").unwrap();
     assert_eq!(total.target.text, "1");
@@ -64,10 +71,17 @@ fn wuhai_cost_rows_are_reverse_targets_in_wan_yuan_with_the_conflict_reported() 
     assert_eq!(conflicts.len(), 5);
     let lines: Vec<u32> = conflicts.iter().filter_map(|f| f.line).collect();
     assert_eq!(lines, [8, 9, 10, 11, 12]);
-    assert!(conflicts[0].message.contains("第8行第7列（指标性质）"), "{}", conflicts[0].message);
+    assert!(
+        conflicts[0].message.contains("第8行第7列（指标性质）"),
+        "{}",
+        conflicts[0].message
+    );
     assert!(conflicts[0].message.contains("反向") && conflicts[0].message.contains('='));
     assert_eq!(conflicts[0].file.as_deref(), Some("list-example.csv"));
-    assert_eq!(conflicts[0].project.as_deref(), Some("再生资源回收市场管理经费"));
+    assert_eq!(
+        conflicts[0].project.as_deref(),
+        Some("再生资源回收市场管理经费")
+    );
     // 正向 beside `=` is not a contradiction (`=` with T > 0 scores as 正向).
     assert_eq!(decl.indicators[0].direction, Some(Direction::Increase));
 }
@@ -84,13 +98,19 @@ fn comparator_and_unit_columns_make_the_typed_target() {
     let plan = &second.indicators[0];
     assert_eq!(plan.target.text, "1.00");
     assert_eq!(plan.target.comparator, Some(Comparator::AtLeast));
-    assert_eq!(plan.target.value.map(|v| v.to_string()).as_deref(), Some("1.00"));
+    assert_eq!(
+        plan.target.value.map(|v| v.to_string()).as_deref(),
+        Some("1.00")
+    );
     assert_eq!(plan.target.unit.as_deref(), Some("套"));
     let effect = &second.indicators[3];
     assert_eq!(effect.target.kind, TargetKind::Qualitative);
     assert_eq!(effect.direction, Some(Direction::Qualitative));
     // Unknown columns are kept, even when empty nowhere … and 备注 is empty everywhere.
-    assert!(decl.indicators.iter().all(|i| !i.extra.contains_key("备注")));
+    assert!(decl
+        .indicators
+        .iter()
+        .all(|i| !i.extra.contains_key("备注")));
 }
 
 #[test]
@@ -106,7 +126,10 @@ fn date_serial_is_understood_as_2021_12_31() {
     for indicator in dated {
         assert_eq!(indicator.target.text, "44,561");
         assert_eq!(indicator.extra[TARGET_DATE_KEY], "2021-12-31");
-        assert_eq!(indicator.target.unit, None, "the serial in the unit cell is not a unit");
+        assert_eq!(
+            indicator.target.unit, None,
+            "the serial in the unit cell is not a unit"
+        );
     }
     let serials: Vec<_> = reading
         .diagnostics
@@ -131,9 +154,14 @@ fn golden_json() {
         std::fs::write(&path, &json).unwrap();
     }
     let golden = std::fs::read_to_string(&path).expect("tests/golden/list-example.json");
-    assert_eq!(json, golden, "regenerate with UPDATE_GOLDEN=1 after checking the diff");
+    assert_eq!(
+        json, golden,
+        "regenerate with UPDATE_GOLDEN=1 after checking the diff"
+    );
     // The golden file is canonical JSON that reads back to the same document.
-    let back = read(golden.as_bytes(), &ReadOptions::default()).unwrap().document;
+    let back = read(golden.as_bytes(), &ReadOptions::default())
+        .unwrap()
+        .document;
     assert_eq!(back, example().document);
 }
 
@@ -184,9 +212,18 @@ fn columns_in_any_order_with_spaces_and_full_width() {
     assert_eq!(decl.indicators[0].extra["负责处室"], "竞赛处");
     let evaluation = decl.evaluation.as_ref().expect("a self-evaluation");
     assert_eq!(evaluation.unit, jixiao::model::MoneyUnit::WanYuan);
-    assert_eq!(evaluation.budget.adjusted.map(|d| d.to_string()).as_deref(), Some("250000.00"));
-    assert_eq!(evaluation.budget.score.map(|d| d.to_string()).as_deref(), Some("8.62"));
-    assert_eq!(evaluation.total.map(|d| d.to_string()).as_deref(), Some("98.62"));
+    assert_eq!(
+        evaluation.budget.adjusted.map(|d| d.to_string()).as_deref(),
+        Some("250000.00")
+    );
+    assert_eq!(
+        evaluation.budget.score.map(|d| d.to_string()).as_deref(),
+        Some("8.62")
+    );
+    assert_eq!(
+        evaluation.total.map(|d| d.to_string()).as_deref(),
+        Some("98.62")
+    );
     assert_eq!(evaluation.indicators.len(), 2);
     assert_eq!(evaluation.indicators[1].actual.as_deref(), Some("85%"));
     assert_eq!(
@@ -220,13 +257,20 @@ fn merged_cells_carry_over_and_projects_group_in_first_seen_order() {
     assert_eq!(
         summary,
         [
-            ("甲".into(), Some("001".into()), vec!["a".into(), "b".into(), "d".into()]),
+            (
+                "甲".into(),
+                Some("001".into()),
+                vec!["a".into(), "b".into(), "d".into()]
+            ),
             ("乙".into(), Some("002".into()), vec!["c".into()]),
             ("甲".into(), Some("003".into()), vec!["e".into()]),
         ]
     );
     assert_eq!(decls[0].indicators[1].level2, Some(Level2::Quantity));
-    assert!(reading.diagnostics.iter().any(|f| f.code == "ignored_row" && f.line == Some(7)));
+    assert!(reading
+        .diagnostics
+        .iter()
+        .any(|f| f.code == "ignored_row" && f.line == Some(7)));
 }
 
 #[test]
@@ -246,12 +290,29 @@ fn bad_cells_are_kept_and_reported_with_row_and_column() {
         .iter()
         .map(|f| (f.code.as_str(), f.line))
         .collect();
-    for expected in [("bad_weight", Some(2)), ("bad_date", Some(2)), ("unknown_sign", Some(2)), ("inconsistent_project_field", Some(3))] {
+    for expected in [
+        ("bad_weight", Some(2)),
+        ("bad_date", Some(2)),
+        ("unknown_sign", Some(2)),
+        ("inconsistent_project_field", Some(3)),
+    ] {
         assert!(codes.contains(&expected), "{expected:?} in {codes:?}");
     }
-    let weight = reading.diagnostics.iter().find(|f| f.code == "bad_weight").unwrap();
-    assert!(weight.message.contains("第2行第4列（权重）"), "{}", weight.message);
-    assert!(weight.message_en.contains("line 2, column 4 (权重)"), "{}", weight.message_en);
+    let weight = reading
+        .diagnostics
+        .iter()
+        .find(|f| f.code == "bad_weight")
+        .unwrap();
+    assert!(
+        weight.message.contains("第2行第4列（权重）"),
+        "{}",
+        weight.message
+    );
+    assert!(
+        weight.message_en.contains("line 2, column 4 (权重)"),
+        "{}",
+        weight.message_en
+    );
 }
 
 #[test]
@@ -271,14 +332,20 @@ fn missing_columns_and_missing_header_are_errors() {
 
     let err = read(
         "项目名称,一级指标,二级指标,指标值\n甲,产出指标,数量指标,1\n".as_bytes(),
-        &ReadOptions { format: Some(InputFormat::Csv), ..ReadOptions::default() },
+        &ReadOptions {
+            format: Some(InputFormat::Csv),
+            ..ReadOptions::default()
+        },
     )
     .unwrap_err();
     assert!(err.to_string().contains("三级指标"), "{err}");
 
     let err = read(
         "a,b,c\n1,2,3\n".as_bytes(),
-        &ReadOptions { format: Some(InputFormat::Csv), ..ReadOptions::named("y.csv") },
+        &ReadOptions {
+            format: Some(InputFormat::Csv),
+            ..ReadOptions::named("y.csv")
+        },
     )
     .unwrap_err();
     assert_eq!(err.code(), "no_declaration");
@@ -298,6 +365,12 @@ fn hostile_text_never_panics() {
         "\"\"\"",
     ] {
         let _ = read(text.as_bytes(), &ReadOptions::default());
-        let _ = read(text.as_bytes(), &ReadOptions { format: Some(InputFormat::Csv), ..ReadOptions::default() });
+        let _ = read(
+            text.as_bytes(),
+            &ReadOptions {
+                format: Some(InputFormat::Csv),
+                ..ReadOptions::default()
+            },
+        );
     }
 }

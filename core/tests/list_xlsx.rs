@@ -269,7 +269,10 @@ fn corrupt_and_encrypted_workbooks_are_errors() {
 
 #[test]
 fn seeds_read_back_equal_from_xlsx() {
-    for name in ["shanghai-eeb-enforcement-2024.txt", "selfeval-putuo-sports-2022.txt"] {
+    for name in [
+        "shanghai-eeb-enforcement-2024.txt",
+        "selfeval-putuo-sports-2022.txt",
+    ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../tests/data")
             .join(name);

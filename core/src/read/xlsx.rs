@@ -60,6 +60,7 @@ pub fn read_workbook(
     let mut findings = Vec::new();
     let mut first_error: Option<ReadError> = None;
     let mut all_empty = true;
+    let mut form_sheets: Vec<(String, String)> = Vec::new();
     let names = workbook.sheet_names();
     for name in &names {
         let range = workbook
@@ -81,18 +82,14 @@ pub fn read_workbook(
                 limit: format!("{MAX_CELLS} cells"),
             });
         }
-        let merged = workbook.merge_cells_by_sheet_name(name).unwrap_or_default();
-        let table = sheet_table(name, &range, &merged, options, &mut findings);
+        let row0 = range.start().map_or(0, |(r, _)| r);
+        let mut table = sheet_table(name, &range, options, &mut findings);
         if is_form_sheet(&table) {
-            findings.push(skipped(
-                options,
-                name,
-                table.rows.first().map_or(1, |r| r.line),
-                "表单式工作表（申报表/自评表），清单读取时跳过",
-                "a form-like sheet (申报表/自评表); skipped when reading the list",
-            ));
+            form_sheets.push((name.clone(), form_text(&table, row0)));
             continue;
         }
+        let merged = workbook.merge_cells_by_sheet_name(name).unwrap_or_default();
+        fill_merged(&mut table, row0, &merged);
         match read_raw_table(&table, options) {
             Ok((sheet_doc, sheet_findings)) => {
                 if document.title.is_none() {
@@ -119,6 +116,7 @@ pub fn read_workbook(
             }
         }
     }
+    read_form_sheets(&mut document, &mut findings, &form_sheets, options)?;
     if document.declarations.is_empty() {
         if all_empty {
             return Err(ReadError::Workbook {
@@ -135,6 +133,46 @@ pub fn read_workbook(
         }));
     }
     Ok((document, findings))
+}
+
+/// Form-like sheets (a printed 申报表/自评表 kept in Excel) are read with the form
+/// reader when the workbook has no list sheet; next to a list sheet they are the same
+/// projects printed again, and are skipped.
+fn read_form_sheets(
+    document: &mut Document,
+    findings: &mut Vec<Finding>,
+    sheets: &[(String, String)],
+    options: &ReadOptions,
+) -> Result<(), ReadError> {
+    let list_read = !document.declarations.is_empty();
+    for (name, text) in sheets {
+        if list_read {
+            findings.push(skipped(
+                options,
+                name,
+                1,
+                "表单式工作表（申报表/自评表），已读取清单工作表，跳过",
+                "a form-like sheet (申报表/自评表); the list sheet was read, so it is skipped",
+            ));
+            continue;
+        }
+        let (sheet_doc, sheet_findings) =
+            super::form::read_form(text, options).map_err(|e| ReadError::Malformed {
+                at: e.location().clone().sheet(name),
+                message: format!("the form-like sheet cannot be read: {e}"),
+            })?;
+        if document.title.is_none() {
+            document.title = sheet_doc.title;
+            document.year = sheet_doc.year;
+        }
+        document.declarations.extend(sheet_doc.declarations);
+        findings.extend(sheet_findings.into_iter().map(|mut f| {
+            f.message = format!("工作表“{name}”：{}", f.message);
+            f.message_en = format!("sheet “{name}”: {}", f.message_en);
+            f
+        }));
+    }
+    Ok(())
 }
 
 fn skipped(options: &ReadOptions, sheet: &str, line: u32, zh: &str, en: &str) -> Finding {
@@ -167,7 +205,6 @@ fn is_form_sheet(table: &RawTable) -> bool {
 fn sheet_table(
     sheet: &str,
     range: &calamine::Range<Data>,
-    merged: &[calamine::Dimensions],
     options: &ReadOptions,
     findings: &mut Vec<Finding>,
 ) -> RawTable {
@@ -197,7 +234,17 @@ fn sheet_table(
         }
         rows.push(RawRow { line, cells: texts });
     }
-    // Fill merged regions with their top-left value.
+    RawTable {
+        rows,
+        sheet: Some(sheet.to_owned()),
+        first_column: col0,
+    }
+}
+
+/// Fills merged regions with their top-left value, as a list reads them.
+fn fill_merged(table: &mut RawTable, row0: u32, merged: &[calamine::Dimensions]) {
+    let col0 = table.first_column;
+    let rows = &mut table.rows;
     for region in merged {
         let (r1, c1) = region.start;
         let (r2, c2) = region.end;
@@ -223,11 +270,22 @@ fn sheet_table(
             }
         }
     }
-    RawTable {
-        rows,
-        sheet: Some(sheet.to_owned()),
-        first_column: col0,
+}
+
+/// The TAB text of a form-like sheet for the form reader: one line per sheet row (line
+/// numbers are sheet rows), merged cells left empty as the form layout expects.
+fn form_text(table: &RawTable, row0: u32) -> String {
+    let mut text = "\n".repeat(usize::try_from(row0).unwrap_or(0));
+    for row in &table.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| c.replace(['\t', '\n', '\r'], " "))
+            .collect();
+        text.push_str(&cells.join("\t"));
+        text.push('\n');
     }
+    text
 }
 
 /// The text of a cell (see the module documentation).

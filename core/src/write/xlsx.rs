@@ -127,15 +127,24 @@ fn text<T: ToString>(value: Option<&T>) -> String {
     value.map(ToString::to_string).unwrap_or_default()
 }
 
-/// Columns of the form sheet: 一级 · 二级 · 三级 · 指标值 · 分值 (· 实际完成值 · 得分 · 偏差).
+/// A form-like sheet laid out as the official 申报表 / 自评表: the block labels in
+/// column A, the header pairs, the funding block (or the self-evaluation's funding
+/// matrix), the goals, and the indicator table from column B with merged 一级/二级 cells.
 fn form_sheet(
     sheet: &mut Worksheet,
     decl: &Declaration,
     year: Option<i32>,
 ) -> Result<(), XlsxError> {
     let evaluation = decl.evaluation.as_ref();
-    let width: u16 = if evaluation.is_some() { 8 } else { 6 };
-    for (col, w) in [14, 16, 28, 18, 10, 18, 10, 28]
+    let any_weight = decl.indicators.iter().any(|i| i.weight.is_some());
+    let width: u16 = if evaluation.is_some() {
+        9
+    } else if any_weight {
+        6
+    } else {
+        5
+    };
+    for (col, w) in [12, 14, 18, 28, 18, 14, 10, 10, 28]
         .iter()
         .enumerate()
         .take(usize::from(width))
@@ -162,127 +171,195 @@ fn form_sheet(
         .merge_range(0, 0, 0, width - 1, title, &title_format)?;
     grid.row = 1;
     if let Some(year) = year {
-        grid.sheet.merge_range(
-            1,
-            0,
-            1,
-            width - 1,
-            &format!("（{year}年度）"),
-            &Format::new().set_align(FormatAlign::Center),
-        )?;
+        let centered = Format::new().set_align(FormatAlign::Center);
+        grid.sheet
+            .merge_range(1, 0, 1, width - 1, &format!("({year}年度)"), &centered)?;
         grid.row = 2;
     }
     let p = &decl.project;
-    let half = (width - 2) / 2;
-    grid.pairs(&[("项目名称", p.name.clone())], width - 1)?;
-    grid.pairs(&[("项目编码", text(p.code.as_ref()))], width - 1)?;
-    grid.pairs(
-        &[
-            ("项目性质", text(p.nature.as_ref())),
-            ("项目类别", text(p.category.as_ref())),
-        ],
-        half,
-    )?;
-    grid.pairs(
-        &[
-            ("主管部门", text(p.department.as_ref())),
-            ("实施单位", text(p.implementer.as_ref())),
-        ],
-        half,
-    )?;
-    grid.pairs(
-        &[
-            ("计划开始日期", text(p.start_date.as_ref())),
-            ("计划完成日期", text(p.end_date.as_ref())),
-        ],
-        half,
-    )?;
-    let f = &decl.funding;
-    let unit = f.unit.as_str();
-    grid.pairs(
-        &[
-            (&format!("项目资金总额（{unit}）"), text(f.total.as_ref())),
-            (
-                &format!("年度资金申请总额（{unit}）"),
-                text(f.annual.as_ref()),
-            ),
-        ],
-        half,
-    )?;
-    grid.pairs(
-        &[
-            ("其中：财政资金", text(f.total_fiscal.as_ref())),
-            ("当年财政拨款", text(f.annual_fiscal.as_ref())),
-        ],
-        half,
-    )?;
-    grid.pairs(
-        &[
-            ("其他资金", text(f.total_other.as_ref())),
-            ("上年结转资金", text(f.annual_carryover.as_ref())),
-        ],
-        half,
-    )?;
-    grid.pairs(
-        &[
-            ("", String::new()),
-            ("其他资金", text(f.annual_other.as_ref())),
-        ],
-        half,
-    )?;
-    grid.pairs(
-        &[("项目总目标", text(decl.goals.overall.as_ref()))],
-        width - 1,
-    )?;
-    grid.pairs(
-        &[("年度总体目标", text(decl.goals.annual.as_ref()))],
-        width - 1,
-    )?;
-    if let Some(e) = evaluation {
-        grid.pairs(
-            &[("实际完成情况", text(e.goal_achieved.as_ref()))],
-            width - 1,
-        )?;
-        let heads = [
-            format!("资金（{}）", e.unit.as_str()),
-            "年初预算数".to_owned(),
-            "全年预算数".to_owned(),
-            "全年执行数".to_owned(),
-            "分值".to_owned(),
-            "执行率".to_owned(),
-            "得分".to_owned(),
-        ];
-        for (col, head) in heads.iter().enumerate() {
-            grid.put(col_num(col)?, 1, head, true)?;
+    let row = |grid: &mut Grid<'_>, cells: &[(&str, bool)]| -> Result<(), XlsxError> {
+        for (col, (text, label)) in cells.iter().enumerate() {
+            grid.put(col_num(col)?, 1, text, *label)?;
         }
         grid.row += 1;
-        let lines: [(&str, Option<&BudgetRow>); 4] = [
-            ("年度资金总额", Some(&e.budget)),
-            ("其中：当年财政拨款", e.budget_fiscal.as_ref()),
-            ("上年结转资金", e.budget_carryover.as_ref()),
-            ("其他资金", e.budget_other.as_ref()),
-        ];
-        for (label, row) in lines {
-            let cells = [
-                label.to_owned(),
-                text(row.and_then(|r| r.initial.as_ref())),
-                text(row.and_then(|r| r.adjusted.as_ref())),
-                text(row.and_then(|r| r.executed.as_ref())),
-                text(row.and_then(|r| r.weight.as_ref())),
-                text(row.and_then(|r| r.rate.as_ref())),
-                text(row.and_then(|r| r.score.as_ref())),
+        Ok(())
+    };
+    let name = p.name.clone();
+    let nature = text(p.nature.as_ref());
+    let category = text(p.category.as_ref());
+    row(
+        &mut grid,
+        &[
+            ("项目名称", true),
+            (&name, false),
+            ("项目性质", true),
+            (&nature, false),
+            ("项目类别", true),
+            (&category, false),
+        ],
+    )?;
+    let department = text(p.department.as_ref());
+    let implementer = text(p.implementer.as_ref());
+    row(
+        &mut grid,
+        &[
+            ("主管部门", true),
+            (&department, false),
+            ("实施单位", true),
+            (&implementer, false),
+        ],
+    )?;
+    if let Some(code) = &p.code {
+        row(&mut grid, &[("项目编码", true), (code, false)])?;
+    }
+    let start = text(p.start_date.as_ref());
+    let end = text(p.end_date.as_ref());
+    row(
+        &mut grid,
+        &[
+            ("计划开始日期", true),
+            (&start, false),
+            ("计划完成日期", true),
+            (&end, false),
+        ],
+    )?;
+    match evaluation {
+        None => {
+            let f = &decl.funding;
+            let unit = format!("项目资金 ({})", f.unit.as_str());
+            let (total, fiscal, other) = (
+                text(f.total.as_ref()),
+                text(f.total_fiscal.as_ref()),
+                text(f.total_other.as_ref()),
+            );
+            let (annual, a_fiscal, carry, a_other) = (
+                text(f.annual.as_ref()),
+                text(f.annual_fiscal.as_ref()),
+                text(f.annual_carryover.as_ref()),
+                text(f.annual_other.as_ref()),
+            );
+            row(
+                &mut grid,
+                &[
+                    (&unit, true),
+                    ("项目资金总额", true),
+                    (&total, false),
+                    ("年度资金申请总额", true),
+                    (&annual, false),
+                ],
+            )?;
+            row(
+                &mut grid,
+                &[
+                    ("", false),
+                    ("其中：财政资金", true),
+                    (&fiscal, false),
+                    ("其中：当年财政拨款", true),
+                    (&a_fiscal, false),
+                ],
+            )?;
+            row(
+                &mut grid,
+                &[
+                    ("", false),
+                    ("", false),
+                    ("", false),
+                    ("上年结转资金", true),
+                    (&carry, false),
+                ],
+            )?;
+            row(
+                &mut grid,
+                &[
+                    ("", false),
+                    ("其他资金", true),
+                    (&other, false),
+                    ("其他资金", true),
+                    (&a_other, false),
+                ],
+            )?;
+            let overall = text(decl.goals.overall.as_ref());
+            let annual_goal = text(decl.goals.annual.as_ref());
+            row(
+                &mut grid,
+                &[
+                    ("项目绩效目标", true),
+                    ("项目总目标", true),
+                    ("", false),
+                    ("年度总体目标", true),
+                ],
+            )?;
+            row(
+                &mut grid,
+                &[
+                    ("", false),
+                    (&overall, false),
+                    ("", false),
+                    (&annual_goal, false),
+                ],
+            )?;
+        }
+        Some(e) => {
+            let unit = format!("项目资金 ({})", e.unit.as_str());
+            row(
+                &mut grid,
+                &[
+                    (&unit, true),
+                    ("", false),
+                    ("年初预算数", true),
+                    ("全年预算数", true),
+                    ("全年执行数", true),
+                    ("分值", true),
+                    ("执行率", true),
+                    ("得分", true),
+                ],
+            )?;
+            let lines: [(&str, Option<&BudgetRow>); 4] = [
+                ("年度资金总额", Some(&e.budget)),
+                ("其中：当年财政拨款", e.budget_fiscal.as_ref()),
+                ("上年结转资金", e.budget_carryover.as_ref()),
+                ("其他资金", e.budget_other.as_ref()),
             ];
-            for (col, cell) in cells.iter().enumerate() {
-                grid.put(col_num(col)?, 1, cell, col == 0)?;
+            for (label, r) in lines {
+                let cells = [
+                    text(r.and_then(|r| r.initial.as_ref())),
+                    text(r.and_then(|r| r.adjusted.as_ref())),
+                    text(r.and_then(|r| r.executed.as_ref())),
+                    text(r.and_then(|r| r.weight.as_ref())),
+                    text(r.and_then(|r| r.rate.as_ref())),
+                    text(r.and_then(|r| r.score.as_ref())),
+                ];
+                let mut all = vec![("", false), (label, true)];
+                all.extend(cells.iter().map(|c| (c.as_str(), false)));
+                row(&mut grid, &all)?;
             }
-            grid.row += 1;
+            let annual_goal = text(decl.goals.annual.as_ref());
+            let achieved = text(e.goal_achieved.as_ref());
+            row(
+                &mut grid,
+                &[
+                    ("年度总体目标", true),
+                    ("预期目标", true),
+                    ("", false),
+                    ("实际完成情况", true),
+                ],
+            )?;
+            row(
+                &mut grid,
+                &[
+                    ("", false),
+                    (&annual_goal, false),
+                    ("", false),
+                    (&achieved, false),
+                ],
+            )?;
         }
     }
-    let mut heads = vec!["一级指标", "二级指标", "三级指标", "指标值", "分值"];
+    let mut heads = vec!["", "一级指标", "二级指标", "三级指标", "年度指标值"];
     if evaluation.is_some() {
-        heads.extend(["实际完成值", "得分", "偏差原因分析及改进措施"]);
-    } else {
-        heads.push("指标方向");
+        heads.extend(["实际完成值", "分值", "得分", "偏差原因分析及改进措施"]);
+    } else if any_weight {
+        heads.push("分值");
     }
     for (col, head) in heads.iter().enumerate() {
         grid.put(col_num(col)?, 1, head, true)?;
@@ -305,56 +382,66 @@ fn form_sheet(
         })
         .collect();
     for (k, indicator) in decl.indicators.iter().enumerate() {
-        let row = first + u32::try_from(k).unwrap_or(0);
-        grid.row = row;
+        grid.row = first + u32::try_from(k).unwrap_or(0);
         let eval = evaluation.and_then(|e| e.indicators.get(k));
-        let mut cells = vec![
-            indicator.name.clone(),
-            indicator.target.text.clone(),
-            text(indicator.weight.as_ref()),
-        ];
+        let mut cells = vec![indicator.name.clone(), indicator.target.text.clone()];
         if evaluation.is_some() {
             cells.push(text(eval.and_then(|e| e.actual.as_ref())));
+            cells.push(text(indicator.weight.as_ref()));
             cells.push(text(eval.and_then(|e| e.score.as_ref())));
             cells.push(text(eval.and_then(|e| e.deviation.as_ref())));
-        } else {
-            cells.push(
-                indicator
-                    .direction
-                    .map(|d| crate::read::list::cells::direction_text(d).to_owned())
-                    .unwrap_or_default(),
-            );
+        } else if any_weight {
+            cells.push(text(indicator.weight.as_ref()));
         }
         for (col, cell) in cells.iter().enumerate() {
-            grid.put(col_num(col + 2)?, 1, cell, false)?;
+            grid.put(col_num(col + 3)?, 1, cell, false)?;
         }
+    }
+    let last = first + u32::try_from(decl.indicators.len()).unwrap_or(0);
+    if last > first + 1 {
+        grid.sheet
+            .merge_range(first, 0, last - 1, 0, "绩效指标", &grid.label)?;
+    } else {
+        grid.sheet
+            .write_string_with_format(first, 0, "绩效指标", &grid.label)?;
     }
     // 一级/二级 merged over runs of equal labels, as printed forms do.
     let mut k = 0;
-    while k < labels.len() {
+    while let Some(current) = labels.get(k) {
         let mut end1 = k;
-        while labels.get(end1 + 1).is_some_and(|l| l.0 == labels[k].0) {
+        while labels.get(end1 + 1).is_some_and(|l| l.0 == current.0) {
             end1 += 1;
         }
-        merge_run(&mut grid, first, k, end1, 0, &labels[k].0)?;
+        merge_run(&mut grid, first, k, end1, 1, &current.0)?;
         let mut j = k;
-        while j <= end1 {
+        while let (true, Some(level2)) = (j <= end1, labels.get(j)) {
             let mut end2 = j;
-            while end2 < end1 && labels.get(end2 + 1).is_some_and(|l| l.1 == labels[j].1) {
+            while end2 < end1 && labels.get(end2 + 1).is_some_and(|l| l.1 == level2.1) {
                 end2 += 1;
             }
-            merge_run(&mut grid, first, j, end2, 1, &labels[j].1)?;
+            merge_run(&mut grid, first, j, end2, 2, &level2.1)?;
             j = end2 + 1;
         }
         k = end1 + 1;
     }
-    grid.row = first + u32::try_from(decl.indicators.len()).unwrap_or(0);
+    grid.row = last;
     if let Some(e) = evaluation {
-        grid.put(0, 4, "总分", true)?;
-        grid.put(4, 1, &text(e.total_weight.as_ref()), false)?;
-        grid.put(5, 1, "", false)?;
-        grid.put(6, 1, &text(e.total.as_ref()), false)?;
-        grid.put(7, 1, "", false)?;
+        let total_weight = text(e.total_weight.as_ref());
+        let total = text(e.total.as_ref());
+        row(
+            &mut grid,
+            &[
+                ("总分", true),
+                ("", false),
+                ("", false),
+                ("", false),
+                ("", false),
+                ("", false),
+                (&total_weight, false),
+                (&total, false),
+                ("", false),
+            ],
+        )?;
     }
     Ok(())
 }
@@ -376,4 +463,48 @@ fn merge_run(
             .write_string_with_format(r1, col, text, &grid.cell)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{read, ReadOptions};
+
+    /// A workbook holding only the form-like sheets, as someone keeps a printed form.
+    fn forms_only(document: &Document) -> Vec<u8> {
+        let mut workbook = Workbook::new();
+        let mut used = Vec::new();
+        for decl in &document.declarations {
+            let name = sheet_name(&decl.project.name, &used);
+            used.push(name.clone());
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(&name).unwrap();
+            form_sheet(sheet, decl, document.year).unwrap();
+        }
+        workbook.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn form_sheets_read_back_through_the_form_reader() {
+        for text in [
+            include_str!("../../../tests/data/shanghai-eeb-enforcement-2024.txt"),
+            include_str!("../../../tests/data/selfeval-putuo-sports-2022.txt"),
+        ] {
+            let document = read(text.as_bytes(), &ReadOptions::default())
+                .unwrap()
+                .document;
+            let reading = read(&forms_only(&document), &ReadOptions::named("forms.xlsx")).unwrap();
+            assert_eq!(reading.document.declarations, document.declarations);
+        }
+    }
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let used = vec!["清单".to_owned(), "a/b".to_owned()];
+        assert_eq!(sheet_name("a/b", &used), "ab");
+        assert_eq!(sheet_name("清单", &used), "清单(2)");
+        assert_eq!(sheet_name("", &used), "项目");
+        let long = "很".repeat(40);
+        assert!(sheet_name(&long, &used).chars().count() <= 31);
+    }
 }

@@ -164,4 +164,3 @@ pub fn rich_document() -> Document {
         ..Document::default()
     }
 }
-
