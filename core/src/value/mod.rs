@@ -3,6 +3,7 @@
 //! text is always kept verbatim beside the parsed form, and [`Target::render`] gives the
 //! canonical form back, so that `parse(render(t))` equals `t` in every typed field.
 
+mod deadline;
 mod grammar;
 pub mod qualitative;
 pub mod unit;
@@ -12,6 +13,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use deadline::{deadline, deadline_in};
 pub use grammar::{parse_actual, parse_number, parse_target, Actual};
 pub use qualitative::QualitativeClass;
 pub use unit::{UnitClass, UnitInfo};
@@ -202,7 +204,7 @@ enum TargetJson {
         kind: Option<TargetKind>,
         #[serde(default)]
         comparator: Option<Comparator>,
-        #[serde(default, with = "rust_decimal::serde::str_option")]
+        #[serde(default, deserialize_with = "decimal_or_null")]
         value: Option<Decimal>,
         #[serde(default)]
         unit: Option<String>,
@@ -213,6 +215,14 @@ enum TargetJson {
         #[serde(default)]
         problem: Option<ValueProblem>,
     },
+}
+
+/// A decimal string or `null`. (`rust_decimal::serde::str_option` rejects the `null` an
+/// untagged enum hands it as a unit.)
+fn decimal_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    let text: Option<String> = Option::deserialize(d)?;
+    text.map(|t| t.parse().map_err(serde::de::Error::custom))
+        .transpose()
 }
 
 impl<'de> Deserialize<'de> for Target {
@@ -231,16 +241,35 @@ impl<'de> Deserialize<'de> for Target {
                 unit_class,
                 class,
                 problem,
-            } => Target {
-                text,
-                kind,
-                comparator,
-                value,
-                unit,
-                unit_class,
-                class,
-                problem,
-            },
+            } => {
+                // Hand-written JSON may leave out what follows from the text: fill it in.
+                let unit_class = match (kind, unit_class) {
+                    (TargetKind::Quantitative, None) => {
+                        unit.as_deref().and_then(unit::class_of_written)
+                    }
+                    (_, given) => given,
+                };
+                let class = match (kind, class) {
+                    (TargetKind::Qualitative, None) => Some(qualitative::classify(&text)),
+                    (_, given) => given,
+                };
+                let problem = match (kind, problem) {
+                    (TargetKind::Invalid, None) => parse_target(&text)
+                        .problem
+                        .or(Some(ValueProblem::Unparseable)),
+                    (_, given) => given,
+                };
+                Target {
+                    text,
+                    kind,
+                    comparator,
+                    value,
+                    unit,
+                    unit_class,
+                    class,
+                    problem,
+                }
+            }
         })
     }
 }
