@@ -5,9 +5,43 @@
 mod fixture;
 
 use fixture::{d, putuo};
-use jixiao::audit::audit_declaration;
-use jixiao::score::{score_declaration, Profile, Status};
+use jixiao::audit::{audit_declaration, audit_document};
+use jixiao::model::Document;
+use jixiao::read::{read, ReadOptions};
+use jixiao::score::{score_declaration, score_document, Profile, Status};
 use rust_decimal::Decimal;
+
+/// The published table, read from its text by the form reader.
+fn read_putuo() -> Document {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/data/selfeval-putuo-sports-2022.txt"
+    );
+    let bytes = std::fs::read(path).expect("tests/data/selfeval-putuo-sports-2022.txt");
+    read(
+        &bytes,
+        &ReadOptions::named("selfeval-putuo-sports-2022.txt"),
+    )
+    .expect("the Putuo form reads")
+    .document
+}
+
+#[test]
+fn the_published_table_scores_98_62_and_audits_clean() {
+    let doc = read_putuo();
+    let cards = score_document(&doc, &Profile::default());
+    assert_eq!(cards.len(), 1);
+    let card = &cards[0];
+    assert_eq!(card.budget.score, Some(d("8.62")));
+    let indicators: Decimal = card.indicators.iter().filter_map(|i| i.score).sum();
+    assert_eq!(indicators, d("90"));
+    assert_eq!(card.total.to_string(), "98.62");
+    assert_eq!(card.grade.as_deref(), Some("优"));
+    let audits = audit_document(&doc, &Profile::default());
+    assert!(audits[0].findings.is_empty(), "{}", audits[0].to_text());
+    // The hand-built fixture models the reader's output exactly.
+    assert_eq!(card, &score_declaration(&putuo(), &Profile::default()));
+}
 
 #[test]
 fn putuo_scores_98_62() {
@@ -82,7 +116,8 @@ fn putuo_texts() {
 
 #[test]
 fn putuo_golden() {
-    let card = score_declaration(&putuo(), &Profile::default());
+    let doc = read_putuo();
+    let card = &score_document(&doc, &Profile::default())[0];
     let json = card.to_json() + "\n";
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),

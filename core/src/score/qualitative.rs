@@ -119,9 +119,15 @@ pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, String), St
         // A target without a year (`12月底前`) is read in the year of the actual.
         if let Some(due) = deadline_in(&target.text, Some(done.year())) {
             return Ok(if done <= due {
-                (Grade::Met, format!("完成日期 {done} 不晚于期限 {due} → 达成"))
+                (
+                    Grade::Met,
+                    format!("完成日期 {done} 不晚于期限 {due} → 达成"),
+                )
             } else {
-                (Grade::Unmet, format!("完成日期 {done} 晚于期限 {due} → 未达成"))
+                (
+                    Grade::Unmet,
+                    format!("完成日期 {done} 晚于期限 {due} → 未达成"),
+                )
             });
         }
     }

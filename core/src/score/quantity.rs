@@ -72,14 +72,23 @@ pub(crate) fn convert(
         (Some(au), Some(tu)) => {
             if let Some(converted) = unit::convert(a, au, tu) {
                 let converted = converted.normalize();
-                return Conversion::Converted(converted, t, Some(tu.to_owned()), format!("{a}{au} = {converted}{tu}"));
+                return Conversion::Converted(
+                    converted,
+                    t,
+                    Some(tu.to_owned()),
+                    format!("{a}{au} = {converted}{tu}"),
+                );
             }
             match unit::align(a, au, t, tu) {
                 Some((a2, t2)) => Conversion::Converted(
                     a2.normalize(),
                     t2.normalize(),
                     None,
-                    format!("{a}{au} vs {t}{tu} → {} vs {} in a common unit", a2.normalize(), t2.normalize()),
+                    format!(
+                        "{a}{au} vs {t}{tu} → {} vs {} in a common unit",
+                        a2.normalize(),
+                        t2.normalize()
+                    ),
                 ),
                 None => Conversion::Mismatch(au.to_owned(), tu.to_owned()),
             }
@@ -115,7 +124,12 @@ mod tests {
     fn converts_exactly() {
         assert_eq!(
             convert(d("1.2"), Some("万元"), d("9000"), Some("元")),
-            Conversion::Converted(d("12000"), d("9000"), Some("元".to_owned()), "1.2万元 = 12000元".to_owned())
+            Conversion::Converted(
+                d("12000"),
+                d("9000"),
+                Some("元".to_owned()),
+                "1.2万元 = 12000元".to_owned()
+            )
         );
         assert!(matches!(
             convert(d("12345"), Some("元"), d("2"), Some("万元")),
@@ -136,8 +150,16 @@ mod tests {
         // 1 分钟 is not exact in 小时: both sides go to the finer unit.
         assert_eq!(
             convert(d("1"), Some("分钟"), d("2"), Some("小时")),
-            Conversion::Converted(d("1"), d("120"), None, "1分钟 vs 2小时 → 1 vs 120 in a common unit".to_owned())
+            Conversion::Converted(
+                d("1"),
+                d("120"),
+                None,
+                "1分钟 vs 2小时 → 1 vs 120 in a common unit".to_owned()
+            )
         );
-        assert!(matches!(convert(d("90"), Some("百分比"), d("90"), Some("%")), Conversion::Same(..)));
+        assert!(matches!(
+            convert(d("90"), Some("百分比"), d("90"), Some("%")),
+            Conversion::Same(..)
+        ));
     }
 }
