@@ -3,6 +3,7 @@
 //! text is always kept verbatim beside the parsed form, and [`Target::render`] gives the
 //! canonical form back, so that `parse(render(t))` equals `t` in every typed field.
 
+mod deadline;
 mod grammar;
 pub mod qualitative;
 pub mod unit;
@@ -12,6 +13,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use deadline::{deadline, deadline_in};
 pub use grammar::{parse_actual, parse_number, parse_target, Actual};
 pub use qualitative::QualitativeClass;
 pub use unit::{UnitClass, UnitInfo};
@@ -202,10 +204,8 @@ enum TargetJson {
         kind: Option<TargetKind>,
         #[serde(default)]
         comparator: Option<Comparator>,
-        // A plain string, parsed below: inside an untagged enum a JSON `null` reaches a
-        // deserializer as `unit`, which rust_decimal's `str_option` rejects.
-        #[serde(default)]
-        value: Option<String>,
+        #[serde(default, deserialize_with = "decimal_or_null")]
+        value: Option<Decimal>,
         #[serde(default)]
         unit: Option<String>,
         #[serde(default)]
@@ -215,6 +215,14 @@ enum TargetJson {
         #[serde(default)]
         problem: Option<ValueProblem>,
     },
+}
+
+/// A decimal string or `null`. (`rust_decimal::serde::str_option` rejects the `null` an
+/// untagged enum hands it as a unit.)
+fn decimal_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    let text: Option<String> = Option::deserialize(d)?;
+    text.map(|t| t.parse().map_err(serde::de::Error::custom))
+        .transpose()
 }
 
 impl<'de> Deserialize<'de> for Target {
@@ -233,37 +241,35 @@ impl<'de> Deserialize<'de> for Target {
                 unit_class,
                 class,
                 problem,
-            } => Target {
-                text,
-                kind,
-                comparator,
-                value: match value.as_deref().map(str::trim) {
-                    None | Some("") => None,
-                    Some(v) => Some(v.parse::<Decimal>().map_err(serde::de::Error::custom)?),
-                },
-                unit,
-                unit_class,
-                class,
-                problem,
-            },
+            } => {
+                // Hand-written JSON may leave out what follows from the text: fill it in.
+                let unit_class = match (kind, unit_class) {
+                    (TargetKind::Quantitative, None) => {
+                        unit.as_deref().and_then(unit::class_of_written)
+                    }
+                    (_, given) => given,
+                };
+                let class = match (kind, class) {
+                    (TargetKind::Qualitative, None) => Some(qualitative::classify(&text)),
+                    (_, given) => given,
+                };
+                let problem = match (kind, problem) {
+                    (TargetKind::Invalid, None) => parse_target(&text)
+                        .problem
+                        .or(Some(ValueProblem::Unparseable)),
+                    (_, given) => given,
+                };
+                Target {
+                    text,
+                    kind,
+                    comparator,
+                    value,
+                    unit,
+                    unit_class,
+                    class,
+                    problem,
+                }
+            }
         })
-    }
-}
-
-#[cfg(test)]
-mod json_null_tests {
-    use super::*;
-
-    #[test]
-    fn canonical_json_with_null_value_reads_back() {
-        let target = Target::parse("提高");
-        let json = serde_json::to_string(&target).unwrap();
-        assert!(json.contains("\"value\":null"));
-        let back: Target = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, target);
-        let quantitative = Target::parse("≥17.00(人)");
-        let json = serde_json::to_string(&quantitative).unwrap();
-        let back: Target = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, quantitative);
     }
 }
