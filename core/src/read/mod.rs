@@ -183,15 +183,17 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
     if text.starts_with('{') {
         return Ok(InputFormat::Json);
     }
-    if form::looks_like_form(text) {
-        return Ok(InputFormat::Form);
-    }
+    // A list header row (项目名称 and 三级指标 in one row) is never part of a form, while a
+    // list's title may well name a 申报表 or 自评表: the list test comes first.
     if let Some(delimiter) = list::sniff_delimiter(text) {
         return Ok(if delimiter == b'\t' {
             InputFormat::Tsv
         } else {
             InputFormat::Csv
         });
+    }
+    if form::looks_like_form(text) {
+        return Ok(InputFormat::Form);
     }
     let hint = options
         .file_name

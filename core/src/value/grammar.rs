@@ -1,10 +1,29 @@
-//! The parser of 指标值 and 实际完成值 text.
+//! The parser of 指标值 and 实际完成值 text (`domain.md` §3).
 //!
-//! PLACEHOLDER: the value-grammar work replaces this file wholesale.
+//! The grammar, on the text after [`normalize`] (full-width folded, OCR LaTeX resolved):
+//!
+//! ```text
+//! target      = [comparator] number [unit] [suffix]      quantitative
+//!             | [comparator] placeholder [unit]          invalid: placeholder
+//!             | text                                     qualitative
+//! comparator  = symbol (≥ >= ≧ ⩾ ＞＝ > = ═ ﹦ < ≤ <= ≦ ⩽ …) | word (不低于, 不少于, 至少, 大于, …)
+//! number      = [+|-] digits [, 3digits]* [. digits]     (scale kept as written)
+//! unit        = known unit | unit-like word, optionally in parentheses: (人), (%)
+//! suffix      = 以上 | 及以上 (→ >=) | 以下 | 以内 | 之内 | 内 (→ <=)
+//! ```
+//!
+//! A symbol comparator followed by anything else is [`ValueProblem::Unparseable`]; a word
+//! comparator followed by text is a qualitative target (`不低于上年水平`); a number followed
+//! by text that is not a unit (`2023年12月底前`, `3个工作日内完成`) is qualitative.
+
+use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use super::{Comparator, Target, TargetKind};
+use super::qualitative;
+use super::unit::{self, class_of, strip_parens, word_like};
+use super::{Comparator, Target, TargetKind, ValueProblem};
+use crate::text::fold_char;
 
 /// A parsed 实际完成值 (actual value). It follows the target grammar; a comparator
 /// written in an actual (`≥266米`) is kept and noted, never fatal.
@@ -20,31 +39,730 @@ pub struct Actual {
     pub unit: Option<String>,
 }
 
-/// Parses a 指标值. Never fails: what cannot be parsed is [`TargetKind::Invalid`].
+/// The result of the grammar, borrowing from the normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scan<'a> {
+    Quantitative {
+        /// The comparator as written (prefix or suffix), `None` for a bare number.
+        comparator: Option<Comparator>,
+        value: Decimal,
+        unit: Option<&'a str>,
+    },
+    Qualitative,
+    Invalid(ValueProblem),
+}
+
+/// Parses a 指标值. Never fails: what cannot be parsed is [`TargetKind::Invalid`] with the
+/// text kept and [`Target::problem`] saying why.
+///
+/// ```
+/// use jixiao::value::{parse_target, Comparator, QualitativeClass, TargetKind, UnitClass, ValueProblem};
+/// let t = parse_target("=100.00 (%)");
+/// assert_eq!((t.comparator, t.value.unwrap().to_string(), t.unit.as_deref()), (Some(Comparator::Equal), "100.00".into(), Some("%")));
+/// assert_eq!(t.unit_class, Some(UnitClass::Percent));
+///
+/// let t = parse_target("$\\geq 90.00\\%$");
+/// assert_eq!((t.comparator, t.value.unwrap().to_string()), (Some(Comparator::AtLeast), "90.00".into()));
+///
+/// let t = parse_target("不少于5,000人次");
+/// assert_eq!((t.comparator, t.value.unwrap().to_string(), t.unit.as_deref()), (Some(Comparator::AtLeast), "5000".into(), Some("人次")));
+///
+/// let t = parse_target("3个工作日以内");
+/// assert_eq!((t.comparator, t.unit.as_deref()), (Some(Comparator::AtMost), Some("个工作日")));
+///
+/// assert_eq!(parse_target("有所提高").class, Some(QualitativeClass::Improve));
+/// assert_eq!(parse_target("≥**%").problem, Some(ValueProblem::Placeholder));
+/// assert_eq!(parse_target("≥abc%").problem, Some(ValueProblem::Unparseable));
+/// assert_eq!(parse_target("  ").problem, Some(ValueProblem::Empty));
+/// ```
 pub fn parse_target(text: &str) -> Target {
-    Target {
-        text: text.to_owned(),
-        kind: TargetKind::Qualitative,
-        comparator: None,
-        value: None,
-        unit: None,
-        unit_class: None,
-        class: None,
-        problem: None,
+    let norm = normalize(text);
+    let s = norm.trim();
+    match scan(s) {
+        Scan::Quantitative {
+            comparator,
+            value,
+            unit,
+        } => Target {
+            text: text.to_owned(),
+            kind: TargetKind::Quantitative,
+            comparator: Some(comparator.unwrap_or(Comparator::Equal)),
+            value: Some(value),
+            unit: unit.map(str::to_owned),
+            unit_class: unit.and_then(class_of),
+            class: None,
+            problem: None,
+        },
+        Scan::Qualitative => Target {
+            text: text.to_owned(),
+            kind: TargetKind::Qualitative,
+            comparator: None,
+            value: None,
+            unit: None,
+            unit_class: None,
+            class: Some(qualitative::classify(s)),
+            problem: None,
+        },
+        Scan::Invalid(problem) => Target {
+            text: text.to_owned(),
+            kind: TargetKind::Invalid,
+            comparator: None,
+            value: None,
+            unit: None,
+            unit_class: None,
+            class: None,
+            problem: Some(problem),
+        },
     }
 }
 
-/// Parses an actual value (实际完成值).
+/// Parses an actual value (实际完成值) with the target grammar: `100%`, `17人`, `98.5%`,
+/// `5,000`; a comparator written in it (`≥266米`) is kept in [`Actual::comparator`]. Text
+/// (`及时`, `达成年度指标`) and anything else has no value.
+///
+/// ```
+/// use jixiao::value::{parse_actual, Comparator};
+/// let a = parse_actual("≥266米");
+/// assert_eq!((a.comparator, a.value.unwrap().to_string(), a.unit.as_deref()), (Some(Comparator::AtLeast), "266".into(), Some("米")));
+/// let a = parse_actual("98.5%");
+/// assert_eq!((a.comparator, a.value.unwrap().to_string(), a.unit.as_deref()), (None, "98.5".into(), Some("%")));
+/// assert_eq!(parse_actual("5,000").value.unwrap().to_string(), "5000");
+/// assert_eq!(parse_actual("达成年度指标").value, None);
+/// ```
 pub fn parse_actual(text: &str) -> Actual {
-    Actual {
-        text: text.to_owned(),
-        comparator: None,
-        value: parse_number(text),
-        unit: None,
+    let norm = normalize(text);
+    match scan(norm.trim()) {
+        Scan::Quantitative {
+            comparator,
+            value,
+            unit,
+        } => Actual {
+            text: text.to_owned(),
+            comparator,
+            value: Some(value),
+            unit: unit.map(str::to_owned),
+        },
+        Scan::Qualitative | Scan::Invalid(_) => Actual {
+            text: text.to_owned(),
+            comparator: None,
+            value: None,
+            unit: None,
+        },
     }
 }
 
-/// Parses a plain number as forms write it: thousands separators, full-width digits.
+/// Parses a plain number as forms write it: full-width digits, thousands separators
+/// (`5,000`), a leading sign, surrounding spaces; the scale as written. Never a float:
+/// `NaN`, `inf`, `1e999` are `None`, as is anything with more than a number.
+///
+/// ```
+/// use jixiao::value::parse_number;
+/// assert_eq!(parse_number("5,000.00").unwrap().to_string(), "5000.00");
+/// assert_eq!(parse_number("１７").unwrap().to_string(), "17");
+/// assert_eq!(parse_number("+3").unwrap().to_string(), "3");
+/// assert_eq!(parse_number("-0.5").unwrap().to_string(), "-0.5");
+/// assert_eq!(parse_number("1e999"), None);
+/// assert_eq!(parse_number("NaN"), None);
+/// assert_eq!(parse_number("17人"), None);
+/// ```
 pub fn parse_number(text: &str) -> Option<Decimal> {
-    text.trim().replace(',', "").parse().ok()
+    let norm = normalize(text);
+    let s = norm.trim();
+    let (value, len) = number(s)?;
+    (len == s.len()).then_some(value)
+}
+
+/// Folds full-width forms (`≥９０％（人）` → `≥90%(人)`), drops zero-width characters, and
+/// resolves OCR LaTeX (`$\geq 90.00\%$` → `≥ 90.00%`). Borrows when there is nothing
+/// to do (the common case).
+pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut latex = false;
+    let mut fold = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'$' | b'\\' => latex = true,
+            // U+FF01..U+FF5E (EF BC 81 .. EF BD 9E), U+FEFF (EF BB BF).
+            0xEF => fold = true,
+            // U+3000 (E3 80 80).
+            0xE3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x80) => {
+                fold = true
+            }
+            // U+200B (E2 80 8B).
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x8B) => {
+                fold = true
+            }
+            _ => {}
+        }
+    }
+    if !latex && !fold {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().map(fold_char).peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{FEFF}' | '\u{200B}' => {}
+            '$' if latex => {}
+            '{' | '}' if latex => {}
+            '^' if latex => {
+                while chars.peek() == Some(&'{') {
+                    chars.next();
+                }
+                match chars.peek() {
+                    Some('2') => {
+                        chars.next();
+                        out.push('²');
+                    }
+                    Some('3') => {
+                        chars.next();
+                        out.push('³');
+                    }
+                    _ => out.push('^'),
+                }
+            }
+            '\\' if latex => {
+                let mut name = String::new();
+                while let Some(&n) = chars.peek() {
+                    if !n.is_ascii_alphabetic() {
+                        break;
+                    }
+                    name.push(n);
+                    chars.next();
+                }
+                if name.is_empty() {
+                    match chars.next() {
+                        Some('%') => out.push('%'),
+                        Some(',' | ';' | ' ' | ':' | '!') => out.push(' '),
+                        Some('(' | ')' | '[' | ']') | None => {}
+                        Some(other) => out.push(other),
+                    }
+                    continue;
+                }
+                match name.as_str() {
+                    "geq" | "ge" | "geqslant" | "geqq" => out.push('≥'),
+                    "leq" | "le" | "leqslant" | "leqq" => out.push('≤'),
+                    "gt" => out.push('>'),
+                    "lt" => out.push('<'),
+                    "times" => out.push('×'),
+                    "cdot" => out.push('·'),
+                    "text" | "mathrm" | "textrm" | "rm" | "mathbf" | "mathit" | "operatorname"
+                    | "left" | "right" | "quad" | "qquad" => out.push(' '),
+                    _ => {
+                        out.push('\\');
+                        out.push_str(&name);
+                    }
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Comparators written as symbols, longest first.
+const SYMBOLS: &[(&str, Comparator)] = &[
+    (">=", Comparator::AtLeast),
+    ("=>", Comparator::AtLeast),
+    ("<=", Comparator::AtMost),
+    ("=<", Comparator::AtMost),
+    ("==", Comparator::Equal),
+    ("≥", Comparator::AtLeast),
+    ("≧", Comparator::AtLeast),
+    ("⩾", Comparator::AtLeast),
+    ("≮", Comparator::AtLeast),
+    ("≤", Comparator::AtMost),
+    ("≦", Comparator::AtMost),
+    ("⩽", Comparator::AtMost),
+    ("≯", Comparator::AtMost),
+    ("=", Comparator::Equal),
+    ("═", Comparator::Equal),
+    ("﹦", Comparator::Equal),
+    (">", Comparator::Above),
+    ("﹥", Comparator::Above),
+    ("<", Comparator::Below),
+    ("﹤", Comparator::Below),
+];
+
+/// Comparators written as words, longest first where one is a prefix of another.
+const WORDS: &[(&str, Comparator)] = &[
+    ("大于或等于", Comparator::AtLeast),
+    ("大于等于", Comparator::AtLeast),
+    ("不低于", Comparator::AtLeast),
+    ("不少于", Comparator::AtLeast),
+    ("不小于", Comparator::AtLeast),
+    ("至少", Comparator::AtLeast),
+    ("最少", Comparator::AtLeast),
+    ("达到", Comparator::AtLeast),
+    ("大于", Comparator::Above),
+    ("高于", Comparator::Above),
+    ("超过", Comparator::Above),
+    ("多于", Comparator::Above),
+    ("等于", Comparator::Equal),
+    ("小于或等于", Comparator::AtMost),
+    ("小于等于", Comparator::AtMost),
+    ("不高于", Comparator::AtMost),
+    ("不超过", Comparator::AtMost),
+    ("不大于", Comparator::AtMost),
+    ("不多于", Comparator::AtMost),
+    ("至多", Comparator::AtMost),
+    ("最多", Comparator::AtMost),
+    ("控制在", Comparator::AtMost),
+    ("小于", Comparator::Below),
+    ("低于", Comparator::Below),
+    ("少于", Comparator::Below),
+];
+
+/// Suffixes after the number and unit, longest first.
+const SUFFIXES: &[(&str, Comparator)] = &[
+    ("及以上", Comparator::AtLeast),
+    ("或以上", Comparator::AtLeast),
+    ("以上", Comparator::AtLeast),
+    ("及以下", Comparator::AtMost),
+    ("或以下", Comparator::AtMost),
+    ("以下", Comparator::AtMost),
+    ("及以内", Comparator::AtMost),
+    ("以内", Comparator::AtMost),
+    ("之内", Comparator::AtMost),
+    ("内", Comparator::AtMost),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Written {
+    Symbol,
+    Word,
+}
+
+/// A comparator at the start of `s`, and the text after it (spaces skipped).
+fn comparator(s: &str) -> Option<(Comparator, Written, &str)> {
+    let first = s.as_bytes().first()?;
+    let (table, written) = if first.is_ascii() || !s.starts_with(|c: char| unit::is_cjk(c)) {
+        (SYMBOLS, Written::Symbol)
+    } else {
+        (WORDS, Written::Word)
+    };
+    table.iter().find_map(|&(w, c)| {
+        s.strip_prefix(w)
+            .map(|rest| (c, written, rest.trim_start()))
+    })
+}
+
+/// The grammar on normalized, trimmed text.
+fn scan(s: &str) -> Scan<'_> {
+    if s.is_empty() {
+        return Scan::Invalid(ValueProblem::Empty);
+    }
+    let (prefix, written, rest) = match comparator(s) {
+        Some((c, w, rest)) => (Some(c), Some(w), rest),
+        None => (None, None, s),
+    };
+    let Some((value, len)) = number(rest) else {
+        if let Some(after) = placeholder(rest) {
+            let tail = strip_parens(strip_suffix(after).0);
+            if prefix.is_some() || tail.is_empty() || class_of(tail).is_some() || word_like(tail) {
+                return Scan::Invalid(ValueProblem::Placeholder);
+            }
+            return Scan::Qualitative;
+        }
+        return match written {
+            Some(_) if rest.is_empty() => Scan::Invalid(ValueProblem::Unparseable),
+            Some(Written::Symbol) => Scan::Invalid(ValueProblem::Unparseable),
+            Some(Written::Word) | None => Scan::Qualitative,
+        };
+    };
+    let tail = rest.get(len..).unwrap_or("");
+    let (tail, suffix) = strip_suffix(tail.trim());
+    let tail = strip_parens(tail);
+    let unit = if tail.is_empty() {
+        None
+    } else if class_of(tail).is_some() || word_like(tail) {
+        Some(tail)
+    } else if prefix.is_some() {
+        return Scan::Invalid(ValueProblem::Unparseable);
+    } else {
+        return Scan::Qualitative;
+    };
+    let comparator = match (prefix, suffix) {
+        (Some(p), Some(q)) => {
+            if p.direction() == q.direction() {
+                Some(p)
+            } else if p == Comparator::Equal {
+                Some(q)
+            } else {
+                return Scan::Invalid(ValueProblem::Unparseable);
+            }
+        }
+        (p, q) => p.or(q),
+    };
+    Scan::Quantitative {
+        comparator,
+        value,
+        unit,
+    }
+}
+
+/// Removes a trailing `以上`/`以内`/… and trailing sentence punctuation.
+fn strip_suffix(s: &str) -> (&str, Option<Comparator>) {
+    let s = s.trim_end_matches(['。', '；', ';']).trim_end();
+    for &(w, c) in SUFFIXES {
+        if let Some(rest) = s.strip_suffix(w) {
+            return (rest.trim_end(), Some(c));
+        }
+    }
+    (s, None)
+}
+
+/// A placeholder left from a template at the start of `s` (`**`, `XX`, `_`, `-`, `—`,
+/// `/`), and the text after it.
+fn placeholder(s: &str) -> Option<&str> {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !(is_placeholder(c) || c == ' '))
+        .map_or(s.len(), |(i, _)| i);
+    if end == 0 || s.get(..end)?.trim().is_empty() {
+        return None;
+    }
+    s.get(end..)
+}
+
+fn is_placeholder(c: char) -> bool {
+    matches!(
+        c,
+        '*' | 'X'
+            | 'x'
+            | '×'
+            | '_'
+            | '?'
+            | '？'
+            | '#'
+            | '-'
+            | '—'
+            | '–'
+            | '─'
+            | '―'
+            | '…'
+            | '/'
+            | '\\'
+            | '○'
+            | '□'
+            | '△'
+            | '※'
+    )
+}
+
+/// A number at the start of `s`: sign, digits with `,` thousands separators, a fraction.
+/// Returns the value with its written scale and the bytes consumed.
+fn number(s: &str) -> Option<(Decimal, usize)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let negative = match b.first() {
+        Some(b'+') => {
+            i = 1;
+            false
+        }
+        Some(b'-') => {
+            i = 1;
+            true
+        }
+        _ => false,
+    };
+    let mut mantissa: u128 = 0;
+    let mut digits = 0u32;
+    let mut int_digits = 0u32;
+    let push = |d: u8, mantissa: &mut u128| -> Option<()> {
+        *mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(u128::from(d - b'0'))?;
+        Some(())
+    };
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_digit() {
+            push(c, &mut mantissa)?;
+            digits += 1;
+            int_digits += 1;
+            i += 1;
+        } else if c == b',' && int_digits > 0 && is_group(b, i + 1) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let mut scale = 0u32;
+    if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+        while let Some(&c) = b.get(i) {
+            if !c.is_ascii_digit() {
+                break;
+            }
+            push(c, &mut mantissa)?;
+            digits += 1;
+            scale += 1;
+            i += 1;
+        }
+    }
+    if digits == 0 || digits > 29 || scale > 28 {
+        return None;
+    }
+    let signed = i128::try_from(mantissa).ok()?;
+    let value =
+        Decimal::try_from_i128_with_scale(if negative { -signed } else { signed }, scale).ok()?;
+    Some((value, i))
+}
+
+/// Exactly three digits at `at`, not followed by another digit.
+fn is_group(b: &[u8], at: usize) -> bool {
+    (at..at + 3).all(|j| b.get(j).is_some_and(u8::is_ascii_digit))
+        && !b.get(at + 3).is_some_and(u8::is_ascii_digit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::{QualitativeClass, UnitClass};
+
+    fn q(
+        text: &str,
+    ) -> (
+        Option<Comparator>,
+        String,
+        Option<String>,
+        Option<UnitClass>,
+    ) {
+        let t = parse_target(text);
+        assert_eq!(t.kind, TargetKind::Quantitative, "{text}: {t:?}");
+        assert_eq!(t.text, text);
+        (
+            t.comparator,
+            t.value.map(|v| v.to_string()).unwrap_or_default(),
+            t.unit,
+            t.unit_class,
+        )
+    }
+
+    #[test]
+    fn domain_examples() {
+        use Comparator::*;
+        type Case = (
+            &'static str,
+            Comparator,
+            &'static str,
+            Option<&'static str>,
+            Option<UnitClass>,
+        );
+        let cases: &[Case] = &[
+            (
+                "≥17.00(人)",
+                AtLeast,
+                "17.00",
+                Some("人"),
+                Some(UnitClass::Count),
+            ),
+            (
+                "=100.00 (%)",
+                Equal,
+                "100.00",
+                Some("%"),
+                Some(UnitClass::Percent),
+            ),
+            ("≥90(%)", AtLeast, "90", Some("%"), Some(UnitClass::Percent)),
+            (
+                "≤4578.00(平方米)",
+                AtMost,
+                "4578.00",
+                Some("平方米"),
+                Some(UnitClass::Area),
+            ),
+            (
+                "≥5000.00(人次)",
+                AtLeast,
+                "5000.00",
+                Some("人次"),
+                Some(UnitClass::Count),
+            ),
+            (
+                "$\\geq 90.00\\%$",
+                AtLeast,
+                "90.00",
+                Some("%"),
+                Some(UnitClass::Percent),
+            ),
+            (">=90%", AtLeast, "90", Some("%"), Some(UnitClass::Percent)),
+            (
+                "≥266米",
+                AtLeast,
+                "266",
+                Some("米"),
+                Some(UnitClass::Length),
+            ),
+            (
+                "≤90万元",
+                AtMost,
+                "90",
+                Some("万元"),
+                Some(UnitClass::Money),
+            ),
+            ("=300天", Equal, "300", Some("天"), Some(UnitClass::Time)),
+            (
+                "≥100百分比",
+                AtLeast,
+                "100",
+                Some("百分比"),
+                Some(UnitClass::Percent),
+            ),
+            ("1次/月", Equal, "1", Some("次/月"), Some(UnitClass::Other)),
+            ("≥80M", AtLeast, "80", Some("M"), Some(UnitClass::Other)),
+            ("10辆", Equal, "10", Some("辆"), Some(UnitClass::Count)),
+            ("250万", Equal, "250", Some("万"), Some(UnitClass::Other)),
+            (
+                "≥９０％",
+                AtLeast,
+                "90",
+                Some("%"),
+                Some(UnitClass::Percent),
+            ),
+            ("5,000", Equal, "5000", None, None),
+            (
+                "＞＝９５．５％",
+                AtLeast,
+                "95.5",
+                Some("%"),
+                Some(UnitClass::Percent),
+            ),
+            (
+                "不低于90%",
+                AtLeast,
+                "90",
+                Some("%"),
+                Some(UnitClass::Percent),
+            ),
+            (
+                "90%以上",
+                AtLeast,
+                "90",
+                Some("%"),
+                Some(UnitClass::Percent),
+            ),
+            ("3天以内", AtMost, "3", Some("天"), Some(UnitClass::Time)),
+            ("5%以下", AtMost, "5", Some("%"), Some(UnitClass::Percent)),
+            (
+                "不超过 2 小时",
+                AtMost,
+                "2",
+                Some("小时"),
+                Some(UnitClass::Time),
+            ),
+            (
+                "$\\leq$ 5%",
+                AtMost,
+                "5",
+                Some("%"),
+                Some(UnitClass::Percent),
+            ),
+            ("≧3项", AtLeast, "3", Some("项"), Some(UnitClass::Count)),
+            ("═100%", Equal, "100", Some("%"), Some(UnitClass::Percent)),
+            ("﹦1套", Equal, "1", Some("套"), Some(UnitClass::Count)),
+            ("高于95%", Above, "95", Some("%"), Some(UnitClass::Percent)),
+            ("<5%", Below, "5", Some("%"), Some(UnitClass::Percent)),
+            (
+                "=0万元/人",
+                Equal,
+                "0",
+                Some("万元/人"),
+                Some(UnitClass::Other),
+            ),
+            (
+                "≥10个村",
+                AtLeast,
+                "10",
+                Some("个村"),
+                Some(UnitClass::Count),
+            ),
+            (
+                "=100%(百分比)",
+                Equal,
+                "100",
+                Some("%(百分比)"),
+                Some(UnitClass::Percent),
+            ),
+            ("≥5株", AtLeast, "5", Some("株"), Some(UnitClass::Count)),
+        ];
+        for &(text, c, v, u, class) in cases {
+            assert_eq!(
+                q(text),
+                (Some(c), v.to_owned(), u.map(str::to_owned), class),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn qualitative_and_invalid() {
+        for (text, class) in [
+            ("提高", QualitativeClass::Improve),
+            ("2023年12月底前", QualitativeClass::OnTime),
+            ("12月底前", QualitativeClass::OnTime),
+            ("3个工作日内完成", QualitativeClass::OnTime),
+            ("不低于上年水平", QualitativeClass::Other),
+            ("X光机运行正常", QualitativeClass::Comply),
+        ] {
+            let t = parse_target(text);
+            assert_eq!(
+                (t.kind, t.class),
+                (TargetKind::Qualitative, Some(class)),
+                "{text}"
+            );
+        }
+        for (text, problem) in [
+            ("", ValueProblem::Empty),
+            ("  \u{3000}", ValueProblem::Empty),
+            ("**", ValueProblem::Placeholder),
+            ("XX", ValueProblem::Placeholder),
+            ("*", ValueProblem::Placeholder),
+            ("_", ValueProblem::Placeholder),
+            ("-", ValueProblem::Placeholder),
+            ("—", ValueProblem::Placeholder),
+            ("≥**%", ValueProblem::Placeholder),
+            ("XX%", ValueProblem::Placeholder),
+            ("≥XX人", ValueProblem::Placeholder),
+            ("≥", ValueProblem::Unparseable),
+            ("≥abc%", ValueProblem::Unparseable),
+            ("≥90%完成", ValueProblem::Unparseable),
+            ("≥5%以下", ValueProblem::Unparseable),
+            ("不低于", ValueProblem::Unparseable),
+        ] {
+            let t = parse_target(text);
+            assert_eq!(
+                (t.kind, t.problem),
+                (TargetKind::Invalid, Some(problem)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        for (text, want) in [
+            ("5,000", Some("5000")),
+            ("1,234,567.50", Some("1234567.50")),
+            ("１２３", Some("123")),
+            ("+7", Some("7")),
+            (" 17.00 ", Some("17.00")),
+            ("0.0001", Some("0.0001")),
+            (".5", Some("0.5")),
+            ("1,23", None),
+            ("12,3456", None),
+            ("inf", None),
+            ("NaN", None),
+            ("1e5", None),
+            ("", None),
+            ("-", None),
+            ("99999999999999999999999999999999", None),
+        ] {
+            assert_eq!(
+                parse_number(text).map(|d| d.to_string()),
+                want.map(str::to_owned),
+                "{text}"
+            );
+        }
+    }
 }

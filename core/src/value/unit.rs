@@ -1,10 +1,26 @@
-//! Units of 指标值: kept as written, classified when known, converted exactly where
-//! units share a base (元/万元, 米/公里, …).
+//! Units of 指标值 (计量单位): kept as written, classified when known, converted exactly
+//! where units share a base (元/万元/亿元, 米/厘米/公里, 平方米/公顷/平方公里, 秒/分钟/小时/天,
+//! 月/季度/年, …).
+//!
+//! Representation of a magnitude written without a unit (`250万`, `3亿`): the unit is kept
+//! as written (`万`), classified [`UnitClass::Other`] with an empty [`UnitInfo::base`] and
+//! the magnitude as [`UnitInfo::factor`] (10000). Such a *pure scale* converts into any
+//! unit but a percent: `250万` is `2500000元` against a money target, `250万元` against a
+//! target in 万元 (`domain.md` §3: "万 = ×10000 when the unit is money").
+//!
+//! A unit prefixed by a magnitude (`万人次`, `万平方米`, `千元`) is its unit times the
+//! magnitude. A compound unit (`次/月`, `万元/人`, `人/次`) is [`UnitClass::Other`]; its
+//! base is the numerator's base over the denominator (`万元/人` = 10000 `元/人`).
+//! A unit with a gloss in parentheses that means the same (`%(百分比)`) is that unit.
+
+use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// The class of a unit.
+use crate::text::fold_char;
+
+/// The class of a unit (计量单位的类别).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitClass {
@@ -20,24 +36,624 @@ pub enum UnitClass {
     Money,
     /// Durations: 天, 日, 月, 年, 小时, 分钟, 工作日.
     Time,
-    /// Anything else that is still clearly a unit (`M`, `次/月`, `万元/人`).
+    /// Anything else that is still clearly a unit (`M`, `次/月`, `万元/人`, `吨`, `万`).
     Other,
 }
 
-/// What is known about one unit: its class and how to convert it to its base.
+/// What is known about one unit (计量单位): its class and how to convert it to its base.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitInfo {
     /// The class.
     pub class: UnitClass,
-    /// The base unit values convert to (`元` for 万元), or the unit itself when it has
-    /// no convertible base.
+    /// The base unit values convert to (`元` for 万元, `米` for 公里, `秒` for 小时,
+    /// `月` for 年, `元/人` for 万元/人), or the unit itself when it has no convertible
+    /// base. Empty for a pure magnitude (`万`, `亿`).
     pub base: String,
-    /// How many base units one of this unit is (10000 for 万元).
+    /// How many base units one of this unit is (10000 for 万元, 0.01 for 厘米).
     pub factor: Decimal,
 }
 
-/// Classifies a unit as written (`人`, `%`, `(%)`, `百分比`, `万元`, `平方米`, …).
+/// Longest unit (in bytes) that is looked up; longer text is not a unit. Also bounds the
+/// recursion of glosses and compounds.
+const MAX_UNIT_BYTES: usize = 48;
+
+/// A unit as the lookup sees it (borrowing from the table or from the unit text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Known<'a> {
+    pub(crate) class: UnitClass,
+    pub(crate) base: &'a str,
+    pub(crate) per: Option<&'a str>,
+    pub(crate) factor: Decimal,
+}
+
+/// Classifies a unit as written (`人`, `%`, `(%)`, `百分比`, `万元`, `平方米`, `次/月`, …);
+/// `None` when the unit is not known.
+///
+/// ```
+/// use jixiao::value::unit::{classify, UnitClass};
+/// let info = classify("万元").unwrap();
+/// assert_eq!((info.class, info.base.as_str(), info.factor.to_string().as_str()), (UnitClass::Money, "元", "10000"));
+/// assert_eq!(classify("(%)").unwrap().class, UnitClass::Percent);
+/// assert_eq!(classify("%(百分比)").unwrap().class, UnitClass::Percent);
+/// assert_eq!(classify("人次").unwrap().class, UnitClass::Count);
+/// assert_eq!(classify("次/月").unwrap().class, UnitClass::Other);
+/// assert_eq!(classify("万").unwrap().base, "");
+/// assert_eq!(classify("底前"), None);
+/// ```
 pub fn classify(unit: &str) -> Option<UnitInfo> {
-    let _ = unit;
+    let norm = normalize(unit);
+    let known = lookup(&norm)?;
+    Some(UnitInfo {
+        class: known.class,
+        base: match known.per {
+            Some(per) => format!("{}/{}", known.base, per),
+            None => known.base.to_owned(),
+        },
+        factor: known.factor,
+    })
+}
+
+/// The class of a unit, without allocating (the parser's hot path). The unit must be
+/// normalized already (folded, trimmed, parentheses removed).
+pub(crate) fn class_of(unit: &str) -> Option<UnitClass> {
+    lookup(unit).map(|k| k.class)
+}
+
+/// The class of a unit as written (parentheses and full-width forms allowed).
+pub(crate) fn class_of_written(unit: &str) -> Option<UnitClass> {
+    lookup(&normalize(unit)).map(|k| k.class)
+}
+
+/// Whether two units are the same unit (no conversion needed): `%`, `(%)`, `百分比` and
+/// `%(百分比)` are; `公里` and `千米` are; `人` and `人次` are not. Unknown units are the
+/// same when their text is (after width folding and removing parentheses).
+///
+/// ```
+/// use jixiao::value::unit::same;
+/// assert!(same("%", "百分比"));
+/// assert!(same("(%)", "%(百分比)"));
+/// assert!(same("公里", "千米"));
+/// assert!(!same("元", "万元"));
+/// assert!(!same("人", "人次"));
+/// ```
+pub fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (normalize(a), normalize(b));
+    if a == b {
+        return true;
+    }
+    match (lookup(&a), lookup(&b)) {
+        (Some(x), Some(y)) => x.base == y.base && x.per == y.per && x.factor == y.factor,
+        _ => false,
+    }
+}
+
+/// Converts a value from one unit to another, exactly: only between units of one base
+/// (元↔万元↔亿元, 米↔厘米↔公里/千米, 平方米↔公顷↔平方公里, 秒↔分钟↔小时↔天, 月↔季度↔年,
+/// 千克↔吨, …; a percent only to a percent). A pure magnitude (`万`) converts into any
+/// unit but a percent. `None` when the units do not share a base, or when the result is
+/// not exactly representable (1 分钟 in 小时); compare such values with [`align`].
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use jixiao::value::unit::convert;
+/// let d = |s: &str| s.parse::<Decimal>().unwrap();
+/// assert_eq!(convert(d("90"), "万元", "元"), Some(d("900000")));
+/// assert_eq!(convert(d("250000"), "元", "万元"), Some(d("25")));
+/// assert_eq!(convert(d("1.5"), "公里", "米"), Some(d("1500")));
+/// assert_eq!(convert(d("250"), "万", "元"), Some(d("2500000")));
+/// assert_eq!(convert(d("90"), "%", "百分比"), Some(d("90")));
+/// assert_eq!(convert(d("1"), "分钟", "小时"), None);
+/// assert_eq!(convert(d("1"), "元", "%"), None);
+/// assert_eq!(convert(d("1"), "人", "人次"), None);
+/// ```
+pub fn convert(value: Decimal, from: &str, to: &str) -> Option<Decimal> {
+    let (f, t) = factors(from, to)?;
+    let base = value.checked_mul(f)?;
+    let out = base.checked_div(t)?;
+    (out.checked_mul(t)? == base).then_some(out)
+}
+
+/// A value in its unit's base unit (`2万元` → `20000`, `元`); exact. A unit that is not
+/// known is its own base (factor 1).
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// let (v, base) = jixiao::value::unit::to_base(Decimal::from(2), "万元").unwrap();
+/// assert_eq!((v, base.as_str()), (Decimal::from(20000), "元"));
+/// ```
+pub fn to_base(value: Decimal, unit: &str) -> Option<(Decimal, String)> {
+    let norm = normalize(unit);
+    match lookup(&norm) {
+        Some(k) => Some((
+            value.checked_mul(k.factor)?,
+            match k.per {
+                Some(per) => format!("{}/{}", k.base, per),
+                None => k.base.to_owned(),
+            },
+        )),
+        None => Some((value, norm.into_owned())),
+    }
+}
+
+/// Two values brought into one unit, exactly: the finer of their two units (so that no
+/// division is needed: `1小时` against `90分钟` → `(60, 90)`). A side whose unit is empty
+/// is read in the other side's unit (`50` against `≥50个`). `None` when the units do not
+/// share a base.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// use jixiao::value::unit::align;
+/// let d = |s: &str| s.parse::<Decimal>().unwrap();
+/// assert_eq!(align(d("1"), "小时", d("100"), "分钟"), Some((d("60"), d("100"))));
+/// assert_eq!(align(d("50"), "", d("50"), "个"), Some((d("50"), d("50"))));
+/// assert_eq!(align(d("1.2"), "万元", d("9000"), "元"), Some((d("12000"), d("9000"))));
+/// assert_eq!(align(d("1"), "人", d("1"), "台"), None);
+/// ```
+pub fn align(a: Decimal, a_unit: &str, b: Decimal, b_unit: &str) -> Option<(Decimal, Decimal)> {
+    if a_unit.trim().is_empty() || b_unit.trim().is_empty() || same(a_unit, b_unit) {
+        return Some((a, b));
+    }
+    let (fa, fb) = factors(a_unit, b_unit)?;
+    // Express both in the finer unit: multiply the coarser side by the ratio when it is
+    // exact, else fall back to the base unit.
+    if fa >= fb {
+        if let Some(r) = exact_div(fa, fb) {
+            return Some((a.checked_mul(r)?, b));
+        }
+    } else if let Some(r) = exact_div(fb, fa) {
+        return Some((a, b.checked_mul(r)?));
+    }
+    Some((a.checked_mul(fa)?, b.checked_mul(fb)?))
+}
+
+fn exact_div(x: Decimal, y: Decimal) -> Option<Decimal> {
+    let q = x.checked_div(y)?;
+    (q.checked_mul(y)? == x).then_some(q)
+}
+
+/// The factors of two units into their common base, when they have one.
+fn factors(from: &str, to: &str) -> Option<(Decimal, Decimal)> {
+    if same(from, to) {
+        return Some((Decimal::ONE, Decimal::ONE));
+    }
+    let (nf, nt) = (normalize(from), normalize(to));
+    let (f, t) = (lookup(&nf)?, lookup(&nt)?);
+    let scale_only = |k: &Known<'_>| k.base.is_empty() && k.per.is_none();
+    let compatible = (f.base == t.base && f.per == t.per)
+        || (scale_only(&f) && t.class != UnitClass::Percent)
+        || (scale_only(&t) && f.class != UnitClass::Percent);
+    compatible.then_some((f.factor, t.factor))
+}
+
+/// Folds full-width forms, trims, removes enclosing parentheses (`(%)` → `%`).
+/// Allocates only when the text has full-width characters.
+pub(crate) fn normalize(unit: &str) -> Cow<'_, str> {
+    let folded: Cow<'_, str> = if unit.chars().any(|c| fold_char(c) != c) {
+        Cow::Owned(unit.chars().map(fold_char).collect())
+    } else {
+        Cow::Borrowed(unit)
+    };
+    match folded {
+        Cow::Borrowed(s) => Cow::Borrowed(strip_parens(s)),
+        Cow::Owned(s) => Cow::Owned(strip_parens(&s).to_owned()),
+    }
+}
+
+/// Trims and removes parentheses that enclose the whole text, repeatedly.
+pub(crate) fn strip_parens(mut s: &str) -> &str {
+    loop {
+        s = s.trim();
+        match s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+            Some(inner) if !inner.contains(['(', ')']) => s = inner,
+            _ => return s,
+        }
+    }
+}
+
+/// The unit lookup: the table, then a same-meaning gloss (`%(百分比)`), a compound
+/// (`万元/人`), a magnitude prefix (`万人次`), a classifier with its noun (`个村`).
+pub(crate) fn lookup(u: &str) -> Option<Known<'_>> {
+    if u.is_empty() || u.len() > MAX_UNIT_BYTES {
+        return None;
+    }
+    if let Some((class, base, factor)) = table(u) {
+        return Some(Known {
+            class,
+            base,
+            per: None,
+            factor,
+        });
+    }
+    if let Some(k) = gloss(u) {
+        return Some(k);
+    }
+    if let Some((num, den)) = u.split_once('/') {
+        return compound(num, den);
+    }
+    if let Some(k) = magnitude(u) {
+        return Some(k);
+    }
+    classifier_noun(u)
+}
+
+/// `%(百分比)`: a unit followed by a parenthesized unit of the same meaning.
+fn gloss(u: &str) -> Option<Known<'_>> {
+    let inner = u.strip_suffix(')')?;
+    let (x, y) = inner.split_once('(')?;
+    if x.is_empty() || y.contains(['(', ')']) {
+        return None;
+    }
+    let (kx, ky) = (lookup(x.trim())?, lookup(y.trim())?);
+    (kx.base == ky.base && kx.per == ky.per && kx.factor == ky.factor).then_some(kx)
+}
+
+/// `次/月`, `万元/人`, `人/次`, `元/平方米`.
+fn compound<'a>(num: &'a str, den: &'a str) -> Option<Known<'a>> {
+    let (num, den) = (num.trim(), den.trim());
+    if num.is_empty() || den.is_empty() || den.contains('/') || num.contains('/') {
+        return None;
+    }
+    if !(table(den).is_some() || word_like(den)) {
+        return None;
+    }
+    let (base, factor) = match lookup(num) {
+        Some(k) if k.per.is_none() && !k.base.is_empty() => (k.base, k.factor),
+        Some(_) => return None,
+        None if word_like(num) => (num, Decimal::ONE),
+        None => return None,
+    };
+    Some(Known {
+        class: UnitClass::Other,
+        base,
+        per: Some(den),
+        factor,
+    })
+}
+
+/// Magnitude prefixes (`万`, `亿`, …) alone or before a known unit.
+fn magnitude(u: &str) -> Option<Known<'_>> {
+    const PREFIXES: [(&str, i64); 7] = [
+        ("十万", 100_000),
+        ("百万", 1_000_000),
+        ("千万", 10_000_000),
+        ("万", 10_000),
+        ("亿", 100_000_000),
+        ("千", 1_000),
+        ("百", 100),
+    ];
+    for (prefix, mult) in PREFIXES {
+        let Some(rest) = u.strip_prefix(prefix) else {
+            continue;
+        };
+        let mult = Decimal::from(mult);
+        if rest.is_empty() {
+            return Some(Known {
+                class: UnitClass::Other,
+                base: "",
+                per: None,
+                factor: mult,
+            });
+        }
+        let (class, base, factor) = table(rest)?;
+        if class == UnitClass::Percent {
+            return None;
+        }
+        return Some(Known {
+            class,
+            base,
+            per: None,
+            factor: factor.checked_mul(mult)?,
+        });
+    }
     None
+}
+
+/// A classifier followed by its noun (`个村`, `家企业`, `所学校`, `名学员`): a count whose
+/// base is the whole unit.
+fn classifier_noun(u: &str) -> Option<Known<'_>> {
+    let mut chars = u.chars();
+    let first = chars.next()?;
+    let noun = chars.as_str();
+    let is_classifier = matches!(
+        first,
+        '个' | '名'
+            | '家'
+            | '所'
+            | '座'
+            | '台'
+            | '套'
+            | '辆'
+            | '件'
+            | '项'
+            | '户'
+            | '条'
+            | '张'
+            | '本'
+            | '处'
+            | '间'
+            | '栋'
+            | '只'
+            | '头'
+            | '株'
+            | '棵'
+            | '批'
+            | '场'
+            | '篇'
+            | '部'
+            | '支'
+            | '位'
+            | '组'
+            | '队'
+            | '宗'
+            | '块'
+            | '种'
+            | '类'
+            | '款'
+    );
+    let n = noun.chars().count();
+    (is_classifier && (1..=5).contains(&n) && noun.chars().all(is_cjk) && word_like(noun))
+        .then_some(Known {
+            class: UnitClass::Count,
+            base: u,
+            per: None,
+            factor: Decimal::ONE,
+        })
+}
+
+/// A CJK ideograph.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Whether a text not in the table can still be a unit as written (`株`, `M`, `Mbps`,
+/// `个大棚`): 1 to 8 letters (CJK or Latin, with `/ · ² ³ ° ℃`), no digits, and none of the
+/// words that show the text is a phrase (`前`, `底`, `完成`, `以上`, `提高`, …).
+pub(crate) fn word_like(u: &str) -> bool {
+    let mut n = 0;
+    for c in u.chars() {
+        n += 1;
+        if n > 8 {
+            return false;
+        }
+        let ok =
+            is_cjk(c) || c.is_ascii_alphabetic() || matches!(c, '/' | '·' | '²' | '³' | '°' | '℃');
+        if !ok {
+            return false;
+        }
+    }
+    n > 0 && !u.starts_with('/') && !u.ends_with('/') && !has_stopword(u)
+}
+
+/// Characters and words that do not occur in units but do in phrases.
+fn has_stopword(u: &str) -> bool {
+    const CHARS: &[char] = &[
+        '的', '前', '内', '底', '末', '后', '不', '未', '无', '率', '每', '至', '达', '到', '以',
+        '及', '或', '已', '是', '否', '约', '于', '被', '将', '需', '应', '须', '得', '很', '较',
+        '更', '最', '均', '好', '差', '高', '低',
+    ];
+    const WORDS: &[&str] = &[
+        "完成", "满意", "合格", "符合", "规范", "促进", "提高", "提升", "降低", "下降", "减少",
+        "增加", "增长", "及时", "按时", "按期", "改善", "明显", "显著", "有效", "正常", "运行",
+        "要求", "标准", "验收", "左右", "效果", "作用", "水平", "情况", "发放", "保障", "落实",
+    ];
+    u.contains(CHARS) || WORDS.iter().any(|w| u.contains(w))
+}
+
+/// The table of known units: class, base, factor into the base.
+fn table(u: &str) -> Option<(UnitClass, &'static str, Decimal)> {
+    use UnitClass::*;
+    let one = Decimal::ONE;
+    let int = Decimal::from;
+    let frac = |m: i64, s: u32| Decimal::new(m, s);
+    Some(match u {
+        // Percent (base %).
+        "%" | "百分比" | "百分率" => (Percent, "%", one),
+        "‰" | "千分比" | "千分率" => (Percent, "%", frac(1, 1)),
+        // Counts (each its own base).
+        "人" => (Count, "人", one),
+        "人次" => (Count, "人次", one),
+        "台" => (Count, "台", one),
+        "套" => (Count, "套", one),
+        "个" => (Count, "个", one),
+        "辆" => (Count, "辆", one),
+        "次" => (Count, "次", one),
+        "件" => (Count, "件", one),
+        "份" => (Count, "份", one),
+        "家" => (Count, "家", one),
+        "项" => (Count, "项", one),
+        "场" => (Count, "场", one),
+        "户" => (Count, "户", one),
+        "篇" => (Count, "篇", one),
+        "本" => (Count, "本", one),
+        "册" => (Count, "册", one),
+        "株" => (Count, "株", one),
+        "棵" => (Count, "棵", one),
+        "只" => (Count, "只", one),
+        "头" => (Count, "头", one),
+        "条" => (Count, "条", one),
+        "张" => (Count, "张", one),
+        "部" => (Count, "部", one),
+        "所" => (Count, "所", one),
+        "座" => (Count, "座", one),
+        "处" => (Count, "处", one),
+        "批" => (Count, "批", one),
+        "期" => (Count, "期", one),
+        "轮" => (Count, "轮", one),
+        "门" => (Count, "门", one),
+        "节" => (Count, "节", one),
+        "课时" => (Count, "课时", one),
+        "学时" => (Count, "学时", one),
+        "间" => (Count, "间", one),
+        "栋" => (Count, "栋", one),
+        "幢" => (Count, "幢", one),
+        "箱" => (Count, "箱", one),
+        "支" => (Count, "支", one),
+        "名" => (Count, "名", one),
+        "位" => (Count, "位", one),
+        "组" => (Count, "组", one),
+        "队" => (Count, "队", one),
+        "起" => (Count, "起", one),
+        "宗" => (Count, "宗", one),
+        "例" => (Count, "例", one),
+        "块" => (Count, "块", one),
+        "盏" => (Count, "盏", one),
+        "根" => (Count, "根", one),
+        "卷" => (Count, "卷", one),
+        "盒" => (Count, "盒", one),
+        "袋" => (Count, "袋", one),
+        "瓶" => (Count, "瓶", one),
+        "床" => (Count, "床", one),
+        "笔" => (Count, "笔", one),
+        "首" => (Count, "首", one),
+        "集" => (Count, "集", one),
+        "款" => (Count, "款", one),
+        "种" => (Count, "种", one),
+        "类" => (Count, "类", one),
+        "个次" => (Count, "个次", one),
+        "批次" => (Count, "批次", one),
+        "架次" => (Count, "架次", one),
+        "车次" => (Count, "车次", one),
+        "班次" => (Count, "班次", one),
+        "户次" => (Count, "户次", one),
+        "台次" => (Count, "台次", one),
+        "台套" => (Count, "台套", one),
+        "辆次" => (Count, "辆次", one),
+        "场次" => (Count, "场次", one),
+        "期次" => (Count, "期次", one),
+        "篇次" => (Count, "篇次", one),
+        "项次" => (Count, "项次", one),
+        "家次" => (Count, "家次", one),
+        "册次" => (Count, "册次", one),
+        // Areas (base 平方米; 亩 is its own: 1 亩 = 2000/3 平方米 is not exact).
+        "平方米" | "平米" | "㎡" | "m²" | "m2" | "M2" | "M²" => (Area, "平方米", one),
+        "平方公里" | "平方千米" | "km²" | "km2" | "㎞²" => {
+            (Area, "平方米", int(1_000_000))
+        }
+        "公顷" | "hm²" | "hm2" => (Area, "平方米", int(10_000)),
+        "亩" => (Area, "亩", one),
+        // Lengths (base 米).
+        "米" | "m" | "延米" => (Length, "米", one),
+        "厘米" | "cm" => (Length, "米", frac(1, 2)),
+        "毫米" | "mm" => (Length, "米", frac(1, 3)),
+        "公里" | "千米" | "km" | "KM" | "Km" | "㎞" => (Length, "米", int(1_000)),
+        // Money (base 元).
+        "元" => (Money, "元", one),
+        "千元" => (Money, "元", int(1_000)),
+        "万元" => (Money, "元", int(10_000)),
+        "十万元" => (Money, "元", int(100_000)),
+        "百万元" => (Money, "元", int(1_000_000)),
+        "千万元" => (Money, "元", int(10_000_000)),
+        "亿元" => (Money, "元", int(100_000_000)),
+        // Durations (bases 秒, 月, 工作日).
+        "秒" | "秒钟" | "s" => (Time, "秒", one),
+        "分钟" | "min" => (Time, "秒", int(60)),
+        "小时" | "个小时" | "h" => (Time, "秒", int(3_600)),
+        "天" | "日" | "自然日" => (Time, "秒", int(86_400)),
+        "周" | "星期" | "个星期" => (Time, "秒", int(604_800)),
+        "月" | "个月" => (Time, "月", one),
+        "季度" | "个季度" => (Time, "月", int(3)),
+        "半年" => (Time, "月", int(6)),
+        "年" => (Time, "月", int(12)),
+        "工作日" | "个工作日" => (Time, "工作日", one),
+        // Other units with a base.
+        "千克" | "公斤" | "kg" => (Other, "千克", one),
+        "克" | "g" => (Other, "千克", frac(1, 3)),
+        "斤" => (Other, "千克", frac(5, 1)),
+        "吨" | "t" => (Other, "千克", int(1_000)),
+        "立方米" | "方" | "m³" | "m3" => (Other, "立方米", one),
+        "升" | "L" => (Other, "立方米", frac(1, 3)),
+        "毫升" | "ml" | "mL" => (Other, "立方米", frac(1, 6)),
+        "瓦" | "W" => (Other, "瓦", one),
+        "千瓦" | "kW" | "KW" => (Other, "瓦", int(1_000)),
+        "千瓦时" | "度" | "kWh" | "kW·h" => (Other, "千瓦时", one),
+        "M" => (Other, "M", one),
+        "G" => (Other, "G", one),
+        "T" => (Other, "T", one),
+        "MB" => (Other, "MB", one),
+        "GB" => (Other, "GB", one),
+        "TB" => (Other, "TB", one),
+        "Mbps" | "Mb/s" | "M/s" => (Other, "Mbps", one),
+        "兆" => (Other, "M", one),
+        "℃" | "°C" => (Other, "℃", one),
+        "分" => (Other, "分", one),
+        "百分点" | "个百分点" => (Other, "百分点", one),
+        "倍" => (Other, "倍", one),
+        "级" => (Other, "级", one),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn classes() {
+        for (u, c) in [
+            ("%", UnitClass::Percent),
+            ("百分比", UnitClass::Percent),
+            ("（％）", UnitClass::Percent),
+            ("%(百分比)", UnitClass::Percent),
+            ("人", UnitClass::Count),
+            ("人次", UnitClass::Count),
+            ("万人次", UnitClass::Count),
+            ("个村", UnitClass::Count),
+            ("平方米", UnitClass::Area),
+            ("㎡", UnitClass::Area),
+            ("公顷", UnitClass::Area),
+            ("米", UnitClass::Length),
+            ("公里", UnitClass::Length),
+            ("万元", UnitClass::Money),
+            ("亿元", UnitClass::Money),
+            ("天", UnitClass::Time),
+            ("个月", UnitClass::Time),
+            ("工作日", UnitClass::Time),
+            ("次/月", UnitClass::Other),
+            ("万元/人", UnitClass::Other),
+            ("人/次", UnitClass::Other),
+            ("M", UnitClass::Other),
+            ("万", UnitClass::Other),
+        ] {
+            assert_eq!(classify(u).map(|i| i.class), Some(c), "{u}");
+        }
+        for u in [
+            "",
+            "底前",
+            "月底前",
+            "完成",
+            "个工作日内",
+            "12",
+            "%完成",
+            "(",
+            "/",
+            "a/",
+        ] {
+            assert_eq!(classify(u), None, "{u}");
+        }
+    }
+
+    #[test]
+    fn compound_bases() {
+        let i = classify("万元/人").unwrap_or_else(|| panic!("万元/人"));
+        assert_eq!((i.base.as_str(), i.factor), ("元/人", d("10000")));
+        assert_eq!(convert(d("1"), "万元/人", "元/人"), Some(d("10000")));
+        assert_eq!(convert(d("1"), "次/月", "次/年"), None);
+    }
+
+    #[test]
+    fn conversions() {
+        assert_eq!(convert(d("150"), "厘米", "米"), Some(d("1.50")));
+        assert_eq!(convert(d("2"), "公顷", "平方米"), Some(d("20000")));
+        assert_eq!(convert(d("1"), "年", "个月"), Some(d("12")));
+        assert_eq!(convert(d("90"), "分钟", "小时"), Some(d("1.5")));
+        assert_eq!(convert(d("1"), "亩", "平方米"), None);
+        assert_eq!(convert(d("5"), "万", "%"), None);
+        assert_eq!(convert(d("5"), "‰", "%"), Some(d("0.5")));
+        assert_eq!(convert(d("1"), "天", "工作日"), None);
+        assert_eq!(convert(d("3"), "株", "株"), Some(d("3")));
+    }
 }
