@@ -278,7 +278,19 @@ impl Review {
 impl Review {
     /// The findings as text for a terminal: grouped by project (in document order), one
     /// aligned row per finding (line, code, severity, indicator, message), then the counts.
+    /// When every located finding comes from one file, the file is named once on top and
+    /// the rows give the line only.
     pub fn to_text(&self) -> String {
+        let mut files: Vec<&str> = self
+            .findings
+            .iter()
+            .filter_map(|f| f.file.as_deref())
+            .collect();
+        files.dedup();
+        let one_file = match files.as_slice() {
+            [file] => Some(*file),
+            _ => None,
+        };
         let mut projects: Vec<Option<&str>> = Vec::new();
         for f in &self.findings {
             let p = f.project.as_deref();
@@ -287,6 +299,9 @@ impl Review {
             }
         }
         let mut out = String::new();
+        if let Some(file) = one_file {
+            out.push_str(&format!("文件：{file}\n\n"));
+        }
         for project in projects {
             out.push_str(project.unwrap_or("（未命名项目）"));
             out.push('\n');
@@ -296,6 +311,7 @@ impl Review {
                 .filter(|f| f.project.as_deref() == project)
                 .map(|f| {
                     let at = match (&f.file, f.line) {
+                        (Some(_), Some(line)) if one_file.is_some() => line.to_string(),
                         (Some(file), Some(line)) => format!("{file}:{line}"),
                         (None, Some(line)) => line.to_string(),
                         _ => String::new(),
@@ -315,7 +331,7 @@ impl Review {
                 })
                 .collect();
             out.push_str(&crate::summary::table(
-                &["  位置", "代码", "级别", "指标", "说明"],
+                &["  行", "代码", "级别", "指标", "说明"],
                 &rows,
                 &[false; 5],
             ));
@@ -604,7 +620,8 @@ mod tests {
         let first = text.find("测试项目").unwrap_or(usize::MAX);
         let second = text.find("另一项目").unwrap_or(usize::MAX);
         assert!(first < second && second < text.len(), "{text}");
-        assert!(text.contains("t.txt:10  T002  错误"), "{text}");
+        assert!(text.starts_with("文件：t.txt\n"), "{text}");
+        assert!(text.contains("  10  T002  错误"), "{text}");
         assert!(text.ends_with("错误 2，警告 0，提示 0\n"), "{text}");
     }
 
