@@ -129,8 +129,9 @@ pub struct ReviewPolicy {
     /// Header fields that must be filled (rule S005, error). Default: 项目名称, the one field
     /// `domain.md` §1 marks required.
     pub required_fields: Vec<HeaderField>,
-    /// Header fields the form has and that should be filled (rule S008, warning). Default:
-    /// 主管部门, 实施单位, 计划开始日期, 计划完成日期 (the header of the 申报表 of 88号).
+    /// Header fields that should be filled (rule S008, warning). Default: 主管部门, 实施单位,
+    /// which every layout carries. 计划开始/完成日期 are on the 申报表 but not on the 自评表
+    /// nor in list exports; add them to review 申报表 strictly.
     pub expected_fields: Vec<HeaderField>,
     /// Rule codes to skip (e.g. `T008`).
     pub disabled: BTreeSet<String>,
@@ -143,12 +144,7 @@ impl Default for ReviewPolicy {
             min_quantitative_share: Decimal::new(5, 1),
             level_points: Some(default_level_points()),
             required_fields: vec![HeaderField::ProjectName],
-            expected_fields: vec![
-                HeaderField::Department,
-                HeaderField::Implementer,
-                HeaderField::StartDate,
-                HeaderField::EndDate,
-            ],
+            expected_fields: vec![HeaderField::Department, HeaderField::Implementer],
             disabled: BTreeSet::new(),
         }
     }
@@ -370,6 +366,7 @@ pub fn review(document: &Document, policy: &ReviewPolicy) -> Review {
 }
 
 /// Reviews one declaration (申报表); `year` is the document's budget year, when known.
+/// The findings come in source-line order (rule order where lines are equal or unknown).
 pub fn review_declaration(
     declaration: &Declaration,
     year: Option<i32>,
@@ -387,6 +384,8 @@ pub fn review_declaration(
     targets::check(&ctx, &mut out);
     weights::check(&ctx, &mut out);
     out.retain(|f| policy.runs(&f.code));
+    // in source order; findings without a line (documents not read from text) keep rule order
+    out.sort_by_key(|f| f.line.unwrap_or(0));
     out
 }
 
