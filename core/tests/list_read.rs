@@ -1,5 +1,6 @@
 //! The list layout reader (清单式) on the real example (`formats.md` §B) and on tables
 //! with the shapes real exports have.
+#![allow(clippy::unwrap_used)] // test helpers build fixtures that cannot fail
 
 use jixiao::model::{Direction, Document};
 use jixiao::read::encoding::{encode, Encoding};

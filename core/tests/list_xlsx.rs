@@ -1,6 +1,7 @@
 //! `.xlsx` workbooks: our own writer reads back to an equal model; a workbook made the
 //! way a spreadsheet program saves one (numbers and dates as cells, merged cells, extra
 //! columns and sheets) reads; bad workbooks give errors naming sheet, row and column.
+#![allow(clippy::unwrap_used)] // test helpers build fixtures that cannot fail
 #![cfg(feature = "xlsx")]
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};

@@ -196,7 +196,7 @@ struct Builder<'a> {
     preamble_unit: Option<MoneyUnit>,
 }
 
-fn cell_of<'r>(row: &'r RawRow, index: usize) -> &'r str {
+fn cell_of(row: &RawRow, index: usize) -> &str {
     row.cells.get(index).map_or("", |c| c.trim())
 }
 
