@@ -13,7 +13,7 @@ use jixiao::model::{
     IndicatorEvaluation, MoneyUnit, Project,
 };
 use jixiao::read::{read, InputFormat, ReadOptions};
-use jixiao::taxonomy::{Level1, Level2};
+use jixiao::taxonomy::Level2;
 use jixiao::value::parse_target;
 use jixiao::write::list::{write_list, ListStyle};
 
