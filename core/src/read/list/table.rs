@@ -153,7 +153,7 @@ pub(crate) fn read_rows(
             .at(&builder.place.source(*line)),
         );
     }
-    for row in table.rows.iter().skip(layout.row + 1) {
+    for row in table.rows.iter().skip(layout.data_start) {
         if !row.is_blank() {
             builder.row(row);
         }
