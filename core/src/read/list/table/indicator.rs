@@ -179,7 +179,8 @@ impl Builder<'_> {
         let weight = if weight_cell.is_empty() {
             None
         } else {
-            let parsed = parse_decimal(weight_cell);
+            // `权重 10%` is 10 points of 100.
+            let parsed = parse_decimal(weight_cell.trim_end_matches(['%', '％']));
             if parsed.is_none() {
                 let index = self.index_of(&Column::Weight);
                 let header = layout.header_at(index).unwrap_or("分值");
