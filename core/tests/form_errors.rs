@@ -397,3 +397,34 @@ fn an_indicator_named_like_a_level_label_stays_an_indicator() {
     assert_eq!(finding(&findings, "row_without_indicator").line, Some(9));
     assert_eq!(findings.len(), 1, "{findings:#?}");
 }
+
+#[test]
+fn comparator_and_unit_in_columns_of_their_own() {
+    let text = "财政项目支出绩效目标申报表\n项目名称\t壬\n\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重(%)\t备注\n\t产出指标\t数量指标\t培训人次\t≥\t200\t人次\t20\t\n\t\t质量指标\t合格率\t=\t100\t%\t10\t抽查\n\t\t时效指标\t按时完成\t定性\t及时\t\t10\t\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    assert!(findings.is_empty(), "{findings:#?}");
+    let d = &doc.declarations[0];
+    let t = &d.indicators[0].target;
+    assert_eq!(t.kind, jixiao::value::TargetKind::Quantitative);
+    assert_eq!(t.comparator, Some(jixiao::value::Comparator::AtLeast));
+    assert_eq!(t.unit.as_deref(), Some("人次"));
+    assert_eq!(d.indicators[1].target.unit.as_deref(), Some("%"));
+    assert_eq!(
+        d.indicators[1].extra.get("备注").map(String::as_str),
+        Some("抽查")
+    );
+    assert_eq!(
+        d.indicators[2].direction,
+        Some(jixiao::model::Direction::Qualitative)
+    );
+    let weights: Vec<String> = d
+        .indicators
+        .iter()
+        .filter_map(|i| i.weight)
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(weights, ["20", "10", "10"]);
+    let written = write_form(&doc);
+    let (again, _) = read_form(&written, &opts()).expect("reads back");
+    assert_eq!(again, doc, "{written}");
+}

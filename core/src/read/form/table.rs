@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::model::{Direction, Indicator, IndicatorEvaluation, Source};
+use crate::read::list::cells::{build_target, classify_sign, Sign};
 use crate::taxonomy::{strip_points_suffix, Level1, Level2};
 use crate::text::{fold_width, no_spaces, squash_spaces};
-use crate::value::parse_target;
 use crate::Severity;
 
 use super::cells::{is_absent, key, parse_decimal, Row};
@@ -30,6 +30,8 @@ pub(super) struct Columns {
     score: Option<usize>,
     deviation: Option<usize>,
     direction: Option<usize>,
+    sign: Option<usize>,
+    unit: Option<usize>,
     extra: Vec<(usize, String)>,
 }
 
@@ -57,6 +59,8 @@ impl Columns {
             self.score,
             self.deviation,
             self.direction,
+            self.sign,
+            self.unit,
         ]
         .into_iter()
         .flatten()
@@ -110,6 +114,12 @@ pub(super) fn header(row: &Row) -> Option<Columns> {
             &mut c.deviation
         } else if k == "指标方向" {
             &mut c.direction
+        } else if matches!(k.as_str(), "计算符号" | "符号" | "指标性质" | "比较符号")
+        {
+            &mut c.sign
+        } else if matches!(k.as_str(), "计量单位" | "度量单位" | "单位" | "指标单位")
+        {
+            &mut c.unit
         } else {
             c.extra.push((col, squash_spaces(cell)));
             continue;
@@ -340,7 +350,22 @@ impl Reader<'_> {
                 format!("indicator `{}` has no target value (指标值)", a.name),
             );
         }
-        let mut indicator = Indicator::new(c.l1, c.l2, a.name, parse_target(a.target));
+        let sign = a.by_column.get(&cols.sign.unwrap_or(usize::MAX)).copied();
+        let unit = a.by_column.get(&cols.unit.unwrap_or(usize::MAX)).copied();
+        let (comparator, sign_direction) = match sign.and_then(classify_sign) {
+            Some(Sign::Comparator(c)) => (Some(c), None),
+            Some(Sign::Direction(d)) => (None, Some(d)),
+            None => (None, None),
+        };
+        let built = build_target(a.target, unit.unwrap_or_default(), comparator, false);
+        let mut indicator = Indicator::new(c.l1, c.l2, a.name, built.target);
+        indicator.direction = sign_direction;
+        if let Some(u) = built.unmerged_unit {
+            indicator.extra.insert("计量单位".to_owned(), u);
+        }
+        if let Some(s) = sign.filter(|s| classify_sign(s).is_none()) {
+            indicator.extra.insert("计算符号".to_owned(), s.to_owned());
+        }
         indicator.level1_text = c.l1_text;
         indicator.level2_text = c.l2_text;
         indicator.source = Source::at(self.file, row.line);
@@ -369,6 +394,8 @@ impl Reader<'_> {
                             .insert("指标方向".to_owned(), cell.to_owned());
                     }
                 }
+            } else if Some(col) == cols.sign || Some(col) == cols.unit {
+                // merged into the target above
             } else if let Some((_, header)) = cols.extra.iter().find(|(c, _)| *c == col) {
                 indicator.extra.insert(header.clone(), cell.to_owned());
             }
@@ -473,6 +500,24 @@ fn by_shape<'r>(cols: &Columns, content: &[(usize, &'r str)]) -> Assigned<'r> {
     let mut offset = isize::try_from(name_col).unwrap_or_default()
         - isize::try_from(cols.name).unwrap_or_default();
     if let Some(target_col) = cols.target {
+        // Columns between the name and the target (指标性质) keep their offset from the name.
+        let between: Vec<usize> = cols
+            .after_target()
+            .filter(|&c| c > cols.name && c < target_col)
+            .collect();
+        while let Some(&(col, cell)) = rest.peek() {
+            let mapped = isize::try_from(col)
+                .ok()
+                .map(|c| c - offset)
+                .and_then(|c| usize::try_from(c).ok());
+            match mapped {
+                Some(m) if between.contains(&m) => {
+                    a.by_column.insert(m, cell);
+                    rest.next();
+                }
+                _ => break,
+            }
+        }
         if let Some((col, target)) = rest.next() {
             a.target = target;
             offset = isize::try_from(col).unwrap_or_default()
