@@ -428,3 +428,17 @@ fn comparator_and_unit_in_columns_of_their_own() {
     let (again, _) = read_form(&written, &opts()).expect("reads back");
     assert_eq!(again, doc, "{written}");
 }
+
+#[test]
+fn a_document_title_that_looks_like_a_form_title() {
+    let text = "某区文旅局2024年度部门项目绩效目标申报表\n\n财政项目支出绩效目标申报表\n项目名称\t<p>癸</p>\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t场次\t<p>≥10场</p>\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("某区文旅局2024年度部门项目绩效目标申报表")
+    );
+    assert_eq!(doc.year, Some(2024));
+    assert_eq!(doc.declarations[0].project.name, "癸");
+    assert_eq!(doc.declarations[0].indicators[0].target.text, "≥10场");
+}

@@ -214,6 +214,20 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
                 document.declarations.push(declaration);
                 diagnostics.extend(found);
             }
+            None if document.declarations.is_empty()
+                && document.title.is_none()
+                && section.first().is_some_and(names_a_document) =>
+            {
+                // A title line before the first real form (`…2024年度部门项目绩效目标申报表`)
+                // names the document.
+                let title = section
+                    .first()
+                    .map(|r| r.content().map(|(_, c)| c).collect::<Vec<_>>().join(" "))
+                    .unwrap_or_default();
+                document.year = cells::year_in(&title).or(document.year);
+                document.title = Some(title);
+                empty_title_line.get_or_insert(title_line);
+            }
             None => {
                 empty_title_line.get_or_insert(title_line);
                 diagnostics.push(
@@ -236,6 +250,25 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
         });
     }
     Ok((document, diagnostics))
+}
+
+/// Whether an empty form's title line rather names the document: it carries a year or a
+/// unit's name before the form's own title (`某局2024年度部门项目绩效目标申报表`).
+fn names_a_document(row: &Row) -> bool {
+    let text: String = row.content().map(|(_, c)| c).collect();
+    let k = key(&text);
+    let core = k.split(['(', '（']).next().unwrap_or_default();
+    core.contains('年')
+        || ![
+            "财政项目支出",
+            "项目支出",
+            "项目绩效",
+            "绩效",
+            "部门项目",
+            "财政支出",
+        ]
+        .iter()
+        .any(|p| core.starts_with(p))
 }
 
 /// Where the reader is inside a form.
