@@ -442,3 +442,22 @@ fn a_document_title_that_looks_like_a_form_title() {
     assert_eq!(doc.declarations[0].project.name, "癸");
     assert_eq!(doc.declarations[0].indicators[0].target.text, "≥10场");
 }
+
+#[test]
+fn labels_split_down_merged_cells() {
+    // PDF extraction writes a vertical merged cell's text a piece per row.
+    let text = "财政项目支出绩效目标申报表\n项目名称\t子\n项目资金\t项目资金总额\t\t年度资金申请总额\t30\n(万元)\t其中：财政资金\t\t其中：当年财政拨款\t30\n项目\t项目总目标\t\t年度总体目标\n绩效目标\t总目标文本\t\t年度目标文本\n\t一级指标\t二级指标\t三级指标\t指标值\n绩效\t产出指标\t数量指标\t场次\t≥10场\n指标\t\t质量指标\t合格率\t100%\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    assert!(findings.is_empty(), "{findings:#?}");
+    let d = &doc.declarations[0];
+    assert_eq!(d.funding.unit, jixiao::model::MoneyUnit::WanYuan);
+    assert_eq!(
+        d.funding.annual_fiscal.map(|v| v.to_string()).as_deref(),
+        Some("30")
+    );
+    assert_eq!(d.goals.overall.as_deref(), Some("总目标文本"));
+    assert_eq!(d.goals.annual.as_deref(), Some("年度目标文本"));
+    let names: Vec<&str> = d.indicators.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["场次", "合格率"]);
+    assert_eq!(d.indicators[1].level2, Some(Level2::Quality));
+}

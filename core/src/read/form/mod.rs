@@ -377,6 +377,11 @@ impl<'a> Reader<'a> {
             return;
         }
         let first = row.first().map(|(_, c)| c).unwrap_or_default();
+        if let Some(u) = funding::unit_cell(row).filter(|_| matches!(self.mode, Mode::Funding)) {
+            // `项目资金` / `(万元)` split down a merged cell.
+            self.unit = u;
+            self.decl.funding.unit = u;
+        }
         if funding::is_funding_title(first) {
             if let Some(u) = funding::unit_of(first) {
                 self.unit = u;
@@ -388,7 +393,11 @@ impl<'a> Reader<'a> {
             return;
         }
         if !matches!(self.mode, Mode::Table(_)) {
-            if let Some(labels) = header::goal_labels(row) {
+            if let Some(labels) = header::goal_labels(row)
+                // Under a goal label row, a row led by a piece of the section label
+                // (`绩效目标` split down a merged cell) is the value row.
+                .filter(|l| self.pending_goals.is_none() || !l.columns.is_empty())
+            {
                 self.pending_goals = None;
                 self.pending_funding = None;
                 if labels.same_line.is_empty() {

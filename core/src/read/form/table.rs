@@ -70,10 +70,18 @@ impl Columns {
 
 /// Whether a cell is the section label at the left of the table (`绩效 指标`).
 fn is_section_label(cell: &str) -> bool {
-    matches!(
-        key(cell).as_str(),
-        "绩效指标" | "项目绩效指标" | "年度绩效指标" | "绩效目标" | "指标"
-    )
+    is_label_fragment(cell)
+}
+
+/// Whether a cell is (a piece of) a section label written down a merged cell, which PDF
+/// extraction splits over rows: `绩效 指标`, `绩效`, `指标`, `项目绩效目标`, `目标`.
+pub(super) fn is_label_fragment(cell: &str) -> bool {
+    let k = key(cell);
+    !k.is_empty() && k.chars().all(|c| "项目年度绩效指标".contains(c))
+        || matches!(
+            k.as_str(),
+            "绩效目标" | "项目绩效目标" | "年度绩效目标" | "目标"
+        )
 }
 
 /// Reads an indicator table header: it has a 三级指标 (指标名称) column and a target
@@ -180,7 +188,7 @@ impl Reader<'_> {
     pub(super) fn table_row(&mut self, cols: &Columns, row: &Row) -> Option<RowRead> {
         let mut cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
         if let Some((i, first)) = row.first() {
-            if is_section_label(first) {
+            if is_section_label(first) && row.content().nth(1).is_some() {
                 if let Some(c) = cells.get_mut(i) {
                     *c = "";
                 }
