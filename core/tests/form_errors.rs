@@ -461,3 +461,13 @@ fn labels_split_down_merged_cells() {
     assert_eq!(names, ["场次", "合格率"]);
     assert_eq!(d.indicators[1].level2, Some(Level2::Quality));
 }
+
+#[test]
+fn a_wrapped_cell_continues_the_indicator_above() {
+    let text = "财政项目支出绩效目标申报表\n项目名称\t丑\n\t一级指标\t二级指标\t三级指标\t指标值\n\t效益指标\t社会效益指标\t执法效能\t对提升执法效能有积极\n\t\t\t\t促进作用\n\t满意度指标\t服务对象满意度指标\t满意度\t≥90%\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    let d = &doc.declarations[0];
+    assert_eq!(d.indicators.len(), 2);
+    assert_eq!(d.indicators[0].target.text, "对提升执法效能有积极促进作用");
+    assert_eq!(finding(&findings, "continued_row").line, Some(5));
+}

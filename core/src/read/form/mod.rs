@@ -49,6 +49,7 @@
 //! | `missing_level1` | warning | an indicator with no 一级 written or carried from above |
 //! | `missing_level2` | warning | an indicator with no 二级 written or carried from above |
 //! | `missing_target` | warning | an indicator row with an empty 指标值 |
+//! | `continued_row` | info | a row with only 指标值/实际完成值/偏差原因 text, appended to the indicator above |
 //! | `row_without_indicator` | warning | a row of level labels with no 三级 indicator under it |
 
 mod cells;

@@ -203,6 +203,9 @@ impl Reader<'_> {
         if content.is_empty() {
             return None;
         }
+        if self.continuation(cols, &content, row) {
+            return None;
+        }
         let get = |i: Option<usize>| i.and_then(|i| cells.get(i).copied()).unwrap_or_default();
         let assigned = if aligned(cols, &cells, &content) {
             let mut a = Assigned::default();
@@ -245,6 +248,54 @@ impl Reader<'_> {
         }
         self.open_group = None;
         Some(self.build(cols, &assigned, row))
+    }
+
+    /// A row holding only text cells right of the 三级 column (指标值, 实际完成值, 偏差原因)
+    /// continues the indicator above: a cell wrapped onto the next line. Its text is
+    /// appended and the target read again.
+    fn continuation(&mut self, cols: &Columns, content: &[(usize, &str)], row: &Row) -> bool {
+        let text_cols: Vec<usize> = [cols.target, cols.actual, cols.deviation]
+            .into_iter()
+            .flatten()
+            .chain(cols.extra.iter().map(|(c, _)| *c))
+            .collect();
+        let only_text = content
+            .iter()
+            .all(|(i, _)| *i > cols.name && text_cols.contains(i));
+        if !only_text || self.open_group.is_some() {
+            return false;
+        }
+        let Some(indicator) = self.decl.indicators.last_mut() else {
+            return false;
+        };
+        let mut evaluation = self.evaluation.indicators.last_mut();
+        for &(col, cell) in content {
+            if Some(col) == cols.target {
+                let text = format!("{}{cell}", indicator.target.text);
+                indicator.target = crate::value::parse_target(&text);
+            } else if Some(col) == cols.actual {
+                if let Some(e) = evaluation.as_deref_mut() {
+                    e.actual = Some(format!("{}{cell}", e.actual.clone().unwrap_or_default()));
+                }
+            } else if Some(col) == cols.deviation {
+                if let Some(e) = evaluation.as_deref_mut() {
+                    e.deviation =
+                        Some(format!("{}{cell}", e.deviation.clone().unwrap_or_default()));
+                }
+            } else if let Some((_, header)) = cols.extra.iter().find(|(c, _)| *c == col) {
+                let entry = indicator.extra.entry(header.clone()).or_default();
+                entry.push_str(cell);
+            }
+        }
+        let name = indicator.name.clone();
+        self.finding(
+            "continued_row",
+            Severity::Info,
+            row,
+            format!("此行只有指标值等文字，视为上一行“{name}”的续行"),
+            format!("this row holds only text cells right of the 三级 column; read as the continuation of `{name}` above"),
+        );
+        true
     }
 
     /// Reports the open group row, if no indicator followed it.
