@@ -471,3 +471,12 @@ fn a_wrapped_cell_continues_the_indicator_above() {
     assert_eq!(d.indicators[0].target.text, "对提升执法效能有积极促进作用");
     assert_eq!(finding(&findings, "continued_row").line, Some(5));
 }
+
+#[test]
+fn read_detects_an_untitled_form() {
+    let text =
+        "项目名称\t寅\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t人数\t≥1人\n";
+    let reading = jixiao::read::read(text.as_bytes(), &ReadOptions::default()).expect("reads");
+    assert_eq!(reading.format, jixiao::InputFormat::Form);
+    assert_eq!(reading.document.declarations[0].project.name, "寅");
+}

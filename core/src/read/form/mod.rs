@@ -72,17 +72,33 @@ use super::ReadOptions;
 const SNIFF_LINES: usize = 200;
 
 /// Whether the text looks like the form layout: one of its first lines is a form title
-/// (`财政项目支出绩效目标申报表`, `…绩效自评表`).
+/// (`财政项目支出绩效目标申报表`, `…绩效自评表`), or it has a `项目名称 <TAB> …` row and an
+/// indicator table header (一级指标 · 二级指标 · 三级指标 · 指标值).
 ///
 /// ```
 /// use jixiao::read::form::looks_like_form;
 /// assert!(looks_like_form("\n财政项目支出绩效自评表\n(2022年度)\n"));
+/// assert!(looks_like_form("项目名称\t示例\n一级指标\t二级指标\t三级指标\t指标值\n"));
 /// assert!(!looks_like_form("项目名称,三级指标,指标值\n"));
 /// ```
 pub fn looks_like_form(text: &str) -> bool {
-    text.split('\n')
-        .take(SNIFF_LINES)
-        .any(|line| form_title(&cells::split_line(line)).is_some())
+    let mut name_row = false;
+    let mut table_header = false;
+    for (i, line) in text.split('\n').take(SNIFF_LINES).enumerate() {
+        let row = Row {
+            line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            cells: cells::split_line(line),
+        };
+        if form_title(&row.cells).is_some() {
+            return true;
+        }
+        name_row |= header::is_name_row(&row) && row.content().nth(1).is_some();
+        table_header |= table::header(&row).is_some();
+        if name_row && table_header {
+            return true;
+        }
+    }
+    false
 }
 
 /// What a title line says: whether it is a self-evaluation (自评表).
