@@ -42,7 +42,7 @@
 //! | `no_indicators` | warning | an indicator table header with no indicator rows |
 //! | `unknown_header_label` | info | a header label the reader does not know; kept in `Project::extra` |
 //! | `bad_date` | warning | a 计划开始/完成日期 that is not a date; kept in `Project::extra` |
-//! | `bad_money` | warning | an amount that is not a number; read as empty |
+//! | `bad_money` | warning | an amount that is not a number; read as empty (the text is quoted in the message) |
 //! | `bad_number` | warning | a 分值/得分 that is not a number; kept in `Indicator::extra` |
 //! | `unknown_level1` | warning | a 一级 label the taxonomy does not know; text kept in `level1_text` |
 //! | `unknown_level2` | warning | a 二级 label the taxonomy does not know; text kept in `level2_text` |
