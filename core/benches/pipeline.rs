@@ -1,0 +1,147 @@
+//! The whole pipeline against its baselines, measured in the same run, printed as one
+//! table of figures and ratios (`cargo bench --bench pipeline`; `bench/run.sh` runs it
+//! with the Python baselines). Inputs: `bench/out/` from `bench/gen.py` when present,
+//! else the seed repeated in memory.
+//!
+//! Rows: the form and list readers in MB/s against the `csv` crate reading the list file
+//! of the same content (the floor: it only splits cells), the target grammar in values/s,
+//! scoring in indicators/s on one core, and the linearity of each reader (10× input).
+
+#![allow(missing_docs, clippy::unwrap_used)]
+
+mod common;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use jixiao::read::{read, InputFormat, ReadOptions};
+
+/// The best of `runs` runs (at least one, at most `budget` seconds in all).
+fn best<T>(runs: usize, budget: f64, mut f: impl FnMut() -> T) -> Duration {
+    let start = Instant::now();
+    let mut best = Duration::MAX;
+    for i in 0..runs.max(1) {
+        let t = Instant::now();
+        black_box(f());
+        best = best.min(t.elapsed());
+        if i > 0 && start.elapsed().as_secs_f64() > budget {
+            break;
+        }
+    }
+    best
+}
+
+struct Row {
+    what: String,
+    figure: f64,
+    unit: &'static str,
+    note: String,
+}
+
+fn mb(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / 1e6 / d.as_secs_f64()
+}
+
+fn csv_floor(bytes: &[u8]) -> usize {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = csv::StringRecord::new();
+    let mut cells = 0;
+    while reader.read_record(&mut record).unwrap_or(false) {
+        cells += record.len();
+    }
+    cells
+}
+
+fn read_as(bytes: &[u8], format: InputFormat) -> usize {
+    let options = ReadOptions {
+        format: Some(format),
+        ..ReadOptions::default()
+    };
+    read(bytes, &options)
+        .map(|r| r.document.declarations.len())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn inputs(size: &str, bytes: usize) -> (Vec<u8>, Vec<u8>) {
+    match (
+        common::generated(&format!("form-{size}.txt")),
+        common::generated(&format!("list-{size}.csv")),
+    ) {
+        (Some(form), Some(list)) => (form, list),
+        _ => {
+            let form = common::form_text(bytes);
+            let list = common::list_text(&form);
+            (form.into_bytes(), list.into_bytes())
+        }
+    }
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let big = std::env::var("JIXIAO_BENCH_BIG").map_or(!quick, |v| v != "0");
+    let mut rows = Vec::new();
+
+    // Readers against the csv crate on the list file of the same projects.
+    let (form, list) = inputs("10MB", 10 << 20);
+    let declarations = read_as(&form, InputFormat::Form);
+    assert_eq!(declarations, read_as(&list, InputFormat::Csv));
+    let t_floor = best(5, 10.0, || csv_floor(&list));
+    let t_form = best(5, 20.0, || read_as(&form, InputFormat::Form));
+    let t_list = best(5, 20.0, || read_as(&list, InputFormat::Csv));
+    rows.push(Row {
+        what: format!("csv crate, list layout ({} MB) [floor]", list.len() / 1_000_000),
+        figure: mb(list.len(), t_floor),
+        unit: "MB/s",
+        note: format!("{:.3} s", t_floor.as_secs_f64()),
+    });
+    rows.push(Row {
+        what: format!("form reader ({} MB, {declarations} declarations)", form.len() / 1_000_000),
+        figure: mb(form.len(), t_form),
+        unit: "MB/s",
+        note: format!(
+            "{:.3} s; {:.1}x the floor's time for the same projects",
+            t_form.as_secs_f64(),
+            t_form.as_secs_f64() / t_floor.as_secs_f64()
+        ),
+    });
+    rows.push(Row {
+        what: format!("list reader ({} MB)", list.len() / 1_000_000),
+        figure: mb(list.len(), t_list),
+        unit: "MB/s",
+        note: format!(
+            "{:.3} s; {:.1}x the floor's time (same file)",
+            t_list.as_secs_f64(),
+            t_list.as_secs_f64() / t_floor.as_secs_f64()
+        ),
+    });
+
+    if big {
+        let (form10, list10) = inputs("100MB", 100 << 20);
+        let t_form10 = best(2, 60.0, || read_as(&form10, InputFormat::Form));
+        let t_list10 = best(2, 60.0, || read_as(&list10, InputFormat::Csv));
+        let scale = |small: usize, large: usize, ts: Duration, tl: Duration| {
+            (tl.as_secs_f64() / ts.as_secs_f64()) / (large as f64 / small as f64) * 10.0
+        };
+        rows.push(Row {
+            what: "form reader linearity (time at 10x input, target <= 11)".to_owned(),
+            figure: scale(form.len(), form10.len(), t_form, t_form10),
+            unit: "x",
+            note: format!("{:.1} MB/s at {} MB", mb(form10.len(), t_form10), form10.len() / 1_000_000),
+        });
+        rows.push(Row {
+            what: "list reader linearity (time at 10x input, target <= 11)".to_owned(),
+            figure: scale(list.len(), list10.len(), t_list, t_list10),
+            unit: "x",
+            note: format!("{:.1} MB/s at {} MB", mb(list10.len(), t_list10), list10.len() / 1_000_000),
+        });
+    }
+
+    println!();
+    println!("{:<62} {:>12} {:<6} note", "benchmark", "figure", "unit");
+    for row in &rows {
+        println!("{:<62} {:>12.1} {:<6} {}", row.what, row.figure, row.unit, row.note);
+    }
+}
