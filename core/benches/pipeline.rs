@@ -92,13 +92,19 @@ fn main() {
     let t_form = best(5, 20.0, || read_as(&form, InputFormat::Form));
     let t_list = best(5, 20.0, || read_as(&list, InputFormat::Csv));
     rows.push(Row {
-        what: format!("csv crate, list layout ({} MB) [floor]", list.len() / 1_000_000),
+        what: format!(
+            "csv crate, list layout ({} MB) [floor]",
+            list.len() / 1_000_000
+        ),
         figure: mb(list.len(), t_floor),
         unit: "MB/s",
         note: format!("{:.3} s", t_floor.as_secs_f64()),
     });
     rows.push(Row {
-        what: format!("form reader ({} MB, {declarations} declarations)", form.len() / 1_000_000),
+        what: format!(
+            "form reader ({} MB, {declarations} declarations)",
+            form.len() / 1_000_000
+        ),
         figure: mb(form.len(), t_form),
         unit: "MB/s",
         note: format!(
@@ -129,19 +135,30 @@ fn main() {
             what: "form reader linearity (time at 10x input, target <= 11)".to_owned(),
             figure: scale(form.len(), form10.len(), t_form, t_form10),
             unit: "x",
-            note: format!("{:.1} MB/s at {} MB", mb(form10.len(), t_form10), form10.len() / 1_000_000),
+            note: format!(
+                "{:.1} MB/s at {} MB",
+                mb(form10.len(), t_form10),
+                form10.len() / 1_000_000
+            ),
         });
         rows.push(Row {
             what: "list reader linearity (time at 10x input, target <= 11)".to_owned(),
             figure: scale(list.len(), list10.len(), t_list, t_list10),
             unit: "x",
-            note: format!("{:.1} MB/s at {} MB", mb(list10.len(), t_list10), list10.len() / 1_000_000),
+            note: format!(
+                "{:.1} MB/s at {} MB",
+                mb(list10.len(), t_list10),
+                list10.len() / 1_000_000
+            ),
         });
     }
 
     println!();
     println!("{:<62} {:>12} {:<6} note", "benchmark", "figure", "unit");
     for row in &rows {
-        println!("{:<62} {:>12.1} {:<6} {}", row.what, row.figure, row.unit, row.note);
+        println!(
+            "{:<62} {:>12.1} {:<6} {}",
+            row.what, row.figure, row.unit, row.note
+        );
     }
 }

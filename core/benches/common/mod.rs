@@ -32,7 +32,8 @@ pub fn form_text(bytes: usize) -> String {
     let text = seed("shanghai-eeb-enforcement-2024.txt");
     let mut parts = text.split(TITLE);
     let head = parts.next().unwrap_or_default();
-    let forms: Vec<String> = parts.map(|p| format!("{TITLE}{}\n\n", p.trim_end_matches('\n')))
+    let forms: Vec<String> = parts
+        .map(|p| format!("{TITLE}{}\n\n", p.trim_end_matches('\n')))
         .collect();
     let mut out = String::with_capacity(bytes + text.len());
     out.push_str(head);

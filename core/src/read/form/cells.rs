@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::text::fold_width;
+use crate::text::{fold_char, fold_width};
 
 /// One line of the form, split into trimmed cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,9 +12,28 @@ pub(super) struct Row {
     pub line: u32,
     /// The cells, trimmed; empty cells are empty strings.
     pub cells: Vec<String>,
+    /// The [`key`] of each cell, computed once: the classifiers key every cell of every
+    /// row (long goal texts included), which dominated the reader's profile.
+    keys: Vec<String>,
 }
 
 impl Row {
+    /// A row of cells, keyed.
+    pub fn new(line: u32, cells: Vec<String>) -> Row {
+        let keys = cells.iter().map(|c| key(c)).collect();
+        Row { line, cells, keys }
+    }
+
+    /// The [`key`] of the cell at `index`, or `""` past the end.
+    pub fn key(&self, index: usize) -> &str {
+        self.keys.get(index).map_or("", String::as_str)
+    }
+
+    /// The non-empty cells with their columns and keys.
+    pub fn keyed(&self) -> impl Iterator<Item = (usize, &str, &str)> + '_ {
+        self.content().map(|(i, c)| (i, c, self.key(i)))
+    }
+
     /// The cell at `index`, or `""` past the end.
     pub fn get(&self, index: usize) -> &str {
         self.cells.get(index).map_or("", String::as_str)
@@ -63,10 +82,7 @@ impl Row {
 pub(super) fn split_rows(text: &str) -> Vec<Row> {
     text.split('\n')
         .enumerate()
-        .map(|(i, line)| Row {
-            line: u32::try_from(i + 1).unwrap_or(u32::MAX),
-            cells: split_line(line),
-        })
+        .map(|(i, line)| Row::new(u32::try_from(i + 1).unwrap_or(u32::MAX), split_line(line)))
         .collect()
 }
 
@@ -127,11 +143,17 @@ fn split_on_space_runs(line: &str) -> Vec<String> {
 /// The comparison key of a label: full-width folded, whitespace and required-field marks
 /// (`*`, `★`) removed, a trailing colon removed.
 pub(super) fn key(text: &str) -> String {
-    let folded: String = fold_width(text)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '★'))
-        .collect();
-    folded.trim_end_matches([':', '：']).to_owned()
+    // One pass, one allocation: every cell of every row is keyed by several classifiers,
+    // long goal texts included (the reader's hottest path when profiled).
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars().map(fold_char) {
+        if !c.is_whitespace() && !matches!(c, '*' | '★') {
+            folded.push(c);
+        }
+    }
+    let kept = folded.trim_end_matches([':', '：']).len();
+    folded.truncate(kept);
+    folded
 }
 
 /// The key with a leading `其中:` removed (`其中：当年财政拨款` → `当年财政拨款`).
@@ -233,15 +255,9 @@ mod tests {
 
     #[test]
     fn separators() {
-        let row = Row {
-            line: 1,
-            cells: split_line("--\t-------\t:---:"),
-        };
+        let row = Row::new(1, split_line("--\t-------\t:---:"));
         assert!(row.is_separator());
-        let row = Row {
-            line: 1,
-            cells: split_line("—\t"),
-        };
+        let row = Row::new(1, split_line("—\t"));
         assert!(!row.is_separator());
     }
 
@@ -267,10 +283,7 @@ mod tests {
             Some(2024)
         );
         assert_eq!(year_in("12024年"), None);
-        let row = Row {
-            line: 1,
-            cells: vec!["（2022年度）".to_owned()],
-        };
+        let row = Row::new(1, vec!["（2022年度）".to_owned()]);
         assert_eq!(year_line(&row), Some(Some(2022)));
         assert_eq!(key("项目 绩效 目标："), "项目绩效目标");
         assert_eq!(key_without_of_which("其中：当年财政拨款"), "当年财政拨款");

@@ -32,8 +32,7 @@ pub(super) fn unit_of(cell: &str) -> Option<MoneyUnit> {
 /// A cell holding only a unit (`(万元)`, `元`), as left by a funding label split down a
 /// merged cell.
 pub(super) fn unit_cell(row: &Row) -> Option<MoneyUnit> {
-    row.content().find_map(|(_, c)| {
-        let k = key(c);
+    row.keyed().find_map(|(_, _, k)| {
         let inner = k.trim_start_matches('(').trim_end_matches(')');
         match inner {
             "元" => Some(MoneyUnit::Yuan),

@@ -162,7 +162,11 @@ pub(super) enum Goal {
 }
 
 fn goal(cell: &str, evaluation_style: bool) -> Option<Goal> {
-    let g = match key(cell).as_str() {
+    goal_of_key(&key(cell), evaluation_style)
+}
+
+fn goal_of_key(k: &str, evaluation_style: bool) -> Option<Goal> {
+    let g = match k {
         "项目总目标" | "项目总体目标" | "中长期目标" | "长期目标" | "总目标" => {
             Goal::Overall
         }
@@ -192,21 +196,24 @@ pub(super) struct GoalLabels {
 /// Reads a goal label row (`项目 绩效 目标 | 项目总目标 | | 年度总体目标`).
 pub(super) fn goal_labels(row: &Row) -> Option<GoalLabels> {
     let evaluation_style = row
-        .content()
-        .any(|(_, c)| matches!(key(c).as_str(), "预期目标" | "实际完成情况" | "实际完成"));
+        .keyed()
+        .any(|(_, _, k)| matches!(k, "预期目标" | "实际完成情况" | "实际完成"));
     let labels: Vec<(usize, Goal)> = row
-        .content()
-        .filter_map(|(i, c)| goal(c, evaluation_style).map(|g| (i, g)))
+        .keyed()
+        .filter_map(|(i, _, k)| goal_of_key(k, evaluation_style).map(|g| (i, g)))
         .collect();
+    if labels.is_empty() {
+        return None;
+    }
     // A goal row starts with a goal label, or with a piece of the section label split down
     // a merged cell (`项目`) and then a goal label.
-    let mut content = row.content();
-    let (_, first) = content.next()?;
-    let starts_with_goal = goal(first, evaluation_style).is_some()
-        || super::table::is_label_fragment(first)
+    let mut content = row.keyed();
+    let (_, _, first) = content.next()?;
+    let starts_with_goal = goal_of_key(first, evaluation_style).is_some()
+        || super::table::is_label_fragment_key(first)
             && content
                 .next()
-                .is_some_and(|(_, c)| goal(c, evaluation_style).is_some());
+                .is_some_and(|(_, _, k)| goal_of_key(k, evaluation_style).is_some());
     if labels.is_empty() || !starts_with_goal {
         return None;
     }
@@ -240,10 +247,10 @@ pub(super) fn goal_values(row: &Row, columns: &[(usize, Goal)]) -> Vec<(Goal, St
     let positional: Vec<(Goal, &str)> = columns.iter().map(|&(c, g)| (g, row.get(c))).collect();
     // A piece of the section label left of the goal columns is no value.
     let content: Vec<&str> = row
-        .content()
-        .filter(|&(i, c)| !(i < first_col && goal(c, false) == Some(Goal::Section)))
-        .filter(|&(i, c)| !(i < first_col && super::table::is_label_fragment(c)))
-        .map(|(_, c)| c)
+        .keyed()
+        .filter(|&(i, _, k)| !(i < first_col && goal_of_key(k, false) == Some(Goal::Section)))
+        .filter(|&(i, _, k)| !(i < first_col && super::table::is_label_fragment_key(k)))
+        .map(|(_, c, _)| c)
         .collect();
     let misplaced = positional.iter().any(|(_, v)| v.is_empty());
     let values: Vec<(Goal, &str)> = if misplaced && content.len() == columns.len() {

@@ -85,10 +85,10 @@ pub fn looks_like_form(text: &str) -> bool {
     let mut name_row = false;
     let mut table_header = false;
     for (i, line) in text.split('\n').take(SNIFF_LINES).enumerate() {
-        let row = Row {
-            line: u32::try_from(i + 1).unwrap_or(u32::MAX),
-            cells: cells::split_line(line),
-        };
+        let row = Row::new(
+            u32::try_from(i + 1).unwrap_or(u32::MAX),
+            cells::split_line(line),
+        );
         if form_title(&row.cells).is_some() {
             return true;
         }
@@ -105,13 +105,9 @@ pub fn looks_like_form(text: &str) -> bool {
 fn form_title(cells: &[String]) -> Option<bool> {
     let mut content = cells.iter().filter(|c| !c.is_empty());
     let first = content.next()?;
-    let second_is_year = content.next().is_none_or(|c| {
-        cells::year_line(&Row {
-            line: 0,
-            cells: vec![c.clone()],
-        })
-        .is_some()
-    });
+    let second_is_year = content
+        .next()
+        .is_none_or(|c| cells::year_line(&Row::new(0, vec![c.clone()])).is_some());
     if !second_is_year || content.next().is_some() {
         return None;
     }

@@ -76,12 +76,13 @@ fn is_section_label(cell: &str) -> bool {
 /// Whether a cell is (a piece of) a section label written down a merged cell, which PDF
 /// extraction splits over rows: `绩效 指标`, `绩效`, `指标`, `项目绩效目标`, `目标`.
 pub(super) fn is_label_fragment(cell: &str) -> bool {
-    let k = key(cell);
+    is_label_fragment_key(&key(cell))
+}
+
+/// [`is_label_fragment`] of a cell already keyed.
+pub(super) fn is_label_fragment_key(k: &str) -> bool {
     !k.is_empty() && k.chars().all(|c| "项目年度绩效指标".contains(c))
-        || matches!(
-            k.as_str(),
-            "绩效目标" | "项目绩效目标" | "年度绩效目标" | "目标"
-        )
+        || matches!(k, "绩效目标" | "项目绩效目标" | "年度绩效目标" | "目标")
 }
 
 /// Reads an indicator table header: it has a 三级指标 (指标名称) column and a target
@@ -91,20 +92,27 @@ pub(super) fn header(row: &Row) -> Option<Columns> {
         line: row.line,
         ..Columns::default()
     };
+    const NAMES: [&str; 5] = [
+        "三级指标",
+        "指标名称",
+        "三级指标名称",
+        "绩效指标名称",
+        "具体指标",
+    ];
+    // No 三级指标 column, no header: decided before the other cells are classified.
+    if !row.keyed().any(|(_, _, k)| NAMES.contains(&k)) {
+        return None;
+    }
     let mut name = None;
-    for (col, cell) in row.content() {
-        let k = key(cell);
-        if is_section_label(cell) {
+    for (col, cell, k) in row.keyed() {
+        if is_label_fragment_key(k) {
             continue;
         }
         let slot = if k == "一级指标" {
             &mut c.l1
         } else if k == "二级指标" {
             &mut c.l2
-        } else if matches!(
-            k.as_str(),
-            "三级指标" | "指标名称" | "三级指标名称" | "绩效指标名称" | "具体指标"
-        ) {
+        } else if NAMES.contains(&k) {
             &mut name
         } else if k.contains("实际") || k == "完成值" {
             &mut c.actual
@@ -122,11 +130,9 @@ pub(super) fn header(row: &Row) -> Option<Columns> {
             &mut c.deviation
         } else if k == "指标方向" {
             &mut c.direction
-        } else if matches!(k.as_str(), "计算符号" | "符号" | "指标性质" | "比较符号")
-        {
+        } else if matches!(k, "计算符号" | "符号" | "指标性质" | "比较符号") {
             &mut c.sign
-        } else if matches!(k.as_str(), "计量单位" | "度量单位" | "单位" | "指标单位")
-        {
+        } else if matches!(k, "计量单位" | "度量单位" | "单位" | "指标单位") {
             &mut c.unit
         } else {
             c.extra.push((col, squash_spaces(cell)));
