@@ -1,6 +1,8 @@
 //! Lines as cells (TAB-separated, Markdown pipe rows, or runs of spaces), label keys,
 //! and exact numbers as forms write them.
 
+use std::cell::OnceCell;
+
 use rust_decimal::Decimal;
 
 use crate::text::{fold_char, fold_width};
@@ -12,21 +14,25 @@ pub(super) struct Row {
     pub line: u32,
     /// The cells, trimmed; empty cells are empty strings.
     pub cells: Vec<String>,
-    /// The [`key`] of each cell, computed once: the classifiers key every cell of every
-    /// row (long goal texts included), which dominated the reader's profile.
-    keys: Vec<String>,
+    /// The [`key`] of each cell, computed once and only when asked: the classifiers key
+    /// the cells of every row (long goal texts included), which dominated the reader's
+    /// profile.
+    keys: Vec<OnceCell<String>>,
 }
 
 impl Row {
     /// A row of cells, keyed.
     pub fn new(line: u32, cells: Vec<String>) -> Row {
-        let keys = cells.iter().map(|c| key(c)).collect();
+        let keys = cells.iter().map(|_| OnceCell::new()).collect();
         Row { line, cells, keys }
     }
 
     /// The [`key`] of the cell at `index`, or `""` past the end.
     pub fn key(&self, index: usize) -> &str {
-        self.keys.get(index).map_or("", String::as_str)
+        match (self.keys.get(index), self.cells.get(index)) {
+            (Some(k), Some(cell)) => k.get_or_init(|| key(cell)),
+            _ => "",
+        }
     }
 
     /// The non-empty cells with their columns and keys.
