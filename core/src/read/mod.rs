@@ -7,6 +7,7 @@ pub mod encoding;
 pub mod form;
 pub mod json;
 pub mod list;
+pub mod stream;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 

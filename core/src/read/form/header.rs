@@ -161,10 +161,6 @@ pub(super) enum Goal {
     Section,
 }
 
-fn goal(cell: &str, evaluation_style: bool) -> Option<Goal> {
-    goal_of_key(&key(cell), evaluation_style)
-}
-
 fn goal_of_key(k: &str, evaluation_style: bool) -> Option<Goal> {
     let g = match k {
         "项目总目标" | "项目总体目标" | "中长期目标" | "长期目标" | "总目标" => {

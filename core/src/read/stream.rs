@@ -1,0 +1,733 @@
+//! 逐份读取: a reader that yields declarations (申报表 / 自评表) one at a time from a
+//! [`std::io::Read`], so that memory stays flat however large the input (a province's
+//! 1 GB export reads in well under 100 MB).
+//!
+//! ```
+//! use jixiao::read::{stream, ReadOptions};
+//! let text = "财政项目支出绩效目标申报表\n项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥17(人)\n\
+//!             财政项目支出绩效目标申报表\n项目名称\t乙\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥9(人)\n";
+//! let names: Vec<String> = stream::declarations(text.as_bytes(), &ReadOptions::default())
+//!     .unwrap()
+//!     .map(|item| item.unwrap().0.project.name)
+//!     .collect();
+//! assert_eq!(names, ["甲", "乙"]);
+//! ```
+//!
+//! How each layout is cut:
+//! - **form layout** (表单式): at each form title line (`财政项目支出绩效目标申报表`,
+//!   `…绩效自评表`); the lines before the first title (the document title, which names the
+//!   year) are read with every form. A form text without title lines is read whole.
+//! - **list layout** (清单式, CSV/TSV): the title and header rows once, then consecutive
+//!   rows of the same project (项目名称, 项目编码, 申报表序号) as one declaration. Rows of
+//!   one project must be consecutive (as every export writes them): a project that comes
+//!   back later is yielded again.
+//! - JSON, `.xlsx` workbooks and Markdown pipe tables are read whole (within
+//!   [`super::MAX_INPUT_BYTES`]) and then yielded one by one.
+//!
+//! Each declaration is read by the same readers as [`super::read`], so a declaration
+//! streamed is equal to the one read whole; its lines and its findings' lines are those of
+//! the whole input. Findings about the document itself (its title, unknown list columns)
+//! come with the first declaration. An error in one declaration is an `Err` item and the
+//! iterator goes on with the next.
+//!
+//! Encodings: the first 64 KiB decide (a BOM; else valid UTF-8 is UTF-8; else GB18030, or
+//! what [`ReadOptions::encoding`] says), then the input is decoded incrementally with
+//! `encoding_rs`'s streaming decoder (UTF-8, GB18030, UTF-16LE/BE): a byte that is not
+//! valid in that encoding later in the input is an `Err` item (`bad_encoding`) and ends
+//! the stream. Line ends `\r\n`, `\n` and `\r` are all read as `\n`, as when reading whole.
+
+use std::collections::VecDeque;
+use std::io::{self, BufRead, BufReader, Read};
+
+use crate::diagnostic::Finding;
+use crate::error::{Location, ReadError};
+use crate::model::Declaration;
+
+use super::list::columns::Column;
+use super::list::header::{find_header, HEADER_SEARCH_ROWS};
+use super::list::{read_raw_table, RawRow, RawTable};
+use super::{detect, form, read, Encoding, InputFormat, ReadOptions, MAX_INPUT_BYTES};
+
+/// One declaration with what its reader recovered from.
+pub type Item = Result<(Declaration, Vec<Finding>), ReadError>;
+
+/// How much of the input decides the encoding and the format.
+const HEAD_BYTES: usize = 64 * 1024;
+
+/// Declarations read one at a time from `reader`: see the [module docs](self).
+///
+/// Fails only when the start of the input cannot be read (empty, not a known format, an
+/// encoding error in the first 64 KiB); later problems are `Err` items.
+pub fn declarations<R: Read>(
+    mut reader: R,
+    options: &ReadOptions,
+) -> Result<Declarations<R>, ReadError> {
+    let at = options.location();
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    (&mut reader)
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| io_error(&at, &e))?;
+    let encoding = choose_encoding(&head, options.encoding);
+    // Sniff the format on whole lines of the decoded head, as `read` would.
+    let head_text = decode_head(&head, encoding);
+    let cut = head_text.rfind('\n').map_or(head_text.len(), |i| i + 1);
+    let sniff = ReadOptions {
+        encoding: Encoding::Utf8,
+        ..options.clone()
+    };
+    let format = match options.format {
+        Some(format) => format,
+        None => detect(head_text.get(..cut).unwrap_or_default().as_bytes(), &sniff)?,
+    };
+    let whole = matches!(format, InputFormat::Json | InputFormat::Xlsx)
+        || head_text.trim_start().starts_with('|');
+    let mut pending = VecDeque::new();
+    let source = if whole {
+        let mut bytes = head;
+        let room = (MAX_INPUT_BYTES + 1).saturating_sub(bytes.len());
+        (&mut reader)
+            .take(room as u64)
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_error(&at, &e))?;
+        let reading = read(&bytes, options)?;
+        let mut findings = reading.diagnostics;
+        for declaration in reading.document.declarations {
+            let (mine, rest) = findings
+                .into_iter()
+                .partition(|f| f.project.as_deref() == Some(declaration.project.name.as_str()));
+            findings = rest;
+            pending.push_back(Ok((declaration, mine)));
+        }
+        if let Some(Ok((_, first))) = pending.front_mut() {
+            first.extend(findings);
+        }
+        Source::Taken
+    } else {
+        Source::Text(BufReader::with_capacity(
+            HEAD_BYTES,
+            Decoding::new(head, reader, encoding),
+        ))
+    };
+    Ok(Declarations {
+        options: options.clone(),
+        format,
+        encoding: encoding_name(encoding),
+        source,
+        pending,
+        line: 0,
+        preamble: String::new(),
+        preamble_lines: 0,
+        chunk: String::new(),
+        chunk_start: 0,
+        list: None,
+        first: true,
+        done: whole,
+    })
+}
+
+/// The iterator of [`declarations`].
+pub struct Declarations<R: Read> {
+    options: ReadOptions,
+    format: InputFormat,
+    encoding: &'static str,
+    source: Source<R>,
+    pending: VecDeque<Item>,
+    /// The last line read (1-based).
+    line: u32,
+    /// Form layout: the lines before the first form title, read with every form.
+    preamble: String,
+    preamble_lines: u32,
+    /// Form layout: the form being collected and its first line.
+    chunk: String,
+    chunk_start: u32,
+    /// List layout: the rows read so far.
+    list: Option<ListState<R>>,
+    first: bool,
+    done: bool,
+}
+
+enum Source<R: Read> {
+    Text(BufReader<Decoding<R>>),
+    Taken,
+}
+
+struct ListState<R: Read> {
+    records: csv::StringRecordsIntoIter<BufReader<Decoding<R>>>,
+    /// The title and header rows.
+    preamble: Vec<RawRow>,
+    /// The last header line: findings at or above it are the document's.
+    header_line: u32,
+    /// The columns that tell one declaration from the next.
+    keys: Vec<usize>,
+    /// The rows of the declaration being collected.
+    group: Vec<RawRow>,
+}
+
+impl<R: Read> Declarations<R> {
+    /// The format read (detected or given).
+    pub fn format(&self) -> InputFormat {
+        self.format
+    }
+
+    /// The encoding read (`UTF-8`, `GB18030`, `UTF-16LE`, …).
+    pub fn encoding(&self) -> &'static str {
+        self.encoding
+    }
+
+    fn next_form(&mut self) -> Option<Item> {
+        let Source::Text(mut reader) = std::mem::replace(&mut self.source, Source::Taken) else {
+            return None;
+        };
+        let item = self.read_form_lines(&mut reader);
+        self.source = Source::Text(reader);
+        item
+    }
+
+    fn read_form_lines(&mut self, reader: &mut BufReader<Decoding<R>>) -> Option<Item> {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let read = match reader.read_line(&mut line) {
+                Ok(n) => n,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(io_error(&self.options.location(), &e)));
+                }
+            };
+            if read == 0 {
+                self.done = true;
+                return self.flush_form();
+            }
+            self.line = self.line.saturating_add(1);
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            // Every form title names a 表; the check is exact and keeps most lines cheap.
+            let title = line.contains('表') && is_title(&line);
+            if title && self.chunk_start == 0 {
+                self.chunk_start = self.line;
+            } else if title {
+                let item = self.flush_form();
+                self.chunk_start = self.line;
+                push_line(&mut self.chunk, &line);
+                if item.is_some() {
+                    return item;
+                }
+                continue;
+            }
+            if self.chunk_start == 0 {
+                push_line(&mut self.preamble, &line);
+                self.preamble_lines += 1;
+            } else {
+                push_line(&mut self.chunk, &line);
+            }
+        }
+    }
+
+    /// Reads the collected form (with the preamble) and queues its declarations.
+    fn flush_form(&mut self) -> Option<Item> {
+        let (text, offset) = if self.chunk_start == 0 {
+            // No title at all: the whole text is one chunk.
+            (std::mem::take(&mut self.preamble), 0)
+        } else {
+            let mut text = String::with_capacity(self.preamble.len() + self.chunk.len());
+            text.push_str(&self.preamble);
+            text.push_str(&self.chunk);
+            self.chunk.clear();
+            (text, self.chunk_start - 1 - self.preamble_lines)
+        };
+        if text.trim().is_empty() {
+            return self.pending.pop_front();
+        }
+        let first = std::mem::replace(&mut self.first, false);
+        let preamble_lines = if offset == 0 { 0 } else { self.preamble_lines };
+        match form::read_form(&text, &self.options) {
+            Ok((document, findings)) => {
+                let shift = |line: u32| {
+                    if line > preamble_lines {
+                        line.saturating_add(offset)
+                    } else {
+                        line
+                    }
+                };
+                let mut findings: Vec<Finding> = findings
+                    .into_iter()
+                    .filter(|f| first || f.line.is_none_or(|l| l > preamble_lines))
+                    .map(|mut f| {
+                        f.line = f.line.map(shift);
+                        f
+                    })
+                    .collect();
+                let count = document.declarations.len();
+                for (i, mut declaration) in document.declarations.into_iter().enumerate() {
+                    shift_lines(&mut declaration, &shift);
+                    let mine = if i + 1 == count {
+                        std::mem::take(&mut findings)
+                    } else {
+                        let name = declaration.project.name.clone();
+                        let (mine, rest) = std::mem::take(&mut findings)
+                            .into_iter()
+                            .partition(|f| f.project.as_deref() == Some(name.as_str()));
+                        findings = rest;
+                        mine
+                    };
+                    self.pending.push_back(Ok((declaration, mine)));
+                }
+            }
+            Err(e) => self
+                .pending
+                .push_back(Err(shift_error(e, preamble_lines, offset))),
+        }
+        self.pending.pop_front()
+    }
+
+    fn next_list(&mut self) -> Option<Item> {
+        if self.list.is_none() {
+            match self.start_list() {
+                Ok(()) => {}
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+        let at = self.options.location();
+        let state = self.list.as_mut()?;
+        loop {
+            let Some(record) = state.records.next() else {
+                self.done = true;
+                let group = std::mem::take(&mut state.group);
+                return self.flush_list(group);
+            };
+            let record = match record {
+                Ok(record) => record,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(csv_error(&at, &e)));
+                }
+            };
+            let row = raw_row(&record);
+            if row.is_blank() {
+                continue;
+            }
+            let same = state.group.first().is_none_or(|first| {
+                state.keys.iter().all(|&k| {
+                    row.cells.get(k).is_none_or(|c| c.trim().is_empty())
+                        || cell(first, k) == cell(&row, k)
+                })
+            });
+            if same {
+                state.group.push(row);
+            } else {
+                let group = std::mem::replace(&mut state.group, vec![row]);
+                return self.flush_list(group);
+            }
+        }
+    }
+
+    fn start_list(&mut self) -> Result<(), ReadError> {
+        let source = std::mem::replace(&mut self.source, Source::Taken);
+        let Source::Text(reader) = source else {
+            return Err(ReadError::Empty {
+                at: self.options.location(),
+            });
+        };
+        let delimiter = if self.format == InputFormat::Tsv {
+            b'\t'
+        } else {
+            b','
+        };
+        let at = self.options.location();
+        let mut records = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(reader)
+            .into_records();
+        let mut rows = Vec::new();
+        // The header is among the first rows; one more row for a sub-header row.
+        while rows.len() < HEADER_SEARCH_ROWS + 2 {
+            match records.next() {
+                Some(Ok(record)) => rows.push(raw_row(&record)),
+                Some(Err(e)) => return Err(csv_error(&at, &e)),
+                None => break,
+            }
+        }
+        let layout = find_header(&rows).ok_or_else(|| ReadError::NoDeclaration {
+            at: at.clone().line(1),
+            expected: "a list header row (项目名称, 三级指标, 指标值, …)".to_owned(),
+        })?;
+        let group = rows.split_off(layout.data_start.min(rows.len()));
+        let header_line = rows.last().map_or(0, |r| r.line);
+        let keys = [
+            Column::DeclarationNo,
+            Column::ProjectName,
+            Column::ProjectCode,
+        ]
+        .iter()
+        .filter_map(|c| layout.first.get(c).copied())
+        .collect();
+        let mut state = ListState {
+            records,
+            preamble: rows,
+            header_line,
+            keys,
+            group: Vec::new(),
+        };
+        // The data rows read with the header start the first groups.
+        let mut queued = Vec::new();
+        for row in group.into_iter().filter(|r| !r.is_blank()) {
+            let same = state.group.first().is_none_or(|first| {
+                state.keys.iter().all(|&k| {
+                    row.cells.get(k).is_none_or(|c| c.trim().is_empty())
+                        || cell(first, k) == cell(&row, k)
+                })
+            });
+            if same {
+                state.group.push(row);
+            } else {
+                queued.push(std::mem::replace(&mut state.group, vec![row]));
+            }
+        }
+        self.list = Some(state);
+        for group in queued {
+            if let Some(item) = self.flush_list(group) {
+                self.pending.push_front(item);
+                // flush_list pops from the front: keep the order.
+                let item = self.pending.pop_front();
+                if let Some(item) = item {
+                    self.pending.push_back(item);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn flush_list(&mut self, group: Vec<RawRow>) -> Option<Item> {
+        let state = self.list.as_ref()?;
+        if group.is_empty() {
+            return self.pending.pop_front();
+        }
+        let first = std::mem::replace(&mut self.first, false);
+        let header_line = state.header_line;
+        let mut table = RawTable {
+            rows: Vec::with_capacity(state.preamble.len() + group.len()),
+            ..RawTable::default()
+        };
+        table.rows.extend(state.preamble.iter().cloned());
+        table.rows.extend(group);
+        match read_raw_table(&table, &self.options) {
+            Ok((document, findings)) => {
+                let mut findings: Vec<Finding> = findings
+                    .into_iter()
+                    .filter(|f| first || f.line.is_none_or(|l| l > header_line))
+                    .collect();
+                let count = document.declarations.len();
+                for (i, declaration) in document.declarations.into_iter().enumerate() {
+                    let mine = if i + 1 == count {
+                        std::mem::take(&mut findings)
+                    } else {
+                        let name = declaration.project.name.clone();
+                        let (mine, rest) = std::mem::take(&mut findings)
+                            .into_iter()
+                            .partition(|f| f.project.as_deref() == Some(name.as_str()));
+                        findings = rest;
+                        mine
+                    };
+                    self.pending.push_back(Ok((declaration, mine)));
+                }
+            }
+            Err(e) => self.pending.push_back(Err(e)),
+        }
+        self.pending.pop_front()
+    }
+}
+
+impl<R: Read> Iterator for Declarations<R> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        if let Some(item) = self.pending.pop_front() {
+            return Some(item);
+        }
+        if self.done {
+            return None;
+        }
+        match self.format {
+            InputFormat::Form => self.next_form(),
+            InputFormat::Csv | InputFormat::Tsv => self.next_list(),
+            InputFormat::Json | InputFormat::Xlsx => None,
+        }
+    }
+}
+
+fn is_title(line: &str) -> bool {
+    form::looks_like_form(line)
+}
+
+fn push_line(text: &mut String, line: &str) {
+    text.push_str(line);
+    text.push('\n');
+}
+
+fn cell(row: &RawRow, index: usize) -> &str {
+    row.cells.get(index).map_or("", |c| c.trim())
+}
+
+fn raw_row(record: &csv::StringRecord) -> RawRow {
+    RawRow {
+        line: record
+            .position()
+            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX)),
+        cells: record.iter().map(str::to_owned).collect(),
+    }
+}
+
+fn shift_lines(declaration: &mut Declaration, shift: &impl Fn(u32) -> u32) {
+    let fix = |line: &mut u32| {
+        if *line > 0 {
+            *line = shift(*line);
+        }
+    };
+    fix(&mut declaration.source.line);
+    fix(&mut declaration.funding.source.line);
+    for indicator in &mut declaration.indicators {
+        fix(&mut indicator.source.line);
+    }
+    if let Some(evaluation) = &mut declaration.evaluation {
+        fix(&mut evaluation.source.line);
+        fix(&mut evaluation.budget.source.line);
+        for row in [
+            &mut evaluation.budget_fiscal,
+            &mut evaluation.budget_carryover,
+            &mut evaluation.budget_other,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            fix(&mut row.source.line);
+        }
+    }
+}
+
+fn shift_error(mut error: ReadError, preamble_lines: u32, offset: u32) -> ReadError {
+    let (ReadError::Empty { at }
+    | ReadError::Binary { at }
+    | ReadError::Encoding { at, .. }
+    | ReadError::TooLarge { at, .. }
+    | ReadError::Json { at, .. }
+    | ReadError::NoDeclaration { at, .. }
+    | ReadError::Malformed { at, .. }
+    | ReadError::Workbook { at, .. }) = &mut error;
+    at.line = at.line.map(|l| {
+        if l > preamble_lines {
+            l.saturating_add(offset)
+        } else {
+            l
+        }
+    });
+    error
+}
+
+fn io_error(at: &Location, error: &io::Error) -> ReadError {
+    if error.kind() == io::ErrorKind::InvalidData {
+        return ReadError::Encoding {
+            at: at.clone(),
+            encoding: error.to_string(),
+        };
+    }
+    ReadError::Malformed {
+        at: at.clone(),
+        message: format!("cannot read the input: {error}"),
+    }
+}
+
+fn csv_error(at: &Location, error: &csv::Error) -> ReadError {
+    if let csv::ErrorKind::Io(e) = error.kind() {
+        return io_error(at, e);
+    }
+    let line = error
+        .position()
+        .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+    ReadError::Malformed {
+        at: at.clone().line(line),
+        message: format!("cannot split the line into cells: {error}"),
+    }
+}
+
+/// The encoding of the input from its first bytes: a BOM, else what the options say, else
+/// UTF-8 when the head is valid UTF-8 (a sequence cut at the end of the head is fine),
+/// else GB18030.
+fn choose_encoding(head: &[u8], asked: Encoding) -> &'static encoding_rs::Encoding {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(head) {
+        if asked == Encoding::Auto || encoding == encoding_rs::UTF_8 {
+            return encoding;
+        }
+    }
+    match asked {
+        Encoding::Utf8 => encoding_rs::UTF_8,
+        Encoding::Gb18030 => encoding_rs::GB18030,
+        Encoding::Auto => match std::str::from_utf8(head) {
+            Ok(_) => encoding_rs::UTF_8,
+            Err(e) if e.error_len().is_none() => encoding_rs::UTF_8,
+            Err(_) => encoding_rs::GB18030,
+        },
+    }
+}
+
+/// The name as [`super::decode`] gives it (`UTF-8`, `GB18030`, `UTF-16LE`, …).
+fn encoding_name(encoding: &'static encoding_rs::Encoding) -> &'static str {
+    if encoding == encoding_rs::GB18030 {
+        "GB18030"
+    } else {
+        encoding.name()
+    }
+}
+
+fn decode_head(head: &[u8], encoding: &'static encoding_rs::Encoding) -> String {
+    let mut decoder = encoding.new_decoder_with_bom_removal();
+    let mut text = String::with_capacity(head.len() * 3 / 2 + 16);
+    let _ = decoder.decode_to_string(head, &mut text, false);
+    text
+}
+
+/// A [`Read`] of UTF-8 decoded incrementally from another encoding (or validated UTF-8).
+struct Decoding<R: Read> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    /// Bytes read and not yet decoded.
+    input: Vec<u8>,
+    input_at: usize,
+    /// Decoded bytes not yet handed out.
+    output: Vec<u8>,
+    output_at: usize,
+    /// The last byte handed out was a `\r` (its `\n` may come in the next read).
+    after_cr: bool,
+    eof: bool,
+}
+
+impl<R: Read> Decoding<R> {
+    fn new(head: Vec<u8>, inner: R, encoding: &'static encoding_rs::Encoding) -> Self {
+        Decoding {
+            inner,
+            decoder: encoding.new_decoder_with_bom_removal(),
+            input: head,
+            input_at: 0,
+            output: Vec::new(),
+            output_at: 0,
+            after_cr: false,
+            eof: false,
+        }
+    }
+}
+
+impl<R: Read> Decoding<R> {
+    /// `\r\n` and a lone `\r` become `\n`, as when reading whole (a `\r\n` cut between
+    /// two reads included).
+    fn normalize_line_ends(&mut self) {
+        if !self.after_cr && !self.output.contains(&b'\r') {
+            return;
+        }
+        let mut kept = 0;
+        for i in 0..self.output.len() {
+            let b = self.output.get(i).copied().unwrap_or_default();
+            let after_cr = std::mem::replace(&mut self.after_cr, b == b'\r');
+            if b == b'\n' && after_cr {
+                continue;
+            }
+            if let Some(slot) = self.output.get_mut(kept) {
+                *slot = if b == b'\r' { b'\n' } else { b };
+            }
+            kept += 1;
+        }
+        self.output.truncate(kept);
+    }
+}
+
+impl<R: Read> Read for Decoding<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.output_at == self.output.len() {
+            if self.input_at == self.input.len() {
+                if self.eof {
+                    return Ok(0);
+                }
+                self.input.resize(HEAD_BYTES, 0);
+                self.input_at = 0;
+                let n = self.inner.read(&mut self.input)?;
+                self.input.truncate(n);
+                self.eof = n == 0;
+            }
+            let pending = self.input.get(self.input_at..).unwrap_or_default();
+            let room = self
+                .decoder
+                .max_utf8_buffer_length_without_replacement(pending.len())
+                .unwrap_or(pending.len() * 3 + 16);
+            self.output.clear();
+            self.output.resize(room.max(16), 0);
+            self.output_at = 0;
+            let (result, read, written) = self.decoder.decode_to_utf8_without_replacement(
+                pending,
+                &mut self.output,
+                self.eof,
+            );
+            self.input_at += read;
+            self.output.truncate(written);
+            self.normalize_line_ends();
+            if let encoding_rs::DecoderResult::Malformed(_, _) = result {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    self.decoder.encoding().name(),
+                ));
+            }
+            if self.eof && self.output.is_empty() && self.input_at == self.input.len() {
+                return Ok(0);
+            }
+        }
+        let rest = self.output.get(self.output_at..).unwrap_or_default();
+        let n = rest.len().min(buf.len());
+        if let (Some(dst), Some(src)) = (buf.get_mut(..n), rest.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        self.output_at += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> (Vec<u32>, Vec<u32>) {
+        let streamed = declarations(text.as_bytes(), &ReadOptions::default())
+            .and_then(|items| items.map(|i| i.map(|(d, _)| d.source.line)).collect())
+            .unwrap_or_default();
+        let whole = read(text.as_bytes(), &ReadOptions::default())
+            .map(|r| {
+                r.document
+                    .declarations
+                    .iter()
+                    .map(|d| d.source.line)
+                    .collect()
+            })
+            .unwrap_or_default();
+        (streamed, whole)
+    }
+
+    #[test]
+    fn line_ends_are_read_as_when_whole() {
+        let list = "项目名称,一级指标,二级指标,三级指标,指标值\n甲,产出指标,数量指标,人数,≥1人\n乙,产出指标,数量指标,人数,≥2人\n";
+        for text in [
+            list.to_owned(),
+            list.replace('\n', "\r\n"),
+            list.replace('\n', "\r"),
+        ] {
+            let (streamed, whole) = lines(&text);
+            assert_eq!(streamed, [2, 3], "{text:?}");
+            assert_eq!(streamed, whole, "{text:?}");
+        }
+    }
+}

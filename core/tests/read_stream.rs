@@ -1,0 +1,155 @@
+//! The streaming reader yields the same declarations, lines and findings as reading whole.
+
+#![allow(clippy::unwrap_used)]
+
+use std::io::Read;
+
+use jixiao::read::{read, stream, ReadOptions};
+use jixiao::{Declaration, Finding};
+
+fn data(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/../tests/data/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// A reader that hands out one byte at a time: every cut of a character or a line.
+struct Trickle<'a>(&'a [u8]);
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match (self.0.split_first(), buf.first_mut()) {
+            (Some((&b, rest)), Some(slot)) => {
+                *slot = b;
+                self.0 = rest;
+                Ok(1)
+            }
+            _ => Ok(0),
+        }
+    }
+}
+
+fn streamed(bytes: &[u8], options: &ReadOptions) -> (Vec<Declaration>, Vec<Finding>) {
+    let mut declarations = Vec::new();
+    let mut findings = Vec::new();
+    for item in stream::declarations(Trickle(bytes), options).unwrap() {
+        let (d, f) = item.unwrap();
+        declarations.push(d);
+        findings.extend(f);
+    }
+    (declarations, findings)
+}
+
+fn lines(ds: &[Declaration]) -> Vec<(u32, Vec<u32>)> {
+    ds.iter()
+        .map(|d| {
+            (
+                d.source.line,
+                d.indicators.iter().map(|i| i.source.line).collect(),
+            )
+        })
+        .collect()
+}
+
+fn key(f: &Finding) -> (Option<u32>, String, String) {
+    (f.line, f.code.clone(), f.message.clone())
+}
+
+fn same_as_whole(bytes: &[u8], name: &str) {
+    let options = ReadOptions::named(name);
+    let whole = read(bytes, &options).unwrap();
+    let (declarations, findings) = streamed(bytes, &options);
+    assert!(
+        declarations.len() > 1,
+        "{name}: {} declarations",
+        declarations.len()
+    );
+    assert_eq!(declarations, whole.document.declarations, "{name}");
+    assert_eq!(
+        lines(&declarations),
+        lines(&whole.document.declarations),
+        "{name}"
+    );
+    let mut a: Vec<_> = findings.iter().map(key).collect();
+    let mut b: Vec<_> = whole.diagnostics.iter().map(key).collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "{name}");
+}
+
+#[test]
+fn form_seed_streams_as_read_whole() {
+    same_as_whole(&data("shanghai-eeb-enforcement-2024.txt"), "seed.txt");
+}
+
+#[test]
+fn self_evaluations_stream_as_read_whole() {
+    let one = String::from_utf8(data("selfeval-putuo-sports-2022.txt")).unwrap();
+    let at = one.find("财政项目支出绩效自评表").unwrap();
+    let (head, form) = one.split_at(at);
+    let two = format!(
+        "{head}{form}\n{}",
+        form.replace("普陀体育中心", "长风体育中心")
+    );
+    same_as_whole(two.as_bytes(), "putuo.txt");
+}
+
+#[test]
+fn list_streams_as_read_whole() {
+    same_as_whole(&data("list-example.csv"), "list.csv");
+    let tsv = String::from_utf8(data("list-example.csv"))
+        .unwrap()
+        .replace(',', "\t");
+    // The example has quoted "44,561" cells: as TSV they are just text.
+    same_as_whole(tsv.as_bytes(), "list.tsv");
+}
+
+#[test]
+fn gb18030_and_utf16_are_decoded_incrementally() {
+    let text = String::from_utf8(data("shanghai-eeb-enforcement-2024.txt")).unwrap();
+    let whole = read(text.as_bytes(), &ReadOptions::default()).unwrap();
+    let gb = encoding_rs::GB18030.encode(&text).0.into_owned();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    for (bytes, encoding) in [(gb, "GB18030"), (utf16, "UTF-16LE")] {
+        let stream = stream::declarations(&bytes[..], &ReadOptions::default()).unwrap();
+        assert_eq!(stream.encoding(), encoding);
+        let (declarations, _) = streamed(&bytes, &ReadOptions::default());
+        assert_eq!(declarations, whole.document.declarations, "{encoding}");
+    }
+}
+
+#[test]
+fn a_bad_byte_later_in_the_input_is_an_error_item() {
+    let mut bytes = data("shanghai-eeb-enforcement-2024.txt");
+    bytes.extend(vec![b'x'; 70_000]);
+    bytes.extend(b"\n\xFF\xFE\xFD\n");
+    let items: Vec<_> = stream::declarations(&bytes[..], &ReadOptions::default())
+        .unwrap()
+        .collect();
+    let last = items.last().unwrap();
+    assert_eq!(last.as_ref().err().map(|e| e.code()), Some("bad_encoding"));
+    assert!(items.iter().filter(|i| i.is_ok()).count() >= 4);
+}
+
+#[test]
+fn json_is_read_whole_then_yielded() {
+    let whole = read(
+        &data("shanghai-eeb-enforcement-2024.txt"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let json = jixiao::write::json::to_json(&whole.document);
+    let (declarations, _) = streamed(json.as_bytes(), &ReadOptions::default());
+    assert_eq!(declarations, whole.document.declarations);
+}
+
+#[test]
+fn nothing_to_read_fails_up_front() {
+    let err = stream::declarations(&b"\n\n"[..], &ReadOptions::named("e.txt")).err();
+    assert_eq!(err.map(|e| e.code()), Some("empty_input"));
+}
