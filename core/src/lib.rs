@@ -18,6 +18,7 @@
 
 pub mod actuals;
 pub mod audit;
+pub mod batch;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
