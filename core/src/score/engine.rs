@@ -67,7 +67,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
             (None, _) => Outcome::not_scorable(NO_WEIGHT, format!("没有分值 ({weight_note})")),
             (Some(_), None) => Outcome::not_scorable(MISSING, "没有实际完成值 (missing actual)"),
             (Some(w), Some(a)) => match indicator.target.kind {
-                TargetKind::Quantitative => quantitative::score(&indicator.target, a, w, profile),
+                TargetKind::Quantitative => quantitative::score(&indicator.target, a, w, indicator.direction, profile),
                 TargetKind::Qualitative => {
                     qualitative::score(&indicator.target, a, w, published, profile)
                 }

@@ -5,6 +5,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::engine::Outcome;
 use super::quantity::{convert, normalize_unit, read_quantity, Conversion};
 use super::{plain, round2, Flag, Profile, ReversePolicy, Status};
+use crate::model::Direction;
 use crate::value::{Comparator, Target};
 
 const INCREASE: &str =
@@ -25,8 +26,20 @@ fn r6(value: Decimal) -> String {
 }
 
 /// Scores a quantitative indicator: target `target`, actual text `actual`, weight `w`.
-pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile) -> Outcome {
-    let comparator = target.comparator.unwrap_or(Comparator::Equal);
+/// `direction` is the 正向/反向 a list export may declare beside the comparator: a `=`
+/// target declared 反向 is scored as `≤` (an exact target cannot say which side is better).
+pub(crate) fn score(
+    target: &Target,
+    actual: &str,
+    w: Decimal,
+    direction: Option<Direction>,
+    profile: &Profile,
+) -> Outcome {
+    let written = target.comparator.unwrap_or(Comparator::Equal);
+    let comparator = match (written, direction) {
+        (Comparator::Equal, Some(Direction::Decrease)) => Comparator::AtMost,
+        _ => written,
+    };
     let Some(t) = target.value else {
         return Outcome::not_scorable(
             NOT_COMPARABLE,
@@ -43,6 +56,13 @@ pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile
         );
     };
     let mut flags = Vec::new();
+    if comparator != written {
+        flags.push(Flag::new(
+            "direction_applied",
+            "“=”目标声明为反向指标，按“≤”计分",
+            "an exact (=) target declared 反向 is scored as ≤",
+        ));
+    }
     if let Some(c) = q.comparator {
         flags.push(Flag::new(
             "actual_comparator",
@@ -251,7 +271,7 @@ mod tests {
     }
 
     fn s(c: Comparator, t: &str, unit: Option<&str>, a: &str, w: &str) -> Outcome {
-        score(&target(c, t, unit), a, d(w), &Profile::default())
+        score(&target(c, t, unit), a, d(w), None, &Profile::default())
     }
 
     #[test]
@@ -318,6 +338,7 @@ mod tests {
             &target(Comparator::AtMost, "100", Some("万元")),
             "125万元",
             d("10"),
+            None,
             &ratio,
         );
         assert_eq!(o.raw, Some(d("8")));
@@ -346,6 +367,28 @@ mod tests {
         assert!(o.flags.iter().any(|f| f.code == "negative_actual"));
         let o = s(Comparator::AtLeast, "5", Some("台"), "达成年度指标", "10");
         assert_eq!(o.status, Status::NotScorable);
+    }
+
+    #[test]
+    fn declared_reverse_direction_turns_equal_into_at_most() {
+        let t = target(Comparator::Equal, "5", Some("%"));
+        let o = score(
+            &t,
+            "4%",
+            d("10"),
+            Some(Direction::Decrease),
+            &Profile::default(),
+        );
+        assert_eq!((o.status, o.raw), (Status::Met, Some(d("10"))));
+        assert_eq!(o.flags[0].code, "direction_applied");
+        let o = score(
+            &t,
+            "4%",
+            d("10"),
+            Some(Direction::Increase),
+            &Profile::default(),
+        );
+        assert_eq!(o.raw, Some(d("8")));
     }
 
     #[test]
