@@ -52,6 +52,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
     let weights = weights::assign(declaration, profile);
     let evaluation = declaration.evaluation.as_ref();
     let budget = budget::score(declaration, profile);
+    let qualitative_rule = qualitative::rule(profile);
     let mut indicators = Vec::with_capacity(declaration.indicators.len());
     for (i, indicator) in declaration.indicators.iter().enumerate() {
         let published_row = evaluation.and_then(|e| e.indicators.get(i));
@@ -69,7 +70,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
             (Some(w), Some(a)) => match indicator.target.kind {
                 TargetKind::Quantitative => quantitative::score(&indicator.target, a, w, indicator.direction, profile),
                 TargetKind::Qualitative => {
-                    qualitative::score(&indicator.target, a, w, published, profile)
+                    qualitative::score(&indicator.target, a, w, published, profile, &qualitative_rule)
                 }
                 TargetKind::Invalid => Outcome::not_scorable(
                     "指标值须可解析 (domain.md §3)",
