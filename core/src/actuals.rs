@@ -1,7 +1,8 @@
 //! 实际完成值: a separate actuals file joined to a declaration, so that a declaration
 //! (绩效目标申报表) plus what was achieved can be scored like a self-evaluation.
 //!
-//! The file is CSV/TSV with a header row, or JSON; `docs/scoring.md` documents both.
+//! The file is CSV/TSV (or an `.xlsx` sheet) with a header row, or JSON; `docs/scoring.md`
+//! documents both.
 //! [`apply_actuals`] fills each declaration's [`Evaluation`]: a row naming an indicator
 //! that does not exist (or is ambiguous) is an error naming the row and the name; an
 //! indicator left without an actual is a [`Finding`] (it will be `not_scorable`, never 0).
@@ -165,9 +166,16 @@ fn money(text: &str) -> Option<Decimal> {
         .or_else(|| fold_width(text).trim().replace(',', "").parse().ok())
 }
 
-/// Reads an actuals file: CSV/TSV with a header row, or JSON (see `docs/scoring.md`).
+/// Reads an actuals file: CSV/TSV or an `.xlsx` workbook (the first sheet with a header
+/// row), or JSON (see `docs/scoring.md`).
 pub fn read_actuals(bytes: &[u8], options: &ReadOptions) -> Result<Actuals, ReadError> {
     let file = options.file_name.as_deref();
+    #[cfg(feature = "xlsx")]
+    if options.format == Some(InputFormat::Xlsx) || bytes.starts_with(b"PK\x03\x04") {
+        let mut actuals = read_workbook(bytes, &Location::file(file))?;
+        actuals.file = file.map(str::to_owned);
+        return Ok(actuals);
+    }
     let decoded = decode(bytes, options.encoding, file)?;
     let text = decoded.text.trim_start_matches('\u{feff}');
     let at = Location::file(file);
@@ -190,7 +198,7 @@ pub fn read_actuals(bytes: &[u8], options: &ReadOptions) -> Result<Actuals, Read
                 }
             }
         };
-        read_table(text, delimiter, &at)?
+        read_table(text, delimiter, true, &at)?
     };
     actuals.file = file.map(str::to_owned);
     Ok(actuals)
@@ -249,9 +257,15 @@ fn columns(header: &csv::StringRecord) -> Columns {
     c
 }
 
-fn read_table(text: &str, delimiter: u8, at: &Location) -> Result<Actuals, ReadError> {
+fn read_table(
+    text: &str,
+    delimiter: u8,
+    quoting: bool,
+    at: &Location,
+) -> Result<Actuals, ReadError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
+        .quoting(quoting)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -351,6 +365,44 @@ fn read_table(text: &str, delimiter: u8, at: &Location) -> Result<Actuals, ReadE
         });
     }
     Ok(actuals)
+}
+
+/// Reads the first sheet of a workbook that has an actuals header row (cells as the list
+/// reader reads them: numbers by their shortest decimal text, dates as `YYYY-MM-DD`).
+#[cfg(feature = "xlsx")]
+fn read_workbook(bytes: &[u8], at: &Location) -> Result<Actuals, ReadError> {
+    use calamine::Reader;
+    let mut workbook =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| ReadError::Workbook {
+            at: at.clone(),
+            message: format!("corrupt or not an .xlsx workbook: {e}"),
+        })?;
+    let mut last_error = None;
+    for name in workbook.sheet_names() {
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|e| ReadError::Workbook {
+                at: at.clone().sheet(&name),
+                message: format!("cannot read the sheet: {e}"),
+            })?;
+        let mut text = String::new();
+        for row in range.rows() {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| crate::read::xlsx::cell_text(c).replace(['\t', '\n', '\r'], " "))
+                .collect();
+            text.push_str(&cells.join("\t"));
+            text.push('\n');
+        }
+        match read_table(&text, b'\t', false, &at.clone().sheet(&name)) {
+            Ok(actuals) => return Ok(actuals),
+            Err(e) => last_error = Some(e),
+        }
+    }
+    Err(last_error.unwrap_or_else(|| ReadError::Workbook {
+        at: at.clone(),
+        message: "the workbook has no sheets".to_owned(),
+    }))
 }
 
 fn json_text(value: &Value) -> Option<String> {

@@ -285,3 +285,61 @@ fn unreadable_files_are_read_errors() {
     let err = read_actuals(b"{\"actuals\": {", &opts()).expect_err("truncated json");
     assert_eq!(err.code(), "bad_json");
 }
+
+#[test]
+fn xlsx_actuals() {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let notes = workbook.add_worksheet();
+    notes
+        .write_string(0, 0, "说明：实际完成值见下一工作表")
+        .expect("cell");
+    let sheet = workbook.add_worksheet();
+    let header = [
+        "项目名称",
+        "三级指标",
+        "实际完成值",
+        "全年预算数",
+        "全年执行数",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).expect("cell");
+    }
+    sheet.write_string(1, 0, "项目乙").expect("cell");
+    sheet.write_string(1, 1, "购置设备").expect("cell");
+    sheet.write_string(1, 2, "4台").expect("cell");
+    sheet.write_number(1, 3, 50000.0).expect("cell");
+    sheet.write_number(1, 4, 42500.5).expect("cell");
+    sheet.write_string(2, 0, "项目乙").expect("cell");
+    sheet.write_string(2, 1, "项目完成及时率").expect("cell");
+    sheet.write_number(2, 2, 100).expect("cell");
+    let bytes = workbook.save_to_buffer().expect("xlsx");
+    let actuals =
+        read_actuals(&bytes, &ReadOptions::named("actuals.xlsx")).expect("reads the workbook");
+    assert_eq!(actuals.rows.len(), 2);
+    assert_eq!(
+        actuals.budgets[0]
+            .executed
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("42500.5")
+    );
+    let (doc, _) = apply_actuals(&document(), &actuals).expect("joins");
+    let card = &score_document(&doc, &Profile::default())[1];
+    assert_eq!(
+        card.indicators[0].score.map(|s| s.to_string()).as_deref(),
+        Some("20.00"),
+        "4/5 × 25"
+    );
+    assert_eq!(
+        card.indicators[1].status,
+        Status::Met,
+        "a bare 100 takes the target's %"
+    );
+    assert_eq!(
+        card.budget.score.map(|s| s.to_string()).as_deref(),
+        Some("8.50")
+    );
+    let err =
+        read_actuals(b"PK\x03\x04garbage", &ReadOptions::named("bad.xlsx")).expect_err("corrupt");
+    assert_eq!(err.code(), "bad_workbook");
+}
