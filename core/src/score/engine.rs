@@ -42,6 +42,11 @@ const MISSING: &str =
 const NO_WEIGHT: &str =
     "指标分值：已给出的分值优先，否则按一级指标分值均分 (财预〔2020〕10号; domain.md §5 Weights)";
 
+/// A sum that saturates instead of overflowing (absurd published figures never panic).
+pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
+    values.fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
 fn non_empty(text: Option<&String>) -> Option<String> {
     text.map(|t| t.trim())
         .filter(|t| !t.is_empty())
@@ -127,19 +132,21 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
         });
     }
     let levels = level_scores(&weights.levels, &weights.keys, &indicators);
-    let indicator_total: Decimal = indicators.iter().filter_map(|i| i.score).sum();
-    let total = budget.score.unwrap_or(Decimal::ZERO) + indicator_total;
-    let weights_total: Decimal = indicators.iter().filter_map(|i| i.max).sum();
+    let indicator_total = sum(indicators.iter().filter_map(|i| i.score));
+    let total = budget
+        .score
+        .unwrap_or(Decimal::ZERO)
+        .saturating_add(indicator_total);
+    let weights_total = sum(indicators.iter().filter_map(|i| i.max));
     let open_budget = if budget.score.is_none() {
         budget.max
     } else {
         Decimal::ZERO
     };
-    let open_indicators: Decimal = indicators
+    let open_indicators = sum(indicators
         .iter()
         .filter(|i| i.score.is_none())
-        .filter_map(|i| i.max)
-        .sum();
+        .filter_map(|i| i.max));
     let complete = budget.score.is_some() && indicators.iter().all(|i| i.score.is_some());
     let total = round2(total);
     let grade = if complete {
@@ -147,7 +154,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
     } else {
         None
     };
-    let max = round2(budget.max + weights_total);
+    let max = round2(budget.max.saturating_add(weights_total));
     let mut flags = weights.flags;
     flags.extend(empty_levels(declaration, profile, &weights.keys));
     Scorecard {
@@ -159,7 +166,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
         total,
         max,
         complete,
-        open: round2(open_budget + open_indicators),
+        open: round2(open_budget.saturating_add(open_indicators)),
         grade,
         flags,
     }
@@ -180,8 +187,8 @@ fn level_scores(
                 .map(|(_, i)| i);
             let (max, score) = members.fold((Decimal::ZERO, Decimal::ZERO), |(m, s), i| {
                 (
-                    m + i.max.unwrap_or_default(),
-                    s + i.score.unwrap_or_default(),
+                    m.saturating_add(i.max.unwrap_or_default()),
+                    s.saturating_add(i.score.unwrap_or_default()),
                 )
             });
             LevelScore {

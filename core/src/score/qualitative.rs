@@ -155,7 +155,7 @@ pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, String), St
 /// The rule text for the profile's bands (built once per scorecard).
 pub(crate) fn rule(profile: &Profile) -> String {
     let q = &profile.qualitative;
-    let pct = |d: Decimal| plain(d * Decimal::ONE_HUNDRED);
+    let pct = |d: Decimal| plain(d.saturating_mul(Decimal::ONE_HUNDRED));
     format!(
         "定性指标：达成年度指标 [{}%, 100%]、部分达成年度指标并具有一定效果 [{}%, {}%)、未达成年度指标且效果较差 \
          [0, {}%) 的分值区间内评分 (财预〔2020〕10号 附件2)；未给出得分时取 {}% / {}% / {}% (jixiao 默认政策)",
@@ -184,17 +184,17 @@ pub(crate) fn score(
     };
     let q = &profile.qualitative;
     let (low, high, share, status, name) = match g {
-        Grade::Met => (q.met_min * w, w, q.met, Status::Met, "达成"),
+        Grade::Met => (q.met_min.saturating_mul(w), w, q.met, Status::Met, "达成"),
         Grade::Partial => (
-            q.partial_min * w,
-            q.met_min * w,
+            q.partial_min.saturating_mul(w),
+            q.met_min.saturating_mul(w),
             q.partial,
             Status::Partial,
             "部分达成",
         ),
         Grade::Unmet => (
             Decimal::ZERO,
-            q.partial_min * w,
+            q.partial_min.saturating_mul(w),
             q.unmet,
             Status::Unmet,
             "未达成",
@@ -230,23 +230,23 @@ pub(crate) fn score(
                 ),
             ));
             (
-                share * w,
+                share.saturating_mul(w),
                 format!(
                     "published {} outside the {band} → default {}% × {} = {}",
                     plain(p),
-                    plain(share * Decimal::ONE_HUNDRED),
+                    plain(share.saturating_mul(Decimal::ONE_HUNDRED)),
                     plain(w),
-                    plain(share * w)
+                    plain(share.saturating_mul(w))
                 ),
             )
         }
         None => (
-            share * w,
+            share.saturating_mul(w),
             format!(
                 "no published score → default {}% × {} = {}",
-                plain(share * Decimal::ONE_HUNDRED),
+                plain(share.saturating_mul(Decimal::ONE_HUNDRED)),
                 plain(w),
-                plain(share * w)
+                plain(share.saturating_mul(w))
             ),
         ),
     };

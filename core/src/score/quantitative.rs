@@ -154,7 +154,8 @@ pub(crate) fn score(
             } else {
                 INCREASE
             };
-            let ratio = a / t;
+            // A/T overflows only for absurd figures (T tiny, A huge): saturate, it is ≥ 1.3.
+            let ratio = a.checked_div(t).unwrap_or(Decimal::MAX);
             if ratio >= profile.over_achievement_ratio {
                 flags.push(Flag::new(
                     "over_achievement",
@@ -183,7 +184,7 @@ pub(crate) fn score(
                 partial(
                     rule,
                     format!("A < T → {} / {} × {}", plain(a), plain(t), plain(w)),
-                    ratio * w,
+                    ratio.saturating_mul(w),
                     flags,
                 )
             }
@@ -214,7 +215,7 @@ pub(crate) fn score(
             }
             match profile.reverse {
                 ReversePolicy::Linear => {
-                    if a >= t + t {
+                    if a >= t.saturating_add(t) {
                         partial(
                             REVERSE_LINEAR,
                             "A ≥ 2T → 0".to_owned(),
@@ -222,7 +223,9 @@ pub(crate) fn score(
                             flags,
                         )
                     } else {
-                        let raw = (Decimal::ONE - (a - t) / t) * w;
+                        // T < A < 2T: 0 < (A − T)/T < 1, no overflow.
+                        let excess = a.saturating_sub(t).checked_div(t).unwrap_or(Decimal::ONE);
+                        let raw = (Decimal::ONE - excess.min(Decimal::ONE)).saturating_mul(w);
                         partial(
                             REVERSE_LINEAR,
                             format!(
@@ -240,7 +243,7 @@ pub(crate) fn score(
                 ReversePolicy::Ratio => partial(
                     REVERSE_RATIO,
                     format!("A > T → {} / {} × {}", plain(t), plain(a), plain(w)),
-                    t / a * w,
+                    t.checked_div(a).unwrap_or(Decimal::ZERO).saturating_mul(w),
                     flags,
                 ),
             }
