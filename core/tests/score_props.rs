@@ -140,6 +140,8 @@ fn any_decimal() -> impl Strategy<Value = Decimal> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
     /// Absurd published figures (huge weights, tiny targets, huge actuals and budgets) never
     /// panic in scoring or auditing: arithmetic saturates or the item is not scorable.
     #[test]
@@ -179,4 +181,26 @@ proptest! {
         let audit = jixiao::audit::audit_declaration(&decl, &p);
         let _ = audit.to_text();
     }
+}
+
+#[test]
+fn huge_execution_rate_does_not_panic() {
+    let decl = Declaration {
+        evaluation: Some(Evaluation {
+            budget: BudgetRow {
+                adjusted: Some("0.605800261859170382426144768".parse().expect("d")),
+                executed: Some("4799644173439039626031398912".parse().expect("d")),
+                weight: Some(Decimal::ZERO),
+                score: Some(Decimal::ZERO),
+                rate: Some("0%".to_owned()),
+                ..BudgetRow::default()
+            },
+            ..Evaluation::default()
+        }),
+        ..Declaration::default()
+    };
+    let card = score_declaration(&decl, &Profile::default());
+    let _ = (card.to_text(), card.explain(), card.to_json());
+    let _ = jixiao::audit::audit_declaration(&decl, &Profile::default()).to_text();
+    assert_eq!(card.budget.score, Some(Decimal::new(0, 2)));
 }
