@@ -343,3 +343,20 @@ fn xlsx_actuals() {
         read_actuals(b"PK\x03\x04garbage", &ReadOptions::named("bad.xlsx")).expect_err("corrupt");
     assert_eq!(err.code(), "bad_workbook");
 }
+
+proptest::proptest! {
+    /// Whatever the bytes, reading and joining an actuals file never panics.
+    #[test]
+    fn never_panics(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400),
+                    cells in proptest::collection::vec("[项目甲乙培训人数满意度,\t\n\"0-9%./{}\\[\\]a-z:]{0,12}", 0..30)) {
+        let _ = read_actuals(&bytes, &ReadOptions::default());
+        let text = format!("项目名称,三级指标,实际完成值,全年预算数,全年执行数,得分\n{}", cells.join(","));
+        if let Ok(actuals) = read_actuals(text.as_bytes(), &opts()) {
+            let _ = apply_actuals(&document(), &actuals);
+        }
+        let json = format!("{{\"actuals\": {{{}}}}}", cells.join(":"));
+        if let Ok(actuals) = read_actuals(json.as_bytes(), &opts()) {
+            let _ = apply_actuals(&document(), &actuals);
+        }
+    }
+}
