@@ -3,9 +3,9 @@
 //!
 //! The file is CSV/TSV (or an `.xlsx` sheet) with a header row, or JSON; `docs/scoring.md`
 //! documents both.
-//! [`apply_actuals`] fills each declaration's [`Evaluation`]: a row naming an indicator
+//! [`apply_actuals`] fills each declaration's [`Evaluation`](crate::model::Evaluation): a row naming an indicator
 //! that does not exist (or is ambiguous) is an error naming the row and the name; an
-//! indicator left without an actual is a [`Finding`] (it will be `not_scorable`, never 0).
+//! indicator left without an actual is a [`Finding`](crate::Finding) (it will be `not_scorable`, never 0).
 //!
 //! ```
 //! use jixiao::actuals::{apply_actuals, read_actuals};
