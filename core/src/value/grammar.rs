@@ -21,8 +21,8 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use super::qualitative;
-use super::unit::{self, class_of, strip_parens, word_like};
-use super::{Comparator, Target, TargetKind, ValueProblem};
+use super::unit::{class_of, strip_parens, trim, trim_end, trim_start, word_like};
+use super::{Comparator, Target, TargetKind, UnitClass, ValueProblem};
 use crate::text::fold_char;
 
 /// A parsed 实际完成值 (actual value). It follows the target grammar; a comparator
@@ -47,6 +47,7 @@ enum Scan<'a> {
         comparator: Option<Comparator>,
         value: Decimal,
         unit: Option<Cow<'a, str>>,
+        unit_class: Option<UnitClass>,
     },
     Qualitative,
     Invalid(ValueProblem),
@@ -77,19 +78,20 @@ enum Scan<'a> {
 /// ```
 pub fn parse_target(text: &str) -> Target {
     let norm = normalize(text);
-    let s = norm.trim();
+    let s = trim(&norm);
     match scan(s) {
         Scan::Quantitative {
             comparator,
             value,
             unit,
+            unit_class,
         } => Target {
             text: text.to_owned(),
             kind: TargetKind::Quantitative,
             comparator: Some(comparator.unwrap_or(Comparator::Equal)),
             value: Some(value),
-            unit_class: unit.as_deref().and_then(class_of),
             unit: unit.map(Cow::into_owned),
+            unit_class,
             class: None,
             problem: None,
         },
@@ -131,11 +133,12 @@ pub fn parse_target(text: &str) -> Target {
 /// ```
 pub fn parse_actual(text: &str) -> Actual {
     let norm = normalize(text);
-    match scan(norm.trim()) {
+    match scan(trim(&norm)) {
         Scan::Quantitative {
             comparator,
             value,
             unit,
+            ..
         } => Actual {
             text: text.to_owned(),
             comparator,
@@ -167,7 +170,7 @@ pub fn parse_actual(text: &str) -> Actual {
 /// ```
 pub fn parse_number(text: &str) -> Option<Decimal> {
     let norm = normalize(text);
-    let s = norm.trim();
+    let s = trim(&norm);
     let (value, len) = number(s)?;
     (len == s.len()).then_some(value)
 }
@@ -177,6 +180,12 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
 /// to do (the common case).
 pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
+    if !bytes
+        .iter()
+        .any(|&b| matches!(b, b'$' | b'\\' | b'^' | 0xE2 | 0xE3 | 0xEF))
+    {
+        return Cow::Borrowed(text);
+    }
     let mut latex = false;
     let mut fold = false;
     for (i, &b) in bytes.iter().enumerate() {
@@ -268,30 +277,6 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Comparators written as symbols, longest first.
-const SYMBOLS: &[(&str, Comparator)] = &[
-    (">=", Comparator::AtLeast),
-    ("=>", Comparator::AtLeast),
-    ("<=", Comparator::AtMost),
-    ("=<", Comparator::AtMost),
-    ("==", Comparator::Equal),
-    ("≥", Comparator::AtLeast),
-    ("≧", Comparator::AtLeast),
-    ("⩾", Comparator::AtLeast),
-    ("≮", Comparator::AtLeast),
-    ("≤", Comparator::AtMost),
-    ("≦", Comparator::AtMost),
-    ("⩽", Comparator::AtMost),
-    ("≯", Comparator::AtMost),
-    ("=", Comparator::Equal),
-    ("═", Comparator::Equal),
-    ("﹦", Comparator::Equal),
-    (">", Comparator::Above),
-    ("﹥", Comparator::Above),
-    ("<", Comparator::Below),
-    ("﹤", Comparator::Below),
-];
-
 /// Comparators written as words, longest first where one is a prefix of another.
 const WORDS: &[(&str, Comparator)] = &[
     ("大于或等于", Comparator::AtLeast),
@@ -348,16 +333,40 @@ enum Written {
 
 /// A comparator at the start of `s`, and the text after it (spaces skipped).
 fn comparator(s: &str) -> Option<(Comparator, Written, &str)> {
-    let first = s.as_bytes().first()?;
-    let (table, written) = if first.is_ascii() || !s.starts_with(|c: char| unit::is_cjk(c)) {
-        (SYMBOLS, Written::Symbol)
-    } else {
-        (WORDS, Written::Word)
+    use Comparator::*;
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    let after = chars.as_str();
+    let (cmp, rest) = match first {
+        '>' => match after.strip_prefix('=') {
+            Some(r) => (AtLeast, r),
+            None => (Above, after),
+        },
+        '<' => match after.strip_prefix('=') {
+            Some(r) => (AtMost, r),
+            None => (Below, after),
+        },
+        '=' => match after.chars().next() {
+            Some('>') => (AtLeast, after.get(1..)?),
+            Some('<') => (AtMost, after.get(1..)?),
+            Some('=') => (Equal, after.get(1..)?),
+            _ => (Equal, after),
+        },
+        '≥' | '≧' | '⩾' | '≮' => (AtLeast, after),
+        '≤' | '≦' | '⩽' | '≯' => (AtMost, after),
+        '═' | '﹦' => (Equal, after),
+        '﹥' => (Above, after),
+        '﹤' => (Below, after),
+        '大' | '不' | '至' | '最' | '达' | '约' | '高' | '超' | '多' | '等' | '小' | '控'
+        | '低' | '少' => {
+            return WORDS.iter().find_map(|&(w, c)| {
+                s.strip_prefix(w)
+                    .map(|rest| (c, Written::Word, trim_start(rest)))
+            })
+        }
+        _ => return None,
     };
-    table.iter().find_map(|&(w, c)| {
-        s.strip_prefix(w)
-            .map(|rest| (c, written, rest.trim_start()))
-    })
+    Some((cmp, Written::Symbol, trim_start(rest)))
 }
 
 /// The grammar on normalized, trimmed text.
@@ -392,12 +401,17 @@ fn scan_plain(s: &str) -> Scan<'_> {
         };
     };
     let tail = rest.get(len..).unwrap_or("");
-    let (tail, suffix) = strip_suffix(tail.trim());
+    let (tail, suffix) = strip_suffix(trim(tail));
     let (tail, suffix) = inclusive(tail, suffix);
     let tail = strip_parens(tail);
+    let unit_class = if tail.is_empty() {
+        None
+    } else {
+        class_of(tail)
+    };
     let unit = if tail.is_empty() {
         None
-    } else if class_of(tail).is_some() || word_like(tail) {
+    } else if unit_class.is_some() || word_like(tail) {
         Some(tail)
     } else if prefix.is_some() {
         return Scan::Invalid(ValueProblem::Unparseable);
@@ -420,6 +434,7 @@ fn scan_plain(s: &str) -> Scan<'_> {
         comparator,
         value,
         unit: unit.map(Cow::Borrowed),
+        unit_class,
     }
 }
 
@@ -440,11 +455,16 @@ fn per_period(rest: &str) -> Scan<'_> {
             comparator,
             value,
             unit: Some(unit),
-        } if !unit.contains('/') => Scan::Quantitative {
-            comparator,
-            value,
-            unit: Some(Cow::Owned(format!("{unit}/{period}"))),
-        },
+            ..
+        } if !unit.contains('/') => {
+            let unit = format!("{unit}/{period}");
+            Scan::Quantitative {
+                comparator,
+                value,
+                unit_class: class_of(&unit),
+                unit: Some(Cow::Owned(unit)),
+            }
+        }
         Scan::Invalid(ValueProblem::Placeholder) => Scan::Invalid(ValueProblem::Placeholder),
         _ => Scan::Qualitative,
     }
@@ -454,7 +474,7 @@ fn per_period(rest: &str) -> Scan<'_> {
 /// (`90%(不含)以上` is `>90%`).
 fn inclusive(tail: &str, suffix: Option<Comparator>) -> (&str, Option<Comparator>) {
     if let Some(t) = tail.strip_suffix("(含)") {
-        return (t.trim_end(), suffix);
+        return (trim_end(t), suffix);
     }
     if let Some(t) = tail.strip_suffix("(不含)") {
         let strict = match suffix {
@@ -462,17 +482,20 @@ fn inclusive(tail: &str, suffix: Option<Comparator>) -> (&str, Option<Comparator
             Some(Comparator::AtMost) => Some(Comparator::Below),
             other => other,
         };
-        return (t.trim_end(), strict);
+        return (trim_end(t), strict);
     }
     (tail, suffix)
 }
 
 /// Removes a trailing `以上`/`以内`/… and trailing sentence punctuation.
 fn strip_suffix(s: &str) -> (&str, Option<Comparator>) {
-    let s = s.trim_end_matches(['。', '；', ';']).trim_end();
+    let s = trim_end(s.trim_end_matches(['。', '；', ';']));
+    if !matches!(s.chars().next_back(), Some('上' | '下' | '内' | '右')) {
+        return (s, None);
+    }
     for &(w, c) in SUFFIXES {
         if let Some(rest) = s.strip_suffix(w) {
-            return (rest.trim_end(), Some(c));
+            return (trim_end(rest), Some(c));
         }
     }
     (s, None)
@@ -566,12 +589,18 @@ fn number(s: &str) -> Option<(Decimal, usize)> {
             i += 1;
         }
     }
-    if digits == 0 || digits > 29 || scale > 28 {
+    if digits == 0 || scale > 28 || mantissa >> 96 != 0 {
         return None;
     }
-    let signed = i128::try_from(mantissa).ok()?;
-    let value =
-        Decimal::try_from_i128_with_scale(if negative { -signed } else { signed }, scale).ok()?;
+    // The 96-bit mantissa as rust_decimal stores it (lo, mid, hi), exact.
+    let part = |shift: u32| u32::try_from((mantissa >> shift) & 0xFFFF_FFFF).unwrap_or(0);
+    let value = Decimal::from_parts(
+        part(0),
+        part(32),
+        part(64),
+        negative && mantissa != 0,
+        scale,
+    );
     Some((value, i))
 }
 
