@@ -213,6 +213,7 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
     while let Some(c) = chars.next() {
         match c {
             '\u{FEFF}' | '\u{200B}' => {}
+            '﹪' => out.push('%'),
             '$' if latex => {}
             '{' | '}' if latex => {}
             '^' => {

@@ -2,6 +2,15 @@
 //! comparator + number + unit) or **qualitative** (定性: text with a class). The original
 //! text is always kept verbatim beside the parsed form, and [`Target::render`] gives the
 //! canonical form back, so that `parse(render(t))` equals `t` in every typed field.
+//!
+//! - [`parse_target`] (指标值), [`parse_actual`] (实际完成值), [`parse_number`]: the grammar
+//!   (comparators in symbols, ASCII, full-width and words; numbers with their written scale;
+//!   units in parentheses or trailing; OCR LaTeX; placeholders), see [`grammar`](parse_target).
+//! - [`unit`]: classification and exact conversion of units. A magnitude written without a
+//!   unit (`250万`) keeps `万` as its unit: a pure scale (×10000, empty base) that converts
+//!   into any unit but a percent.
+//! - [`qualitative`]: the classes of 定性 targets.
+//! - [`deadline`]/[`deadline_in`]: the date a deadline target (`2023年12月底前`) names.
 
 mod deadline;
 mod grammar;
@@ -179,6 +188,17 @@ impl Target {
             }
             TargetKind::Qualitative | TargetKind::Invalid => self.text.trim().to_owned(),
         }
+    }
+
+    /// The date a deadline target names (`2023年12月底前` → 2023-12-31), with `year` for
+    /// texts without one (`12月底前`). See [`deadline_in`].
+    ///
+    /// ```
+    /// let t = jixiao::value::Target::parse("12月底前");
+    /// assert_eq!(t.deadline(Some(2024)).map(|d| d.to_string()).as_deref(), Some("2024-12-31"));
+    /// ```
+    pub fn deadline(&self, year: Option<i32>) -> Option<chrono::NaiveDate> {
+        deadline_in(&self.text, year)
     }
 
     /// The unit's classification, looked up from [`Target::unit`].

@@ -76,7 +76,7 @@ fn keywords(first: char) -> &'static [(&'static str, QualitativeClass)] {
             ("按年", OnTime),
             ("按计划", OnTime),
             ("按进度", OnTime),
-            ("按要求完成", OnTime),
+            ("按要求", Comply),
         ],
         '如' => &[("如期", OnTime)],
         '准' => &[("准时", OnTime)],

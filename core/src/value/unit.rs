@@ -416,6 +416,13 @@ fn classifier_noun(u: &str) -> Option<Known<'_>> {
             | '种'
             | '类'
             | '款'
+            | '册'
+            | '次'
+            | '期'
+            | '轮'
+            | '门'
+            | '节'
+            | '份'
     );
     let n = noun.chars().count();
     (is_classifier && (1..=5).contains(&n) && noun.chars().all(is_cjk) && word_like(noun))
