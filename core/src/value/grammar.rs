@@ -179,35 +179,10 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
 /// resolves OCR LaTeX (`$\geq 90.00\%$` → `≥ 90.00%`). Borrows when there is nothing
 /// to do (the common case).
 pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    if !bytes
-        .iter()
-        .any(|&b| matches!(b, b'$' | b'\\' | b'^' | 0xE2 | 0xE3 | 0xEF))
-    {
+    if !needs_normalizing(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
-    let mut latex = false;
-    let mut fold = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'$' | b'\\' => latex = true,
-            b'^' => fold = true,
-            // U+FF01..U+FF5E (EF BC 81 .. EF BD 9E), U+FEFF (EF BB BF).
-            0xEF => fold = true,
-            // U+3000 (E3 80 80).
-            0xE3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x80) => {
-                fold = true
-            }
-            // U+200B (E2 80 8B).
-            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x8B) => {
-                fold = true
-            }
-            _ => {}
-        }
-    }
-    if !latex && !fold {
-        return Cow::Borrowed(text);
-    }
+    let latex = text.contains(['$', '\\']);
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().map(fold_char).peekable();
     while let Some(c) = chars.next() {
@@ -240,15 +215,20 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
                 }
             }
             '\\' if latex => {
-                let mut name = String::new();
+                // A command name: letters, up to 16 kept (longer ones are unknown anyway).
+                let mut name = [0u8; 16];
+                let mut len = 0;
                 while let Some(&n) = chars.peek() {
                     if !n.is_ascii_alphabetic() {
                         break;
                     }
-                    name.push(n);
+                    if let Some(slot) = name.get_mut(len) {
+                        *slot = n as u8;
+                    }
+                    len += 1;
                     chars.next();
                 }
-                if name.is_empty() {
+                if len == 0 {
                     match chars.next() {
                         Some('%') => out.push('%'),
                         Some(',' | ';' | ' ' | ':' | '!') => out.push(' '),
@@ -257,18 +237,20 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
                     }
                     continue;
                 }
-                match name.as_str() {
-                    "geq" | "ge" | "geqslant" | "geqq" => out.push('≥'),
-                    "leq" | "le" | "leqslant" | "leqq" => out.push('≤'),
-                    "gt" => out.push('>'),
-                    "lt" => out.push('<'),
-                    "times" => out.push('×'),
-                    "cdot" => out.push('·'),
-                    "text" | "mathrm" | "textrm" | "rm" | "mathbf" | "mathit" | "operatorname"
-                    | "left" | "right" | "quad" | "qquad" => out.push(' '),
+                let name = name.get(..len).unwrap_or(&[]);
+                match name {
+                    b"geq" | b"ge" | b"geqslant" | b"geqq" => out.push('≥'),
+                    b"leq" | b"le" | b"leqslant" | b"leqq" => out.push('≤'),
+                    b"gt" => out.push('>'),
+                    b"lt" => out.push('<'),
+                    b"times" => out.push('×'),
+                    b"cdot" => out.push('·'),
+                    b"text" | b"mathrm" | b"textrm" | b"rm" | b"mathbf" | b"mathit"
+                    | b"operatorname" | b"left" | b"right" | b"quad" | b"qquad" => out.push(' '),
                     _ => {
+                        // Unknown: keep it visible, so the text does not parse as a number.
                         out.push('\\');
-                        out.push_str(&name);
+                        out.extend(name.iter().map(|&b| char::from(b)));
                     }
                 }
             }
@@ -276,6 +258,33 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether a text has anything [`normalize`] changes: `$ \\ ^`, a U+FExx/U+FFxx character
+/// (lead byte EF: full-width forms, BOM, `﹪`), or U+2000–U+203F/U+3000–U+303F punctuation
+/// (E2 80 / E3 80: zero-width and ideographic spaces). Eight bytes at a time.
+fn needs_normalizing(b: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has = |x: u64, c: u8| {
+        let v = x ^ (LO * u64::from(c));
+        v.wrapping_sub(LO) & !v & HI != 0
+    };
+    let special = |c: u8| matches!(c, b'$' | b'\\' | b'^' | 0xEF);
+    let mut chunks = b.chunks_exact(8);
+    let mut continuation = false;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        if has(x, b'$') | has(x, b'\\') | has(x, b'^') | has(x, 0xEF) {
+            return true;
+        }
+        continuation |= has(x, 0x80);
+    }
+    let rest = chunks.remainder();
+    if rest.iter().any(|&c| special(c)) {
+        return true;
+    }
+    (continuation || rest.contains(&0x80)) && b.windows(2).any(|w| matches!(w, [0xE2 | 0xE3, 0x80]))
 }
 
 /// Comparators written as words, longest first where one is a prefix of another.
@@ -474,6 +483,9 @@ fn per_period(rest: &str) -> Scan<'_> {
 /// `(含)` after a number (`≥95%(含)`) says the bound is included; `(不含)` that it is not
 /// (`90%(不含)以上` is `>90%`).
 fn inclusive(tail: &str, suffix: Option<Comparator>) -> (&str, Option<Comparator>) {
+    if !tail.ends_with(')') {
+        return (tail, suffix);
+    }
     if let Some(t) = tail.strip_suffix("(含)") {
         return (trim_end(t), suffix);
     }
@@ -490,7 +502,7 @@ fn inclusive(tail: &str, suffix: Option<Comparator>) -> (&str, Option<Comparator
 
 /// Removes a trailing `以上`/`以内`/… and trailing sentence punctuation.
 fn strip_suffix(s: &str) -> (&str, Option<Comparator>) {
-    let s = trim_end(s.trim_end_matches(['。', '；', ';']));
+    let s = trim_end(s.trim_end_matches(['。', '；', ';', ',', '、']));
     if !matches!(s.chars().next_back(), Some('上' | '下' | '内' | '右')) {
         return (s, None);
     }
@@ -556,22 +568,19 @@ fn number(s: &str) -> Option<(Decimal, usize)> {
         }
         _ => false,
     };
-    let mut mantissa: u128 = 0;
+    // The mantissa in a u64 while it fits (19 digits); longer numbers are read again
+    // into a u128 below.
+    let start = i;
+    let mut small: u64 = 0;
     let mut digits = 0u32;
-    let mut int_digits = 0u32;
-    let push = |d: u8, mantissa: &mut u128| -> Option<()> {
-        *mantissa = mantissa
-            .checked_mul(10)?
-            .checked_add(u128::from(d - b'0'))?;
-        Some(())
-    };
     while let Some(&c) = b.get(i) {
         if c.is_ascii_digit() {
-            push(c, &mut mantissa)?;
+            if digits < 19 {
+                small = small * 10 + u64::from(c - b'0');
+            }
             digits += 1;
-            int_digits += 1;
             i += 1;
-        } else if c == b',' && int_digits > 0 && is_group(b, i + 1) {
+        } else if c == b',' && digits > 0 && is_group(b, i + 1) {
             i += 1;
         } else {
             break;
@@ -584,12 +593,25 @@ fn number(s: &str) -> Option<(Decimal, usize)> {
             if !c.is_ascii_digit() {
                 break;
             }
-            push(c, &mut mantissa)?;
+            if digits < 19 {
+                small = small * 10 + u64::from(c - b'0');
+            }
             digits += 1;
             scale += 1;
             i += 1;
         }
     }
+    let mantissa = if digits <= 19 {
+        u128::from(small)
+    } else {
+        let mut big: u128 = 0;
+        for &c in b.get(start..i)? {
+            if c.is_ascii_digit() {
+                big = big.checked_mul(10)?.checked_add(u128::from(c - b'0'))?;
+            }
+        }
+        big
+    };
     if digits == 0 || scale > 28 || mantissa >> 96 != 0 {
         return None;
     }
@@ -832,6 +854,25 @@ mod tests {
                 (TargetKind::Invalid, Some(problem)),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn normalizing_is_detected_at_every_position() {
+        let naive = |t: &str| {
+            t.contains(['$', '\\', '^'])
+                || t.chars().any(|c| {
+                    matches!(c, '\u{FE00}'..='\u{FFFF}' | '\u{2000}'..='\u{203F}' | '\u{3000}'..='\u{303F}')
+                })
+        };
+        for special in [
+            "$", "\\", "^", "％", "\u{FEFF}", "\u{3000}", "\u{200B}", "—", "﹪", "", "一", "人",
+            "a",
+        ] {
+            for pad in 0..20 {
+                let text = format!("{}{special}{}", "1".repeat(pad), "人".repeat(pad % 4));
+                assert_eq!(needs_normalizing(text.as_bytes()), naive(&text), "{text:?}");
+            }
         }
     }
 

@@ -250,20 +250,33 @@ pub(crate) fn trim(s: &str) -> &str {
 
 /// `str::trim_start`, fast when nothing is to be trimmed.
 pub(crate) fn trim_start(s: &str) -> &str {
-    match s.as_bytes().first() {
-        Some(&b) if b.is_ascii_graphic() => s,
-        None => s,
+    match s.as_bytes() {
+        [b, ..] if b.is_ascii_graphic() => s,
+        [] => s,
+        [lead, second, ..] if !may_be_space(*lead, *second) => s,
         _ => s.trim_start(),
     }
 }
 
 /// `str::trim_end`, fast when nothing is to be trimmed.
 pub(crate) fn trim_end(s: &str) -> &str {
-    match s.as_bytes().last() {
-        Some(&b) if b.is_ascii_graphic() => s,
-        None => s,
+    match s.as_bytes() {
+        [.., b] if b.is_ascii_graphic() => s,
+        [] => s,
+        // A three-byte character at the end (CJK, `≥`, `%`…).
+        [.., lead, second, _] if *lead >= 0xE0 && !may_be_space(*lead, *second) => s,
         _ => s.trim_end(),
     }
+}
+
+/// Whether a multi-byte character starting with these two bytes may be Unicode white
+/// space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+fn may_be_space(lead: u8, second: u8) -> bool {
+    lead < 0x80
+        || lead == 0xC2
+        || lead == 0xE1
+        || (lead == 0xE2 && second <= 0x81)
+        || (lead == 0xE3 && second == 0x80)
 }
 
 /// Trims and removes parentheses that enclose the whole text, repeatedly.
@@ -679,6 +692,24 @@ mod tests {
             .chain(UNIT_TABLE.iter().flat_map(|row| row.0.iter()));
         for name in names {
             assert!(key(name).is_some() && table(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn fast_trims_agree_with_str_trim() {
+        let parts = [
+            "", " ", "\u{3000}", "\u{00A0}", "\u{2003}", "\u{200B}", "\u{205F}", "≥", "人", "a",
+            "\t", "𠀀", "é",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let s = format!("{a}{b}x{b}{c}");
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
+                    let s = format!("{a}{c}");
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
+                }
+            }
         }
     }
 
