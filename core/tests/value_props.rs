@@ -140,7 +140,7 @@ fn typed(t: &Target) -> Target {
 
 /// Strings made of the characters the grammar cares about.
 fn grammar_text() -> impl Strategy<Value = String> {
-    "[0-9０-９.,，%％≥≤≧≦＞＜<>=＝═ ()（）$\\\\geqlt{}^Xx*_\\-—/以上下内及不低于少超过至人次万元平方米天月年个村底前提高满意达标合格按时每约左右含季度 \u{3000}]{0,16}"
+    "[0-9０-９.,，%％≥≤≧≦＞＜<>=＝═ ()（）$\\\\geqlt{}^Xx*_\\-—/以上下内及不低于少超过至人次万元平方米天月年个村底前提高满意达标合格按时每约左右含季度一二两三十百〇般性 \u{3000}]{0,16}"
 }
 
 proptest! {
@@ -207,5 +207,38 @@ proptest! {
             prop_assert!(there.is_some());
             prop_assert_eq!(there.and_then(|x| unit::convert(x, b, a)), Some(v));
         }
+    }
+}
+
+/// Long inputs are linear and do not overflow the stack.
+#[test]
+fn long_inputs() {
+    for piece in [
+        "每",
+        "≥",
+        "(",
+        ")",
+        "1",
+        "1,000",
+        "提高",
+        "X",
+        "$\\geq",
+        "万",
+        "年",
+        "/",
+        "%(百分比)",
+    ] {
+        let text = piece.repeat(100_000);
+        let start = std::time::Instant::now();
+        let t = parse_target(&text);
+        let _ = parse_actual(&text);
+        let _ = unit::classify(&text);
+        let _ = jixiao::value::deadline_in(&text, Some(2024));
+        assert_eq!(t.text.len(), text.len());
+        assert!(
+            start.elapsed().as_secs() < 5,
+            "{piece}: {:?}",
+            start.elapsed()
+        );
     }
 }

@@ -396,7 +396,10 @@ fn scan_plain(s: &str) -> Scan<'_> {
         Some((c, w, rest)) => (Some(c), Some(w), rest),
         None => (None, None, s),
     };
-    let Some((value, len)) = number(rest) else {
+    let number = number(rest)
+        .map(|(v, l)| (v, l, false))
+        .or_else(|| chinese_number(rest).map(|(v, l)| (v, l, true)));
+    let Some((value, len, chinese)) = number else {
         if let Some(after) = placeholder(rest) {
             let tail = strip_parens(strip_suffix(after).0);
             if prefix.is_some() || tail.is_empty() || class_of(tail).is_some() || word_like(tail) {
@@ -419,6 +422,13 @@ fn scan_plain(s: &str) -> Scan<'_> {
     } else {
         class_of(tail)
     };
+    if chinese && unit_class.is_none() {
+        // `一般`, `十分重要`, `三农`: Chinese numerals count only before a known unit.
+        return match written {
+            Some(Written::Symbol) => Scan::Invalid(ValueProblem::Unparseable),
+            _ => Scan::Qualitative,
+        };
+    }
     let unit = if tail.is_empty() {
         None
     } else if unit_class.is_some() || word_like(tail) {
@@ -625,6 +635,71 @@ fn number(s: &str) -> Option<(Decimal, usize)> {
         scale,
     );
     Some((value, i))
+}
+
+/// A number in Chinese numerals at the start of `s` (`三`, `两`, `十二`, `一百五十`,
+/// `二〇二三`), below 10000, and the bytes consumed. The caller accepts it only before a
+/// known unit (`三次`, `两个月`, `一百五十人`).
+fn chinese_number(s: &str) -> Option<(Decimal, usize)> {
+    let mut total: u64 = 0;
+    let mut current: Option<u64> = None;
+    let mut sequence = false;
+    let mut end = 0;
+    let mut last_multiplier = u64::MAX;
+    for (i, c) in s.char_indices() {
+        let digit = match c {
+            '零' | '〇' => Some(0),
+            '一' => Some(1),
+            '二' | '两' => Some(2),
+            '三' => Some(3),
+            '四' => Some(4),
+            '五' => Some(5),
+            '六' => Some(6),
+            '七' => Some(7),
+            '八' => Some(8),
+            '九' => Some(9),
+            _ => None,
+        };
+        let multiplier = match c {
+            '十' => Some(10),
+            '百' => Some(100),
+            '千' => Some(1000),
+            _ => None,
+        };
+        match (digit, multiplier) {
+            (Some(d), _) => {
+                current = match current {
+                    // `二〇二三`: digits in a row.
+                    Some(prev) => {
+                        sequence = true;
+                        Some(prev.checked_mul(10)?.checked_add(d)?)
+                    }
+                    None => Some(d),
+                };
+            }
+            (None, Some(m)) if !sequence && m < last_multiplier => {
+                // `十二` starts with its multiplier; `一百五` needs a digit before `百`.
+                let d = match current {
+                    Some(d) => d,
+                    None if m == 10 && i == 0 => 1,
+                    None => return None,
+                };
+                total += d * m;
+                current = None;
+                last_multiplier = m;
+            }
+            _ => break,
+        }
+        end = i + c.len_utf8();
+        if end > 3 * 8 {
+            return None;
+        }
+    }
+    if end == 0 {
+        return None;
+    }
+    let value = total + current.unwrap_or(0);
+    Some((Decimal::from(value), end))
 }
 
 /// Exactly three digits at `at`, not followed by another digit.
@@ -874,6 +949,39 @@ mod tests {
                 assert_eq!(needs_normalizing(text.as_bytes()), naive(&text), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn chinese_numerals_before_known_units() {
+        for (text, value, unit) in [
+            ("三次", "3", "次"),
+            ("每年两次", "2", "次/年"),
+            ("不少于十二个月", "12", "个月"),
+            ("一百五十人", "150", "人"),
+            ("≥二十个", "20", "个"),
+            ("三万元", "3", "万元"),
+        ] {
+            let t = parse_target(text);
+            assert_eq!(
+                (t.kind, t.value.map(|v| v.to_string()), t.unit.as_deref()),
+                (TargetKind::Quantitative, Some(value.to_owned()), Some(unit)),
+                "{text}"
+            );
+        }
+        for text in [
+            "一般",
+            "一致",
+            "一次性",
+            "十分重要",
+            "三农",
+            "二〇二三年十二月底前",
+            "百分百",
+        ] {
+            assert_eq!(parse_target(text).kind, TargetKind::Qualitative, "{text}");
+        }
+        assert_eq!(chinese_number("一百零五"), Some((Decimal::from(105), 12)));
+        assert_eq!(chinese_number("十"), Some((Decimal::from(10), 3)));
+        assert_eq!(chinese_number("百"), None);
     }
 
     #[test]

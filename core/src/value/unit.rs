@@ -430,7 +430,6 @@ fn classifier_noun(u: &str) -> Option<Known<'_>> {
             | '类'
             | '款'
             | '册'
-            | '次'
             | '期'
             | '轮'
             | '门'
