@@ -1,1 +1,167 @@
-fn main() {}
+//! `jixiao`: read, check, score, audit and roll up budget performance documents
+//! (绩效目标申报表 / 绩效自评表). A thin shell over the `jixiao` library: argument parsing
+//! and printing only; every verb is a library call.
+
+mod commands;
+mod input;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit status when the command ran and found no errors.
+const EXIT_OK: u8 = 0;
+/// Exit status when `check` found errors.
+const EXIT_FINDINGS: u8 = 1;
+/// Exit status when an input could not be read at all (or the arguments were wrong).
+const EXIT_UNREADABLE: u8 = 2;
+
+/// Chinese budget project performance targets (绩效目标) and self-evaluations (绩效自评).
+#[derive(Parser)]
+#[command(name = "jixiao", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read any supported input and write it in another format (default: canonical JSON).
+    Read {
+        /// Input files (`-` for standard input): form text, CSV, TSV, .xlsx or jixiao JSON.
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Output format: json, form, csv, tsv, md or xlsx.
+        #[arg(long = "to", default_value = "json")]
+        to: String,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        input: input::InputArgs,
+        /// Encoding of text output: utf-8 or gb18030.
+        #[arg(long = "out-encoding", default_value = "utf-8")]
+        out_encoding: String,
+    },
+    /// Target review (绩效目标审核): exit 0 when no errors, 1 when there are errors.
+    Check {
+        /// Input files (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Framework profile: any, classic, mof-2021, shanghai-2025.
+        #[arg(long, default_value = "any")]
+        profile: String,
+        /// Output: text (aligned tables) or json.
+        #[arg(long, default_value = "text")]
+        format: String,
+        #[command(flatten)]
+        input: input::InputArgs,
+    },
+    /// Score a self-evaluation (单位自评), or a declaration plus a separate actuals file.
+    Score {
+        /// The self-evaluation or declaration (`-` for standard input).
+        file: String,
+        /// A file of actual values (CSV, TSV or JSON) joined to the declarations.
+        #[arg(long)]
+        actuals: Option<String>,
+        /// Scoring profile: mof-2020, budget-20, mof-2021, shanghai-2025.
+        #[arg(long, default_value = "mof-2020")]
+        profile: String,
+        /// Output: text, json, md or xlsx.
+        #[arg(long, default_value = "text")]
+        format: String,
+        /// Also print the explanation of every point (text output).
+        #[arg(long)]
+        explain: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        input: input::InputArgs,
+    },
+    /// Re-check the published figures of self-evaluations (自评复核).
+    Audit {
+        /// Input files (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Scoring profile: mof-2020, budget-20, mof-2021, shanghai-2025.
+        #[arg(long, default_value = "mof-2020")]
+        profile: String,
+        /// Output: text or json.
+        #[arg(long, default_value = "text")]
+        format: String,
+        #[command(flatten)]
+        input: input::InputArgs,
+    },
+    /// Roll-up (汇总) across declarations.
+    Summary {
+        /// Input files (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Framework profile used for the findings counts.
+        #[arg(long, default_value = "any")]
+        profile: String,
+        /// Output: text, json or csv.
+        #[arg(long, default_value = "text")]
+        format: String,
+        #[command(flatten)]
+        input: input::InputArgs,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Read {
+            files,
+            to,
+            output,
+            input,
+            out_encoding,
+        } => commands::read(&files, &input, &to, output.as_deref(), &out_encoding),
+        Command::Check {
+            files,
+            profile,
+            format,
+            input,
+        } => commands::check(&files, &input, &profile, &format),
+        Command::Score {
+            file,
+            actuals,
+            profile,
+            format,
+            explain,
+            output,
+            input,
+        } => commands::score(
+            &file,
+            actuals.as_deref(),
+            &input,
+            &profile,
+            &format,
+            explain,
+            output.as_deref(),
+        ),
+        Command::Audit {
+            files,
+            profile,
+            format,
+            input,
+        } => commands::audit(&files, &input, &profile, &format),
+        Command::Summary {
+            files,
+            profile,
+            format,
+            input,
+        } => commands::summary(&files, &input, &profile, &format),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("jixiao: {message}");
+            ExitCode::from(EXIT_UNREADABLE)
+        }
+    }
+}

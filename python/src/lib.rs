@@ -1,1 +1,37 @@
-//! The Python module of jixiao. Written by the python work.
+//! The Python module of jixiao (`jixiao._jixiao`, wrapped by the `jixiao` package).
+//!
+//! Conversion only: every business rule is a core call. Values cross as
+//! `decimal.Decimal` and `datetime.date`, never floats; errors map to one exception
+//! hierarchy rooted in `jixiao.JixiaoError` (see [`errors`]); work on many inputs is done
+//! with the GIL released.
+
+mod document;
+mod errors;
+mod html;
+mod input;
+mod nodes;
+mod parallel;
+
+/// jixiao (绩效): Chinese budget project performance targets and self-evaluations.
+#[pyo3::pymodule]
+mod _jixiao {
+    use pyo3::prelude::*;
+
+    #[pymodule_export]
+    use crate::document::{
+        _finding_from_json, _restore_document, read, read_many, read_text, PyDocument, PyFinding,
+    };
+    #[pymodule_export]
+    use crate::errors::{JixiaoError, ParseError, ReviewError, ScoreError};
+    #[pymodule_export]
+    use crate::nodes::{
+        _budget_row_from_json, _restore, _target_from_json, PyBudgetRow, PyDeclaration,
+        PyEvaluation, PyFunding, PyGoals, PyIndicator, PyProject, PyTarget,
+    };
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("__version__", jixiao::VERSION)?;
+        Ok(())
+    }
+}

@@ -1,1 +1,273 @@
-//! Self-evaluation scoring (单位自评): `domain.md` §5. Written by the scoring work.
+//! Self-evaluation scoring (单位自评): `domain.md` §5.
+//!
+//! [`score_declaration`] scores one declaration's self-evaluation (its
+//! [`Evaluation`](crate::model::Evaluation): actuals, published weights and scores, the
+//! budget execution figures) under a [`Profile`], and returns a [`Scorecard`] in which
+//! every figure carries the rule it comes from (with its source document), the inputs and
+//! the arithmetic. Nothing is ever silently 0: what cannot be scored is `not_scorable`
+//! with a reason, and the scorecard is then incomplete (no grade).
+//!
+//! ```
+//! use jixiao::model::{Declaration, Evaluation, IndicatorEvaluation, Indicator};
+//! use jixiao::score::{score_declaration, Profile};
+//! use jixiao::taxonomy::Level1;
+//! use jixiao::value::Target;
+//!
+//! let mut d = Declaration::default();
+//! d.indicators.push(Indicator::new(Some(Level1::Satisfaction), None, "满意度", Target::parse("满意")));
+//! d.evaluation = Some(Evaluation {
+//!     indicators: vec![IndicatorEvaluation { actual: Some("满意".into()), ..Default::default() }],
+//!     ..Default::default()
+//! });
+//! let card = score_declaration(&d, &Profile::default());
+//! assert_eq!(card.indicators[0].score.unwrap().to_string(), "10.00");
+//! assert!(!card.complete); // no budget figures: the budget row is open
+//! ```
+
+mod budget;
+mod engine;
+mod explain;
+pub mod profile;
+mod qualitative;
+mod quantitative;
+pub(crate) mod quantity;
+mod weights;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::model::{Declaration, Document};
+
+pub use profile::{GradeBand, Profile, QualitativePolicy, ReversePolicy};
+
+/// 得分状态: how an indicator (or the budget row) came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 达成: the comparison holds (or the qualitative grade is 达成年度指标).
+    Met,
+    /// 部分达成: not met, some points.
+    Partial,
+    /// 未达成: no points (quantitative) or the 未达成 grade (qualitative).
+    Unmet,
+    /// 无法评分: a reason says why; its points are open.
+    NotScorable,
+}
+
+impl Status {
+    /// `met`, `partial`, `unmet` or `not_scorable`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Partial => "partial",
+            Status::Unmet => "unmet",
+            Status::NotScorable => "not_scorable",
+        }
+    }
+
+    /// 达成, 部分达成, 未达成 or 无法评分.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Met => "达成",
+            Status::Partial => "部分达成",
+            Status::Unmet => "未达成",
+            Status::NotScorable => "无法评分",
+        }
+    }
+}
+
+/// Where an indicator's weight (分值) came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeightSource {
+    /// 分值 as published in the form or the input.
+    Given,
+    /// The level's points less the given weights, split equally (2 decimals).
+    Split,
+    /// No weight could be found (the indicator's 一级 has no points): not scorable.
+    None,
+}
+
+/// A flag on a scored item: something a reviewer must look at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    /// Stable code: `over_achievement`, `deviation_required`, `exact_exceeded`,
+    /// `negative_actual`, `actual_comparator`, `unit_converted`, `band_violation`,
+    /// `weights_exceed_level`, `budget_parts_summed`, `budget_over_executed`, `level_empty`.
+    pub code: String,
+    /// The message in Chinese.
+    pub message: String,
+    /// The message in English.
+    pub message_en: String,
+}
+
+impl Flag {
+    pub(crate) fn new(
+        code: &str,
+        message: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Self {
+        Flag {
+            code: code.to_owned(),
+            message: message.into(),
+            message_en: message_en.into(),
+        }
+    }
+}
+
+/// 预算执行率: the budget execution item of a scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetScore {
+    /// 分值: the form's 分值 when published, else the profile's budget points.
+    pub max: Decimal,
+    /// Where `max` came from: `given` (the form) or `profile`.
+    pub max_source: String,
+    /// 执行率 = executed / adjusted, to 6 decimals (a fraction, 0.861830 = 86.1830%).
+    pub rate: Option<Decimal>,
+    /// 得分 = min(rate, 1) × max, rounded to 2 decimals.
+    pub score: Option<Decimal>,
+    /// met (rate ≥ 1), partial, unmet (nothing executed) or not_scorable.
+    pub status: Status,
+    /// 年初预算数 used.
+    pub initial: Option<Decimal>,
+    /// 全年预算数 used.
+    pub adjusted: Option<Decimal>,
+    /// 全年执行数 used.
+    pub executed: Option<Decimal>,
+    /// 金额单位 of the figures.
+    pub unit: String,
+    /// Whether the figures are the sums of the 其中 rows (the 年度资金总额 row lacked them).
+    pub summed: bool,
+    /// The published 得分, when there is one.
+    pub published: Option<Decimal>,
+    /// The rule with its source.
+    pub rule: String,
+    /// Inputs and arithmetic, readable.
+    pub explanation: String,
+    /// Flags.
+    pub flags: Vec<Flag>,
+    /// Why the budget row is not scorable, when it is not.
+    pub reason: Option<String>,
+}
+
+/// One scored 三级指标.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorScore {
+    /// 三级指标 name.
+    pub name: String,
+    /// 一级指标 (normalized, else as written).
+    pub level1: String,
+    /// 二级指标 (normalized, else as written).
+    pub level2: String,
+    /// 年度指标值 as written.
+    pub target: String,
+    /// 实际完成值 as written, when given.
+    pub actual: Option<String>,
+    /// 分值: the weight used (`null` when none could be found).
+    pub max: Option<Decimal>,
+    /// Where the weight came from.
+    pub weight_source: WeightSource,
+    /// 得分, rounded to 2 decimals; `null` when not scorable.
+    pub score: Option<Decimal>,
+    /// The outcome.
+    pub status: Status,
+    /// The rule applied, with its source (`财预〔2020〕10号` …).
+    pub rule: String,
+    /// Inputs and arithmetic, readable.
+    pub explanation: String,
+    /// Flags (over-achievement, deviation explanation required, …).
+    pub flags: Vec<Flag>,
+    /// Why it is not scorable, when it is not.
+    pub reason: Option<String>,
+    /// The published 得分, when there is one.
+    pub published: Option<Decimal>,
+    /// 偏差原因分析及改进措施 as published, when there is one.
+    pub deviation: Option<String>,
+}
+
+/// The points of one 一级指标 in a scorecard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelScore {
+    /// 一级指标 name (成本指标 shares 产出指标 under most profiles).
+    #[serde(skip)]
+    pub name: String,
+    /// The sum of the weights of its indicators.
+    pub max: Decimal,
+    /// The sum of its indicators' rounded scores.
+    pub score: Decimal,
+}
+
+/// 自评得分表: the result of scoring one declaration.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    /// The profile's name.
+    pub profile: String,
+    /// 项目名称.
+    pub project: String,
+    /// 预算执行率.
+    pub budget: BudgetScore,
+    /// The indicators, in declaration order.
+    pub indicators: Vec<IndicatorScore>,
+    /// Points per 一级指标, in form order (a JSON object keyed by the 一级 name).
+    #[serde(serialize_with = "levels_as_map")]
+    pub levels: Vec<LevelScore>,
+    /// 总分: the budget score plus every indicator's rounded score (of what could be scored).
+    pub total: Decimal,
+    /// The points the scorecard is out of (budget max + every indicator's weight).
+    pub max: Decimal,
+    /// Whether everything could be scored.
+    pub complete: bool,
+    /// The points left open by what could not be scored.
+    pub open: Decimal,
+    /// 等级 (优/良/中/差) by the profile's bands; `null` when incomplete.
+    pub grade: Option<String>,
+    /// Notes on the whole scorecard (weights that exceed a level, a level with no indicators).
+    pub flags: Vec<Flag>,
+}
+
+fn levels_as_map<S: Serializer>(levels: &[LevelScore], serializer: S) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(levels.len()))?;
+    for level in levels {
+        map.serialize_entry(&level.name, level)?;
+    }
+    map.end()
+}
+
+impl Scorecard {
+    /// The scorecard as pretty JSON (every figure a decimal string).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The indicator of this name, when there is one.
+    pub fn indicator(&self, name: &str) -> Option<&IndicatorScore> {
+        self.indicators.iter().find(|i| i.name == name)
+    }
+}
+
+/// Scores one declaration's self-evaluation under `profile` (`domain.md` §5).
+pub fn score_declaration(declaration: &Declaration, profile: &Profile) -> Scorecard {
+    engine::score(declaration, profile)
+}
+
+/// Scores every declaration of a document.
+pub fn score_document(document: &Document, profile: &Profile) -> Vec<Scorecard> {
+    document
+        .declarations
+        .iter()
+        .map(|d| score_declaration(d, profile))
+        .collect()
+}
+
+/// Rounds a score to 2 decimals, half away from zero (四舍五入), scale fixed at 2.
+pub fn round2(value: Decimal) -> Decimal {
+    let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    rounded
+}
+
+/// A decimal as people read it: trailing zeros dropped (`10.00` → `10`, `86.50` → `86.5`).
+pub(crate) fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}

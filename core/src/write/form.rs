@@ -1,9 +1,327 @@
-//! The form layout writer. PLACEHOLDER: replaced by the form work.
+//! The form layout writer: each declaration as a TAB-separated 《财政项目支出绩效目标申报表》,
+//! or as a 《财政项目支出绩效自评表》 when it carries an evaluation. The form reader reads
+//! the text back to an equal model.
+//!
+//! Cells cannot hold TABs or line breaks in this layout: they are written as spaces.
 
-use crate::model::Document;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+
+use crate::model::{BudgetRow, Declaration, Direction, Document, Evaluation, Indicator, MoneyUnit};
 
 /// Writes every declaration as a TAB-separated 申报表 (or 自评表) the form reader reads back.
+///
+/// ```
+/// use jixiao::read::{form::read_form, ReadOptions};
+/// use jixiao::write::form::write_form;
+/// let text = "财政项目支出绩效目标申报表\n项目名称\t示例项目\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人数\t≥17(人)\n";
+/// let (doc, _) = read_form(text, &ReadOptions::default()).unwrap();
+/// let (again, _) = read_form(&write_form(&doc), &ReadOptions::default()).unwrap();
+/// assert_eq!(doc, again);
+/// ```
 pub fn write_form(document: &Document) -> String {
-    let _ = document;
-    String::new()
+    let mut out = String::new();
+    if let Some(title) = &document.title {
+        line(&mut out, &[title]);
+        out.push('\n');
+    }
+    for declaration in &document.declarations {
+        write_declaration(&mut out, declaration, document.year);
+        out.push('\n');
+    }
+    out
+}
+
+/// One cell: TABs and line breaks become spaces.
+fn cell(text: &str) -> String {
+    text.replace(['\t', '\r', '\n'], " ")
+}
+
+fn line(out: &mut String, cells: &[&str]) {
+    let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+    out.push_str(&cells.join("\t"));
+    out.push('\n');
+}
+
+fn money(value: Option<Decimal>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn date(value: Option<chrono::NaiveDate>) -> String {
+    value
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+fn write_declaration(out: &mut String, d: &Declaration, year: Option<i32>) {
+    let evaluation = d.evaluation.as_ref();
+    line(
+        out,
+        &[if evaluation.is_some() {
+            "财政项目支出绩效自评表"
+        } else {
+            "财政项目支出绩效目标申报表"
+        }],
+    );
+    if let Some(y) = year {
+        line(out, &[&format!("({y}年度)")]);
+    }
+    write_header(out, d);
+    if d.funding != crate::model::Funding::default() || evaluation.is_none() {
+        write_funding(out, d);
+    }
+    if let Some(e) = evaluation {
+        write_matrix(out, e);
+    }
+    write_goals(out, d);
+    write_table(out, d);
+}
+
+fn write_header(out: &mut String, d: &Declaration) {
+    let p = &d.project;
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let mut first = vec!["项目名称".to_owned(), p.name.clone()];
+    if let Some(code) = &p.code {
+        first.push("项目编码".to_owned());
+        first.push(code.clone());
+    }
+    let first: Vec<&str> = first.iter().map(String::as_str).collect();
+    line(out, &first);
+    line(
+        out,
+        &["项目性质", &opt(&p.nature), "项目类别", &opt(&p.category)],
+    );
+    line(
+        out,
+        &[
+            "主管部门",
+            &opt(&p.department),
+            "实施单位",
+            &opt(&p.implementer),
+        ],
+    );
+    line(
+        out,
+        &[
+            "计划开始日期",
+            &date(p.start_date),
+            "计划完成日期",
+            &date(p.end_date),
+        ],
+    );
+    for (label, value) in &p.extra {
+        line(out, &[label, value]);
+    }
+}
+
+fn unit_label(unit: MoneyUnit) -> String {
+    format!("项目资金 ({})", unit.as_str())
+}
+
+fn write_funding(out: &mut String, d: &Declaration) {
+    let f = &d.funding;
+    line(
+        out,
+        &[
+            &unit_label(f.unit),
+            "项目资金总额",
+            &money(f.total),
+            "年度资金申请总额",
+            &money(f.annual),
+        ],
+    );
+    line(
+        out,
+        &[
+            "",
+            "其中：财政资金",
+            &money(f.total_fiscal),
+            "其中：当年财政拨款",
+            &money(f.annual_fiscal),
+        ],
+    );
+    line(
+        out,
+        &["", "", "", "上年结转资金", &money(f.annual_carryover)],
+    );
+    line(
+        out,
+        &[
+            "",
+            "其他资金",
+            &money(f.total_other),
+            "其他资金",
+            &money(f.annual_other),
+        ],
+    );
+}
+
+fn budget_line(out: &mut String, label: &str, row: &BudgetRow) {
+    line(
+        out,
+        &[
+            "",
+            label,
+            &money(row.initial),
+            &money(row.adjusted),
+            &money(row.executed),
+            &money(row.weight),
+            row.rate.as_deref().unwrap_or_default(),
+            &money(row.score),
+        ],
+    );
+}
+
+fn write_matrix(out: &mut String, e: &Evaluation) {
+    line(
+        out,
+        &[
+            &unit_label(e.unit),
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+    );
+    budget_line(out, "年度资金总额", &e.budget);
+    let rows = [
+        ("其中：当年财政拨款", &e.budget_fiscal),
+        ("上年结转资金", &e.budget_carryover),
+        ("其他资金", &e.budget_other),
+    ];
+    for (label, row) in rows {
+        if let Some(row) = row {
+            budget_line(out, label, row);
+        }
+    }
+}
+
+fn write_goals(out: &mut String, d: &Declaration) {
+    let g = &d.goals;
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    match &d.evaluation {
+        Some(e) => {
+            if let Some(overall) = &g.overall {
+                line(out, &["项目总目标", overall]);
+            }
+            line(out, &["年度总体目标", "预期目标", "", "实际完成情况"]);
+            line(out, &["", &text(&g.annual), "", &text(&e.goal_achieved)]);
+        }
+        None => {
+            line(out, &["项目绩效目标", "项目总目标", "", "年度总体目标"]);
+            line(out, &["", &text(&g.overall), "", &text(&g.annual)]);
+        }
+    }
+}
+
+fn write_table(out: &mut String, d: &Declaration) {
+    let evaluation = d.evaluation.as_ref();
+    let weights = evaluation.is_some() || d.indicators.iter().any(|i| i.weight.is_some());
+    let directions = d.indicators.iter().any(|i| i.direction.is_some());
+    let extras: BTreeSet<&str> = d
+        .indicators
+        .iter()
+        .flat_map(|i| i.extra.keys().map(String::as_str))
+        .collect();
+    let mut header = vec!["绩效指标", "一级指标", "二级指标", "三级指标"];
+    header.push(if evaluation.is_some() {
+        "年度指标值"
+    } else {
+        "年度(/项目)指标值"
+    });
+    if evaluation.is_some() {
+        header.push("实际完成值");
+    }
+    if weights {
+        header.push("分值");
+    }
+    if evaluation.is_some() {
+        header.push("得分");
+        header.push("偏差原因分析及改进措施");
+    }
+    if directions {
+        header.push("指标方向");
+    }
+    header.extend(extras.iter().copied());
+    line(out, &header);
+
+    let mut previous: Option<(&Indicator, String)> = None;
+    for (n, indicator) in d.indicators.iter().enumerate() {
+        let level1 = level1_cell(d, indicator, previous.as_ref());
+        let mut row = vec![
+            String::new(),
+            level1.clone(),
+            indicator.level2_label().to_owned(),
+            indicator.name.clone(),
+            indicator.target.text.clone(),
+        ];
+        let scored = evaluation.and_then(|e| e.indicators.get(n));
+        if evaluation.is_some() {
+            row.push(scored.and_then(|s| s.actual.clone()).unwrap_or_default());
+        }
+        if weights {
+            row.push(money(indicator.weight));
+        }
+        if evaluation.is_some() {
+            row.push(money(scored.and_then(|s| s.score)));
+            row.push(scored.and_then(|s| s.deviation.clone()).unwrap_or_default());
+        }
+        if directions {
+            row.push(
+                match indicator.direction {
+                    Some(Direction::Increase) => "正向",
+                    Some(Direction::Decrease) => "反向",
+                    Some(Direction::Qualitative) => "定性",
+                    None => "",
+                }
+                .to_owned(),
+            );
+        }
+        for key in &extras {
+            row.push(indicator.extra.get(*key).cloned().unwrap_or_default());
+        }
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        line(out, &cells);
+        previous = Some((indicator, level1));
+    }
+    if let Some(e) = evaluation {
+        if e.total.is_some() || e.total_weight.is_some() {
+            // 总分 under the 分值 and 得分 columns: after 三级, 指标值 and 实际完成值.
+            let mut row = vec!["总分".to_owned()];
+            row.resize(6, String::new());
+            row.push(money(e.total_weight));
+            row.push(money(e.total));
+            let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+            line(out, &cells);
+        }
+    }
+}
+
+/// The 一级 cell: the label as written (or normalized), with the form's level points
+/// (`产出指标(50分)`) on the first row of its group.
+fn level1_cell(
+    d: &Declaration,
+    indicator: &Indicator,
+    previous: Option<&(&Indicator, String)>,
+) -> String {
+    let label = indicator.level1_label().to_owned();
+    let same_group = previous.is_some_and(|(p, _)| {
+        p.level1 == indicator.level1 && p.level1_text == indicator.level1_text
+    });
+    let points = indicator
+        .level1
+        .and_then(|l| d.level_points.get(l.as_str()));
+    match points {
+        Some(points) if !same_group => {
+            let mut cell = label;
+            let _ = write!(cell, "({points}分)");
+            cell
+        }
+        _ => label,
+    }
 }

@@ -1,0 +1,272 @@
+//! Lines as cells (TAB-separated, Markdown pipe rows, or runs of spaces), label keys,
+//! and exact numbers as forms write them.
+
+use rust_decimal::Decimal;
+
+use crate::text::fold_width;
+
+/// One line of the form, split into trimmed cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Row {
+    /// 1-based line number in the decoded text.
+    pub line: u32,
+    /// The cells, trimmed; empty cells are empty strings.
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    /// The cell at `index`, or `""` past the end.
+    pub fn get(&self, index: usize) -> &str {
+        self.cells.get(index).map_or("", String::as_str)
+    }
+
+    /// The cell at an optional column.
+    pub fn at(&self, index: Option<usize>) -> &str {
+        index.map_or("", |i| self.get(i))
+    }
+
+    /// The non-empty cells with their columns.
+    pub fn content(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
+        self.cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(i, c)| (i, c.as_str()))
+    }
+
+    /// The first non-empty cell.
+    pub fn first(&self) -> Option<(usize, &str)> {
+        self.content().next()
+    }
+
+    /// Whether every cell is empty.
+    pub fn is_blank(&self) -> bool {
+        self.first().is_none()
+    }
+
+    /// A Markdown separator row (`--- | ---`, `--\t----`): every non-empty cell is dashes
+    /// (with optional alignment colons).
+    pub fn is_separator(&self) -> bool {
+        let mut any = false;
+        for (_, cell) in self.content() {
+            let inner = cell.trim_matches(':');
+            if inner.is_empty() || !inner.chars().all(|c| c == '-') {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+}
+
+/// Splits decoded text (with `\n` line ends) into rows.
+pub(super) fn split_rows(text: &str) -> Vec<Row> {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| Row {
+            line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            cells: split_line(line),
+        })
+        .collect()
+}
+
+/// Splits one line into trimmed cells: by TAB; else as a Markdown pipe row; else by runs
+/// of two or more spaces (text copied from a PDF viewer); else one cell.
+pub(super) fn split_line(line: &str) -> Vec<String> {
+    let line = line.trim_end_matches('\r');
+    if line.contains('\t') {
+        return line.split('\t').map(clean).collect();
+    }
+    if is_pipe_row(line) {
+        let trimmed = line.trim();
+        let inner = trimmed.strip_prefix('|').unwrap_or(trimmed);
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        return inner.split('|').map(clean).collect();
+    }
+    split_on_space_runs(line)
+}
+
+fn clean(cell: &str) -> String {
+    cell.trim().to_owned()
+}
+
+fn is_pipe_row(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.starts_with('|') || trimmed.ends_with('|') || trimmed.matches('|').count() >= 2
+}
+
+fn split_on_space_runs(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut current = String::new();
+    let mut spaces = String::new();
+    for c in line.chars() {
+        if c.is_whitespace() {
+            spaces.push(c);
+            continue;
+        }
+        if current.is_empty() {
+            // leading whitespace is indentation, not an empty cell
+        } else if spaces.chars().count() >= 2 {
+            cells.push(clean(&current));
+            current.clear();
+        } else {
+            current.push_str(&spaces);
+        }
+        spaces.clear();
+        current.push(c);
+    }
+    cells.push(clean(&current));
+    cells
+}
+
+/// The comparison key of a label: full-width folded, whitespace and required-field marks
+/// (`*`, `★`) removed, a trailing colon removed.
+pub(super) fn key(text: &str) -> String {
+    let folded: String = fold_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '★'))
+        .collect();
+    folded.trim_end_matches([':', '：']).to_owned()
+}
+
+/// The key with a leading `其中:` removed (`其中：当年财政拨款` → `当年财政拨款`).
+pub(super) fn key_without_of_which(text: &str) -> String {
+    let k = key(text);
+    match k.strip_prefix("其中") {
+        Some(rest) => rest.trim_start_matches([':', '：', ',', '，']).to_owned(),
+        None => k,
+    }
+}
+
+/// Why a number cell could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct BadNumber;
+
+/// Reads an exact decimal as forms write it: thousands separators, full-width digits,
+/// a trailing 元/万元/分/%; an empty cell or a dash (`—`, `-`, `/`, `无`) is `None`.
+pub(super) fn parse_decimal(text: &str) -> Result<Option<Decimal>, BadNumber> {
+    let folded: String = fold_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，'))
+        .collect();
+    if is_absent(&folded) {
+        return Ok(None);
+    }
+    let body = ["万元", "元", "分"]
+        .iter()
+        .find_map(|suffix| folded.strip_suffix(suffix))
+        .unwrap_or(&folded);
+    body.parse::<Decimal>().map(Some).map_err(|_| BadNumber)
+}
+
+/// Whether a cell means "nothing here": empty, dashes, a slash, `无`.
+pub(super) fn is_absent(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty()
+        || t == "无"
+        || t.chars()
+            .all(|c| matches!(c, '—' | '-' | '–' | '－' | '/' | '_' | '一'))
+}
+
+/// A year written in a title or a `(2024年度)` line: four digits followed by 年.
+pub(super) fn year_in(text: &str) -> Option<i32> {
+    let folded = fold_width(text);
+    let chars: Vec<char> = folded.chars().collect();
+    for (i, window) in chars.windows(5).enumerate() {
+        let digits = window.get(..4)?;
+        let next = window.get(4)?;
+        let before_is_digit = i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit);
+        if *next == '年' && !before_is_digit && digits.iter().all(char::is_ascii_digit) {
+            let year: String = digits.iter().collect();
+            if let Ok(y) = year.parse::<i32>() {
+                if (1990..=2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A line holding only the year of the form: `(2024年度)`, `（2024年度）`, `2024年度`, or
+/// the template's blank `（  年度）`. `Some(None)` for a blank year.
+pub(super) fn year_line(row: &Row) -> Option<Option<i32>> {
+    let mut content = row.content();
+    let (_, only) = content.next()?;
+    if content.next().is_some() {
+        return None;
+    }
+    let k = key(only);
+    let inner = k.trim_start_matches('(').trim_end_matches(')');
+    let digits = inner
+        .strip_suffix("年度")
+        .or_else(|| inner.strip_suffix('年'))?;
+    if digits.is_empty() {
+        Some(None)
+    } else if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Some(digits.parse().ok())
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_tabs_pipes_and_spaces() {
+        assert_eq!(split_line("a\t b \t"), vec!["a", "b", ""]);
+        assert_eq!(split_line("| a | b |"), vec!["a", "b"]);
+        assert_eq!(
+            split_line("项目名称   环保热线"),
+            vec!["项目名称", "环保热线"]
+        );
+        assert_eq!(split_line("项目资金 (元)"), vec!["项目资金 (元)"]);
+    }
+
+    #[test]
+    fn separators() {
+        let row = Row {
+            line: 1,
+            cells: split_line("--\t-------\t:---:"),
+        };
+        assert!(row.is_separator());
+        let row = Row {
+            line: 1,
+            cells: split_line("—\t"),
+        };
+        assert!(!row.is_separator());
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(
+            parse_decimal("2,650,000.00").map(|d| d.map(|d| d.to_string())),
+            Ok(Some("2650000.00".to_owned()))
+        );
+        assert_eq!(
+            parse_decimal("２１５，４５７.６").map(|d| d.map(|d| d.to_string())),
+            Ok(Some("215457.6".to_owned()))
+        );
+        assert_eq!(parse_decimal("—"), Ok(None));
+        assert_eq!(parse_decimal(""), Ok(None));
+        assert_eq!(parse_decimal("十万"), Err(BadNumber));
+    }
+
+    #[test]
+    fn years_and_keys() {
+        assert_eq!(
+            year_in("上海市生态环境局执法总队2024年度项目绩效目标汇总表"),
+            Some(2024)
+        );
+        assert_eq!(year_in("12024年"), None);
+        let row = Row {
+            line: 1,
+            cells: vec!["（2022年度）".to_owned()],
+        };
+        assert_eq!(year_line(&row), Some(Some(2022)));
+        assert_eq!(key("项目 绩效 目标："), "项目绩效目标");
+        assert_eq!(key_without_of_which("其中：当年财政拨款"), "当年财政拨款");
+    }
+}

@@ -1,0 +1,323 @@
+//! 项目资金: the funding block of a declaration (项目资金总额 … / 年度资金申请总额 …) and
+//! the funding matrix of a self-evaluation (年初预算数 · 全年预算数 · 全年执行数 · 分值 ·
+//! 执行率 · 得分).
+
+use rust_decimal::Decimal;
+
+use crate::model::{BudgetRow, MoneyUnit, Source};
+
+use super::cells::{is_absent, key, key_without_of_which, parse_decimal, Row};
+use super::Reader;
+
+/// Whether a cell opens the funding block (`项目资金 (元)`, `项目资金（万元）`).
+pub(super) fn is_funding_title(cell: &str) -> bool {
+    let k = key(cell);
+    k.starts_with("项目资金") && !k.starts_with("项目资金总额")
+        || k.starts_with("资金情况")
+        || k.starts_with("资金来源")
+}
+
+/// The money unit written in a label (`项目资金 (万元)`, `金额单位：元`).
+pub(super) fn unit_of(cell: &str) -> Option<MoneyUnit> {
+    let k = key(cell);
+    if k.contains("万元") {
+        Some(MoneyUnit::WanYuan)
+    } else if k.contains('元') {
+        Some(MoneyUnit::Yuan)
+    } else {
+        None
+    }
+}
+
+/// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`).
+pub(super) fn unit_line(row: &Row) -> Option<MoneyUnit> {
+    let (_, first) = row.first()?;
+    let k = key(first);
+    if k.starts_with("单位") || k.starts_with("金额单位") {
+        unit_of(&k).or_else(|| row.content().nth(1).and_then(|(_, c)| unit_of(c)))
+    } else {
+        None
+    }
+}
+
+/// A cell of the declaration funding block. `Other` is the year's 其他资金 until the
+/// column says it is the project period's (`TotalOther`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Slot {
+    Total,
+    TotalFiscal,
+    TotalOther,
+    Other,
+    Annual,
+    AnnualFiscal,
+    Carryover,
+}
+
+fn slot_name(s: Slot) -> &'static str {
+    match s {
+        Slot::Total => "项目资金总额",
+        Slot::TotalFiscal => "财政资金",
+        Slot::TotalOther | Slot::Other => "其他资金",
+        Slot::Annual => "年度资金申请总额",
+        Slot::AnnualFiscal => "当年财政拨款",
+        Slot::Carryover => "上年结转资金",
+    }
+}
+
+fn slot(cell: &str) -> Option<Slot> {
+    let s = match key_without_of_which(cell).as_str() {
+        "项目资金总额" | "资金总额" | "项目总资金" | "中期资金总额" => {
+            Slot::Total
+        }
+        "财政资金" | "财政性资金" => Slot::TotalFiscal,
+        "其他资金" => Slot::Other,
+        "年度资金申请总额" | "年度资金总额" | "年度申请资金" | "年度资金申请" | "年度预算资金" => {
+            Slot::Annual
+        }
+        "当年财政拨款" | "财政拨款" | "本年财政拨款" => Slot::AnnualFiscal,
+        "上年结转资金" | "上年结转" => Slot::Carryover,
+        _ => return None,
+    };
+    Some(s)
+}
+
+/// Whether a row holds a label of the declaration funding block.
+pub(super) fn has_funding_label(row: &Row) -> bool {
+    row.content().any(|(_, c)| slot(c).is_some())
+}
+
+impl Reader<'_> {
+    /// Reads a row of the declaration funding block: each label's value is the cell right
+    /// of it. 其他资金 (and 财政资金/财政拨款) belong to the project period left of the
+    /// 年度资金申请总额 column and to the year from that column on. A row of labels only
+    /// (`资金总额 | 财政拨款 | 其他资金`) takes its values from the next row, column by column.
+    pub(super) fn funding_row(&mut self, row: &Row) {
+        if !self.funding_seen {
+            self.funding_seen = true;
+            self.decl.funding.unit = self.unit;
+            self.decl.funding.source = self.source(row);
+        }
+        let labels: Vec<(usize, Slot)> = row
+            .content()
+            .filter_map(|(i, c)| slot(c).map(|s| (i, s)))
+            .collect();
+        if let Some(&(col, _)) = labels.iter().find(|(_, s)| *s == Slot::Annual) {
+            self.right_col = Some(col);
+        }
+        let all_left = self.right_col.is_none() && labels.iter().any(|(_, s)| *s == Slot::Total);
+        let others = labels.iter().filter(|(_, s)| *s == Slot::Other).count();
+        let mut other_seen = 0;
+        let mut resolved = Vec::new();
+        for &(col, s) in &labels {
+            let left = match self.right_col {
+                Some(right) => col < right,
+                None if all_left => true,
+                None => match s {
+                    Slot::Other => {
+                        other_seen += 1;
+                        others > 1 && other_seen == 1
+                    }
+                    Slot::TotalFiscal | Slot::Total => true,
+                    _ => false,
+                },
+            };
+            let s = match (s, left) {
+                (Slot::Other, true) => Slot::TotalOther,
+                (Slot::AnnualFiscal, true) => Slot::TotalFiscal,
+                (Slot::TotalFiscal, false) => Slot::AnnualFiscal,
+                (other, _) => other,
+            };
+            resolved.push((col, s));
+        }
+        let labels_only = labels.len() >= 2
+            && labels
+                .iter()
+                .all(|&(col, _)| row.get(col + 1).is_empty() || slot(row.get(col + 1)).is_some())
+            && labels
+                .windows(2)
+                .all(|w| matches!(w, [(a, _), (b, _)] if *b == *a + 1));
+        if labels_only {
+            self.pending_funding = Some(resolved);
+            return;
+        }
+        for (col, s) in resolved {
+            let value_cell = row.get(col + 1);
+            let value_cell = if slot(value_cell).is_some() {
+                ""
+            } else {
+                value_cell
+            };
+            let label = row.get(col).to_owned();
+            let value = self.money(value_cell, row, &label);
+            self.set_funding(s, value);
+        }
+    }
+
+    /// Reads the value row under a row of funding labels.
+    pub(super) fn funding_values(&mut self, columns: Vec<(usize, Slot)>, row: &Row) {
+        for (col, s) in columns {
+            let value = self.money(row.get(col), row, slot_name(s));
+            self.set_funding(s, value);
+        }
+    }
+
+    fn set_funding(&mut self, s: Slot, value: Option<Decimal>) {
+        let f = &mut self.decl.funding;
+        let target = match s {
+            Slot::Total => &mut f.total,
+            Slot::TotalFiscal => &mut f.total_fiscal,
+            Slot::TotalOther => &mut f.total_other,
+            Slot::Annual => &mut f.annual,
+            Slot::AnnualFiscal => &mut f.annual_fiscal,
+            Slot::Carryover => &mut f.annual_carryover,
+            Slot::Other => &mut f.annual_other,
+        };
+        *target = value;
+    }
+
+    /// Reads a money cell; an unreadable one is `None` and a `bad_money` diagnostic.
+    pub(super) fn money(&mut self, cell: &str, row: &Row, label: &str) -> Option<Decimal> {
+        match parse_decimal(cell) {
+            Ok(value) => value,
+            Err(_) => {
+                let label = crate::text::squash_spaces(label);
+                self.finding(
+                    "bad_money",
+                    crate::Severity::Warning,
+                    row,
+                    format!("“{label}”的金额“{cell}”无法识别，按空处理"),
+                    format!("`{label}` amount `{cell}` is not a number; read as empty"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The columns of a self-evaluation funding matrix.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Matrix {
+    initial: Option<usize>,
+    adjusted: Option<usize>,
+    executed: Option<usize>,
+    weight: Option<usize>,
+    rate: Option<usize>,
+    score: Option<usize>,
+}
+
+impl Matrix {
+    fn columns(&self) -> [Option<usize>; 6] {
+        [
+            self.initial,
+            self.adjusted,
+            self.executed,
+            self.weight,
+            self.rate,
+            self.score,
+        ]
+    }
+}
+
+/// Reads the header of a funding matrix: a row with at least two of 年初预算数, 全年预算数
+/// (调整后预算数), 全年执行数, 执行率.
+pub(super) fn matrix_header(row: &Row) -> Option<Matrix> {
+    let mut m = Matrix::default();
+    let mut budget_labels = 0;
+    for (col, cell) in row.content() {
+        let k = key(cell);
+        let k = k.split(['(', '（']).next().unwrap_or_default();
+        let slot = match k {
+            "年初预算数" | "年初预算" | "年初预算金额" => &mut m.initial,
+            "全年预算数" | "调整后预算数" | "全年预算" | "调整后预算" | "全年预算数(A)" => {
+                &mut m.adjusted
+            }
+            "全年执行数" | "执行数" | "实际执行数" | "全年执行" | "全年实际执行数" => {
+                &mut m.executed
+            }
+            "执行率" | "预算执行率" => &mut m.rate,
+            "分值" | "预算执行率分值" => {
+                m.weight.get_or_insert(col);
+                continue;
+            }
+            "得分" | "预算执行率得分" => {
+                m.score.get_or_insert(col);
+                continue;
+            }
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(col);
+            budget_labels += 1;
+        }
+    }
+    (budget_labels >= 2).then_some(m)
+}
+
+/// Which row of the funding matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Line {
+    /// 年度资金总额.
+    Total,
+    /// 其中：当年财政拨款.
+    Fiscal,
+    /// 上年结转资金.
+    Carryover,
+    /// 其他资金.
+    Other,
+}
+
+fn line(cell: &str) -> Option<Line> {
+    let l = match key_without_of_which(cell).as_str() {
+        "年度资金总额" | "资金总额" | "合计" | "年度资金" | "项目资金总额" => {
+            Line::Total
+        }
+        "当年财政拨款" | "财政拨款" | "财政资金" | "本年财政拨款" => {
+            Line::Fiscal
+        }
+        "上年结转资金" | "上年结转" => Line::Carryover,
+        "其他资金" => Line::Other,
+        _ => return None,
+    };
+    Some(l)
+}
+
+impl Reader<'_> {
+    /// Reads a row of the funding matrix; `None` when the row is not one.
+    pub(super) fn matrix_row(&mut self, m: &Matrix, row: &Row) -> Option<(Line, BudgetRow)> {
+        let (label_col, label) = row.content().find(|(_, c)| line(c).is_some())?;
+        let which = line(label)?;
+        let columns = m.columns();
+        let positional: Vec<&str> = columns.iter().map(|&c| row.at(c)).collect();
+        let rest: Vec<&str> = row
+            .content()
+            .filter(|&(i, _)| i > label_col)
+            .map(|(_, c)| c)
+            .collect();
+        let present = columns.iter().filter(|c| c.is_some()).count();
+        // When the values do not stand under their headers but there is one per header,
+        // read them in order.
+        let values: Vec<&str> = if positional.iter().all(|v| v.is_empty()) && !rest.is_empty() {
+            let mut it = rest.into_iter();
+            columns
+                .iter()
+                .map(|c| match c {
+                    Some(_) if present > 0 => it.next().unwrap_or_default(),
+                    _ => "",
+                })
+                .collect()
+        } else {
+            positional
+        };
+        let get = |i: usize| values.get(i).copied().unwrap_or_default();
+        let budget = BudgetRow {
+            initial: self.money(get(0), row, "年初预算数"),
+            adjusted: self.money(get(1), row, "全年预算数"),
+            executed: self.money(get(2), row, "全年执行数"),
+            weight: self.money(get(3), row, "分值"),
+            rate: (!is_absent(get(4))).then(|| get(4).to_owned()),
+            score: self.money(get(5), row, "得分"),
+            source: Source::at(self.file, row.line),
+        };
+        Some((which, budget))
+    }
+}

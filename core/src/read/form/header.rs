@@ -1,0 +1,245 @@
+//! The form header: label/value pairs (项目名称, 项目性质, …) and the goal rows
+//! (项目总目标 / 年度总体目标, or 预期目标 / 实际完成情况).
+
+use crate::date::parse_date;
+use crate::model::Project;
+use crate::text::{squash_spaces, strip_html};
+
+use super::cells::{key, Row};
+use super::Reader;
+
+/// A header field the reader knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Name,
+    Code,
+    Nature,
+    Category,
+    Department,
+    Implementer,
+    Start,
+    End,
+}
+
+fn field(label: &str) -> Option<Field> {
+    let f = match key(label).as_str() {
+        "项目名称" => Field::Name,
+        "项目编码" | "项目代码" | "项目编号" => Field::Code,
+        "项目性质" | "项目属性" => Field::Nature,
+        "项目类别" | "项目类型" | "项目分类" => Field::Category,
+        "主管部门" | "主管部门及代码" | "主管单位" => Field::Department,
+        "实施单位" | "项目实施单位" | "预算单位" => Field::Implementer,
+        "计划开始日期" | "开始日期" | "项目开始日期" | "计划开始时间" | "开始时间" => {
+            Field::Start
+        }
+        "计划完成日期" | "完成日期" | "项目完成日期" | "计划结束日期" | "结束日期"
+        | "计划完成时间" | "完成时间" => Field::End,
+        _ => return None,
+    };
+    Some(f)
+}
+
+/// Whether a cell is a header label the reader knows.
+pub(super) fn is_known_label(cell: &str) -> bool {
+    field(cell).is_some()
+}
+
+/// Whether the first cell of a row starts a project-name row (`项目名称 <TAB> …`).
+pub(super) fn is_name_row(row: &Row) -> bool {
+    row.first()
+        .is_some_and(|(_, c)| field(c) == Some(Field::Name))
+}
+
+/// Labels written below an indicator table that belong to the project, not to an indicator.
+pub(super) fn is_footer_label(cell: &str) -> bool {
+    let k = key(cell);
+    if k.starts_with("注:") || k.starts_with("说明:") || k == "说明" || k.starts_with("备注")
+    {
+        return true;
+    }
+    [
+        "填报人",
+        "填表人",
+        "联系人",
+        "联系电话",
+        "审核人",
+        "负责人",
+        "单位负责人",
+        "财务负责人",
+        "项目负责人",
+        "填报日期",
+        "填表日期",
+        "填报单位",
+    ]
+    .iter()
+    .any(|label| k.starts_with(label))
+}
+
+/// The extra key of an unknown label: as written, spaces squashed, trailing colon removed.
+fn extra_key(label: &str) -> String {
+    squash_spaces(label)
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_owned()
+}
+
+impl Reader<'_> {
+    /// Reads a row of label/value pairs into the project.
+    pub(super) fn header_row(&mut self, row: &Row) {
+        let mut i = 0;
+        while i < row.cells.len() {
+            let label = row.get(i);
+            if label.is_empty() {
+                i += 1;
+                continue;
+            }
+            let next = row.get(i + 1);
+            let value = if is_known_label(next) { "" } else { next };
+            let step = if is_known_label(next) { 1 } else { 2 };
+            match field(label) {
+                Some(f) => self.set_field(f, label, value, row),
+                None => {
+                    let k = extra_key(label);
+                    self.finding(
+                        "unknown_header_label",
+                        crate::Severity::Info,
+                        row,
+                        format!("表头标签“{k}”不是已知字段，已原样保留"),
+                        format!("header label `{k}` is not a known field; kept verbatim in the project's extra fields"),
+                    );
+                    self.decl.project.extra.insert(k, value.to_owned());
+                }
+            }
+            i += step;
+        }
+    }
+
+    fn set_field(&mut self, f: Field, label: &str, value: &str, row: &Row) {
+        let text = || (!value.is_empty()).then(|| value.to_owned());
+        let project: &mut Project = &mut self.decl.project;
+        match f {
+            Field::Name => project.name = value.to_owned(),
+            Field::Code => project.code = text(),
+            Field::Nature => project.nature = text(),
+            Field::Category => project.category = text(),
+            Field::Department => project.department = text(),
+            Field::Implementer => project.implementer = text(),
+            Field::Start | Field::End => {
+                if value.is_empty() {
+                    return;
+                }
+                match parse_date(value) {
+                    Some(date) if f == Field::Start => project.start_date = Some(date),
+                    Some(date) => project.end_date = Some(date),
+                    None => {
+                        let k = extra_key(label);
+                        project.extra.insert(k.clone(), value.to_owned());
+                        self.finding(
+                            "bad_date",
+                            crate::Severity::Warning,
+                            row,
+                            format!("“{k}”的值“{value}”不是日期，已原样保留"),
+                            format!("`{k}` value `{value}` is not a date; kept verbatim in the project's extra fields"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Which goal text a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Goal {
+    /// 项目总目标.
+    Overall,
+    /// 年度总体目标 (预期目标 in a self-evaluation).
+    Annual,
+    /// 实际完成情况.
+    Achieved,
+    /// A section label (项目绩效目标, 总体目标): names the block, holds no text itself.
+    Section,
+}
+
+fn goal(cell: &str, evaluation_style: bool) -> Option<Goal> {
+    let g = match key(cell).as_str() {
+        "项目总目标" | "项目总体目标" | "中长期目标" | "长期目标" | "总目标" => {
+            Goal::Overall
+        }
+        "年度总体目标" | "年度目标" | "年度绩效目标" | "当年目标" | "年度总目标" => {
+            if evaluation_style {
+                Goal::Section
+            } else {
+                Goal::Annual
+            }
+        }
+        "预期目标" => Goal::Annual,
+        "实际完成情况" | "实际完成" | "目标完成情况" => Goal::Achieved,
+        "项目绩效目标" | "绩效目标" | "总体目标" => Goal::Section,
+        _ => return None,
+    };
+    Some(g)
+}
+
+/// The goal columns of a label row, and the values when they stand on the same row.
+pub(super) struct GoalLabels {
+    /// The column of each goal field.
+    pub columns: Vec<(usize, Goal)>,
+    /// Values written on the label row itself, right of their label.
+    pub same_line: Vec<(Goal, String)>,
+}
+
+/// Reads a goal label row (`项目 绩效 目标 | 项目总目标 | | 年度总体目标`).
+pub(super) fn goal_labels(row: &Row) -> Option<GoalLabels> {
+    let evaluation_style = row
+        .content()
+        .any(|(_, c)| matches!(key(c).as_str(), "预期目标" | "实际完成情况" | "实际完成"));
+    let labels: Vec<(usize, Goal)> = row
+        .content()
+        .filter_map(|(i, c)| goal(c, evaluation_style).map(|g| (i, g)))
+        .collect();
+    let (_, first) = row.first()?;
+    // A goal row starts with a goal label (or with one right after a blank label cell).
+    if labels.is_empty() || goal(first, evaluation_style).is_none() {
+        return None;
+    }
+    let mut same_line = Vec::new();
+    for (n, &(col, g)) in labels.iter().enumerate() {
+        let end = labels.get(n + 1).map_or(row.cells.len(), |&(c, _)| c);
+        let value = row
+            .cells
+            .get(col + 1..end)
+            .and_then(|cells| cells.iter().find(|c| !c.is_empty()));
+        if let Some(v) = value {
+            let g = if g == Goal::Section && labels.len() == 1 {
+                Goal::Annual
+            } else {
+                g
+            };
+            same_line.push((g, strip_html(v)));
+        }
+    }
+    let columns = labels
+        .into_iter()
+        .filter(|&(_, g)| g != Goal::Section)
+        .collect();
+    Some(GoalLabels { columns, same_line })
+}
+
+/// Reads the value row under a goal label row: by the label columns, or in order when
+/// the values stand elsewhere but there is one per label.
+pub(super) fn goal_values(row: &Row, columns: &[(usize, Goal)]) -> Vec<(Goal, String)> {
+    let positional: Vec<(Goal, &str)> = columns.iter().map(|&(c, g)| (g, row.get(c))).collect();
+    let content: Vec<&str> = row.content().map(|(_, c)| c).collect();
+    let misplaced = positional.iter().any(|(_, v)| v.is_empty());
+    let values: Vec<(Goal, &str)> = if misplaced && content.len() == columns.len() {
+        columns.iter().map(|&(_, g)| g).zip(content).collect()
+    } else {
+        positional
+    };
+    values
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(g, v)| (g, strip_html(v)))
+        .collect()
+}

@@ -1,0 +1,528 @@
+//! The form layout (表单式) reader: text copied or extracted from the official
+//! 《财政项目支出绩效目标申报表》 and 《财政项目支出绩效自评表》 (`formats.md` §A).
+//!
+//! The text is read **by labels, not positions**. A document may hold several forms;
+//! each starts at its title line (`财政项目支出绩效目标申报表`, `…绩效自评表`, optionally
+//! with `(2024年度)` on the same or the next line). A line before the first form
+//! (`…2024年度项目绩效目标汇总表`, `…项目自评价`) is the document title and names the year.
+//! Cells are separated by TAB; Markdown pipe rows (`| a | b |`) and runs of two or more
+//! spaces are read as cells too, and separator rows (`--- | ---`) are skipped.
+//!
+//! Inside a form:
+//! - header label/value pairs (`项目名称 <TAB> 环保热线运行 <TAB> 项目性质 <TAB> …`); labels
+//!   may carry inner spaces and full-width characters; unknown labels go to
+//!   `Project::extra`, dates are read with [`crate::date::parse_date`];
+//! - the funding block (`项目资金 (元)`: 项目资金总额 / 其中：财政资金 / 其他资金 on the left,
+//!   年度资金申请总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金 on the right), each value
+//!   the cell right of its label; an empty cell is `None`, never zero;
+//! - a self-evaluation's funding matrix (年初预算数 · 全年预算数 · 全年执行数 · 分值 · 执行率 ·
+//!   得分) with rows 年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金;
+//! - the goal rows (项目总目标 / 年度总体目标, or 预期目标 / 实际完成情况): a label row, then
+//!   the value row, HTML stripped;
+//! - the indicator table, found by its header labels (一级指标 · 二级指标 · 三级指标 ·
+//!   指标值, and 实际完成值 · 分值 · 得分 · 偏差原因分析及改进措施 in a self-evaluation), with
+//!   一级/二级 carried down from the rows above and misplaced rows read by their shape;
+//! - the 总分 row of a self-evaluation.
+//!
+//! A form with a title and no 项目名称 and no indicator table is dropped with an
+//! `empty_form` diagnostic; when no form of the document has any content the read fails
+//! with [`ReadError::Malformed`] naming the title line. A form with a name but no table
+//! is kept with a `missing_indicator_table` diagnostic.
+//!
+//! # Diagnostic codes
+//!
+//! Every recovery is a [`Finding`] with the file, the line and one of these stable codes:
+//!
+//! | code | severity | meaning |
+//! |---|---|---|
+//! | `missing_form_title` | info | no form title line; each 项目名称 row starts a form |
+//! | `empty_form` | warning | a form title with neither 项目名称 nor an indicator table; skipped |
+//! | `missing_project_name` | error | a form without 项目名称 (the name is empty) |
+//! | `missing_indicator_table` | warning | a form without an indicator table header |
+//! | `no_indicators` | warning | an indicator table header with no indicator rows |
+//! | `unknown_header_label` | info | a header label the reader does not know; kept in `Project::extra` |
+//! | `bad_date` | warning | a 计划开始/完成日期 that is not a date; kept in `Project::extra` |
+//! | `bad_money` | warning | an amount that is not a number; read as empty |
+//! | `bad_number` | warning | a 分值/得分 that is not a number; kept in `Indicator::extra` |
+//! | `unknown_level1` | warning | a 一级 label the taxonomy does not know; text kept in `level1_text` |
+//! | `unknown_level2` | warning | a 二级 label the taxonomy does not know; text kept in `level2_text` |
+//! | `missing_level1` | warning | an indicator with no 一级 written or carried from above |
+//! | `missing_level2` | warning | an indicator with no 二级 written or carried from above |
+//! | `missing_target` | warning | an indicator row with an empty 指标值 |
+//! | `row_without_indicator` | warning | a row of level labels with no 三级 indicator under it |
+
+mod cells;
+mod funding;
+mod header;
+mod table;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::error::ReadError;
+use crate::model::{Declaration, Document, Evaluation, MoneyUnit, Source};
+use crate::text::{fold_width, no_spaces, squash_spaces};
+
+use self::cells::{key, Row};
+use self::funding::Matrix;
+use self::header::Goal;
+use self::table::Columns;
+use super::ReadOptions;
+
+/// How many leading lines [`looks_like_form`] looks at.
+const SNIFF_LINES: usize = 200;
+
+/// Whether the text looks like the form layout: one of its first lines is a form title
+/// (`财政项目支出绩效目标申报表`, `…绩效自评表`).
+///
+/// ```
+/// use jixiao::read::form::looks_like_form;
+/// assert!(looks_like_form("\n财政项目支出绩效自评表\n(2022年度)\n"));
+/// assert!(!looks_like_form("项目名称,三级指标,指标值\n"));
+/// ```
+pub fn looks_like_form(text: &str) -> bool {
+    text.split('\n')
+        .take(SNIFF_LINES)
+        .any(|line| form_title(&cells::split_line(line)).is_some())
+}
+
+/// What a title line says: whether it is a self-evaluation (自评表).
+fn form_title(cells: &[String]) -> Option<bool> {
+    let mut content = cells.iter().filter(|c| !c.is_empty());
+    let first = content.next()?;
+    let second_is_year = content.next().is_none_or(|c| {
+        cells::year_line(&Row {
+            line: 0,
+            cells: vec![c.clone()],
+        })
+        .is_some()
+    });
+    if !second_is_year || content.next().is_some() {
+        return None;
+    }
+    let k = no_spaces(&fold_width(first));
+    let is_title = k.chars().count() <= 60
+        && k.contains("绩效")
+        && !k.contains("汇总")
+        && ["申报表", "自评表", "目标表", "评价表"]
+            .iter()
+            .any(|t| k.contains(t));
+    is_title.then(|| k.contains("自评"))
+}
+
+/// Reads declarations and self-evaluations in the form layout.
+///
+/// ```
+/// use jixiao::read::{form::read_form, ReadOptions};
+/// let text = "财政项目支出绩效目标申报表\n项目名称\t示例项目\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人数\t≥17(人)\n\t\t质量指标\t合格率\t=100%\n";
+/// let (doc, diagnostics) = read_form(text, &ReadOptions::named("demo.txt")).unwrap();
+/// let d = &doc.declarations[0];
+/// assert_eq!(d.project.name, "示例项目");
+/// assert_eq!(d.indicators[1].level1_label(), "产出指标");
+/// assert_eq!(d.indicators[1].level2_label(), "质量指标");
+/// assert!(diagnostics.is_empty());
+/// ```
+pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Finding>), ReadError> {
+    let file = options.file_name.as_deref();
+    let at = options.location();
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty { at });
+    }
+    let rows = cells::split_rows(text);
+    let mut diagnostics = Vec::new();
+    let titles: Vec<(usize, bool)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| form_title(&r.cells).map(|e| (i, e)))
+        .collect();
+    let starts: Vec<(usize, bool)> = if titles.is_empty() {
+        // No title lines: every 项目名称 row starts a form.
+        let names: Vec<(usize, bool)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| header::is_name_row(r))
+            .map(|(i, _)| (i, false))
+            .collect();
+        let Some(&(first, _)) = names.first() else {
+            let line = rows.iter().find(|r| !r.is_blank()).map_or(1, |r| r.line);
+            return Err(ReadError::NoDeclaration {
+                at: at.line(line),
+                expected: "a form title line (财政项目支出绩效目标申报表 / 财政项目支出绩效自评表) or a 项目名称 row".to_owned(),
+            });
+        };
+        let line = rows.get(first).map_or(1, |r| r.line);
+        diagnostics.push(
+            Finding::new(
+                "missing_form_title",
+                Severity::Info,
+                "没有表单标题行，每个“项目名称”行开始一张表",
+                "no form title line; each 项目名称 row starts a form",
+            )
+            .at(&Source::at(file, line)),
+        );
+        names
+    } else {
+        titles
+    };
+
+    let mut document = Document::default();
+    let first_start = starts.first().map_or(0, |s| s.0);
+    let mut unit = MoneyUnit::Yuan;
+    let mut candidates = Vec::new();
+    for row in rows.get(..first_start).unwrap_or_default() {
+        if let Some(u) = funding::unit_line(row) {
+            unit = u;
+        } else if !row.is_blank() {
+            candidates.push(row.content().map(|(_, c)| c).collect::<Vec<_>>().join(" "));
+        }
+    }
+    // The title is the line that names a table or a year (not `附件2`, not `填报单位：…`).
+    let title = candidates
+        .iter()
+        .find(|c| {
+            ["绩效", "汇总", "评价", "表", "年度"]
+                .iter()
+                .any(|w| c.contains(w))
+        })
+        .or_else(|| candidates.first());
+    if let Some(title) = title {
+        document.year = cells::year_in(title);
+        document.title = Some(title.clone());
+    }
+
+    let mut empty_title_line = None;
+    for (n, &(start, is_evaluation)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(rows.len(), |s| s.0);
+        let Some(section) = rows.get(start..end) else {
+            continue;
+        };
+        let mut reader = Reader::new(file, is_evaluation, unit);
+        let title_line = section.first().map_or(1, |r| r.line);
+        let has_title = section
+            .first()
+            .is_some_and(|r| form_title(&r.cells).is_some());
+        if let Some(title) = section.first().filter(|_| has_title) {
+            reader.year = cells::year_in(&title.cells.join(""));
+        }
+        let body_start = usize::from(has_title);
+        for row in section.get(body_start..).unwrap_or_default() {
+            reader.row(row);
+        }
+        if document.year.is_none() {
+            document.year = reader.year;
+        }
+        match reader.finish(title_line) {
+            Some((declaration, found)) => {
+                document.declarations.push(declaration);
+                diagnostics.extend(found);
+            }
+            None => {
+                empty_title_line.get_or_insert(title_line);
+                diagnostics.push(
+                    Finding::new(
+                        "empty_form",
+                        Severity::Warning,
+                        "表单标题之后没有项目名称和指标表，已跳过",
+                        "a form title with neither 项目名称 nor an indicator table after it; skipped",
+                    )
+                    .at(&Source::at(file, title_line)),
+                );
+            }
+        }
+    }
+    if document.declarations.is_empty() {
+        let line = empty_title_line.unwrap_or(1);
+        return Err(ReadError::Malformed {
+            at: at.line(line),
+            message: "a form title, but no 项目名称 row and no indicator table (一级指标 · 二级指标 · 三级指标 · 指标值) follow it".to_owned(),
+        });
+    }
+    Ok((document, diagnostics))
+}
+
+/// Where the reader is inside a form.
+#[derive(Debug, Clone)]
+enum Mode {
+    Header,
+    Funding,
+    Matrix(Matrix),
+    Table(Columns),
+}
+
+/// The state of reading one form.
+pub(super) struct Reader<'a> {
+    file: Option<&'a str>,
+    decl: Declaration,
+    evaluation: Evaluation,
+    has_evaluation: bool,
+    findings: Vec<Finding>,
+    mode: Mode,
+    unit: MoneyUnit,
+    year: Option<i32>,
+    funding_seen: bool,
+    right_col: Option<usize>,
+    pending_goals: Option<Vec<(usize, Goal)>>,
+    pending_funding: Option<Vec<(usize, funding::Slot)>>,
+    table_line: Option<u32>,
+    carried: table::Carried,
+    last_columns: Option<Columns>,
+    open_group: Option<(u32, bool)>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(file: Option<&'a str>, is_evaluation: bool, unit: MoneyUnit) -> Self {
+        Reader {
+            file,
+            decl: Declaration::default(),
+            evaluation: Evaluation::default(),
+            has_evaluation: is_evaluation,
+            findings: Vec::new(),
+            mode: Mode::Header,
+            unit,
+            year: None,
+            funding_seen: false,
+            right_col: None,
+            pending_goals: None,
+            pending_funding: None,
+            table_line: None,
+            carried: table::Carried::default(),
+            last_columns: None,
+            open_group: None,
+        }
+    }
+
+    fn source(&self, row: &Row) -> Source {
+        Source::at(self.file, row.line)
+    }
+
+    /// Records a finding at `row`.
+    fn finding(
+        &mut self,
+        code: &str,
+        severity: Severity,
+        row: &Row,
+        message: String,
+        message_en: String,
+    ) {
+        let f = Finding::new(code, severity, message, message_en).at(&self.source(row));
+        self.findings.push(f);
+    }
+
+    /// Reads one row of the form body.
+    fn row(&mut self, row: &Row) {
+        if row.is_blank() || row.is_separator() {
+            return;
+        }
+        if let Some(year) = cells::year_line(row) {
+            if self.year.is_none() {
+                self.year = year;
+            }
+            return;
+        }
+        if let Some(u) = funding::unit_line(row) {
+            self.unit = u;
+            self.evaluation.unit = u;
+            return;
+        }
+        if let Some(columns) = table::header(row) {
+            self.table_line.get_or_insert(row.line);
+            self.pending_goals = None;
+            self.pending_funding = None;
+            if columns.is_evaluation() {
+                self.has_evaluation = true;
+            }
+            self.last_columns = Some(columns.clone());
+            self.mode = Mode::Table(columns);
+            return;
+        }
+        if let Some(matrix) = funding::matrix_header(row) {
+            if let Some(u) = row.first().and_then(|(_, c)| funding::unit_of(c)) {
+                self.unit = u;
+            }
+            self.evaluation.unit = self.unit;
+            self.has_evaluation = true;
+            self.pending_funding = None;
+            self.mode = Mode::Matrix(matrix);
+            return;
+        }
+        let first = row.first().map(|(_, c)| c).unwrap_or_default();
+        if funding::is_funding_title(first) {
+            if let Some(u) = funding::unit_of(first) {
+                self.unit = u;
+            }
+            self.mode = Mode::Funding;
+            if funding::has_funding_label(row) {
+                self.funding_row(row);
+            }
+            return;
+        }
+        if !matches!(self.mode, Mode::Table(_)) {
+            if let Some(labels) = header::goal_labels(row) {
+                self.pending_goals = None;
+                self.pending_funding = None;
+                if labels.same_line.is_empty() {
+                    self.pending_goals = Some(labels.columns);
+                } else {
+                    self.set_goals(labels.same_line);
+                }
+                return;
+            }
+        }
+        if let Some(columns) = self.pending_goals.take() {
+            let values = header::goal_values(row, &columns);
+            self.set_goals(values);
+            return;
+        }
+        if is_total_row(first) {
+            self.total_row(row);
+            return;
+        }
+        match self.mode.clone() {
+            Mode::Table(columns) => {
+                if header::is_footer_label(first) {
+                    self.header_row(row);
+                } else if let Some(read) = self.table_row(&columns, row) {
+                    if read.has_evaluation {
+                        self.has_evaluation = true;
+                    }
+                    self.decl.indicators.push(read.indicator);
+                    self.evaluation.indicators.push(read.evaluation);
+                }
+            }
+            Mode::Matrix(matrix) => match self.matrix_row(&matrix, row) {
+                Some((line, budget)) => match line {
+                    funding::Line::Total => self.evaluation.budget = budget,
+                    funding::Line::Fiscal => self.evaluation.budget_fiscal = Some(budget),
+                    funding::Line::Carryover => self.evaluation.budget_carryover = Some(budget),
+                    funding::Line::Other => self.evaluation.budget_other = Some(budget),
+                },
+                None => {
+                    self.mode = Mode::Header;
+                    self.header_row(row);
+                }
+            },
+            Mode::Funding if funding::has_funding_label(row) => self.funding_row(row),
+            Mode::Funding if self.pending_funding.is_some() => {
+                if let Some(columns) = self.pending_funding.take() {
+                    self.funding_values(columns, row);
+                }
+            }
+            Mode::Funding | Mode::Header => {
+                self.mode = Mode::Header;
+                self.header_row(row);
+            }
+        }
+    }
+
+    fn set_goals(&mut self, values: Vec<(Goal, String)>) {
+        for (goal, text) in values {
+            if text.is_empty() {
+                continue;
+            }
+            match goal {
+                Goal::Overall => self.decl.goals.overall = Some(text),
+                Goal::Annual | Goal::Section => self.decl.goals.annual = Some(text),
+                Goal::Achieved => {
+                    self.has_evaluation = true;
+                    self.evaluation.goal_achieved = Some(text);
+                }
+            }
+        }
+    }
+
+    /// Reads the 总分 row: 分值 and 得分 under their table columns, else in order.
+    fn total_row(&mut self, row: &Row) {
+        self.has_evaluation = true;
+        self.evaluation.source = self.source(row);
+        let (weight_col, score_col) = self
+            .last_columns
+            .as_ref()
+            .map_or((None, None), |c| (c.weight(), c.score()));
+        let mut weight = row.at(weight_col);
+        let mut score = row.at(score_col);
+        if weight.is_empty() && score.is_empty() {
+            let rest: Vec<&str> = row.content().skip(1).map(|(_, c)| c).collect();
+            match rest.as_slice() {
+                [s] => score = s,
+                [w, s, ..] => {
+                    weight = w;
+                    score = s;
+                }
+                [] => {}
+            }
+        }
+        self.evaluation.total_weight = self.money(weight, row, "总分分值");
+        self.evaluation.total = self.money(score, row, "总分");
+    }
+
+    /// Ends the form: the declaration and its findings, or `None` for an empty form.
+    fn finish(mut self, title_line: u32) -> Option<(Declaration, Vec<Finding>)> {
+        self.empty_group_check();
+        let name = self.decl.project.name.clone();
+        if name.is_empty() && self.decl.indicators.is_empty() {
+            return None;
+        }
+        let at = Source::at(self.file, title_line);
+        if name.is_empty() {
+            self.findings.push(
+                Finding::new(
+                    "missing_project_name",
+                    Severity::Error,
+                    "表单没有项目名称",
+                    "the form has no 项目名称",
+                )
+                .at(&at),
+            );
+        }
+        match self.table_line {
+            None => self.findings.push(
+                Finding::new(
+                    "missing_indicator_table",
+                    Severity::Warning,
+                    "表单没有绩效指标表（一级指标 · 二级指标 · 三级指标 · 指标值）",
+                    "the form has no indicator table (一级指标 · 二级指标 · 三级指标 · 指标值 header)",
+                )
+                .at(&at),
+            ),
+            Some(line) if self.decl.indicators.is_empty() => self.findings.push(
+                Finding::new(
+                    "no_indicators",
+                    Severity::Warning,
+                    "绩效指标表没有指标行",
+                    "the indicator table has no indicator rows",
+                )
+                .at(&Source::at(self.file, line)),
+            ),
+            Some(_) => {}
+        }
+        if self.has_evaluation {
+            if !self.evaluation.source.is_known() {
+                self.evaluation.source = at.clone();
+            }
+            self.evaluation
+                .indicators
+                .resize_with(self.decl.indicators.len(), Default::default);
+            self.decl.evaluation = Some(self.evaluation);
+        }
+        self.decl.source = at;
+        let project = squash_spaces(&name);
+        let findings = self
+            .findings
+            .into_iter()
+            .map(|f| {
+                if f.project.is_none() && !project.is_empty() {
+                    f.in_project(&project)
+                } else {
+                    f
+                }
+            })
+            .collect();
+        Some((self.decl, findings))
+    }
+}
+
+/// Whether the first cell opens the 总分 row of a self-evaluation.
+fn is_total_row(first: &str) -> bool {
+    matches!(
+        key(first).as_str(),
+        "总分" | "总得分" | "自评总分" | "综合得分" | "合计得分"
+    )
+}

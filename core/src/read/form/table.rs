@@ -1,0 +1,496 @@
+//! 绩效指标: the indicator table. Columns are found by their header labels; rows that
+//! lack leading cells carry 一级/二级 from the row above (merged cells), and rows whose
+//! cells stand in the wrong columns (a flattened merged cell) are read by their shape:
+//! leading cells that are known level labels, then the 三级 name, then the target.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::model::{Direction, Indicator, IndicatorEvaluation, Source};
+use crate::taxonomy::{strip_points_suffix, Level1, Level2};
+use crate::text::{fold_width, no_spaces, squash_spaces};
+use crate::value::parse_target;
+use crate::Severity;
+
+use super::cells::{is_absent, key, parse_decimal, Row};
+use super::Reader;
+
+/// The columns of an indicator table, found by their header labels.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Columns {
+    /// The header line.
+    pub line: u32,
+    l1: Option<usize>,
+    l2: Option<usize>,
+    name: usize,
+    target: Option<usize>,
+    actual: Option<usize>,
+    weight: Option<usize>,
+    score: Option<usize>,
+    deviation: Option<usize>,
+    direction: Option<usize>,
+    extra: Vec<(usize, String)>,
+}
+
+impl Columns {
+    /// The 分值 column.
+    pub fn weight(&self) -> Option<usize> {
+        self.weight
+    }
+
+    /// The 得分 column.
+    pub fn score(&self) -> Option<usize> {
+        self.score
+    }
+
+    /// Whether the table has self-evaluation columns (实际完成值, 得分).
+    pub fn is_evaluation(&self) -> bool {
+        self.actual.is_some() || self.score.is_some()
+    }
+
+    /// The known columns right of the target, in order, for rows read by shape.
+    fn after_target(&self) -> impl Iterator<Item = usize> + '_ {
+        [
+            self.actual,
+            self.weight,
+            self.score,
+            self.deviation,
+            self.direction,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(self.extra.iter().map(|(c, _)| *c))
+    }
+}
+
+/// Whether a cell is the section label at the left of the table (`绩效 指标`).
+fn is_section_label(cell: &str) -> bool {
+    matches!(
+        key(cell).as_str(),
+        "绩效指标" | "项目绩效指标" | "年度绩效指标" | "绩效目标" | "指标"
+    )
+}
+
+/// Reads an indicator table header: it has a 三级指标 (指标名称) column and a target
+/// (指标值) or 二级指标 column.
+pub(super) fn header(row: &Row) -> Option<Columns> {
+    let mut c = Columns {
+        line: row.line,
+        ..Columns::default()
+    };
+    let mut name = None;
+    for (col, cell) in row.content() {
+        let k = key(cell);
+        if is_section_label(cell) {
+            continue;
+        }
+        let slot = if k == "一级指标" {
+            &mut c.l1
+        } else if k == "二级指标" {
+            &mut c.l2
+        } else if matches!(
+            k.as_str(),
+            "三级指标" | "指标名称" | "三级指标名称" | "绩效指标名称" | "具体指标"
+        ) {
+            &mut name
+        } else if k.contains("实际") || k == "完成值" {
+            &mut c.actual
+        } else if (k.contains("指标值") || k.contains("目标值")) && c.target.is_none() {
+            &mut c.target
+        } else if k.starts_with("分值")
+            || k.starts_with("权重")
+            || k == "指标分值"
+            || k == "指标权重"
+        {
+            &mut c.weight
+        } else if k.contains("得分") {
+            &mut c.score
+        } else if k.contains("偏差") || k.contains("原因") || k.contains("改进措施") {
+            &mut c.deviation
+        } else if k == "指标方向" {
+            &mut c.direction
+        } else {
+            c.extra.push((col, squash_spaces(cell)));
+            continue;
+        };
+        if slot.is_none() {
+            *slot = Some(col);
+        } else {
+            c.extra.push((col, squash_spaces(cell)));
+        }
+    }
+    c.name = name?;
+    (c.target.is_some() || c.l2.is_some()).then_some(c)
+}
+
+/// A level label as written and as read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Carried {
+    l1: Option<Level1>,
+    l1_text: Option<String>,
+    l1_written: bool,
+    l2: Option<Level2>,
+    l2_text: Option<String>,
+    l2_written: bool,
+}
+
+fn is_level(cell: &str) -> bool {
+    Level1::parse(cell).is_some() || Level2::parse(cell).is_some()
+}
+
+/// The label as written differs from the normalized name (ignoring spaces and widths).
+fn differs(written: &str, normalized: &str) -> bool {
+    no_spaces(&fold_width(written)) != normalized
+}
+
+/// What one table row yields.
+pub(super) struct RowRead {
+    /// The indicator.
+    pub indicator: Indicator,
+    /// Its self-evaluation cells.
+    pub evaluation: IndicatorEvaluation,
+    /// Whether the row had any self-evaluation cell.
+    pub has_evaluation: bool,
+}
+
+/// The cells of a row assigned to the table's columns.
+#[derive(Default)]
+struct Assigned<'r> {
+    levels: Vec<(usize, &'r str)>,
+    name: &'r str,
+    target: &'r str,
+    by_column: BTreeMap<usize, &'r str>,
+    stray: Vec<(usize, &'r str)>,
+}
+
+impl Reader<'_> {
+    /// Reads one row of the indicator table. Returns `None` for a row that holds no
+    /// indicator (blank, or only level labels such as `产出指标(50分)`).
+    pub(super) fn table_row(&mut self, cols: &Columns, row: &Row) -> Option<RowRead> {
+        let mut cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
+        if let Some((i, first)) = row.first() {
+            if is_section_label(first) {
+                if let Some(c) = cells.get_mut(i) {
+                    *c = "";
+                }
+            }
+        }
+        let content: Vec<(usize, &str)> = cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(i, c)| (i, *c))
+            .collect();
+        if content.is_empty() {
+            return None;
+        }
+        let get = |i: Option<usize>| i.and_then(|i| cells.get(i).copied()).unwrap_or_default();
+        let assigned = if aligned(cols, &cells, &content) {
+            let mut a = Assigned::default();
+            for col in [cols.l1, cols.l2].into_iter().flatten() {
+                if !get(Some(col)).is_empty() {
+                    a.levels.push((col, get(Some(col))));
+                }
+            }
+            a.name = get(Some(cols.name));
+            a.target = get(cols.target);
+            let known: Vec<usize> = [cols.l1, cols.l2, Some(cols.name), cols.target]
+                .into_iter()
+                .flatten()
+                .collect();
+            let after: Vec<usize> = cols.after_target().collect();
+            for &(i, c) in &content {
+                if after.contains(&i) {
+                    a.by_column.insert(i, c);
+                } else if !known.contains(&i) {
+                    a.stray.push((i, c));
+                }
+            }
+            a
+        } else {
+            by_shape(cols, &content)
+        };
+        self.assign_levels(cols, &assigned.levels, row);
+        if assigned.name.is_empty() {
+            // A group row (`数量指标` alone): an indicator must follow under it.
+            if !assigned.levels.is_empty() {
+                let has_l2 = self.carried.l2.is_some() || self.carried.l2_text.is_some();
+                let new_l1 = self.carried.l1_written;
+                // A 二级 with nothing under it, or a 一级 followed by another 一级.
+                if matches!(self.open_group, Some((_, true))) || new_l1 {
+                    self.empty_group_check();
+                }
+                self.open_group = Some((row.line, has_l2 && self.carried.l2_written));
+            }
+            return None;
+        }
+        self.open_group = None;
+        Some(self.build(cols, &assigned, row))
+    }
+
+    /// Reports the open group row, if no indicator followed it.
+    pub(super) fn empty_group_check(&mut self) {
+        if let Some((line, _)) = self.open_group.take() {
+            let f = crate::Finding::new(
+                "row_without_indicator",
+                Severity::Warning,
+                "此行只有一级/二级指标，其下没有三级指标",
+                "this row holds level labels but no 三级 indicator follows under it",
+            )
+            .at(&Source::at(self.file, line));
+            self.findings.push(f);
+        }
+    }
+
+    fn assign_levels(&mut self, cols: &Columns, levels: &[(usize, &str)], row: &Row) {
+        let (first, second) = match levels {
+            [] => (None, None),
+            [(p, t)] => {
+                let as1 = Level1::parse(t).is_some();
+                let as2 = Level2::parse(t).is_some();
+                let is_l2 = match (as1, as2) {
+                    (true, false) => false,
+                    (false, true) => true,
+                    _ => Some(*p) == cols.l2 || cols.l1.is_some_and(|c| *p > c),
+                };
+                if is_l2 {
+                    (None, Some(*t))
+                } else {
+                    (Some(*t), None)
+                }
+            }
+            [(_, a), (_, b), ..] => (Some(*a), Some(*b)),
+        };
+        self.carried.l1_written = false;
+        self.carried.l2_written = false;
+        if let Some(text) = first {
+            let (base, points) = strip_points_suffix(text);
+            let level = Level1::parse(text);
+            self.carried.l1 = level;
+            self.carried.l1_written = true;
+            self.carried.l1_text = match level {
+                Some(l) => differs(base, l.as_str()).then(|| base.to_owned()),
+                None => Some(text.to_owned()),
+            };
+            match (level, points.map(|p| p.parse::<Decimal>())) {
+                (Some(l), Some(Ok(p))) => {
+                    self.decl.level_points.insert(l.as_str().to_owned(), p);
+                }
+                (None, _) => self.finding(
+                    "unknown_level1",
+                    Severity::Warning,
+                    row,
+                    format!("一级指标“{text}”不是已知类别，已保留原文"),
+                    format!("一级 label `{text}` is not a known category; the text is kept"),
+                ),
+                _ => {}
+            }
+            // A new 一级 starts a new group: the 二级 above does not carry into it.
+            self.carried.l2 = None;
+            self.carried.l2_text = None;
+        }
+        if let Some(text) = second {
+            let (base, points) = strip_points_suffix(text);
+            let level = Level2::parse(text);
+            self.carried.l2 = level;
+            self.carried.l2_written = true;
+            self.carried.l2_text = match level {
+                Some(l) if points.is_none() => differs(base, l.as_str()).then(|| text.to_owned()),
+                _ => Some(text.to_owned()),
+            };
+            if level.is_none() {
+                self.finding(
+                    "unknown_level2",
+                    Severity::Warning,
+                    row,
+                    format!("二级指标“{text}”不是已知类别，已保留原文"),
+                    format!("二级 label `{text}` is not a known category; the text is kept"),
+                );
+            }
+        }
+    }
+
+    fn build(&mut self, cols: &Columns, a: &Assigned<'_>, row: &Row) -> RowRead {
+        let c = self.carried.clone();
+        if c.l1.is_none() && c.l1_text.is_none() {
+            self.finding(
+                "missing_level1",
+                Severity::Warning,
+                row,
+                format!("指标“{}”没有一级指标", a.name),
+                format!("indicator `{}` has no 一级 label", a.name),
+            );
+        }
+        if c.l2.is_none() && c.l2_text.is_none() {
+            self.finding(
+                "missing_level2",
+                Severity::Warning,
+                row,
+                format!("指标“{}”没有二级指标", a.name),
+                format!("indicator `{}` has no 二级 label", a.name),
+            );
+        }
+        if a.target.is_empty() && cols.target.is_some() {
+            self.finding(
+                "missing_target",
+                Severity::Warning,
+                row,
+                format!("指标“{}”没有指标值", a.name),
+                format!("indicator `{}` has no target value (指标值)", a.name),
+            );
+        }
+        let mut indicator = Indicator::new(c.l1, c.l2, a.name, parse_target(a.target));
+        indicator.level1_text = c.l1_text;
+        indicator.level2_text = c.l2_text;
+        indicator.source = Source::at(self.file, row.line);
+        let mut evaluation = IndicatorEvaluation::default();
+        let mut has_evaluation = false;
+        for (&col, &cell) in &a.by_column {
+            if Some(col) == cols.weight {
+                indicator.weight = self.number(cell, row, "分值", &mut indicator.extra);
+            } else if Some(col) == cols.actual {
+                evaluation.actual = Some(cell.to_owned());
+                has_evaluation = true;
+            } else if Some(col) == cols.score {
+                evaluation.score = self.number(cell, row, "得分", &mut indicator.extra);
+                has_evaluation = true;
+            } else if Some(col) == cols.deviation {
+                if !is_absent(cell) {
+                    evaluation.deviation = Some(cell.to_owned());
+                }
+                has_evaluation = true;
+            } else if Some(col) == cols.direction {
+                match direction(cell) {
+                    Some(d) => indicator.direction = Some(d),
+                    None => {
+                        indicator
+                            .extra
+                            .insert("指标方向".to_owned(), cell.to_owned());
+                    }
+                }
+            } else if let Some((_, header)) = cols.extra.iter().find(|(c, _)| *c == col) {
+                indicator.extra.insert(header.clone(), cell.to_owned());
+            }
+        }
+        for &(col, cell) in &a.stray {
+            indicator
+                .extra
+                .insert(format!("第{}列", col + 1), cell.to_owned());
+        }
+        RowRead {
+            indicator,
+            evaluation,
+            has_evaluation,
+        }
+    }
+
+    fn number(
+        &mut self,
+        cell: &str,
+        row: &Row,
+        what: &str,
+        extra: &mut BTreeMap<String, String>,
+    ) -> Option<Decimal> {
+        match parse_decimal(cell) {
+            Ok(v) => v,
+            Err(_) => {
+                extra.insert(what.to_owned(), cell.to_owned());
+                self.finding(
+                    "bad_number",
+                    Severity::Warning,
+                    row,
+                    format!("{what}“{cell}”不是数字，已原样保留"),
+                    format!("{what} `{cell}` is not a number; kept verbatim in the indicator's extra fields"),
+                );
+                None
+            }
+        }
+    }
+}
+
+fn direction(cell: &str) -> Option<Direction> {
+    match key(cell).as_str() {
+        "正向" | "正向指标" => Some(Direction::Increase),
+        "反向" | "反向指标" => Some(Direction::Decrease),
+        "定性" | "定性指标" => Some(Direction::Qualitative),
+        _ => None,
+    }
+}
+
+/// Whether the row's cells stand under their headers: the 三级 column holds a name (not
+/// a level label), nothing but level labels stands left of it, and the level cells are
+/// level labels, or both level cells are filled, or the target column is filled.
+fn aligned(cols: &Columns, cells: &[&str], content: &[(usize, &str)]) -> bool {
+    let get = |i: Option<usize>| i.and_then(|i| cells.get(i).copied()).unwrap_or_default();
+    let name = get(Some(cols.name));
+    if name.is_empty() || is_level(name) {
+        return false;
+    }
+    let level_cols = [cols.l1, cols.l2];
+    if content
+        .iter()
+        .any(|&(i, _)| i < cols.name && !level_cols.contains(&Some(i)))
+    {
+        return false;
+    }
+    let l1 = get(cols.l1);
+    let l2 = get(cols.l2);
+    let target_filled = !get(cols.target).is_empty();
+    let both_filled = !l1.is_empty() && !l2.is_empty();
+    let labels_known = [l1, l2].iter().all(|c| c.is_empty() || is_level(c));
+    target_filled || both_filled || labels_known
+}
+
+/// Reads a row whose cells do not stand under their headers: leading known level labels
+/// (at most two, leaving a name and a target), the name, the target, then the other
+/// columns at the same offset as the target.
+fn by_shape<'r>(cols: &Columns, content: &[(usize, &'r str)]) -> Assigned<'r> {
+    let mut a = Assigned::default();
+    // Level labels may not eat the cells the name and the target need, unless the row
+    // holds nothing but level labels (a group row such as `产出指标(50分)`).
+    let all_levels = content.iter().all(|(_, c)| is_level(c));
+    let reserve = match (all_levels, cols.target) {
+        (true, _) => 0,
+        (false, Some(_)) => 2,
+        (false, None) => 1,
+    };
+    let max_levels = content.len().saturating_sub(reserve).min(2);
+    let mut rest = content.iter().copied().peekable();
+    while a.levels.len() < max_levels {
+        match rest.peek() {
+            Some(&(i, c)) if is_level(c) => {
+                a.levels.push((i, c));
+                rest.next();
+            }
+            _ => break,
+        }
+    }
+    let Some((name_col, name)) = rest.next() else {
+        return a;
+    };
+    a.name = name;
+    let mut offset = isize::try_from(name_col).unwrap_or_default()
+        - isize::try_from(cols.name).unwrap_or_default();
+    if let Some(target_col) = cols.target {
+        if let Some((col, target)) = rest.next() {
+            a.target = target;
+            offset = isize::try_from(col).unwrap_or_default()
+                - isize::try_from(target_col).unwrap_or_default();
+        }
+    }
+    let after: Vec<usize> = cols.after_target().collect();
+    for (col, cell) in rest {
+        let mapped = isize::try_from(col)
+            .ok()
+            .map(|c| c - offset)
+            .and_then(|c| usize::try_from(c).ok());
+        match mapped {
+            Some(m) if after.contains(&m) => {
+                a.by_column.insert(m, cell);
+            }
+            _ => a.stray.push((col, cell)),
+        }
+    }
+    a
+}

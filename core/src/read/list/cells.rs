@@ -1,0 +1,307 @@
+//! What one cell of a list row means: a comparator or a direction, a unit, an exact
+//! number, a date, and the typed target made of the 指标值, comparator and unit cells.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::date::{excel_serial, from_excel_serial};
+use crate::model::{Direction, MoneyUnit};
+use crate::taxonomy::{strip_points_suffix, Level1};
+use crate::text::{fold_width, no_spaces};
+use crate::value::{parse_number, parse_target, Comparator, Target};
+
+/// What a cell of a 计算符号 / 指标性质 / 指标方向 column says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sign {
+    /// A comparator (`≥`, `≧`, `═`, `不低于`, …).
+    Comparator(Comparator),
+    /// 正向 / 反向 / 定性.
+    Direction(Direction),
+}
+
+/// Reads a comparator or a direction cell; `None` when it is neither.
+///
+/// ```
+/// use jixiao::model::Direction;
+/// use jixiao::read::list::cells::{classify_sign, Sign};
+/// use jixiao::value::Comparator;
+/// assert_eq!(classify_sign("≧"), Some(Sign::Comparator(Comparator::AtLeast)));
+/// assert_eq!(classify_sign("═"), Some(Sign::Comparator(Comparator::Equal)));
+/// assert_eq!(classify_sign("反向"), Some(Sign::Direction(Direction::Decrease)));
+/// assert_eq!(classify_sign("定性"), Some(Sign::Direction(Direction::Qualitative)));
+/// assert_eq!(classify_sign("大约"), None);
+/// ```
+pub fn classify_sign(cell: &str) -> Option<Sign> {
+    let key = no_spaces(&fold_width(cell));
+    let key = key.strip_suffix("指标").unwrap_or(&key);
+    let comparator = match key {
+        "≥" | ">=" | "≧" | "=>" | "不低于" | "不少于" | "大于等于" | "大于或等于" | "至少" => {
+            Comparator::AtLeast
+        }
+        ">" | "大于" | "高于" | "超过" => Comparator::Above,
+        "=" | "═" | "﹦" | "==" | "等于" => Comparator::Equal,
+        "<" | "小于" | "低于" | "少于" => Comparator::Below,
+        "≤" | "<=" | "≦" | "=<" | "不高于" | "不超过" | "不大于" | "小于等于" | "小于或等于" => {
+            Comparator::AtMost
+        }
+        "正向" | "越大越好" | "递增" | "增长" => {
+            return Some(Sign::Direction(Direction::Increase))
+        }
+        "反向" | "越小越好" | "递减" => return Some(Sign::Direction(Direction::Decrease)),
+        "定性" => return Some(Sign::Direction(Direction::Qualitative)),
+        _ => return None,
+    };
+    Some(Sign::Comparator(comparator))
+}
+
+/// The direction as the writers print it.
+pub fn direction_text(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Increase => "正向",
+        Direction::Decrease => "反向",
+        Direction::Qualitative => "定性",
+    }
+}
+
+/// Whether a 指标值 cell begins with its own comparator (`≥90%`, `不低于90%`).
+pub fn has_own_comparator(value: &str) -> bool {
+    let folded = fold_width(value.trim());
+    const WORDS: [&str; 16] = [
+        "不低于",
+        "不少于",
+        "不高于",
+        "不超过",
+        "不大于",
+        "大于",
+        "小于",
+        "等于",
+        "高于",
+        "低于",
+        "超过",
+        "少于",
+        "至少",
+        "$",
+        "\\geq",
+        "\\leq",
+    ];
+    folded
+        .chars()
+        .next()
+        .is_some_and(|c| "≥≤=<>≧≦═﹦".contains(c))
+        || WORDS.iter().any(|w| folded.starts_with(w))
+}
+
+/// A unit cell as the target grammar reads it: `%(百分比)` → `%`; a unit with an
+/// explanation in parentheses keeps the part before them.
+pub fn normalize_unit(cell: &str) -> String {
+    let folded = fold_width(cell.trim());
+    match folded.find('(') {
+        Some(open) if open > 0 => folded[..open].trim().to_owned(),
+        _ => cell.trim().to_owned(),
+    }
+}
+
+/// An exact number as exports write it: thousands separators, full-width digits, a
+/// trailing `分` on points. `None` when the cell is not a number.
+pub fn parse_decimal(cell: &str) -> Option<Decimal> {
+    let folded = no_spaces(&fold_width(cell));
+    let folded = folded.strip_suffix('分').unwrap_or(&folded);
+    if folded.is_empty() {
+        return None;
+    }
+    parse_number(folded).or_else(|| folded.replace(',', "").parse().ok())
+}
+
+/// 元 or 万元.
+pub fn parse_money_unit(cell: &str) -> Option<MoneyUnit> {
+    match no_spaces(&fold_width(cell)).as_str() {
+        "元" | "人民币元" => Some(MoneyUnit::Yuan),
+        "万元" | "人民币万元" => Some(MoneyUnit::WanYuan),
+        _ => None,
+    }
+}
+
+/// The 一级 points cell: `产出指标(50分)；效益指标(30分)`. `None` when an item has no points.
+pub fn parse_level_points(cell: &str) -> Option<BTreeMap<String, Decimal>> {
+    let folded = fold_width(cell);
+    let mut points = BTreeMap::new();
+    for item in folded.split([';', '；', '\n']).map(str::trim) {
+        if item.is_empty() {
+            continue;
+        }
+        let (label, number) = strip_points_suffix(item);
+        let number: Decimal = number?.parse().ok()?;
+        let key =
+            Level1::parse(label).map_or_else(|| label.trim().to_owned(), |l| l.as_str().to_owned());
+        points.insert(key, number);
+    }
+    Some(points)
+}
+
+/// The 一级 points as the writers print them (see [`parse_level_points`]).
+pub fn level_points_text(points: &BTreeMap<String, Decimal>) -> String {
+    points
+        .iter()
+        .map(|(level, p)| format!("{level}({p}分)"))
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+/// Whether an indicator means a date (a 时效 indicator, or one named …时间/…日期).
+pub fn means_date(level2_is_timeliness: bool, name: &str) -> bool {
+    level2_is_timeliness
+        || ["时间", "日期", "时限", "期限"]
+            .iter()
+            .any(|w| name.contains(w))
+}
+
+/// The date of an Excel serial written in a cell (`44,561` = 2021-12-31).
+pub fn serial_date(cell: &str) -> Option<NaiveDate> {
+    excel_serial(&no_spaces(&fold_width(cell))).and_then(from_excel_serial)
+}
+
+/// A date as Chinese forms write a deadline: `2021年12月31日`.
+pub fn chinese_date(date: NaiveDate) -> String {
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// The typed target of a row, built from its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BuiltTarget {
+    /// The target: `text` is the 指标值 cell as written; the typed fields mean the
+    /// comparator, the value and the unit together.
+    pub target: Target,
+    /// The date an Excel serial in the value stands for, when a date is meant.
+    pub date: Option<NaiveDate>,
+    /// The unit cell when it could not be merged into the target (kept by the caller).
+    pub unmerged_unit: Option<String>,
+}
+
+/// Builds the typed target: the 指标值 cell, with the comparator and unit of their own
+/// columns merged in when the cell lacks them. A cell holding an Excel date serial where
+/// a date is meant is read as that date (`2021年12月31日`); its text is kept.
+pub fn build_target(
+    value: &str,
+    unit_cell: &str,
+    comparator: Option<Comparator>,
+    date_meant: bool,
+) -> BuiltTarget {
+    let value = value.trim();
+    let unit_cell = unit_cell.trim();
+    if date_meant {
+        if let Some(date) = serial_date(value) {
+            let mut target = parse_target(&chinese_date(date));
+            target.text = value.to_owned();
+            // The unit cell of a date repeats the serial (or the date's own unit, as the
+            // writers print it); anything else is kept by the caller.
+            let unmerged_unit = (!unit_cell.is_empty()
+                && serial_date(unit_cell).is_none()
+                && target.unit.as_deref() != Some(unit_cell))
+            .then(|| unit_cell.to_owned());
+            return BuiltTarget {
+                target,
+                date: Some(date),
+                unmerged_unit,
+            };
+        }
+    }
+    let parsed = parse_target(value);
+    let unit = normalize_unit(unit_cell);
+    let numeric = parse_decimal(value).is_some() || parsed.is_quantitative();
+    if value.is_empty() || !numeric || (comparator.is_none() && unit.is_empty()) {
+        let unmerged_unit =
+            (!unit_cell.is_empty() && (value.is_empty() || !numeric)).then(|| unit_cell.to_owned());
+        return BuiltTarget {
+            target: parsed,
+            date: None,
+            unmerged_unit,
+        };
+    }
+    let mut combined = String::new();
+    if let Some(c) = comparator {
+        if !has_own_comparator(value) {
+            combined.push_str(c.symbol());
+        }
+    }
+    combined.push_str(value);
+    if parsed.unit.is_none() && !ends_with_unit(value) {
+        combined.push_str(&unit);
+    }
+    let mut target = parse_target(&combined);
+    target.text = value.to_owned();
+    BuiltTarget {
+        target,
+        date: None,
+        unmerged_unit: None,
+    }
+}
+
+/// Whether a value cell already ends in something other than a digit (`90%`, `17人`):
+/// its own unit, which wins over the unit column.
+fn ends_with_unit(value: &str) -> bool {
+    fold_width(value)
+        .trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| !c.is_ascii_digit() && c != '.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signs() {
+        assert_eq!(
+            classify_sign("≤"),
+            Some(Sign::Comparator(Comparator::AtMost))
+        );
+        assert_eq!(
+            classify_sign("＞＝"),
+            Some(Sign::Comparator(Comparator::AtLeast))
+        );
+        assert_eq!(
+            classify_sign("正向指标"),
+            Some(Sign::Direction(Direction::Increase))
+        );
+        assert_eq!(classify_sign(""), None);
+    }
+
+    #[test]
+    fn units_numbers_points() {
+        assert_eq!(normalize_unit("%(百分比)"), "%");
+        assert_eq!(normalize_unit("万元/人"), "万元/人");
+        assert_eq!(parse_decimal("1,234.50"), Some(Decimal::new(123_450, 2)));
+        assert_eq!(parse_decimal("１０分"), Some(Decimal::from(10)));
+        assert_eq!(parse_decimal("十分"), None);
+        let points = parse_level_points("产出指标(50分)；效益(30分)").unwrap();
+        assert_eq!(points.get("效益指标"), Some(&Decimal::from(30)));
+        assert_eq!(
+            parse_level_points(&level_points_text(&points)),
+            Some(points)
+        );
+        assert_eq!(parse_level_points("产出指标"), None);
+    }
+
+    #[test]
+    fn serial_dates_where_meant() {
+        let built = build_target("44,561", "44,561", Some(Comparator::Equal), true);
+        assert_eq!(built.date, NaiveDate::from_ymd_opt(2021, 12, 31));
+        assert_eq!(built.target.text, "44,561");
+        assert_eq!(built.unmerged_unit, None);
+        let built = build_target("44,561", "", Some(Comparator::Equal), false);
+        assert_eq!(built.date, None);
+    }
+
+    #[test]
+    fn text_is_the_cell() {
+        let built = build_target("8", "人/次", Some(Comparator::Equal), false);
+        assert_eq!(built.target.text, "8");
+        let built = build_target("有积极促进作用", "", None, false);
+        assert_eq!(built.target.text, "有积极促进作用");
+        let built = build_target("提高", "%", None, false);
+        assert_eq!(built.unmerged_unit.as_deref(), Some("%"));
+    }
+}

@@ -1,0 +1,289 @@
+//! Finding the header row of a list, and what the rows above it say (a title, 年度,
+//! 金额单位).
+
+use std::collections::HashMap;
+
+use crate::model::MoneyUnit;
+use crate::text::{fold_width, no_spaces};
+
+use super::cells::parse_money_unit;
+use super::columns::{recognize, Column};
+use super::RawRow;
+
+/// How many rows from the top are searched for the header row.
+pub const HEADER_SEARCH_ROWS: usize = 30;
+
+/// The columns of a list, found from its header row.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// Index (0-based, in the row's cells) of the header row in the table's rows.
+    pub row: usize,
+    /// Each column: index in the row, what it holds, the header as written, and a money
+    /// unit named in the header.
+    pub columns: Vec<LayoutColumn>,
+    /// The first column of each known (non-extra) kind.
+    pub first: HashMap<Column, usize>,
+}
+
+/// One column of a [`Layout`].
+#[derive(Debug, Clone)]
+pub struct LayoutColumn {
+    /// 0-based index in the row's cells.
+    pub index: usize,
+    /// What it holds. A second column of a kind already seen is an [`Column::Extra`]
+    /// (except [`Column::Sign`], which may come more than once).
+    pub column: Column,
+    /// The header as written, trimmed.
+    pub header: String,
+    /// A money unit written in the header.
+    pub unit: Option<MoneyUnit>,
+}
+
+impl Layout {
+    /// Reads a header row.
+    pub fn from_header(row: usize, cells: &[String]) -> Layout {
+        let mut layout = Layout {
+            row,
+            ..Layout::default()
+        };
+        for (index, cell) in cells.iter().enumerate() {
+            let header = cell.trim().to_owned();
+            if header.is_empty() {
+                continue;
+            }
+            let (mut column, unit) = match recognize(&header) {
+                Some(m) => (m.column, m.unit),
+                None => (Column::Extra(header.clone()), None),
+            };
+            let repeatable = matches!(
+                column,
+                Column::Sign | Column::Extra(_) | Column::ProjectExtra(_)
+            );
+            if !repeatable && layout.first.contains_key(&column) {
+                column = Column::Extra(header.clone());
+            }
+            if !matches!(column, Column::Extra(_)) {
+                layout.first.entry(column.clone()).or_insert(index);
+            }
+            layout.columns.push(LayoutColumn {
+                index,
+                column,
+                header,
+                unit,
+            });
+        }
+        layout
+    }
+
+    /// How many distinct known kinds of column the header names.
+    pub fn known_kinds(&self) -> usize {
+        self.first.len()
+    }
+
+    /// Whether this looks like a list header row: three known columns, one of them an
+    /// indicator column.
+    pub fn is_header(&self) -> bool {
+        self.known_kinds() >= 3
+            && [
+                Column::Name,
+                Column::ProjectName,
+                Column::Level1,
+                Column::Level2,
+                Column::Target,
+            ]
+            .iter()
+            .any(|c| self.first.contains_key(c))
+    }
+
+    /// Whether the header has the columns a list needs: 项目名称 and 三级指标/指标名称.
+    pub fn is_complete(&self) -> bool {
+        self.first.contains_key(&Column::ProjectName) && self.first.contains_key(&Column::Name)
+    }
+
+    /// The headers recognized, as written, for messages.
+    pub fn known_headers(&self) -> Vec<&str> {
+        self.columns
+            .iter()
+            .filter(|c| !matches!(c.column, Column::Extra(_)))
+            .map(|c| c.header.as_str())
+            .collect()
+    }
+
+    /// The header written above the cell at `index`, if any.
+    pub fn header_at(&self, index: usize) -> Option<&str> {
+        self.columns
+            .iter()
+            .find(|c| c.index == index)
+            .map(|c| c.header.as_str())
+    }
+}
+
+/// Finds the header row among the first [`HEADER_SEARCH_ROWS`] non-empty rows.
+pub fn find_header(rows: &[RawRow]) -> Option<Layout> {
+    rows.iter()
+        .enumerate()
+        .filter(|(_, r)| !r.is_blank())
+        .take(HEADER_SEARCH_ROWS)
+        .map(|(i, r)| Layout::from_header(i, &r.cells))
+        .find(Layout::is_header)
+}
+
+/// What the rows above the header say.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Preamble {
+    /// The title: the first row holding a single text that is not a `label：value`.
+    pub title: Option<String>,
+    /// `年度：2024` when written; `Some(None)` for an explicit empty `年度：`.
+    pub year: Option<Option<i32>>,
+    /// `金额单位：万元` or `单位：万元`.
+    pub money_unit: Option<MoneyUnit>,
+    /// Rows not understood (kept for a diagnostic), with their line.
+    pub ignored: Vec<(u32, String)>,
+}
+
+/// The labels of `label：value` rows above a header.
+const PREAMBLE_LABELS: [&str; 8] = [
+    "年度",
+    "单位",
+    "金额单位",
+    "填报单位",
+    "编制单位",
+    "制表单位",
+    "填报日期",
+    "预算年度",
+];
+
+/// Reads the rows above the header.
+pub fn read_preamble(rows: &[RawRow]) -> Preamble {
+    let mut preamble = Preamble::default();
+    for row in rows {
+        let cells: Vec<&str> = row
+            .cells
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if cells.is_empty() {
+            continue;
+        }
+        let joined = cells.join(" ");
+        let (label, value) = match split_label(&cells) {
+            Some(pair) => pair,
+            None => {
+                if preamble.title.is_none() && cells.len() == 1 {
+                    preamble.title = Some(joined);
+                } else {
+                    preamble.ignored.push((row.line, joined));
+                }
+                continue;
+            }
+        };
+        match label.as_str() {
+            "年度" | "预算年度" => {
+                let digits: String = fold_width(&value)
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                preamble.year = Some(digits.parse().ok());
+            }
+            "单位" | "金额单位" if parse_money_unit(&value).is_some() => {
+                preamble.money_unit = parse_money_unit(&value);
+            }
+            _ => preamble.ignored.push((row.line, joined)),
+        }
+    }
+    preamble
+}
+
+/// `年度：2024` (one cell) or `年度 | 2024` (two cells) → (label, value).
+fn split_label(cells: &[&str]) -> Option<(String, String)> {
+    let first = no_spaces(&fold_width(cells.first()?));
+    if let Some(pos) = first.find(':') {
+        let label = &first[..pos];
+        if PREAMBLE_LABELS.contains(&label) {
+            let mut value = first[pos + 1..].to_owned();
+            for rest in cells.iter().skip(1) {
+                value.push_str(rest);
+            }
+            return Some((label.to_owned(), value));
+        }
+    }
+    if PREAMBLE_LABELS.contains(&first.as_str()) {
+        return Some((
+            first,
+            cells.get(1..).map(|r| r.join("")).unwrap_or_default(),
+        ));
+    }
+    None
+}
+
+/// The year a title names: the first four digits followed by 年 (`…2024年度…`).
+pub fn year_of_title(title: &str) -> Option<i32> {
+    let folded = fold_width(title);
+    let chars: Vec<char> = folded.chars().collect();
+    chars.windows(5).find_map(|w| {
+        let digits: String = w.get(..4)?.iter().collect();
+        let is_year = w.get(4) == Some(&'年') && digits.chars().all(|c| c.is_ascii_digit());
+        is_year.then(|| digits.parse().ok()).flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: u32, cells: &[&str]) -> RawRow {
+        RawRow {
+            line,
+            cells: cells.iter().map(|c| (*c).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn header_with_title_rows_above() {
+        let rows = vec![
+            row(1, &["乌海市2021年度项目绩效目标表"]),
+            row(2, &["年度：2021"]),
+            row(3, &["单位", "万元"]),
+            row(
+                4,
+                &[
+                    "项目名称",
+                    "一级指标",
+                    "二级指标",
+                    "三级指标",
+                    "目标值",
+                    "备注",
+                ],
+            ),
+        ];
+        let layout = find_header(&rows).unwrap();
+        assert_eq!(layout.row, 3);
+        assert!(layout.is_complete());
+        assert_eq!(layout.first.get(&Column::Target), Some(&4));
+        let preamble = read_preamble(&rows[..3]);
+        assert_eq!(
+            preamble.title.as_deref(),
+            Some("乌海市2021年度项目绩效目标表")
+        );
+        assert_eq!(preamble.year, Some(Some(2021)));
+        assert_eq!(preamble.money_unit, Some(MoneyUnit::WanYuan));
+        assert_eq!(year_of_title("乌海市2021年度项目绩效目标表"), Some(2021));
+        assert_eq!(year_of_title("无年份"), None);
+    }
+
+    #[test]
+    fn repeated_kinds_become_extras() {
+        let layout = Layout::from_header(
+            0,
+            &[
+                "分值".into(),
+                "权重".into(),
+                "符号".into(),
+                "指标性质".into(),
+            ],
+        );
+        assert_eq!(layout.columns[1].column, Column::Extra("权重".to_owned()));
+        assert_eq!(layout.columns[3].column, Column::Sign);
+    }
+}

@@ -1,0 +1,313 @@
+//! The list layout (清单式, `formats.md` §B): a header row, then one row per 三级
+//! indicator with the project fields repeated, several projects in one table. Read from
+//! CSV (RFC 4180 quoting), TSV, a Markdown pipe table, a sheet of an `.xlsx` workbook, or
+//! a table handed over by a binding (pandas) — all through [`read_table`]'s rules.
+//!
+//! - The header row is found by its names in any column order, ignoring spaces and
+//!   full/half-width differences; it may have a few rows above it (a title, `年度：2024`,
+//!   `金额单位：万元`). Unknown columns are kept in `Indicator.extra` under their header.
+//! - Rows are grouped into declarations by 项目名称 (and 项目编码, and 申报表序号 when
+//!   present), in first-seen order. An empty 项目名称 (a merged cell) continues the
+//!   project above; empty 一级/二级 cells carry over from the row above.
+//! - The comparator (计算符号/符号/指标性质/指标方向: `≥ ≤ = > < ≧ ═`) and unit
+//!   (计量单位/度量单位/单位, `%(百分比)` = `%`) columns are merged into the typed
+//!   target; `Target.text` stays the 指标值 cell as written. 正向/反向/定性 in those columns
+//!   is the indicator's declared direction; a contradiction with the comparator is a
+//!   `direction_conflict` finding.
+//! - An Excel date serial (`44,561`) in the value of a 时效 indicator (or one named
+//!   …时间/…日期) is read as that date: the text is kept, the target is typed from the date
+//!   (`2021年12月31日`), the date is recorded as the extra field [`TARGET_DATE_KEY`], and an
+//!   `excel_date_serial` finding says so.
+//! - Cells are trimmed. A value that cannot be read (a non-numeric 分值, a bad date) is
+//!   kept as an extra field under its header, with a finding naming row and column.
+
+pub mod cells;
+pub mod columns;
+pub mod header;
+mod table;
+
+use crate::diagnostic::Finding;
+use crate::error::ReadError;
+use crate::model::Document;
+
+use super::ReadOptions;
+
+pub use table::{column_letter, TARGET_DATE_KEY};
+
+/// One row of a table, with the line (or sheet row) it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawRow {
+    /// 1-based line in the text (the first line of a quoted multi-line record), or the
+    /// 1-based row of a sheet.
+    pub line: u32,
+    /// The cells, left to right.
+    pub cells: Vec<String>,
+}
+
+impl RawRow {
+    /// Whether every cell is empty or blank.
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.trim().is_empty())
+    }
+}
+
+/// A table of rows as a reader found it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawTable {
+    /// The rows, top to bottom (blank rows may be included).
+    pub rows: Vec<RawRow>,
+    /// The sheet name, for a workbook.
+    pub sheet: Option<String>,
+    /// The 0-based sheet column of `cells[0]` (for column letters in messages).
+    pub first_column: u32,
+}
+
+/// Reads a table handed over as headers and rows of strings (pandas `DataFrame`, a
+/// sheet): the same rules as the CSV reader. The header row is line 1 and the rows are
+/// lines 2, 3, … in messages.
+///
+/// ```
+/// use jixiao::read::list::read_table;
+/// let headers: Vec<String> = ["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]
+///     .iter().map(|s| s.to_string()).collect();
+/// let rows = vec![vec!["示例项目".to_string(), "产出指标".into(), "数量指标".into(), "培训人数".into(), "≥17人".into()]];
+/// let (doc, _) = read_table(&headers, &rows, &Default::default()).unwrap();
+/// assert_eq!(doc.declarations[0].indicators[0].name, "培训人数");
+/// ```
+pub fn read_table(
+    headers: &[String],
+    rows: &[Vec<String>],
+    options: &ReadOptions,
+) -> Result<(Document, Vec<Finding>), ReadError> {
+    let mut table = RawTable {
+        rows: Vec::with_capacity(rows.len() + 1),
+        ..RawTable::default()
+    };
+    table.rows.push(RawRow {
+        line: 1,
+        cells: headers.to_vec(),
+    });
+    for (i, row) in rows.iter().enumerate() {
+        table.rows.push(RawRow {
+            line: u32::try_from(i + 2).unwrap_or(u32::MAX),
+            cells: row.clone(),
+        });
+    }
+    read_raw_table(&table, options)
+}
+
+/// Reads a [`RawTable`] (what the CSV, Markdown and workbook readers produce).
+pub fn read_raw_table(
+    table: &RawTable,
+    options: &ReadOptions,
+) -> Result<(Document, Vec<Finding>), ReadError> {
+    table::read_rows(table, options)
+}
+
+/// The delimiter of a list-layout text: `b','` or `b'\t'`, or `b'|'` for a Markdown pipe
+/// table, when one of the first lines (title lines may come first) is a header row naming
+/// both 项目名称 and 三级指标 (or 指标名称). `None` otherwise — a form's own indicator
+/// table (一级指标 · 二级指标 · 三级指标 · 指标值, without 项目名称) is not a list.
+///
+/// ```
+/// use jixiao::read::list::sniff_delimiter;
+/// assert_eq!(sniff_delimiter("项目名称,三级指标,指标值\n示例,培训人数,≥17人\n"), Some(b','));
+/// assert_eq!(sniff_delimiter("汇总表\n项目名称\t三级指标\t指标值\n"), Some(b'\t'));
+/// assert_eq!(sniff_delimiter("一级指标\t二级指标\t三级指标\t指标值\n"), None);
+/// ```
+pub fn sniff_delimiter(text: &str) -> Option<u8> {
+    let lines = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(header::HEADER_SEARCH_ROWS);
+    for line in lines {
+        let candidates: [(u8, Vec<String>); 3] = [
+            (b'|', markdown_cells(line).unwrap_or_default()),
+            (b'\t', line.split('\t').map(str::to_owned).collect()),
+            (b',', csv_line_cells(line)),
+        ];
+        for (delimiter, cells) in candidates {
+            if cells.len() > 1 && header::Layout::from_header(0, &cells).is_complete() {
+                return Some(delimiter);
+            }
+        }
+    }
+    None
+}
+
+fn csv_line_cells(line: &str) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(line.as_bytes());
+    reader
+        .records()
+        .next()
+        .and_then(Result::ok)
+        .map(|r| r.iter().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// Reads a list-layout text: CSV or TSV with `delimiter` (RFC 4180 quoting: a quoted
+/// field may hold the delimiter, quotes and line breaks), or a Markdown pipe table
+/// (recognized from its `|` rows whatever the delimiter).
+pub fn read_list(
+    text: &str,
+    delimiter: u8,
+    options: &ReadOptions,
+) -> Result<(Document, Vec<Finding>), ReadError> {
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty {
+            at: options.location(),
+        });
+    }
+    let table = if delimiter == b'|' || is_markdown_table(text) {
+        markdown_table(text)
+    } else {
+        delimited_table(text, delimiter, options)?
+    };
+    read_raw_table(&table, options)
+}
+
+fn delimited_table(
+    text: &str,
+    delimiter: u8,
+    options: &ReadOptions,
+) -> Result<RawTable, ReadError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut table = RawTable::default();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e
+                .position()
+                .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+            ReadError::Malformed {
+                at: options.location().line(line),
+                message: format!("cannot split the line into cells: {e}"),
+            }
+        })?;
+        let line = record
+            .position()
+            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+        table.rows.push(RawRow {
+            line,
+            cells: record.iter().map(str::to_owned).collect(),
+        });
+    }
+    Ok(table)
+}
+
+/// Whether the text's table is a Markdown pipe table (its first `|` row comes before any
+/// delimited header row).
+fn is_markdown_table(text: &str) -> bool {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(header::HEADER_SEARCH_ROWS)
+        .any(|l| {
+            markdown_cells(l)
+                .is_some_and(|cells| header::Layout::from_header(0, &cells).is_header())
+        })
+}
+
+/// The cells of a Markdown table row (`| a | b |`), unescaped; `None` for other lines.
+fn markdown_cells(line: &str) -> Option<Vec<String>> {
+    let trimmed = line.trim();
+    let inner = trimmed.strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('|') => cell.push('|'),
+                Some('\\') => cell.push('\\'),
+                Some(other) => {
+                    cell.push('\\');
+                    cell.push(other);
+                }
+                None => cell.push('\\'),
+            },
+            '|' => cells.push(unescape_markdown(&std::mem::take(&mut cell))),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(unescape_markdown(&cell));
+    Some(cells)
+}
+
+fn unescape_markdown(cell: &str) -> String {
+    cell.trim()
+        .replace("<br>", "\n")
+        .replace("&lt;", "<")
+        .replace("&amp;", "&")
+}
+
+/// Whether a Markdown row is the `| --- | :---: |` separator.
+fn is_separator(cells: &[String]) -> bool {
+    cells.iter().all(|c| {
+        let c = c.trim();
+        !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':'))
+    })
+}
+
+fn markdown_table(text: &str) -> RawTable {
+    let mut table = RawTable::default();
+    let mut started = false;
+    for (i, line) in text.lines().enumerate() {
+        let line_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        match markdown_cells(line) {
+            Some(cells) if is_separator(&cells) => {}
+            Some(cells) => {
+                started = true;
+                table.rows.push(RawRow {
+                    line: line_no,
+                    cells,
+                });
+            }
+            None if started => {}
+            None => {
+                // Lines above the table: a `# title`, `年度：2024`.
+                let text = line.trim().trim_start_matches('#').trim();
+                if !text.is_empty() {
+                    table.rows.push(RawRow {
+                        line: line_no,
+                        cells: vec![text.to_owned()],
+                    });
+                }
+            }
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_rows() {
+        assert_eq!(
+            markdown_cells("| a \\| b | c<br>d | &lt;5% |"),
+            Some(vec![
+                "a | b".to_owned(),
+                "c\nd".to_owned(),
+                "<5%".to_owned()
+            ])
+        );
+        assert!(is_separator(&markdown_cells("|---|:---:|").unwrap()));
+        assert_eq!(markdown_cells("no table"), None);
+    }
+
+    #[test]
+    fn sniffs_markdown() {
+        assert_eq!(
+            sniff_delimiter("# 标题\n\n| 项目名称 | 三级指标 | 指标值 |\n|---|---|---|\n"),
+            Some(b'|')
+        );
+    }
+}

@@ -1,0 +1,175 @@
+//! Readable forms of a scorecard: [`Scorecard::explain`] (a line per item with its rule,
+//! inputs and arithmetic) and [`Scorecard::to_text`] (an aligned table, CJK-aware).
+
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+
+use super::{plain, Scorecard, Status};
+use crate::text::display_width;
+
+fn opt(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| v.to_string())
+}
+
+fn summary_line(card: &Scorecard) -> String {
+    let grade = card.grade.as_deref().unwrap_or("—");
+    if card.complete {
+        format!("总分 {} / {}，等级 {grade}", card.total, card.max)
+    } else {
+        format!(
+            "总分 {} / {} (incomplete: {} points open; no grade)",
+            card.total, card.max, card.open
+        )
+    }
+}
+
+impl Scorecard {
+    /// The explanation: for every item the rule applied (with its source), the inputs and
+    /// the arithmetic, then the levels and the total.
+    pub fn explain(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{} — profile {}", self.project, self.profile);
+        let b = &self.budget;
+        let _ = writeln!(
+            out,
+            "预算执行率 [{} / {}] {}: {}",
+            opt(b.score),
+            b.max,
+            b.status.label(),
+            b.explanation
+        );
+        let _ = writeln!(out, "    rule: {}", b.rule);
+        for flag in &b.flags {
+            let _ = writeln!(out, "    flag {}: {}", flag.code, flag.message);
+        }
+        for i in &self.indicators {
+            let _ = writeln!(
+                out,
+                "[{}/{}] {} [{} / {}] {}: {}",
+                i.level1,
+                i.level2,
+                i.name,
+                opt(i.score),
+                opt(i.max),
+                i.status.label(),
+                i.explanation
+            );
+            let _ = writeln!(out, "    rule: {}", i.rule);
+            if let Some(p) = i.published {
+                let _ = writeln!(out, "    published: {}", plain(p));
+            }
+            for flag in &i.flags {
+                let _ = writeln!(out, "    flag {}: {}", flag.code, flag.message);
+            }
+        }
+        for level in &self.levels {
+            let _ = writeln!(out, "{}: {} / {}", level.name, level.score, level.max);
+        }
+        for flag in &self.flags {
+            let _ = writeln!(out, "flag {}: {}", flag.code, flag.message);
+        }
+        let parts: Vec<String> = std::iter::once(b.score)
+            .chain(self.indicators.iter().map(|i| i.score))
+            .flatten()
+            .map(|s| s.to_string())
+            .collect();
+        let _ = writeln!(out, "总分 = {} = {}", parts.join(" + "), self.total);
+        let _ = writeln!(out, "{}", summary_line(self));
+        out
+    }
+
+    /// An aligned table a person can read in a terminal (the CLI prints it).
+    pub fn to_text(&self) -> String {
+        let header = [
+            "一级指标",
+            "三级指标",
+            "指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "状态",
+        ];
+        let mut rows: Vec<[String; 7]> = Vec::with_capacity(self.indicators.len() + 1);
+        let b = &self.budget;
+        let budget_actual = match (b.executed, b.adjusted) {
+            (Some(e), Some(a)) => format!("{} / {}", plain(e), plain(a)),
+            _ => "—".to_owned(),
+        };
+        let rate = b.rate.map_or_else(
+            || "—".to_owned(),
+            |r| format!("{}%", plain((r * Decimal::ONE_HUNDRED).round_dp(2))),
+        );
+        rows.push([
+            "预算执行".to_owned(),
+            "预算执行率".to_owned(),
+            rate,
+            budget_actual,
+            b.max.to_string(),
+            opt(b.score),
+            b.status.label().to_owned(),
+        ]);
+        for i in &self.indicators {
+            let status = if i.status == Status::NotScorable {
+                format!(
+                    "{}: {}",
+                    i.status.label(),
+                    i.reason.as_deref().unwrap_or("")
+                )
+            } else {
+                i.status.label().to_owned()
+            };
+            rows.push([
+                i.level1.clone(),
+                i.name.clone(),
+                i.target.trim().to_owned(),
+                i.actual.clone().unwrap_or_else(|| "—".to_owned()),
+                opt(i.max),
+                opt(i.score),
+                status,
+            ]);
+        }
+        let mut widths = header.map(display_width);
+        for row in &rows {
+            for (w, cell) in widths.iter_mut().zip(row.iter()) {
+                *w = (*w).max(display_width(cell));
+            }
+        }
+        let numeric = [false, false, false, false, true, true, false];
+        let line = |cells: &[String]| -> String {
+            let mut s = String::new();
+            for (k, cell) in cells.iter().enumerate() {
+                let width = widths.get(k).copied().unwrap_or(0);
+                let pad = " ".repeat(width.saturating_sub(display_width(cell)));
+                let last = k + 1 == cells.len();
+                if numeric.get(k).copied().unwrap_or(false) {
+                    s.push_str(&pad);
+                    s.push_str(cell);
+                } else {
+                    s.push_str(cell);
+                    if !last {
+                        s.push_str(&pad);
+                    }
+                }
+                if !last {
+                    s.push_str("  ");
+                }
+            }
+            s.trim_end().to_owned()
+        };
+        let mut out = String::new();
+        let _ = writeln!(out, "{} (profile {})", self.project, self.profile);
+        let _ = writeln!(out, "{}", line(&header.map(str::to_owned)));
+        let rule: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+        let _ = writeln!(out, "{}", "-".repeat(rule));
+        for row in &rows {
+            let _ = writeln!(out, "{}", line(row));
+        }
+        let _ = writeln!(out, "{}", "-".repeat(rule));
+        for level in &self.levels {
+            let _ = writeln!(out, "{}: {} / {}", level.name, level.score, level.max);
+        }
+        let _ = writeln!(out, "{}", summary_line(self));
+        out
+    }
+}

@@ -1,0 +1,357 @@
+//! 定量指标: 正向 / 反向 / 等于 rules, including T = 0 (`domain.md` §5 table).
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::engine::Outcome;
+use super::quantity::{convert, normalize_unit, read_quantity, Conversion};
+use super::{plain, round2, Flag, Profile, ReversePolicy, Status};
+use crate::value::{Comparator, Target};
+
+const INCREASE: &str =
+    "正向指标：A ≥ T 得满分，否则按比例 A/T × W 记分 (财预〔2020〕10号 附件2 定量指标按比例记分)";
+const EQUAL: &str =
+    "等于 (T > 0) 按正向计分：A ≥ T 得满分，否则 A/T × W (财预〔2020〕10号; domain.md §5)";
+const ZERO: &str =
+    "目标值为 0 (= 0 / ≤ 0)：A ≤ 0 得满分，否则 0 分 (jixiao 默认规则, domain.md §5)";
+const REVERSE_LINEAR: &str =
+    "反向指标：A ≤ T 得满分；T < A < 2T 按 (1 − (A − T)/T) × W；A ≥ 2T 得 0 分 \
+     (jixiao 政策 reverse=linear, domain.md §5, 延伸财预〔2020〕10号按比例记分)";
+const REVERSE_RATIO: &str =
+    "反向指标：A ≤ T 得满分；A > T 按 T/A × W 记分 (jixiao 政策 reverse=ratio, domain.md §5)";
+const NOT_COMPARABLE: &str = "定量指标：实际值须为可与目标值比较的数值 (domain.md §5 not scorable)";
+
+fn r6(value: Decimal) -> String {
+    plain(value.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// Scores a quantitative indicator: target `target`, actual text `actual`, weight `w`.
+pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile) -> Outcome {
+    let comparator = target.comparator.unwrap_or(Comparator::Equal);
+    let Some(t) = target.value else {
+        return Outcome::not_scorable(
+            NOT_COMPARABLE,
+            format!(
+                "目标值 `{}` 没有数值 (the target has no number)",
+                target.text
+            ),
+        );
+    };
+    let Some(q) = read_quantity(actual) else {
+        return Outcome::not_scorable(
+            NOT_COMPARABLE,
+            format!("实际完成值 `{actual}` 不是数值，无法与定量目标比较 (non-numeric actual for a quantitative target)"),
+        );
+    };
+    let mut flags = Vec::new();
+    if let Some(c) = q.comparator {
+        flags.push(Flag::new(
+            "actual_comparator",
+            format!(
+                "实际完成值带有比较符 `{}`，按数值 {} 计",
+                c.symbol(),
+                plain(q.value)
+            ),
+            format!(
+                "the actual carries a comparator `{}`; its number {} is used",
+                c.symbol(),
+                plain(q.value)
+            ),
+        ));
+    }
+    let target_unit = target.unit.as_deref().and_then(normalize_unit);
+    let (mut a, t, unit, note) =
+        match convert(q.value, q.unit.as_deref(), t, target_unit.as_deref()) {
+            Conversion::Same(a, t, u) => (a, t, u.unwrap_or_default(), None),
+            Conversion::Converted(a, t, u, note) => (a, t, u.unwrap_or_default(), Some(note)),
+            Conversion::Mismatch(au, tu) => {
+                return Outcome::not_scorable(
+                    NOT_COMPARABLE,
+                    format!(
+                        "单位不一致：实际 {au}，目标 {tu}，无法换算 (unit mismatch: {au} vs {tu})"
+                    ),
+                );
+            }
+        };
+    if let Some(note) = &note {
+        flags.push(Flag::new(
+            "unit_converted",
+            format!("单位换算：{note}"),
+            format!("unit converted exactly: {note}"),
+        ));
+    }
+    if a < Decimal::ZERO {
+        flags.push(Flag::new(
+            "negative_actual",
+            format!("实际值 {} 为负，按 0 计", plain(a)),
+            format!("the actual {} is negative and counts as 0", plain(a)),
+        ));
+        a = Decimal::ZERO;
+    }
+    let inputs = format!(
+        "A = {}{unit}{}, T: {}{}{unit}, W = {}",
+        plain(a),
+        note.map(|n| format!(" ({n})")).unwrap_or_default(),
+        comparator.symbol(),
+        plain(t),
+        plain(w)
+    );
+    let full = |rule: &str, why: &str, flags: Vec<Flag>| Outcome {
+        raw: Some(w),
+        status: Status::Met,
+        rule: rule.to_owned(),
+        explanation: format!("{inputs}: {why} → {}", round2(w)),
+        flags,
+        reason: None,
+    };
+    let partial = |rule: &str, arithmetic: String, raw: Decimal, flags: Vec<Flag>| {
+        let score = round2(raw);
+        Outcome {
+            raw: Some(raw),
+            status: if score > Decimal::ZERO {
+                Status::Partial
+            } else {
+                Status::Unmet
+            },
+            rule: rule.to_owned(),
+            explanation: format!("{inputs}: {arithmetic} = {} → {score}", r6(raw)),
+            flags,
+            reason: None,
+        }
+    };
+    if t < Decimal::ZERO {
+        return Outcome::not_scorable(
+            NOT_COMPARABLE,
+            format!(
+                "目标值 {} 为负，无法计分 (a negative target cannot be scored)",
+                plain(t)
+            ),
+        );
+    }
+    match comparator {
+        Comparator::AtLeast | Comparator::Above | Comparator::Equal if t > Decimal::ZERO => {
+            let rule = if comparator == Comparator::Equal {
+                EQUAL
+            } else {
+                INCREASE
+            };
+            let ratio = a / t;
+            if ratio >= profile.over_achievement_ratio {
+                flags.push(Flag::new(
+                    "over_achievement",
+                    format!(
+                        "超额完成 (A/T = {} ≥ {})：目标值可能设置偏低，须说明偏差原因",
+                        r6(ratio),
+                        plain(profile.over_achievement_ratio)
+                    ),
+                    format!(
+                        "over-achieved (A/T = {} ≥ {}): the target may have been set too low; a deviation note is required",
+                        r6(ratio),
+                        plain(profile.over_achievement_ratio)
+                    ),
+                ));
+            }
+            if comparator == Comparator::Equal && a > t {
+                flags.push(Flag::new(
+                    "exact_exceeded",
+                    "实际值超过“等于”目标值，按正向计满分（不超过分值）",
+                    "the actual exceeds an exact (=) target: scored as 正向, capped at the weight",
+                ));
+            }
+            if a >= t {
+                full(rule, "A ≥ T → W", flags)
+            } else {
+                partial(
+                    rule,
+                    format!("A < T → {} / {} × {}", plain(a), plain(t), plain(w)),
+                    ratio * w,
+                    flags,
+                )
+            }
+        }
+        Comparator::AtLeast | Comparator::Above => Outcome::not_scorable(
+            INCREASE,
+            format!(
+                "目标为 {} 0：任何实际值都满足，无法按比例计分 (T = 0 with {}: not scorable)",
+                comparator.symbol(),
+                comparator.symbol()
+            ),
+        ),
+        Comparator::Equal | Comparator::AtMost | Comparator::Below if t.is_zero() => {
+            if a <= Decimal::ZERO {
+                full(ZERO, "A ≤ 0 → W", flags)
+            } else {
+                partial(ZERO, "A > 0 → 0".to_owned(), Decimal::ZERO, flags)
+            }
+        }
+        // Equal with T = 0 is the arm above; what is left is 反向 with T > 0.
+        Comparator::Equal | Comparator::AtMost | Comparator::Below => {
+            if a <= t {
+                let rule = match profile.reverse {
+                    ReversePolicy::Linear => REVERSE_LINEAR,
+                    ReversePolicy::Ratio => REVERSE_RATIO,
+                };
+                return full(rule, "A ≤ T → W", flags);
+            }
+            match profile.reverse {
+                ReversePolicy::Linear => {
+                    if a >= t + t {
+                        partial(
+                            REVERSE_LINEAR,
+                            "A ≥ 2T → 0".to_owned(),
+                            Decimal::ZERO,
+                            flags,
+                        )
+                    } else {
+                        let raw = (Decimal::ONE - (a - t) / t) * w;
+                        partial(
+                            REVERSE_LINEAR,
+                            format!(
+                                "T < A < 2T → (1 − ({} − {}) / {}) × {}",
+                                plain(a),
+                                plain(t),
+                                plain(t),
+                                plain(w)
+                            ),
+                            raw,
+                            flags,
+                        )
+                    }
+                }
+                ReversePolicy::Ratio => partial(
+                    REVERSE_RATIO,
+                    format!("A > T → {} / {} × {}", plain(t), plain(a), plain(w)),
+                    t / a * w,
+                    flags,
+                ),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::TargetKind;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("decimal")
+    }
+
+    fn target(c: Comparator, v: &str, unit: Option<&str>) -> Target {
+        Target {
+            text: format!("{}{v}{}", c.symbol(), unit.unwrap_or("")),
+            kind: TargetKind::Quantitative,
+            comparator: Some(c),
+            value: Some(d(v)),
+            unit: unit.map(str::to_owned),
+            unit_class: None,
+            class: None,
+            problem: None,
+        }
+    }
+
+    fn s(c: Comparator, t: &str, unit: Option<&str>, a: &str, w: &str) -> Outcome {
+        score(&target(c, t, unit), a, d(w), &Profile::default())
+    }
+
+    #[test]
+    fn increase() {
+        let o = s(Comparator::AtLeast, "98", Some("%"), "95%", "10");
+        assert_eq!(o.status, Status::Partial);
+        assert_eq!(round2(o.raw.expect("scored")), d("9.69"));
+        let o = s(Comparator::AtLeast, "98", Some("%"), "99%", "10");
+        assert_eq!((o.status, o.raw), (Status::Met, Some(d("10"))));
+        let o = s(Comparator::Above, "5", Some("台"), "0台", "10");
+        assert_eq!(o.status, Status::Unmet);
+    }
+
+    #[test]
+    fn over_achievement_and_cap() {
+        let o = s(Comparator::AtLeast, "100", Some("人"), "130人", "10");
+        assert_eq!(o.raw, Some(d("10")));
+        assert!(o.flags.iter().any(|f| f.code == "over_achievement"));
+        let o = s(Comparator::AtLeast, "100", Some("人"), "129人", "10");
+        assert!(o.flags.is_empty());
+    }
+
+    #[test]
+    fn equal_overshoot_is_capped_and_flagged() {
+        let o = s(Comparator::Equal, "100", Some("%"), "105%", "10");
+        assert_eq!((o.status, o.raw), (Status::Met, Some(d("10"))));
+        assert!(o.flags.iter().any(|f| f.code == "exact_exceeded"));
+        let o = s(Comparator::Equal, "100", Some("%"), "90%", "10");
+        assert_eq!(o.raw, Some(d("9")));
+    }
+
+    #[test]
+    fn zero_targets() {
+        assert_eq!(
+            s(Comparator::Equal, "0", Some("起"), "0", "5").raw,
+            Some(d("5"))
+        );
+        let o = s(Comparator::AtMost, "0", Some("起"), "1起", "5");
+        assert_eq!((o.status, o.raw), (Status::Unmet, Some(d("0"))));
+        assert_eq!(
+            s(Comparator::AtLeast, "0", Some("个"), "3个", "5").status,
+            Status::NotScorable
+        );
+    }
+
+    #[test]
+    fn reverse_linear_and_ratio() {
+        assert_eq!(
+            s(Comparator::AtMost, "90", Some("万元"), "80万元", "10").raw,
+            Some(d("10"))
+        );
+        let o = s(Comparator::AtMost, "100", Some("万元"), "125万元", "10");
+        assert_eq!(o.raw, Some(d("7.5")));
+        assert_eq!(o.status, Status::Partial);
+        assert_eq!(
+            s(Comparator::AtMost, "100", Some("万元"), "200万元", "10").raw,
+            Some(d("0"))
+        );
+        let ratio = Profile {
+            reverse: ReversePolicy::Ratio,
+            ..Profile::default()
+        };
+        let o = score(
+            &target(Comparator::AtMost, "100", Some("万元")),
+            "125万元",
+            d("10"),
+            &ratio,
+        );
+        assert_eq!(o.raw, Some(d("8")));
+    }
+
+    #[test]
+    fn units() {
+        let o = s(Comparator::AtMost, "90", Some("万元"), "850000元", "10");
+        assert_eq!(o.raw, Some(d("10")));
+        assert!(o.flags.iter().any(|f| f.code == "unit_converted"));
+        assert_eq!(
+            s(Comparator::AtLeast, "50", Some("个"), "50", "10").raw,
+            Some(d("10"))
+        );
+        let o = s(Comparator::AtLeast, "5000", Some("人次"), "5000人", "10");
+        assert_eq!(o.status, Status::NotScorable);
+        assert!(o.reason.expect("reason").contains("人"));
+        let o = s(Comparator::AtLeast, "98", Some("百分比"), "98%", "10");
+        assert_eq!(o.status, Status::Met);
+    }
+
+    #[test]
+    fn negative_and_non_numeric_actuals() {
+        let o = s(Comparator::AtLeast, "5", Some("台"), "-2台", "10");
+        assert_eq!(o.raw, Some(d("0")));
+        assert!(o.flags.iter().any(|f| f.code == "negative_actual"));
+        let o = s(Comparator::AtLeast, "5", Some("台"), "达成年度指标", "10");
+        assert_eq!(o.status, Status::NotScorable);
+    }
+
+    #[test]
+    fn comparator_in_actual_is_noted() {
+        let o = s(Comparator::AtLeast, "266", Some("米"), "≥266米", "10");
+        assert_eq!(o.status, Status::Met);
+        assert_eq!(o.flags[0].code, "actual_comparator");
+    }
+}

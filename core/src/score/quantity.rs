@@ -1,0 +1,165 @@
+//! Actual values as numbers with units, and the exact unit conversions scoring needs
+//! (`domain.md` §5 "Units"), on top of the value grammar ([`crate::value::parse_actual`],
+//! [`crate::value::unit`]).
+
+use rust_decimal::Decimal;
+
+use crate::text::fold_width;
+use crate::value::{parse_actual, unit, Comparator};
+
+/// An actual value read as a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Quantity {
+    /// A comparator written in the actual (`≥266米`): noted, not fatal.
+    pub comparator: Option<Comparator>,
+    /// The number.
+    pub value: Decimal,
+    /// The unit as written (normalized: parentheses and spaces removed), if any.
+    pub unit: Option<String>,
+}
+
+/// Reads an actual as a number with an optional comparator and unit; `None` when it is
+/// not numeric (`达成年度指标`, `及时`, `2023年12月`).
+pub(crate) fn read_quantity(text: &str) -> Option<Quantity> {
+    let parsed = parse_actual(text);
+    Some(Quantity {
+        comparator: parsed.comparator,
+        value: parsed.value?,
+        unit: parsed.unit.as_deref().and_then(normalize_unit),
+    })
+}
+
+/// A unit as compared: width folded, parentheses and spaces removed, `百分比` = `%`.
+pub(crate) fn normalize_unit(unit: &str) -> Option<String> {
+    let folded: String = fold_width(unit)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
+        .collect();
+    let unit = match folded.as_str() {
+        "" => return None,
+        "百分比" | "百分率" | "%(百分比)" => "%".to_owned(),
+        _ => folded,
+    };
+    Some(unit)
+}
+
+/// The actual expressed in the target's unit, or why it cannot be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Conversion {
+    /// Same unit (or one side had none): A and T as they are, and the unit they share.
+    Same(Decimal, Decimal, Option<String>),
+    /// Converted exactly: A and T in one unit (named when it is the target's), and a
+    /// note (`1.2万元 = 12000元`).
+    Converted(Decimal, Decimal, Option<String>, String),
+    /// The units do not convert (人次 vs 人).
+    Mismatch(String, String),
+}
+
+/// Expresses the actual `a` (in `actual_unit`) and the target `t` (in `target_unit`) in
+/// one unit, exactly: a side without a unit takes the other's; otherwise the actual is
+/// converted into the target's unit, or (when that is not exact, 1 分钟 in 小时) both are
+/// brought into the finer unit. Units of different bases do not compare.
+pub(crate) fn convert(
+    a: Decimal,
+    actual_unit: Option<&str>,
+    t: Decimal,
+    target_unit: Option<&str>,
+) -> Conversion {
+    match (actual_unit, target_unit) {
+        (None, None) => Conversion::Same(a, t, None),
+        (Some(u), None) | (None, Some(u)) => Conversion::Same(a, t, Some(u.to_owned())),
+        (Some(au), Some(tu)) if unit::same(au, tu) => Conversion::Same(a, t, Some(tu.to_owned())),
+        (Some(au), Some(tu)) => {
+            if let Some(converted) = unit::convert(a, au, tu) {
+                let converted = converted.normalize();
+                return Conversion::Converted(
+                    converted,
+                    t,
+                    Some(tu.to_owned()),
+                    format!("{a}{au} = {converted}{tu}"),
+                );
+            }
+            match unit::align(a, au, t, tu) {
+                Some((a2, t2)) => Conversion::Converted(
+                    a2.normalize(),
+                    t2.normalize(),
+                    None,
+                    format!(
+                        "{a}{au} vs {t}{tu} → {} vs {} in a common unit",
+                        a2.normalize(),
+                        t2.normalize()
+                    ),
+                ),
+                None => Conversion::Mismatch(au.to_owned(), tu.to_owned()),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().expect("decimal")
+    }
+
+    #[test]
+    fn reads_actuals() {
+        let q = read_quantity("100%").expect("numeric");
+        assert_eq!((q.value, q.unit.as_deref()), (d("100"), Some("%")));
+        let q = read_quantity("≥266米").expect("numeric");
+        assert_eq!(q.comparator, Some(Comparator::AtLeast));
+        assert_eq!((q.value, q.unit.as_deref()), (d("266"), Some("米")));
+        let q = read_quantity("5,000(人次)").expect("numeric");
+        assert_eq!((q.value, q.unit.as_deref()), (d("5000"), Some("人次")));
+        let q = read_quantity("９８．５％").map(|q| q.value);
+        assert!(q.is_none() || q == Some(d("98.5")));
+        assert_eq!(read_quantity("达成年度指标"), None);
+        assert_eq!(read_quantity("2023年12月"), None);
+        assert_eq!(read_quantity("-3个").map(|q| q.value), Some(d("-3")));
+    }
+
+    #[test]
+    fn converts_exactly() {
+        assert_eq!(
+            convert(d("1.2"), Some("万元"), d("9000"), Some("元")),
+            Conversion::Converted(
+                d("12000"),
+                d("9000"),
+                Some("元".to_owned()),
+                "1.2万元 = 12000元".to_owned()
+            )
+        );
+        assert!(matches!(
+            convert(d("12345"), Some("元"), d("2"), Some("万元")),
+            Conversion::Converted(v, _, _, _) if v == d("1.2345")
+        ));
+        assert!(matches!(
+            convert(d("3"), Some("公里"), d("2000"), Some("米")),
+            Conversion::Converted(v, _, _, _) if v == d("3000")
+        ));
+        assert_eq!(
+            convert(d("50"), None, d("50"), Some("个")),
+            Conversion::Same(d("50"), d("50"), Some("个".to_owned()))
+        );
+        assert_eq!(
+            convert(d("5"), Some("人次"), d("5"), Some("人")),
+            Conversion::Mismatch("人次".to_owned(), "人".to_owned())
+        );
+        // 1 分钟 is not exact in 小时: both sides go to the finer unit.
+        assert_eq!(
+            convert(d("1"), Some("分钟"), d("2"), Some("小时")),
+            Conversion::Converted(
+                d("1"),
+                d("120"),
+                None,
+                "1分钟 vs 2小时 → 1 vs 120 in a common unit".to_owned()
+            )
+        );
+        assert!(matches!(
+            convert(d("90"), Some("百分比"), d("90"), Some("%")),
+            Conversion::Same(..)
+        ));
+    }
+}

@@ -1,0 +1,58 @@
+// Shared helpers of the form tests (included with `mod` by each test file).
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use jixiao::read::ReadOptions;
+use jixiao::{Document, Finding};
+
+/// A file under the repository's `tests/` directory.
+pub fn repo_file(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("tests")
+        .join(relative)
+}
+
+/// The text of a bundled test document.
+pub fn data(name: &str) -> String {
+    let path = repo_file(&format!("data/{name}"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Reads bytes through the format-detecting entry point, named `name`.
+pub fn read_named(bytes: &[u8], name: &str) -> (Document, Vec<Finding>) {
+    let reading = jixiao::read::read(bytes, &ReadOptions::named(name))
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(reading.format, jixiao::InputFormat::Form, "{name}");
+    (reading.document, reading.diagnostics)
+}
+
+/// Compares `actual` with the golden file `tests/golden/<name>`; `JIXIAO_BLESS=1` rewrites it.
+pub fn golden(name: &str, actual: &str) {
+    let path = repo_file(&format!("golden/{name}"));
+    if std::env::var("JIXIAO_BLESS").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (generate it with JIXIAO_BLESS=1 and review it)",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{} differs from the output at line {}:\n  golden: {:?}\n  output: {:?}\n(re-bless deliberately with JIXIAO_BLESS=1)",
+            path.display(),
+            first + 1,
+            expected.lines().nth(first),
+            actual.lines().nth(first)
+        );
+    }
+}

@@ -1,0 +1,58 @@
+"""jixiao (绩效): Chinese budget project performance targets and self-evaluations.
+
+Read declarations (绩效目标申报表) and self-evaluations (绩效自评表) from the form layout,
+list exports (CSV/TSV/xlsx) or the canonical JSON into an exact model: money, target
+values and weights are :class:`decimal.Decimal`, dates :class:`datetime.date`, never
+floats.
+
+>>> import jixiao
+>>> doc = jixiao.read("tests/data/shanghai-eeb-enforcement-2024.txt")
+>>> len(doc), sum(len(d) for d in doc)
+(5, 29)
+
+Inputs: ``read(path)`` takes a ``str`` or :class:`os.PathLike` **path**, or **content** as
+``bytes``/``bytearray``/``memoryview``; ``read_text(text)`` takes content already in a
+``str``. Errors derive from :class:`JixiaoError` (a :class:`ValueError`).
+"""
+
+from jixiao._jixiao import (
+    BudgetRow,
+    Declaration,
+    Document,
+    Evaluation,
+    Finding,
+    Funding,
+    Goals,
+    Indicator,
+    JixiaoError,
+    ParseError,
+    Project,
+    ReviewError,
+    ScoreError,
+    Target,
+    __version__,
+    read,
+    read_many,
+    read_text,
+)
+
+__all__ = [
+    "BudgetRow",
+    "Declaration",
+    "Document",
+    "Evaluation",
+    "Finding",
+    "Funding",
+    "Goals",
+    "Indicator",
+    "JixiaoError",
+    "ParseError",
+    "Project",
+    "ReviewError",
+    "ScoreError",
+    "Target",
+    "__version__",
+    "read",
+    "read_many",
+    "read_text",
+]

@@ -1,0 +1,500 @@
+//! `Document` (what every reader gives), `Finding`, and the module functions that read:
+//! `read`, `read_text`, `read_many`, `Document.from_json`.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyTuple};
+
+use jixiao::{Document, Finding, ReadOptions, Reading};
+
+use crate::errors::{guard, read_error, write_error};
+use crate::input::{io_error, output_format, read_options, Source};
+use crate::nodes::{py_repr_str, repr_opt, DeclRef, PyDeclaration, PyIndicator};
+
+/// Parses canonical JSON text into a document (`ParseError` when it is not `jixiao/1`).
+pub(crate) fn parse_json(json: &str) -> PyResult<Document> {
+    let options = ReadOptions {
+        format: Some(jixiao::InputFormat::Json),
+        ..ReadOptions::default()
+    };
+    let reading = guard(|| jixiao::read(json.as_bytes(), &options))?;
+    reading.map(|r| r.document).map_err(|e| read_error(&e))
+}
+
+/// The canonical JSON text of a document, pretty (the golden form) or on one line.
+pub(crate) fn json_text(doc: &Document, compact: bool) -> String {
+    if compact {
+        jixiao::write::json::to_json_compact(doc)
+    } else {
+        jixiao::write::json::to_json(doc)
+    }
+}
+
+/// A document: the declarations read from one input, with what the reader recovered from
+/// (`diagnostics`). `len(doc)` is the number of declarations and iterating gives them.
+///
+/// >>> doc = jixiao.read("tests/data/shanghai-eeb-enforcement-2024.txt")
+/// >>> len(doc), sum(len(d) for d in doc)
+/// (5, 29)
+/// >>> doc.to_json() == jixiao.Document.from_json(doc.to_json()).to_json()
+/// True
+#[pyclass(frozen, module = "jixiao", name = "Document")]
+pub(crate) struct PyDocument {
+    pub doc: Arc<Document>,
+    pub diagnostics: Arc<Vec<Finding>>,
+    pub format: Option<&'static str>,
+    pub encoding: Option<&'static str>,
+}
+
+impl PyDocument {
+    pub(crate) fn new(
+        doc: Arc<Document>,
+        diagnostics: Vec<Finding>,
+        format: Option<&'static str>,
+        encoding: Option<&'static str>,
+    ) -> Self {
+        PyDocument {
+            doc,
+            diagnostics: Arc::new(diagnostics),
+            format,
+            encoding,
+        }
+    }
+
+    pub(crate) fn from_reading(reading: Reading) -> Self {
+        PyDocument::new(
+            Arc::new(reading.document),
+            reading.diagnostics,
+            Some(reading.format.as_str()),
+            Some(reading.encoding),
+        )
+    }
+}
+
+#[pymethods]
+impl PyDocument {
+    /// Reads a document from its canonical JSON (`jixiao/1`) text.
+    ///
+    /// >>> jixiao.Document.from_json('{"schema": "jixiao/1", "declarations": []}')
+    /// Document(title=None, year=None, declarations=0, indicators=0)
+    #[staticmethod]
+    fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text: String = if let Ok(b) = json.cast::<PyBytes>() {
+            String::from_utf8_lossy(b.as_bytes()).into_owned()
+        } else if let Ok(s) = json.extract::<String>() {
+            s
+        } else {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+                "from_json() expects str or bytes, got {}",
+                crate::input::type_name(json)
+            )));
+        };
+        let doc = py.detach(|| parse_json(&text))?;
+        Ok(PyDocument::new(
+            Arc::new(doc),
+            Vec::new(),
+            Some("json"),
+            Some("UTF-8"),
+        ))
+    }
+
+    /// The document title (e.g. `…2024年度项目绩效目标汇总表`), or `None`.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.doc.title.as_deref()
+    }
+
+    /// The budget year (年度), when known.
+    #[getter]
+    fn year(&self) -> Option<i32> {
+        self.doc.year
+    }
+
+    /// The declarations (申报表 / 自评表), in document order.
+    #[getter]
+    fn declarations(&self) -> Vec<PyDeclaration> {
+        (0..self.doc.declarations.len())
+            .filter_map(|i| DeclRef::new(self.doc.clone(), i))
+            .map(|at| PyDeclaration { at })
+            .collect()
+    }
+
+    /// Every indicator of every declaration, in order.
+    #[getter]
+    fn indicators(&self) -> Vec<PyIndicator> {
+        let mut out = Vec::new();
+        for (d, decl) in self.doc.declarations.iter().enumerate() {
+            if let Some(at) = DeclRef::new(self.doc.clone(), d) {
+                out.extend((0..decl.indicators.len()).map(|index| PyIndicator {
+                    at: at.clone(),
+                    index,
+                }));
+            }
+        }
+        out
+    }
+
+    /// What the reader recovered from (each a `Finding` with its code and line).
+    #[getter]
+    fn diagnostics(&self) -> Vec<PyFinding> {
+        self.diagnostics
+            .iter()
+            .map(|f| PyFinding {
+                inner: Arc::new(f.clone()),
+            })
+            .collect()
+    }
+
+    /// The format the document was read from (`form`, `json`, `csv`, `tsv`, `xlsx`).
+    #[getter]
+    fn format(&self) -> Option<&'static str> {
+        self.format
+    }
+
+    /// The text encoding detected (`UTF-8`, `GB18030`, `UTF-16LE`, …).
+    #[getter]
+    fn encoding(&self) -> Option<&'static str> {
+        self.encoding
+    }
+
+    /// The canonical JSON (`jixiao/1`): pretty-printed (the golden-file form) or compact.
+    #[pyo3(signature = (*, compact = false))]
+    fn to_json(&self, py: Python<'_>, compact: bool) -> String {
+        let doc = self.doc.clone();
+        py.detach(move || json_text(&doc, compact))
+    }
+
+    /// Writes the document as `json`, `form`, `csv`, `tsv`, `md` or `xlsx`; returns bytes
+    /// (UTF-8 for the text formats).
+    ///
+    /// >>> doc.write("form").decode().splitlines()[0]
+    /// '财政项目支出绩效目标申报表'
+    fn write<'py>(&self, py: Python<'py>, format: &str) -> PyResult<Bound<'py, PyBytes>> {
+        let format = output_format(format)?;
+        let doc = self.doc.clone();
+        let bytes = py
+            .detach(move || guard(|| jixiao::write(&doc, format)))?
+            .map_err(|e| write_error(&e))?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// The HTML table notebooks show (the first 20 declarations).
+    fn _repr_html_(&self) -> String {
+        crate::html::document(&self.doc, 20)
+    }
+
+    fn __len__(&self) -> usize {
+        self.doc.declarations.len()
+    }
+
+    fn __getitem__(&self, index: isize) -> PyResult<PyDeclaration> {
+        let len = self.doc.declarations.len() as isize;
+        let i = if index < 0 { index + len } else { index };
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| DeclRef::new(self.doc.clone(), i))
+            .map(|at| PyDeclaration { at })
+            .ok_or_else(|| {
+                pyo3::exceptions::PyIndexError::new_err("declaration index out of range")
+            })
+    }
+
+    fn __iter__(slf: PyRef<'_, Self>) -> PyResult<Bound<'_, PyAny>> {
+        let py = slf.py();
+        let list = PyList::new(py, slf.declarations())?;
+        list.into_any().try_iter().map(Bound::into_any)
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        self.doc == other.doc
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Document(title={}, year={}, declarations={}, indicators={})",
+            repr_opt(self.doc.title.as_deref()),
+            self.doc
+                .year
+                .map(|y| y.to_string())
+                .unwrap_or_else(|| "None".to_owned()),
+            self.doc.declarations.len(),
+            self.doc.indicators().count()
+        )
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let f = py.import("jixiao._jixiao")?.getattr("_restore_document")?;
+        let json = json_text(&self.doc, true);
+        let diagnostics = serde_json::to_string(&*self.diagnostics).unwrap_or_default();
+        let args = (json, diagnostics, self.format, self.encoding).into_pyobject(py)?;
+        PyTuple::new(py, [f, args.into_any()])
+    }
+}
+
+/// The pickling constructor of `Document`: the canonical JSON plus the diagnostics.
+#[pyfunction]
+#[pyo3(signature = (json, diagnostics, format=None, encoding=None))]
+pub(crate) fn _restore_document(
+    json: &str,
+    diagnostics: &str,
+    format: Option<&str>,
+    encoding: Option<&str>,
+) -> PyResult<PyDocument> {
+    let doc = parse_json(json)?;
+    let diagnostics: Vec<Finding> = serde_json::from_str(diagnostics).unwrap_or_default();
+    Ok(PyDocument::new(
+        Arc::new(doc),
+        diagnostics,
+        format.and_then(static_format),
+        encoding.and_then(static_encoding),
+    ))
+}
+
+fn static_format(s: &str) -> Option<&'static str> {
+    s.parse::<jixiao::InputFormat>().ok().map(|f| f.as_str())
+}
+
+fn static_encoding(s: &str) -> Option<&'static str> {
+    ["UTF-8", "UTF-16LE", "UTF-16BE", "GB18030"]
+        .into_iter()
+        .find(|e| *e == s)
+}
+
+// ---------------------------------------------------------------------------------------
+
+/// A finding: a reader's diagnostic, or a review check's result. `code` is stable;
+/// `severity` is `error`, `warning` or `info`; `message` is Chinese, `message_en` English.
+#[pyclass(frozen, module = "jixiao", name = "Finding")]
+pub(crate) struct PyFinding {
+    pub inner: Arc<Finding>,
+}
+
+#[pymethods]
+impl PyFinding {
+    /// The stable code (never reused for another meaning).
+    #[getter]
+    fn code(&self) -> &str {
+        &self.inner.code
+    }
+    /// `error`, `warning` or `info`.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.inner.severity.as_str()
+    }
+    /// The project (项目名称) it is about, if any.
+    #[getter]
+    fn project(&self) -> Option<&str> {
+        self.inner.project.as_deref()
+    }
+    /// The indicator path `一级/二级/三级` it is about, if any.
+    #[getter]
+    fn indicator(&self) -> Option<&str> {
+        self.inner.indicator.as_deref()
+    }
+    /// The source file, when known.
+    #[getter]
+    fn file(&self) -> Option<&str> {
+        self.inner.file.as_deref()
+    }
+    /// The 1-based source line, when known.
+    #[getter]
+    fn line(&self) -> Option<u32> {
+        self.inner.line
+    }
+    /// The message in Chinese.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.inner.message
+    }
+    /// The message in English.
+    #[getter]
+    fn message_en(&self) -> &str {
+        &self.inner.message_en
+    }
+    /// The finding as JSON.
+    fn to_json(&self) -> String {
+        serde_json::to_string(&*self.inner).unwrap_or_default()
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        self.inner == other.inner
+    }
+
+    fn __str__(&self) -> String {
+        self.inner.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Finding(code={}, severity={}, project={}, indicator={}, line={}, message={})",
+            py_repr_str(&self.inner.code),
+            py_repr_str(self.inner.severity.as_str()),
+            repr_opt(self.inner.project.as_deref()),
+            repr_opt(self.inner.indicator.as_deref()),
+            self.inner
+                .line
+                .map(|l| l.to_string())
+                .unwrap_or_else(|| "None".to_owned()),
+            py_repr_str(&self.inner.message),
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let f = py.import("jixiao._jixiao")?.getattr("_finding_from_json")?;
+        PyTuple::new(py, [f, PyTuple::new(py, [slf.get().to_json()])?.into_any()])
+    }
+}
+
+/// The pickling constructor of `Finding`.
+#[pyfunction]
+pub(crate) fn _finding_from_json(json: &str) -> PyResult<PyFinding> {
+    let inner: Finding = serde_json::from_str(json).map_err(|e| {
+        crate::errors::error(
+            crate::errors::Kind::Parse,
+            "bad_json",
+            format!("invalid finding JSON: {e}"),
+            crate::errors::At::default(),
+        )
+    })?;
+    Ok(PyFinding {
+        inner: Arc::new(inner),
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+
+/// Reads one loaded input (no GIL needed).
+fn read_loaded(
+    source: Source,
+    options: &ReadOptions,
+) -> Result<Result<Reading, jixiao::ReadError>, ReadFailure> {
+    let name = options.file_name.clone();
+    let bytes = source
+        .load()
+        .map_err(|e| ReadFailure::Io(e, name.clone()))?;
+    guard(|| jixiao::read(&bytes, options)).map_err(ReadFailure::Internal)
+}
+
+/// Why reading failed before core could answer.
+enum ReadFailure {
+    Io(std::io::Error, Option<String>),
+    Internal(crate::errors::Internal),
+}
+
+impl From<ReadFailure> for PyErr {
+    fn from(f: ReadFailure) -> PyErr {
+        match f {
+            ReadFailure::Io(e, name) => io_error(&e, name.as_deref()),
+            ReadFailure::Internal(i) => i.into(),
+        }
+    }
+}
+
+/// The outcome of one read, turned into a `Document` or the exception.
+fn finish(
+    outcome: Result<Result<Reading, jixiao::ReadError>, ReadFailure>,
+) -> PyResult<PyDocument> {
+    match outcome? {
+        Ok(reading) => Ok(PyDocument::from_reading(reading)),
+        Err(e) => Err(read_error(&e)),
+    }
+}
+
+/// Reads a document. `source` is a **path** (`str` or `os.PathLike`) or **content**
+/// (`bytes`, `bytearray`, `memoryview`); text already in a `str` goes to `read_text`.
+/// The format (form, list CSV/TSV, xlsx, canonical JSON) and the encoding (UTF-8,
+/// UTF-16 with BOM, GB18030) are detected unless given. `name` is used in messages
+/// (default: the path).
+///
+/// Raises `ParseError` (with `.code`, `.line`) when the input cannot be read at all,
+/// `OSError` when the file cannot be opened, `TypeError` for a wrong argument type.
+///
+/// >>> doc = jixiao.read("tests/data/shanghai-eeb-enforcement-2024.txt")
+/// >>> doc = jixiao.read(b'{"schema": "jixiao/1", "declarations": []}')
+#[pyfunction]
+#[pyo3(signature = (source, *, format=None, encoding=None, name=None))]
+pub(crate) fn read(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    encoding: Option<&str>,
+    name: Option<String>,
+) -> PyResult<PyDocument> {
+    let source = Source::extract(source, "read()")?;
+    let name = name.or_else(|| source.default_name());
+    let options = read_options(format, encoding, name)?;
+    finish(py.detach(move || read_loaded(source, &options)))
+}
+
+/// Reads a document from text already decoded into a `str` (form, list or JSON).
+///
+/// >>> jixiao.read_text('{"schema": "jixiao/1", "declarations": []}')
+/// Document(title=None, year=None, declarations=0, indicators=0)
+#[pyfunction]
+#[pyo3(signature = (text, *, format=None, name=None))]
+pub(crate) fn read_text(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    name: Option<String>,
+) -> PyResult<PyDocument> {
+    let text: String = text.extract().map_err(|_| {
+        pyo3::exceptions::PyTypeError::new_err(format!(
+            "read_text() expects str, got {}",
+            crate::input::type_name(text)
+        ))
+    })?;
+    let options = read_options(format, Some("utf-8"), name)?;
+    finish(py.detach(move || read_loaded(Source::Bytes(text.into_bytes()), &options)))
+}
+
+/// Reads many inputs (paths or bytes, as `read` takes them) in parallel, without the GIL;
+/// returns the documents in order. The first input that cannot be read raises its
+/// exception unless `errors="return"`, which puts the exception in its place instead.
+///
+/// >>> docs = jixiao.read_many(["a.txt", "b.txt"])  # doctest: +SKIP
+#[pyfunction]
+#[pyo3(signature = (sources, *, format=None, encoding=None, errors="raise", threads=None))]
+pub(crate) fn read_many(
+    py: Python<'_>,
+    sources: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    encoding: Option<&str>,
+    errors: &str,
+    threads: Option<usize>,
+) -> PyResult<Vec<Py<PyAny>>> {
+    let return_errors = match errors {
+        "raise" => false,
+        "return" => true,
+        other => {
+            return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "errors must be \"raise\" or \"return\", got {other:?}"
+            )))
+        }
+    };
+    if sources.is_instance_of::<pyo3::types::PyString>() || sources.is_instance_of::<PyBytes>() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "read_many() expects an iterable of sources (paths or bytes), not a single one; use read()",
+        ));
+    }
+    let mut jobs = Vec::new();
+    for item in sources.try_iter()? {
+        let item = item?;
+        let source = Source::extract(&item, "read_many()")?;
+        let options = read_options(format, encoding, source.default_name())?;
+        jobs.push((source, options));
+    }
+    let outcomes =
+        py.detach(move || crate::parallel::map(jobs, threads, |(s, o)| read_loaded(s, &o)));
+    let mut out = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match finish(outcome) {
+            Ok(doc) => out.push(Py::new(py, doc)?.into_any()),
+            Err(e) if return_errors => out.push(e.into_value(py).into_any()),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out)
+}
