@@ -270,7 +270,6 @@ fn needs_normalizing(b: &[u8]) -> bool {
         let v = x ^ (LO * u64::from(c));
         v.wrapping_sub(LO) & !v & HI != 0
     };
-    let special = |c: u8| matches!(c, b'$' | b'\\' | b'^' | 0xEF);
     let mut chunks = b.chunks_exact(8);
     let mut continuation = false;
     for chunk in &mut chunks {
@@ -280,11 +279,17 @@ fn needs_normalizing(b: &[u8]) -> bool {
         }
         continuation |= has(x, 0x80);
     }
+    // The last bytes, padded with zeros (not special) to a chunk.
+    let mut last = [0u8; 8];
     let rest = chunks.remainder();
-    if rest.iter().any(|&c| special(c)) {
+    for (slot, &c) in last.iter_mut().zip(rest) {
+        *slot = c;
+    }
+    let x = u64::from_le_bytes(last);
+    if has(x, b'$') | has(x, b'\\') | has(x, b'^') | has(x, 0xEF) {
         return true;
     }
-    (continuation || rest.contains(&0x80)) && b.windows(2).any(|w| matches!(w, [0xE2 | 0xE3, 0x80]))
+    (continuation || has(x, 0x80)) && b.windows(2).any(|w| matches!(w, [0xE2 | 0xE3, 0x80]))
 }
 
 /// Comparators written as words, longest first where one is a prefix of another.

@@ -628,6 +628,10 @@ fn unit_map() -> &'static UnitMap {
 
 /// A unit of the table.
 fn table(u: &str) -> Option<Entry> {
+    if u == "%" {
+        // By far the most frequent unit.
+        return Some((UnitClass::Percent, "%", Decimal::ONE));
+    }
     unit_map().get(&key(u)?).copied()
 }
 
