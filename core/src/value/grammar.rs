@@ -120,7 +120,8 @@ pub fn parse_target(text: &str) -> Target {
 
 /// Parses an actual value (实际完成值) with the target grammar: `100%`, `17人`, `98.5%`,
 /// `5,000`; a comparator written in it (`≥266米`) is kept in [`Actual::comparator`]. Text
-/// (`及时`, `达成年度指标`) and anything else has no value.
+/// (`及时`, `达成年度指标`) and anything else has no value. A remark in parentheses after
+/// the quantity (`100%（已完成）`) is ignored.
 ///
 /// ```
 /// use jixiao::value::{parse_actual, Comparator};
@@ -129,11 +130,22 @@ pub fn parse_target(text: &str) -> Target {
 /// let a = parse_actual("98.5%");
 /// assert_eq!((a.comparator, a.value.unwrap().to_string(), a.unit.as_deref()), (None, "98.5".into(), Some("%")));
 /// assert_eq!(parse_actual("5,000").value.unwrap().to_string(), "5000");
+/// assert_eq!(parse_actual("100%（已完成）").value.unwrap().to_string(), "100");
 /// assert_eq!(parse_actual("达成年度指标").value, None);
 /// ```
 pub fn parse_actual(text: &str) -> Actual {
     let norm = normalize(text);
-    match scan(trim(&norm)) {
+    let s = trim(&norm);
+    let mut scanned = scan(s);
+    if !matches!(scanned, Scan::Quantitative { .. }) {
+        // An actual may carry a remark in parentheses: `100%(已完成)`, `17人（全年）`.
+        if let Some((head, _)) = s.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+            if let quantity @ Scan::Quantitative { .. } = scan(trim(head)) {
+                scanned = quantity;
+            }
+        }
+    }
+    match scanned {
         Scan::Quantitative {
             comparator,
             value,

@@ -170,7 +170,20 @@ impl Target {
         self.kind == TargetKind::Quantitative
     }
 
-    /// The canonical text: `≥17.00人`, `=100.00%`, or the qualitative text.
+    /// The canonical text: `≥17.00人`, `=100.00%`, or the qualitative text (trimmed).
+    /// Parsing it gives the same target in every field but [`Target::text`].
+    ///
+    /// ```
+    /// use jixiao::value::Target;
+    /// for (text, canonical) in [("≥17.00(人)", "≥17.00人"), ("$\\geq 90.00\\%$", "≥90.00%"),
+    ///                           ("不少于5,000人次", "≥5000人次"), ("3天以内", "≤3天"), ("100%", "=100%"),
+    ///                           (" 提高 ", "提高")] {
+    ///     let t = Target::parse(text);
+    ///     assert_eq!(t.render(), canonical);
+    ///     let again = Target::parse(&t.render());
+    ///     assert_eq!((again.kind, again.comparator, again.value, again.unit), (t.kind, t.comparator, t.value, t.unit));
+    /// }
+    /// ```
     pub fn render(&self) -> String {
         match self.kind {
             TargetKind::Quantitative => {
