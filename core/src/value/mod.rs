@@ -295,7 +295,9 @@ impl<'de> Deserialize<'de> for Target {
                     (_, given) => given,
                 };
                 let class = match (kind, class) {
-                    (TargetKind::Qualitative, None) => Some(qualitative::classify(&text)),
+                    (TargetKind::Qualitative, None) => {
+                        Some(parse_target(&text).class.unwrap_or(QualitativeClass::Other))
+                    }
                     (_, given) => given,
                 };
                 let problem = match (kind, problem) {
