@@ -20,10 +20,11 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use super::normalize::normalize;
+use super::number::{chinese_number, number};
 use super::qualitative;
 use super::unit::{class_of, strip_parens, trim, trim_end, trim_start, word_like};
 use super::{Comparator, Target, TargetKind, UnitClass, ValueProblem};
-use crate::text::fold_char;
 
 /// A parsed 实际完成值 (actual value). It follows the target grammar; a comparator
 /// written in an actual (`≥266米`) is kept and noted, never fatal.
@@ -164,144 +165,6 @@ pub fn parse_actual(text: &str) -> Actual {
             unit: None,
         },
     }
-}
-
-/// Parses a plain number as forms write it: full-width digits, thousands separators
-/// (`5,000`), a leading sign, surrounding spaces; the scale as written. Never a float:
-/// `NaN`, `inf`, `1e999` are `None`, as is anything with more than a number.
-///
-/// ```
-/// use jixiao::value::parse_number;
-/// assert_eq!(parse_number("5,000.00").unwrap().to_string(), "5000.00");
-/// assert_eq!(parse_number("１７").unwrap().to_string(), "17");
-/// assert_eq!(parse_number("+3").unwrap().to_string(), "3");
-/// assert_eq!(parse_number("-0.5").unwrap().to_string(), "-0.5");
-/// assert_eq!(parse_number("1e999"), None);
-/// assert_eq!(parse_number("NaN"), None);
-/// assert_eq!(parse_number("17人"), None);
-/// ```
-pub fn parse_number(text: &str) -> Option<Decimal> {
-    let norm = normalize(text);
-    let s = trim(&norm);
-    let (value, len) = number(s)?;
-    (len == s.len()).then_some(value)
-}
-
-/// Folds full-width forms (`≥９０％（人）` → `≥90%(人)`), drops zero-width characters, and
-/// resolves OCR LaTeX (`$\geq 90.00\%$` → `≥ 90.00%`). Borrows when there is nothing
-/// to do (the common case).
-pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
-    if !needs_normalizing(text.as_bytes()) {
-        return Cow::Borrowed(text);
-    }
-    let latex = text.contains(['$', '\\']);
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().map(fold_char).peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{FEFF}' | '\u{200B}' => {}
-            '﹪' => out.push('%'),
-            '$' if latex => {}
-            '{' | '}' if latex => {}
-            '^' => {
-                // `m^2`, `m^{2}`: a squared or cubed unit.
-                let mut ahead = chars.clone();
-                let braced = ahead.peek() == Some(&'{');
-                if braced {
-                    ahead.next();
-                }
-                let power = match ahead.next() {
-                    Some('2') => Some('²'),
-                    Some('3') => Some('³'),
-                    _ => None,
-                };
-                match power {
-                    Some(p) if !braced || ahead.peek() == Some(&'}') => {
-                        if braced {
-                            ahead.next();
-                        }
-                        chars = ahead;
-                        out.push(p);
-                    }
-                    _ => out.push('^'),
-                }
-            }
-            '\\' if latex => {
-                // A command name: letters, up to 16 kept (longer ones are unknown anyway).
-                let mut name = [0u8; 16];
-                let mut len = 0;
-                while let Some(&n) = chars.peek() {
-                    if !n.is_ascii_alphabetic() {
-                        break;
-                    }
-                    if let Some(slot) = name.get_mut(len) {
-                        *slot = n as u8;
-                    }
-                    len += 1;
-                    chars.next();
-                }
-                if len == 0 {
-                    match chars.next() {
-                        Some('%') => out.push('%'),
-                        Some(',' | ';' | ' ' | ':' | '!') => out.push(' '),
-                        Some('(' | ')' | '[' | ']') | None => {}
-                        Some(other) => out.push(other),
-                    }
-                    continue;
-                }
-                let name = name.get(..len).unwrap_or(&[]);
-                match name {
-                    b"geq" | b"ge" | b"geqslant" | b"geqq" => out.push('≥'),
-                    b"leq" | b"le" | b"leqslant" | b"leqq" => out.push('≤'),
-                    b"gt" => out.push('>'),
-                    b"lt" => out.push('<'),
-                    b"times" => out.push('×'),
-                    b"cdot" => out.push('·'),
-                    b"text" | b"mathrm" | b"textrm" | b"rm" | b"mathbf" | b"mathit"
-                    | b"operatorname" | b"left" | b"right" | b"quad" | b"qquad" => out.push(' '),
-                    _ => {
-                        // Unknown: keep it visible, so the text does not parse as a number.
-                        out.push('\\');
-                        out.extend(name.iter().map(|&b| char::from(b)));
-                    }
-                }
-            }
-            _ => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Whether a text has anything [`normalize`] changes: `$ \\ ^`, a U+FExx/U+FFxx character
-/// (lead byte EF: full-width forms, BOM, `﹪`), or U+2000–U+203F/U+3000–U+303F punctuation
-/// (E2 80 / E3 80: zero-width and ideographic spaces). Eight bytes at a time.
-fn needs_normalizing(b: &[u8]) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let has = |x: u64, c: u8| {
-        let v = x ^ (LO * u64::from(c));
-        v.wrapping_sub(LO) & !v & HI != 0
-    };
-    let mut chunks = b.chunks_exact(8);
-    let mut continuation = false;
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
-        if has(x, b'$') | has(x, b'\\') | has(x, b'^') | has(x, 0xEF) {
-            return true;
-        }
-        continuation |= has(x, 0x80);
-    }
-    // The last bytes, padded with zeros (not special) to a chunk.
-    let mut last = [0u8; 8];
-    let rest = chunks.remainder();
-    for (slot, &c) in last.iter_mut().zip(rest) {
-        *slot = c;
-    }
-    let x = u64::from_le_bytes(last);
-    if has(x, b'$') | has(x, b'\\') | has(x, b'^') | has(x, 0xEF) {
-        return true;
-    }
-    (continuation || has(x, 0x80)) && b.windows(2).any(|w| matches!(w, [0xE2 | 0xE3, 0x80]))
 }
 
 /// Comparators written as words, longest first where one is a prefix of another.
@@ -579,152 +442,6 @@ fn is_placeholder(c: char) -> bool {
     )
 }
 
-/// A number at the start of `s`: sign, digits with `,` thousands separators, a fraction.
-/// Returns the value with its written scale and the bytes consumed.
-fn number(s: &str) -> Option<(Decimal, usize)> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    let negative = match b.first() {
-        Some(b'+') => {
-            i = 1;
-            false
-        }
-        Some(b'-') => {
-            i = 1;
-            true
-        }
-        _ => false,
-    };
-    // The mantissa in a u64 while it fits (19 digits); longer numbers are read again
-    // into a u128 below.
-    let start = i;
-    let mut small: u64 = 0;
-    let mut digits = 0u32;
-    while let Some(&c) = b.get(i) {
-        if c.is_ascii_digit() {
-            if digits < 19 {
-                small = small * 10 + u64::from(c - b'0');
-            }
-            digits += 1;
-            i += 1;
-        } else if c == b',' && digits > 0 && is_group(b, i + 1) {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    let mut scale = 0u32;
-    if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
-        i += 1;
-        while let Some(&c) = b.get(i) {
-            if !c.is_ascii_digit() {
-                break;
-            }
-            if digits < 19 {
-                small = small * 10 + u64::from(c - b'0');
-            }
-            digits += 1;
-            scale += 1;
-            i += 1;
-        }
-    }
-    let mantissa = if digits <= 19 {
-        u128::from(small)
-    } else {
-        let mut big: u128 = 0;
-        for &c in b.get(start..i)? {
-            if c.is_ascii_digit() {
-                big = big.checked_mul(10)?.checked_add(u128::from(c - b'0'))?;
-            }
-        }
-        big
-    };
-    if digits == 0 || scale > 28 || mantissa >> 96 != 0 {
-        return None;
-    }
-    // The 96-bit mantissa as rust_decimal stores it (lo, mid, hi), exact.
-    let part = |shift: u32| u32::try_from((mantissa >> shift) & 0xFFFF_FFFF).unwrap_or(0);
-    let value = Decimal::from_parts(
-        part(0),
-        part(32),
-        part(64),
-        negative && mantissa != 0,
-        scale,
-    );
-    Some((value, i))
-}
-
-/// A number in Chinese numerals at the start of `s` (`三`, `两`, `十二`, `一百五十`,
-/// `二〇二三`), below 10000, and the bytes consumed. The caller accepts it only before a
-/// known unit (`三次`, `两个月`, `一百五十人`).
-fn chinese_number(s: &str) -> Option<(Decimal, usize)> {
-    let mut total: u64 = 0;
-    let mut current: Option<u64> = None;
-    let mut sequence = false;
-    let mut end = 0;
-    let mut last_multiplier = u64::MAX;
-    for (i, c) in s.char_indices() {
-        let digit = match c {
-            '零' | '〇' => Some(0),
-            '一' => Some(1),
-            '二' | '两' => Some(2),
-            '三' => Some(3),
-            '四' => Some(4),
-            '五' => Some(5),
-            '六' => Some(6),
-            '七' => Some(7),
-            '八' => Some(8),
-            '九' => Some(9),
-            _ => None,
-        };
-        let multiplier = match c {
-            '十' => Some(10),
-            '百' => Some(100),
-            '千' => Some(1000),
-            _ => None,
-        };
-        match (digit, multiplier) {
-            (Some(d), _) => {
-                current = match current {
-                    // `二〇二三`: digits in a row.
-                    Some(prev) => {
-                        sequence = true;
-                        Some(prev.checked_mul(10)?.checked_add(d)?)
-                    }
-                    None => Some(d),
-                };
-            }
-            (None, Some(m)) if !sequence && m < last_multiplier => {
-                // `十二` starts with its multiplier; `一百五` needs a digit before `百`.
-                let d = match current {
-                    Some(d) => d,
-                    None if m == 10 && i == 0 => 1,
-                    None => return None,
-                };
-                total += d * m;
-                current = None;
-                last_multiplier = m;
-            }
-            _ => break,
-        }
-        end = i + c.len_utf8();
-        if end > 3 * 8 {
-            return None;
-        }
-    }
-    if end == 0 {
-        return None;
-    }
-    let value = total + current.unwrap_or(0);
-    Some((Decimal::from(value), end))
-}
-
-/// Exactly three digits at `at`, not followed by another digit.
-fn is_group(b: &[u8], at: usize) -> bool {
-    (at..at + 3).all(|j| b.get(j).is_some_and(u8::is_ascii_digit))
-        && !b.get(at + 3).is_some_and(u8::is_ascii_digit)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -950,25 +667,6 @@ mod tests {
     }
 
     #[test]
-    fn normalizing_is_detected_at_every_position() {
-        let naive = |t: &str| {
-            t.contains(['$', '\\', '^'])
-                || t.chars().any(|c| {
-                    matches!(c, '\u{FE00}'..='\u{FFFF}' | '\u{2000}'..='\u{203F}' | '\u{3000}'..='\u{303F}')
-                })
-        };
-        for special in [
-            "$", "\\", "^", "％", "\u{FEFF}", "\u{3000}", "\u{200B}", "—", "﹪", "", "一", "人",
-            "a",
-        ] {
-            for pad in 0..20 {
-                let text = format!("{}{special}{}", "1".repeat(pad), "人".repeat(pad % 4));
-                assert_eq!(needs_normalizing(text.as_bytes()), naive(&text), "{text:?}");
-            }
-        }
-    }
-
-    #[test]
     fn chinese_numerals_before_known_units() {
         for (text, value, unit) in [
             ("三次", "3", "次"),
@@ -996,35 +694,14 @@ mod tests {
         ] {
             assert_eq!(parse_target(text).kind, TargetKind::Qualitative, "{text}");
         }
-        assert_eq!(chinese_number("一百零五"), Some((Decimal::from(105), 12)));
-        assert_eq!(chinese_number("十"), Some((Decimal::from(10), 3)));
-        assert_eq!(chinese_number("百"), None);
-    }
-
-    #[test]
-    fn numbers() {
-        for (text, want) in [
-            ("5,000", Some("5000")),
-            ("1,234,567.50", Some("1234567.50")),
-            ("１２３", Some("123")),
-            ("+7", Some("7")),
-            (" 17.00 ", Some("17.00")),
-            ("0.0001", Some("0.0001")),
-            (".5", Some("0.5")),
-            ("1,23", None),
-            ("12,3456", None),
-            ("inf", None),
-            ("NaN", None),
-            ("1e5", None),
-            ("", None),
-            ("-", None),
-            ("99999999999999999999999999999999", None),
-        ] {
-            assert_eq!(
-                parse_number(text).map(|d| d.to_string()),
-                want.map(str::to_owned),
-                "{text}"
-            );
-        }
+        assert_eq!(
+            super::super::number::chinese_number("一百零五"),
+            Some((Decimal::from(105), 12))
+        );
+        assert_eq!(
+            super::super::number::chinese_number("十"),
+            Some((Decimal::from(10), 3))
+        );
+        assert_eq!(super::super::number::chinese_number("百"), None);
     }
 }

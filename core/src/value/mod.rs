@@ -5,8 +5,8 @@
 //!
 //! - [`parse_target`] (指标值), [`parse_actual`] (实际完成值), [`parse_number`]: the grammar
 //!   (comparators in symbols, ASCII, full-width and words; numbers with their written scale;
-//!   units in parentheses or trailing; OCR LaTeX; placeholders), see [`grammar`](parse_target).
-//! - [`unit`]: classification and exact conversion of units. A magnitude written without a
+//!   units in parentheses or trailing; OCR LaTeX; placeholders).
+//! - [`unit`](mod@unit): classification and exact conversion of units. A magnitude written without a
 //!   unit (`250万`) keeps `万` as its unit: a pure scale (×10000, empty base) that converts
 //!   into any unit but a percent.
 //! - [`qualitative`]: the classes of 定性 targets.
@@ -14,6 +14,8 @@
 
 mod deadline;
 mod grammar;
+mod normalize;
+mod number;
 pub mod qualitative;
 pub mod unit;
 
@@ -23,7 +25,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use deadline::{deadline, deadline_in};
-pub use grammar::{parse_actual, parse_number, parse_target, Actual};
+pub use grammar::{parse_actual, parse_target, Actual};
+pub use number::parse_number;
 pub use qualitative::QualitativeClass;
 pub use unit::{UnitClass, UnitInfo};
 
