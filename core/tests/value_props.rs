@@ -181,6 +181,22 @@ proptest! {
         let _ = parse_number(&text);
         let _ = unit::classify(&text);
         let _ = jixiao::value::deadline_in(&text, Some(2024));
+        let _ = unit::same(&text, "%");
+        let _ = unit::convert(Decimal::MAX, &text, "元");
+        let _ = unit::align(Decimal::MAX, &text, Decimal::MIN, "万元");
+        let _ = unit::to_base(Decimal::MAX, &text);
+    }
+
+    #[test]
+    fn units_never_panic(a in "[万亿千百元米人次%/()（）平方公里小时分钟天月年个村 ]{0,8}", b in "[万亿千百元米人次%/()平方公里小时分钟天月年个 ]{0,8}") {
+        let _ = unit::same(&a, &b);
+        prop_assert_eq!(unit::same(&a, &b), unit::same(&b, &a));
+        let _ = unit::convert(Decimal::MAX, &a, &b);
+        let _ = unit::align(Decimal::MAX, &a, Decimal::MIN, &b);
+        if let Some(x) = unit::convert(Decimal::ONE, &a, &b) {
+            // Converting back gives the value again.
+            prop_assert_eq!(unit::convert(x, &b, &a), Some(Decimal::ONE), "{} → {}", a, b);
+        }
     }
 
     #[test]
