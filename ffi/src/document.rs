@@ -33,6 +33,11 @@ pub struct jx_document {
 }
 
 impl jx_document {
+    /// The reading behind the handle.
+    pub(crate) fn reading(&self) -> &Reading {
+        &self.reading
+    }
+
     /// The document's canonical JSON as a value (its serde form), made once.
     fn value(&self) -> &serde_json::Value {
         self.value.get_or_init(|| {

@@ -11,7 +11,7 @@ use crate::panic::{ffi_boundary, Fallback};
 /// What a fallible jixiao call returned. `JX_RESULT_OK` (0) is success; every other value
 /// is an error. Numbers are stable and never reused: 1–99 are about the call itself,
 /// 100–199 mean the input could not be read, 200–299 that a document could not be
-/// written. A newer library may return codes this header does not name: treat any
+/// written, 300–399 that actuals could not be joined to a document. A newer library may return codes this header does not name: treat any
 /// unknown non-zero value as a failure and ask `jx_result_message` what it means.
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +32,8 @@ pub enum jx_result {
     NotFound = 5,
     /// The path exists but holds no value (JSON `null`: an empty cell, never zero).
     NoValue = 6,
+    /// The review or scoring profile named is unknown, or the profile JSON is invalid.
+    UnknownProfile = 7,
     /// Read error `empty_input`: the input holds no bytes (or only whitespace).
     EmptyInput = 100,
     /// Read error `binary_input`: the input is binary data, neither text nor a workbook.
@@ -59,11 +61,19 @@ pub enum jx_result {
     Unencodable = 202,
     /// A write error this version of the C ABI does not name yet.
     WriteOther = 299,
+    /// Actuals error `unknown_project`: an actuals row names a project the document lacks.
+    UnknownProject = 300,
+    /// Actuals error `unknown_indicator`: an actuals row names an indicator the project lacks.
+    UnknownIndicator = 301,
+    /// Actuals error `ambiguous_name`: an actuals row matches several projects or indicators.
+    AmbiguousName = 302,
+    /// An actuals error this version of the C ABI does not name yet.
+    ActualsOther = 399,
 }
 
 impl jx_result {
     /// Every code, for lookups by number.
-    const ALL: [jx_result; 20] = [
+    const ALL: [jx_result; 25] = [
         jx_result::Ok,
         jx_result::NullParameter,
         jx_result::InvalidArgument,
@@ -71,6 +81,7 @@ impl jx_result {
         jx_result::BufferTooSmall,
         jx_result::NotFound,
         jx_result::NoValue,
+        jx_result::UnknownProfile,
         jx_result::EmptyInput,
         jx_result::BinaryInput,
         jx_result::BadEncoding,
@@ -84,6 +95,10 @@ impl jx_result {
         jx_result::WriteFailed,
         jx_result::Unencodable,
         jx_result::WriteOther,
+        jx_result::UnknownProject,
+        jx_result::UnknownIndicator,
+        jx_result::AmbiguousName,
+        jx_result::ActualsOther,
     ];
 
     /// The code with this number, if there is one.
@@ -126,6 +141,11 @@ impl jx_result {
                 "the path does not exist in the document",
             ),
             jx_result::NoValue => ("no_value", "no_value\0", "the path holds no value (null)"),
+            jx_result::UnknownProfile => (
+                "unknown_profile",
+                "unknown_profile\0",
+                "unknown review or scoring profile (or invalid profile JSON)",
+            ),
             jx_result::EmptyInput => ("empty_input", "empty_input\0", "the input is empty"),
             jx_result::BinaryInput => (
                 "binary_input",
@@ -179,6 +199,26 @@ impl jx_result {
                 "write_other\0",
                 "the document cannot be written",
             ),
+            jx_result::UnknownProject => (
+                "unknown_project",
+                "unknown_project\0",
+                "an actuals row names a project the document does not have",
+            ),
+            jx_result::UnknownIndicator => (
+                "unknown_indicator",
+                "unknown_indicator\0",
+                "an actuals row names an indicator the project does not have",
+            ),
+            jx_result::AmbiguousName => (
+                "ambiguous_name",
+                "ambiguous_name\0",
+                "an actuals row matches several projects or indicators",
+            ),
+            jx_result::ActualsOther => (
+                "actuals_other",
+                "actuals_other\0",
+                "the actuals cannot be joined to the document",
+            ),
         }
     }
 }
@@ -208,6 +248,27 @@ impl From<&WriteError> for jx_result {
             _ => jx_result::WriteOther,
         }
     }
+}
+
+impl From<&jixiao::actuals::ActualsError> for jx_result {
+    fn from(error: &jixiao::actuals::ActualsError) -> Self {
+        match error.code() {
+            "unknown_project" => jx_result::UnknownProject,
+            "unknown_indicator" => jx_result::UnknownIndicator,
+            "ambiguous_name" => jx_result::AmbiguousName,
+            _ => jx_result::ActualsOther,
+        }
+    }
+}
+
+/// Records an actuals error (its Display names file and row) and returns its code.
+pub(crate) fn actuals_error(error: &jixiao::actuals::ActualsError) -> jx_result {
+    set_last_error(error.into(), error.to_string(), error.location().line)
+}
+
+/// Records an unknown profile and returns its code.
+pub(crate) fn unknown_profile(message: String) -> jx_result {
+    set_last_error(jx_result::UnknownProfile, message, None)
 }
 
 /// The detail of the last error on this thread.

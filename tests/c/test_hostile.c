@@ -108,6 +108,29 @@ static void test_null_and_empty(void) {
         CHECK_RESULT(jx_document_len(NULL, "/declarations", &len), JX_RESULT_NULL_PARAMETER);
         CHECK(out == SENTINEL_BYTES && len == 77);
     }
+    /* Review, summary, scoring and audit with NULLs. */
+    {
+        jx_report *rep = (jx_report *)SENTINEL_BYTES;
+        jx_scorecard *sc = (jx_scorecard *)SENTINEL_BYTES;
+        jx_bytes *out = SENTINEL_BYTES;
+        CHECK_RESULT(jx_review(NULL, NULL, JX_ENCODING_UTF8, &rep), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_review_text(NULL, NULL, JX_ENCODING_UTF8, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_audit(NULL, NULL, JX_ENCODING_UTF8, &rep), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_audit_text(NULL, NULL, JX_ENCODING_UTF8, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_summary(NULL, 0, NULL, 0, JX_ENCODING_UTF8, NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_score(NULL, NULL, NULL, 0, NULL, JX_ENCODING_UTF8, &sc), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_json(NULL, 0, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_explain(NULL, 0, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_text(NULL, 0, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_diagnostics(NULL, &rep), JX_RESULT_NULL_PARAMETER);
+        CHECK(rep == (jx_report *)SENTINEL_BYTES && sc == (jx_scorecard *)SENTINEL_BYTES &&
+              out == SENTINEL_BYTES);
+        CHECK(jx_scorecard_count(NULL) == 0 && jx_scorecard_total(NULL, 0) == NULL);
+        CHECK(jx_scorecard_grade(NULL, 0) == NULL && jx_scorecard_complete(NULL, 0) == 0);
+        CHECK(jx_scorecard_project(NULL, 0) == NULL && jx_scorecard_max(NULL, 0) == NULL);
+        CHECK(jx_scorecard_open(NULL, 0) == NULL);
+        jx_scorecard_free(NULL);
+    }
     /* Frees of NULL do nothing. */
     jx_document_free(NULL);
     jx_bytes_free(NULL);
@@ -189,6 +212,24 @@ static void test_bad_arguments(void) {
         CHECK(jx_report_code(rep, 0) == NULL && jx_report_message(rep, (size_t)-1) == NULL);
         CHECK(jx_report_severity(rep, 3) == JX_SEVERITY_NONE && jx_report_line(rep, 1) == 0);
         jx_report_free(rep);
+    }
+    /* Analyses of an empty document, and with NULL out-parameters. */
+    {
+        jx_report *rep = NULL;
+        jx_scorecard *sc = NULL;
+        CHECK_RESULT(jx_review(doc, NULL, JX_ENCODING_UTF8, NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_audit(doc, NULL, JX_ENCODING_UTF8, NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_score(doc, NULL, NULL, 0, NULL, JX_ENCODING_UTF8, NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK_OK(jx_review(doc, NULL, JX_ENCODING_GB18030, &rep));
+        CHECK(jx_report_count(rep) == 0);
+        jx_report_free(rep);
+        CHECK_OK(jx_score(doc, NULL, NULL, 0, NULL, JX_ENCODING_UTF8, &sc));
+        CHECK(jx_scorecard_count(sc) == 0 && jx_scorecard_total(sc, 0) == NULL);
+        jx_scorecard_free(sc);
+        /* Garbage as actuals: a read error, never a crash. */
+        sc = (jx_scorecard *)SENTINEL_BYTES;
+        CHECK(jx_score(doc, NULL, (const uint8_t *)"\x00\x01\x02", 3, NULL, JX_ENCODING_UTF8, &sc) != JX_RESULT_OK);
+        CHECK(sc == (jx_scorecard *)SENTINEL_BYTES);
     }
     jx_document_free(doc);
 }
