@@ -454,6 +454,12 @@ const char *jx_result_name(uint32_t result);
 // this thread has failed, the message is empty. This function never changes it.
 jx_result jx_last_error_message(char *buf, size_t len, size_t *out_n);
 
+// Like `jx_last_error_message`, with the text encoded in `encoding` (`JX_ENCODING_AUTO`
+// or `UTF8`: UTF-8; `GB18030`), for systems that store and show GBK. Truncation happens
+// between characters. An unknown encoding returns `JX_RESULT_INVALID_ARGUMENT` without
+// writing anything or recording it.
+jx_result jx_last_error_message_in(jx_encoding encoding, char *buf, size_t len, size_t *out_n);
+
 // The code of the last failing call on the calling thread, or `JX_RESULT_OK` when none
 // has failed yet. Never changes the last error.
 jx_result jx_last_error_result(void);
