@@ -179,6 +179,11 @@ impl PyDocument {
         Ok(PyBytes::new(py, &bytes))
     }
 
+    /// The HTML table notebooks show (the first 20 declarations).
+    fn _repr_html_(&self) -> String {
+        crate::html::document(&self.doc, 20)
+    }
+
     fn __len__(&self) -> usize {
         self.doc.declarations.len()
     }

@@ -7,6 +7,7 @@
 
 mod document;
 mod errors;
+mod html;
 mod input;
 mod nodes;
 mod parallel;

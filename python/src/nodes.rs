@@ -245,6 +245,15 @@ impl PyDeclaration {
         crate::document::json_text(&self.at.alone(), compact)
     }
 
+    /// The HTML table notebooks show (一级/二级/三级, 指标值, 实际完成值, 分值, 得分).
+    fn _repr_html_(&self) -> String {
+        format!(
+            "{}{}",
+            crate::html::STYLE,
+            crate::html::declaration(self.at.get())
+        )
+    }
+
     fn __len__(&self) -> usize {
         self.at.get().indicators.len()
     }

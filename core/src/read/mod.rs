@@ -180,6 +180,11 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
     }
     let decoded = decode(bytes, options.encoding, options.file_name.as_deref())?;
     let text = decoded.text.trim_start();
+    if text.is_empty() {
+        return Err(ReadError::Empty {
+            at: options.location(),
+        });
+    }
     if text.starts_with('{') {
         return Ok(InputFormat::Json);
     }
@@ -206,5 +211,32 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
             at: options.location().line(1),
             expected: "a form title (财政项目支出绩效目标申报表 / 绩效自评表), a list header row (项目名称, 三级指标, 指标值, …), or jixiao JSON".to_owned(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_input_is_empty_in_every_encoding() {
+        for bytes in [
+            &b""[..],
+            b"\n\n",
+            b"  \t \r\n",
+            b"\xEF\xBB\xBF\n",
+            b"\xFF\xFE\n\x00",
+        ] {
+            let err = read(bytes, &ReadOptions::named("t.txt")).err();
+            assert_eq!(
+                err.as_ref().map(ReadError::code),
+                Some("empty_input"),
+                "{bytes:?}"
+            );
+            assert_eq!(
+                err.and_then(|e| e.location().file.clone()).as_deref(),
+                Some("t.txt")
+            );
+        }
     }
 }
