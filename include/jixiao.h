@@ -580,6 +580,13 @@ uint32_t jx_scorecard_complete(const jx_scorecard *sc, size_t index);
 // (`index >= jx_scorecard_count(sc)`).
 jx_result jx_scorecard_json(const jx_scorecard *sc, size_t index, jx_bytes **out);
 
+// Every scorecard as one pretty JSON array with a final newline, in the scorecard's
+// encoding: the same bytes as the Rust `serde_json::to_string_pretty(&cards)` plus a
+// newline (`tests/golden/seed-scorecards.json` is such an array). On success writes a new
+// buffer to `*out` (free it with `jx_bytes_free`); on failure writes nothing and returns
+// `JX_RESULT_NULL_PARAMETER`.
+jx_result jx_scorecard_json_all(const jx_scorecard *sc, jx_bytes **out);
+
 // The explanation of scorecard `index`: for every item the rule applied (with the
 // document it comes from), the inputs and the arithmetic, then the levels and the total.
 // Same contract as `jx_scorecard_json`.

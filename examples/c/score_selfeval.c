@@ -7,10 +7,13 @@
  *   LD_LIBRARY_PATH=$HOME/.local/lib ./score_selfeval                      (the bundled Putuo 自评表)
  *   LD_LIBRARY_PATH=$HOME/.local/lib ./score_selfeval FILE [ACTUALS [PROFILE]]
  *
- * With no arguments it scores tests/data/selfeval-putuo-sports-2022.txt under the default
- * profile (mof-2020), prints the table and the explanation, and checks that the scorecard
- * JSON is byte for byte tests/golden/putuo-scorecard.json (the file the Rust and Python
- * tests hold to as well). Exit status 0 when everything worked (and matched). */
+ * With no arguments it does the two bundled jobs and checks them against the golden files
+ * the Rust and Python tests hold to as well:
+ *   1. the Putuo 自评表 (tests/data/selfeval-putuo-sports-2022.txt) under the default profile
+ *      (mof-2020): table and explanation; JSON byte for byte tests/golden/putuo-scorecard.json;
+ *   2. the seed 申报表 plus tests/data/seed-actuals.csv: one line per project; all scorecards
+ *      as one JSON array, byte for byte tests/golden/seed-scorecards.json.
+ * Exit status 0 when everything worked (and matched). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,11 +49,22 @@ static int failed(const char *what, jx_result r) {
     return 1;
 }
 
-int main(int argc, char **argv) {
-    const char *path = argc > 1 ? argv[1] : "tests/data/selfeval-putuo-sports-2022.txt";
-    const char *actuals_path = argc > 2 ? argv[2] : NULL;
-    const char *profile = argc > 3 ? argv[3] : NULL; /* NULL: mof-2020 */
-    const char *golden_path = argc > 1 ? NULL : "tests/golden/putuo-scorecard.json";
+/* Whether `bytes` holds exactly the file at `path`. */
+static int same_as_file(const jx_bytes *bytes, const char *path) {
+    size_t len = 0;
+    unsigned char *golden = slurp(path, &len);
+    int same = golden != NULL && len == jx_bytes_len(bytes) &&
+               memcmp(golden, jx_bytes_data(bytes), len) == 0;
+    free(golden);
+    printf("%s %s byte for byte\n", same ? "scorecard JSON matches" : "scorecard JSON DIFFERS from",
+           path);
+    return same;
+}
+
+/* Scores one file (with an optional actuals file); prints the table and explanation of each
+ * scorecard when `verbose`, else one line each; compares with the golden files given. */
+static int score_file(const char *path, const char *actuals_path, const char *profile,
+                      const char *golden_first, const char *golden_all, int verbose) {
     jx_read_options options = {0}, actuals_options = {0};
     jx_document *doc = NULL;
     jx_scorecard *sc = NULL;
@@ -94,30 +108,44 @@ int main(int argc, char **argv) {
             (r = jx_scorecard_json(sc, i, &json)) != JX_RESULT_OK) {
             status = failed("jx_scorecard_*", r);
         } else {
-            printf("%s\n", (const char *)jx_bytes_data(table));
-            printf("%s\n", (const char *)jx_bytes_data(explain));
+            if (verbose) {
+                printf("%s\n%s\n", (const char *)jx_bytes_data(table),
+                       (const char *)jx_bytes_data(explain));
+            }
             /* Decimals are exact strings: store them as they are, never as double. */
-            printf("%s: 总分 %s / %s, %s, 等级 %s\n\n", jx_scorecard_project(sc, i),
+            printf("%s: 总分 %s / %s, %s, 等级 %s\n", jx_scorecard_project(sc, i),
                    jx_scorecard_total(sc, i), jx_scorecard_max(sc, i),
                    jx_scorecard_complete(sc, i) ? "complete" : "incomplete",
                    grade != NULL ? grade : "(none: incomplete)");
-            if (golden_path != NULL && i == 0) {
-                size_t golden_len = 0;
-                unsigned char *golden = slurp(golden_path, &golden_len);
-                if (golden != NULL && golden_len == jx_bytes_len(json) &&
-                    memcmp(golden, jx_bytes_data(json), golden_len) == 0) {
-                    printf("scorecard JSON matches %s byte for byte\n", golden_path);
-                } else {
-                    fprintf(stderr, "scorecard JSON differs from %s\n", golden_path);
-                    status = 1;
-                }
-                free(golden);
+            if (golden_first != NULL && i == 0 && !same_as_file(json, golden_first)) {
+                status = 1;
             }
         }
         jx_bytes_free(table);
         jx_bytes_free(explain);
         jx_bytes_free(json);
     }
+    if (golden_all != NULL) {
+        jx_bytes *all = NULL;
+        r = jx_scorecard_json_all(sc, &all);
+        if (r != JX_RESULT_OK) {
+            status = failed("jx_scorecard_json_all", r);
+        } else if (!same_as_file(all, golden_all)) {
+            status = 1;
+        }
+        jx_bytes_free(all);
+    }
     jx_scorecard_free(sc);
     return status;
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1) {
+        return score_file(argv[1], argc > 2 ? argv[2] : NULL, argc > 3 ? argv[3] : NULL, NULL,
+                          NULL, 1);
+    }
+    return score_file("tests/data/selfeval-putuo-sports-2022.txt", NULL, NULL,
+                      "tests/golden/putuo-scorecard.json", NULL, 1) |
+           score_file("tests/data/shanghai-eeb-enforcement-2024.txt", "tests/data/seed-actuals.csv",
+                      NULL, NULL, "tests/golden/seed-scorecards.json", 0);
 }

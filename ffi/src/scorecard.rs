@@ -278,6 +278,35 @@ pub extern "C" fn jx_scorecard_json(
     ffi_boundary! { card_text(sc, index, CardText::Json, out) }
 }
 
+/// Every scorecard as one pretty JSON array with a final newline, in the scorecard's
+/// encoding: the same bytes as the Rust `serde_json::to_string_pretty(&cards)` plus a
+/// newline (`tests/golden/seed-scorecards.json` is such an array). On success writes a new
+/// buffer to `*out` (free it with `jx_bytes_free`); on failure writes nothing and returns
+/// `JX_RESULT_NULL_PARAMETER`.
+#[no_mangle]
+pub extern "C" fn jx_scorecard_json_all(
+    sc: *const jx_scorecard,
+    out: *mut *mut jx_bytes,
+) -> jx_result {
+    ffi_boundary! {
+        // SAFETY: NULL or a live handle (documented contract).
+        let sc = try_non_null!(unsafe { sc.as_ref() }, "sc");
+        if out.is_null() {
+            return null_parameter("out");
+        }
+        // Scorecards serialize with string keys and decimal strings: this cannot fail.
+        let mut json = serde_json::to_string_pretty(&sc.cards).unwrap_or_default();
+        json.push('\n');
+        match encode_text(&json, sc.encoding) {
+            Ok(bytes) => {
+                hand_out(out, bytes);
+                jx_result::Ok
+            }
+            Err(e) => e,
+        }
+    }
+}
+
 /// The explanation of scorecard `index`: for every item the rule applied (with the
 /// document it comes from), the inputs and the arithmetic, then the levels and the total.
 /// Same contract as `jx_scorecard_json`.

@@ -17,7 +17,9 @@
 #define SEED "tests/data/shanghai-eeb-enforcement-2024.txt"
 #define PUTUO "tests/data/selfeval-putuo-sports-2022.txt"
 #define PUTUO_GOLDEN "tests/golden/putuo-scorecard.json"
-#define SEED_ACTUALS "tests/c/data/seed-actuals.csv"
+#define SEED_ACTUALS_PARTIAL "tests/c/data/seed-actuals-partial.csv"
+#define SEED_ACTUALS "tests/data/seed-actuals.csv"
+#define SEED_GOLDEN "tests/golden/seed-scorecards.json"
 
 static jx_document *read_path(const char *path) {
     size_t len = 0;
@@ -288,7 +290,7 @@ static void test_score_putuo(void) {
 static void test_score_with_actuals(void) {
     jx_document *doc = read_path(SEED);
     size_t len = 0, i;
-    unsigned char *actuals = jt_read_file(SEED_ACTUALS, &len);
+    unsigned char *actuals = jt_read_file(SEED_ACTUALS_PARTIAL, &len);
     jx_scorecard *sc = NULL;
     jx_report *diag = NULL;
     jx_read_options aopts = {0};
@@ -298,7 +300,7 @@ static void test_score_with_actuals(void) {
         free(actuals);
         return;
     }
-    aopts.file_name = SEED_ACTUALS;
+    aopts.file_name = SEED_ACTUALS_PARTIAL;
     CHECK_OK(jx_score(doc, NULL, actuals, len, &aopts, JX_ENCODING_UTF8, &sc));
     CHECK(jx_scorecard_count(sc) == 5);
     CHECK(strcmp(jx_scorecard_project(sc, 0), "环保热线运行") == 0);
@@ -351,11 +353,70 @@ static void test_score_with_actuals(void) {
     jx_document_free(doc);
 }
 
+/* The seed plus the shared actuals file (tests/data/seed-actuals.csv, every indicator):
+ * all five scorecards as one JSON array, byte for byte the golden the Rust and Python
+ * tests hold to. */
+static void test_score_seed_golden(void) {
+    jx_document *doc = read_path(SEED);
+    size_t len = 0, golden_len = 0, i;
+    unsigned char *actuals = jt_read_file(SEED_ACTUALS, &len);
+    unsigned char *golden = jt_read_file(SEED_GOLDEN, &golden_len);
+    jx_read_options aopts = {0};
+    jx_scorecard *sc = NULL;
+    jx_report *diag = NULL;
+    jx_bytes *all = NULL, *one = NULL;
+    CHECK(actuals != NULL && golden != NULL);
+    if (doc == NULL || actuals == NULL || golden == NULL) {
+        jx_document_free(doc);
+        free(actuals);
+        free(golden);
+        return;
+    }
+    aopts.file_name = "seed-actuals.csv";
+    CHECK_OK(jx_score(doc, NULL, actuals, len, &aopts, JX_ENCODING_UTF8, &sc));
+    CHECK(jx_scorecard_count(sc) == 5);
+    CHECK_OK(jx_scorecard_diagnostics(sc, &diag));
+    CHECK(jx_report_count(diag) == 0);
+    CHECK_OK(jx_scorecard_json_all(sc, &all));
+    CHECK(jt_bytes_equal(all, golden, golden_len));
+    /* The accessors agree with each card's JSON: a grade exactly when complete. */
+    for (i = 0; i < 5; i++) {
+        jx_bytes *card = NULL;
+        int complete = jx_scorecard_complete(sc, i) == 1;
+        CHECK_OK(jx_scorecard_json(sc, i, &card));
+        CHECK(complete == (jx_scorecard_grade(sc, i) != NULL));
+        CHECK(card != NULL && strstr((const char *)jx_bytes_data(card),
+                                     complete ? "\"complete\": true" : "\"complete\": false") != NULL);
+        jx_bytes_free(card);
+    }
+    /* As in the golden: 办案经费 is incomplete (no grade); 生态环境执法工作能力建设 is 差. */
+    CHECK(jx_scorecard_complete(sc, 2) == 0 && jx_scorecard_grade(sc, 2) == NULL);
+    CHECK(jx_scorecard_grade(sc, 3) != NULL && strcmp(jx_scorecard_grade(sc, 3), "差") == 0);
+    CHECK(jx_scorecard_grade(sc, 0) != NULL && strcmp(jx_scorecard_grade(sc, 0), "优") == 0);
+    /* One card's JSON is the same object as in the array (indented two more there). */
+    CHECK_OK(jx_scorecard_json(sc, 0, &one));
+    CHECK(one != NULL && strstr((const char *)jx_bytes_data(one), "\"project\": \"环保热线运行\"") != NULL);
+    {
+        jx_bytes *out = (jx_bytes *)(uintptr_t)0x1;
+        CHECK_RESULT(jx_scorecard_json_all(NULL, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_json_all(sc, NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK(out == (jx_bytes *)(uintptr_t)0x1);
+    }
+    jx_bytes_free(all);
+    jx_bytes_free(one);
+    jx_report_free(diag);
+    jx_scorecard_free(sc);
+    jx_document_free(doc);
+    free(actuals);
+    free(golden);
+}
+
 int main(int argc, char **argv) {
     const char *workdir = argc > 1 ? argv[1] : ".";
     test_review(workdir);
     test_summary();
     test_score_putuo();
     test_score_with_actuals();
+    test_score_seed_golden();
     return jt_finish("test_analysis");
 }
