@@ -580,6 +580,27 @@ uint32_t jx_scorecard_complete(const jx_scorecard *sc, size_t index);
 // (`index >= jx_scorecard_count(sc)`).
 jx_result jx_scorecard_json(const jx_scorecard *sc, size_t index, jx_bytes **out);
 
+// One value of scorecard `index`'s JSON (see `jx_scorecard_json`), addressed by a JSON
+// pointer (RFC 6901) such as `/indicators/2/score` (an exact decimal string), `/indicators/2/status`
+// (`met`, `partial`, `unmet`, `not_scorable`), `/indicators/2/explanation`,
+// `/budget/rate` or `/levels/产出指标/score`; in the scorecard's encoding. A string comes
+// back as its text, anything else as compact JSON; use `jx_scorecard_len` for counts.
+//
+// On success writes a new buffer to `*out` (free it with `jx_bytes_free`). On failure
+// writes nothing and returns `JX_RESULT_NOT_FOUND`, `JX_RESULT_NO_VALUE` (`null`: e.g. the
+// score of an indicator that could not be scored), `JX_RESULT_NULL_PARAMETER` or
+// `JX_RESULT_INVALID_ARGUMENT` (index past the end, not a JSON pointer).
+jx_result jx_scorecard_get(const jx_scorecard *sc,
+                           size_t index,
+                           const char *pointer,
+                           jx_bytes **out);
+
+// The number of elements of the array (or keys of the object) at a JSON pointer of
+// scorecard `index`'s JSON, e.g. `/indicators`; see `jx_scorecard_get`. On success writes
+// `*out`; on failure writes nothing and returns `JX_RESULT_NOT_FOUND`,
+// `JX_RESULT_NO_VALUE`, `JX_RESULT_INVALID_ARGUMENT` or `JX_RESULT_NULL_PARAMETER`.
+jx_result jx_scorecard_len(const jx_scorecard *sc, size_t index, const char *pointer, size_t *out);
+
 // Every scorecard as one pretty JSON array with a final newline, in the scorecard's
 // encoding: the same bytes as the Rust `serde_json::to_string_pretty(&cards)` plus a
 // newline (`tests/golden/seed-scorecards.json` is such an array). On success writes a new

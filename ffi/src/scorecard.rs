@@ -40,6 +40,8 @@ struct CCard {
 /// Threads: immutable; may be read from several threads at once.
 pub struct jx_scorecard {
     cards: Vec<Scorecard>,
+    /// The cards as JSON values, made on the first `jx_scorecard_get`.
+    values: std::sync::OnceLock<Vec<serde_json::Value>>,
     strings: Vec<CCard>,
     diagnostics: Vec<Finding>,
     encoding: jx_encoding,
@@ -142,7 +144,13 @@ pub extern "C" fn jx_score(
             Ok(s) => s,
             Err(e) => return e,
         };
-        let scorecard = jx_scorecard { cards, strings, diagnostics, encoding };
+        let scorecard = jx_scorecard {
+            cards,
+            values: std::sync::OnceLock::new(),
+            strings,
+            diagnostics,
+            encoding,
+        };
         // SAFETY: `out` is not NULL (checked first) and valid for one pointer write.
         unsafe { *out = Box::into_raw(Box::new(scorecard)) };
         jx_result::Ok
@@ -241,10 +249,7 @@ fn card_text(
         return null_parameter("out");
     }
     let Some(card) = sc.cards.get(index) else {
-        return crate::error::invalid_argument(format!(
-            "index {index} is past the last scorecard ({} in all)",
-            sc.cards.len()
-        ));
+        return past_the_end(sc, index);
     };
     let text = match what {
         CardText::Json => card.to_json() + "\n",
@@ -276,6 +281,110 @@ pub extern "C" fn jx_scorecard_json(
     out: *mut *mut jx_bytes,
 ) -> jx_result {
     ffi_boundary! { card_text(sc, index, CardText::Json, out) }
+}
+
+/// One value of scorecard `index`'s JSON (see `jx_scorecard_json`), addressed by a JSON
+/// pointer (RFC 6901) such as `/indicators/2/score` (an exact decimal string), `/indicators/2/status`
+/// (`met`, `partial`, `unmet`, `not_scorable`), `/indicators/2/explanation`,
+/// `/budget/rate` or `/levels/产出指标/score`; in the scorecard's encoding. A string comes
+/// back as its text, anything else as compact JSON; use `jx_scorecard_len` for counts.
+///
+/// On success writes a new buffer to `*out` (free it with `jx_bytes_free`). On failure
+/// writes nothing and returns `JX_RESULT_NOT_FOUND`, `JX_RESULT_NO_VALUE` (`null`: e.g. the
+/// score of an indicator that could not be scored), `JX_RESULT_NULL_PARAMETER` or
+/// `JX_RESULT_INVALID_ARGUMENT` (index past the end, not a JSON pointer).
+#[no_mangle]
+pub extern "C" fn jx_scorecard_get(
+    sc: *const jx_scorecard,
+    index: usize,
+    pointer: *const c_char,
+    out: *mut *mut jx_bytes,
+) -> jx_result {
+    ffi_boundary! {
+        // SAFETY: NULL or a live handle (documented contract).
+        let sc = try_non_null!(unsafe { sc.as_ref() }, "sc");
+        if out.is_null() {
+            return null_parameter("out");
+        }
+        let Some(card) = card_value(sc, index) else {
+            return past_the_end(sc, index);
+        };
+        // SAFETY: `pointer` is NULL or NUL-terminated (documented contract).
+        let value = match unsafe { crate::json::lookup(card, pointer, "/indicators/0/score") } {
+            Ok(v) => v,
+            Err(e) => return e,
+        };
+        let text = match crate::json::value_text(value) {
+            Ok(t) => t,
+            Err(e) => return e,
+        };
+        match encode_text(&text, sc.encoding) {
+            Ok(bytes) => {
+                hand_out(out, bytes);
+                jx_result::Ok
+            }
+            Err(e) => e,
+        }
+    }
+}
+
+/// The number of elements of the array (or keys of the object) at a JSON pointer of
+/// scorecard `index`'s JSON, e.g. `/indicators`; see `jx_scorecard_get`. On success writes
+/// `*out`; on failure writes nothing and returns `JX_RESULT_NOT_FOUND`,
+/// `JX_RESULT_NO_VALUE`, `JX_RESULT_INVALID_ARGUMENT` or `JX_RESULT_NULL_PARAMETER`.
+#[no_mangle]
+pub extern "C" fn jx_scorecard_len(
+    sc: *const jx_scorecard,
+    index: usize,
+    pointer: *const c_char,
+    out: *mut usize,
+) -> jx_result {
+    ffi_boundary! {
+        // SAFETY: NULL or a live handle (documented contract).
+        let sc = try_non_null!(unsafe { sc.as_ref() }, "sc");
+        if out.is_null() {
+            return null_parameter("out");
+        }
+        let Some(card) = card_value(sc, index) else {
+            return past_the_end(sc, index);
+        };
+        // SAFETY: `pointer` is NULL or NUL-terminated (documented contract).
+        let value = match unsafe { crate::json::lookup(card, pointer, "/indicators") } {
+            Ok(v) => v,
+            Err(e) => return e,
+        };
+        let len = match value {
+            serde_json::Value::Array(items) => items.len(),
+            serde_json::Value::Object(map) => map.len(),
+            serde_json::Value::Null => return crate::json::no_value(),
+            _ => {
+                return crate::error::invalid_argument(
+                    "the value is neither an array nor an object".to_owned(),
+                )
+            }
+        };
+        // SAFETY: `out` is not NULL and valid for one size_t write (documented contract).
+        unsafe { *out = len };
+        jx_result::Ok
+    }
+}
+
+fn card_value(sc: &jx_scorecard, index: usize) -> Option<&serde_json::Value> {
+    sc.values
+        .get_or_init(|| {
+            sc.cards
+                .iter()
+                .map(|c| serde_json::to_value(c).unwrap_or(serde_json::Value::Null))
+                .collect()
+        })
+        .get(index)
+}
+
+fn past_the_end(sc: &jx_scorecard, index: usize) -> jx_result {
+    crate::error::invalid_argument(format!(
+        "index {index} is past the last scorecard ({} in all)",
+        sc.cards.len()
+    ))
 }
 
 /// Every scorecard as one pretty JSON array with a final newline, in the scorecard's

@@ -42,8 +42,9 @@ run() {
     fi
 }
 
-if ! cargo build -p jixiao-ffi --quiet; then
+if ! cargo build -p jixiao-ffi --quiet >"$work/cargo.log" 2>&1; then
     echo "FAIL  cargo build -p jixiao-ffi"
+    sed 's/^/      /' "$work/cargo.log" | tail -n 40
     echo "0 passed, 1 failed"
     exit 1
 fi

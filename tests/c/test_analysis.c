@@ -228,6 +228,40 @@ static void test_score_putuo(void) {
     CHECK(table != NULL && strstr((const char *)jx_bytes_data(table), "98.62") != NULL);
     CHECK_OK(jx_scorecard_diagnostics(sc, &diag));
     CHECK(jx_report_count(diag) == 0);
+    /* Per-indicator figures by JSON pointer: exact decimal strings. */
+    {
+        size_t n = 0, k;
+        jx_bytes *v = NULL;
+        CHECK_OK(jx_scorecard_len(sc, 0, "/indicators", &n));
+        CHECK(n == 5);
+        for (k = 0; k < n; k++) {
+            char ptr[64];
+            sprintf(ptr, "/indicators/%lu/status", (unsigned long)k);
+            CHECK_OK(jx_scorecard_get(sc, 0, ptr, &v));
+            CHECK(v != NULL && strcmp((const char *)jx_bytes_data(v), "met") == 0);
+            jx_bytes_free(v);
+            v = NULL;
+        }
+        CHECK_OK(jx_scorecard_get(sc, 0, "/budget/score", &v));
+        CHECK(v != NULL && strcmp((const char *)jx_bytes_data(v), "8.62") == 0);
+        jx_bytes_free(v);
+        v = NULL;
+        CHECK_OK(jx_scorecard_get(sc, 0, "/levels/产出指标/score", &v));
+        CHECK(v != NULL && strcmp((const char *)jx_bytes_data(v), "50.00") == 0);
+        jx_bytes_free(v);
+        v = NULL;
+        CHECK_OK(jx_scorecard_get(sc, 0, "/complete", &v));
+        CHECK(v != NULL && strcmp((const char *)jx_bytes_data(v), "true") == 0);
+        jx_bytes_free(v);
+        v = (jx_bytes *)(uintptr_t)0x1;
+        CHECK_RESULT(jx_scorecard_get(sc, 0, "/budget/reason", &v), JX_RESULT_NO_VALUE);
+        CHECK_RESULT(jx_scorecard_get(sc, 0, "/nope", &v), JX_RESULT_NOT_FOUND);
+        CHECK_RESULT(jx_scorecard_get(sc, 1, "/total", &v), JX_RESULT_INVALID_ARGUMENT);
+        CHECK_RESULT(jx_scorecard_get(sc, 0, "total", &v), JX_RESULT_INVALID_ARGUMENT);
+        CHECK_RESULT(jx_scorecard_get(sc, 0, NULL, &v), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_len(sc, 0, "/total", &n), JX_RESULT_INVALID_ARGUMENT);
+        CHECK(v == (jx_bytes *)(uintptr_t)0x1 && n == 5);
+    }
     /* Index past the end. */
     CHECK(jx_scorecard_total(sc, 1) == NULL && jx_scorecard_grade(sc, 1) == NULL);
     CHECK(jx_scorecard_complete(sc, 1) == 0 && jx_scorecard_project(sc, 9) == NULL);

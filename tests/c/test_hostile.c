@@ -123,6 +123,13 @@ static void test_null_and_empty(void) {
         CHECK_RESULT(jx_scorecard_explain(NULL, 0, &out), JX_RESULT_NULL_PARAMETER);
         CHECK_RESULT(jx_scorecard_text(NULL, 0, &out), JX_RESULT_NULL_PARAMETER);
         CHECK_RESULT(jx_scorecard_diagnostics(NULL, &rep), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_json_all(NULL, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_get(NULL, 0, "/total", &out), JX_RESULT_NULL_PARAMETER);
+        {
+            size_t len = 3;
+            CHECK_RESULT(jx_scorecard_len(NULL, 0, "/indicators", &len), JX_RESULT_NULL_PARAMETER);
+            CHECK(len == 3);
+        }
         CHECK(rep == (jx_report *)SENTINEL_BYTES && sc == (jx_scorecard *)SENTINEL_BYTES &&
               out == SENTINEL_BYTES);
         CHECK(jx_scorecard_count(NULL) == 0 && jx_scorecard_total(NULL, 0) == NULL);
