@@ -340,11 +340,15 @@ static void test_score_with_actuals(void) {
     CHECK(strcmp(jx_scorecard_project(sc, 0), "环保热线运行") == 0);
     CHECK(strcmp(jx_scorecard_total(sc, 0), "99.42") == 0);
     CHECK(jx_scorecard_complete(sc, 0) == 1);
+    CHECK(strcmp(jx_scorecard_open(sc, 0), "0.00") == 0);
     CHECK(jx_scorecard_grade(sc, 0) != NULL && strcmp(jx_scorecard_grade(sc, 0), "优") == 0);
-    /* The other projects have no actuals: incomplete, no grade, never a silent 0 grade. */
+    /* The other projects have no actuals: incomplete, no grade, never a silent 0 grade; all
+     * their points are open. */
     for (i = 1; i < 5; i++) {
         CHECK(jx_scorecard_complete(sc, i) == 0);
         CHECK(jx_scorecard_grade(sc, i) == NULL);
+        CHECK(strcmp(jx_scorecard_open(sc, i), jx_scorecard_max(sc, i)) == 0);
+        CHECK(strcmp(jx_scorecard_total(sc, i), "0.00") == 0);
     }
     CHECK_OK(jx_scorecard_diagnostics(sc, &diag));
     CHECK(jx_report_count(diag) == 4);
