@@ -271,21 +271,42 @@ pub(crate) fn findings_table(findings: &[Finding]) -> Table {
 // Scorecards.
 
 /// A scorecard with what it was computed from (for pickling: it is recomputed, exactly,
-/// from the scored declaration and the profile).
+/// from the scored declaration and the profile). The document and profile are shared,
+/// never copied per scorecard.
 pub(crate) struct Scored {
     pub card: Scorecard,
-    pub declaration: Declaration,
-    pub profile: Profile,
+    pub doc: Arc<Document>,
+    pub index: usize,
+    pub profile: Arc<Profile>,
 }
 
 impl Scored {
-    /// Scores one declaration (core's `score_declaration`).
-    pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scored {
-        Scored {
+    /// Scores declaration `index` of `doc` (core's `score_declaration`); `None` when there
+    /// is no such declaration.
+    pub(crate) fn score(
+        doc: &Arc<Document>,
+        index: usize,
+        profile: &Arc<Profile>,
+    ) -> Option<Scored> {
+        let declaration = doc.declarations.get(index)?;
+        Some(Scored {
             card: jixiao::score::score_declaration(declaration, profile),
-            declaration: declaration.clone(),
+            doc: doc.clone(),
+            index,
             profile: profile.clone(),
-        }
+        })
+    }
+
+    /// Every declaration of `doc`, scored.
+    pub(crate) fn score_all(doc: &Arc<Document>, profile: &Arc<Profile>) -> Vec<Scored> {
+        (0..doc.declarations.len())
+            .filter_map(|i| Scored::score(doc, i, profile))
+            .collect()
+    }
+
+    /// The scored declaration.
+    pub(crate) fn declaration(&self) -> Option<&Declaration> {
+        self.doc.declarations.get(self.index)
     }
 }
 
@@ -464,11 +485,11 @@ fn reduce_scored<'py>(
 ) -> PyResult<Bound<'py, PyTuple>> {
     let f = py.import("jixiao._jixiao")?.getattr("_restore_scorecard")?;
     let doc = Document {
-        declarations: vec![scored.declaration.clone()],
+        declarations: scored.declaration().cloned().into_iter().collect(),
         ..Document::default()
     };
     let decl = jixiao::write::json::to_json_compact(&doc);
-    let profile = serde_json::to_string(&scored.profile).unwrap_or_default();
+    let profile = serde_json::to_string(&*scored.profile).unwrap_or_default();
     let args = (decl, profile, index).into_pyobject(py)?;
     PyTuple::new(py, [f, args.into_any()])
 }
@@ -492,7 +513,9 @@ pub(crate) fn _restore_scorecard(
             At::default(),
         )
     })?;
-    let decl = doc.declarations.first().ok_or_else(|| {
+    let doc = Arc::new(doc);
+    let profile = Arc::new(profile);
+    let scored = crate::errors::guard(|| Scored::score(&doc, 0, &profile))?.ok_or_else(|| {
         error(
             Kind::Score,
             "bad_pickle",
@@ -500,7 +523,7 @@ pub(crate) fn _restore_scorecard(
             At::default(),
         )
     })?;
-    let scored = Arc::new(crate::errors::guard(|| Scored::score(decl, &profile))?);
+    let scored = Arc::new(scored);
     match index {
         None => Ok(Py::new(py, PyScorecard { inner: scored })?.into_any()),
         Some(index) if index < scored.card.indicators.len() => {
@@ -1085,12 +1108,7 @@ pub(crate) fn score_many(
     let docs: Vec<Arc<Document>> = documents.iter().map(|d| d.doc.clone()).collect();
     let results = py.detach(move || {
         crate::parallel::map(docs, threads, |doc| {
-            crate::errors::guard(|| {
-                doc.declarations
-                    .iter()
-                    .map(|d| Scored::score(d, &profile))
-                    .collect::<Vec<_>>()
-            })
+            crate::errors::guard(|| Scored::score_all(&doc, &profile))
         })
     });
     let mut out = Vec::with_capacity(results.len());
@@ -1113,17 +1131,24 @@ pub(crate) fn score_document(
 ) -> PyResult<Vec<PyScorecard>> {
     let profile = Arc::new(profile);
     let n = doc.declarations.len();
-    let threads = if n >= 64 { None } else { Some(1) };
+    // Declarations in parallel only when there are enough to pay for the threads.
+    let threads = if n >= 256 { None } else { Some(1) };
+    let chunks: Vec<std::ops::Range<usize>> = (0..n)
+        .step_by(64)
+        .map(|start| start..(start + 64).min(n))
+        .collect();
     let results = py.detach(move || {
-        crate::parallel::map((0..n).collect(), threads, |i| {
-            crate::errors::guard(|| doc.declarations.get(i).map(|d| Scored::score(d, &profile)))
+        crate::parallel::map(chunks, threads, |range| {
+            crate::errors::guard(|| {
+                range
+                    .filter_map(|i| Scored::score(&doc, i, &profile))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let mut out = Vec::with_capacity(n);
     for r in results {
-        if let Some(s) = r? {
-            out.push(PyScorecard { inner: Arc::new(s) });
-        }
+        out.extend(r?.into_iter().map(|s| PyScorecard { inner: Arc::new(s) }));
     }
     Ok(out)
 }
