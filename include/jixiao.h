@@ -68,6 +68,10 @@ enum jx_result
   JX_RESULT_PANIC = 3,
   // The caller's buffer was too small; the text written into it was truncated.
   JX_RESULT_BUFFER_TOO_SMALL = 4,
+  // The path asked for does not exist in the document (`jx_document_get`).
+  JX_RESULT_NOT_FOUND = 5,
+  // The path exists but holds no value (JSON `null`: an empty cell, never zero).
+  JX_RESULT_NO_VALUE = 6,
   // Read error `empty_input`: the input holds no bytes (or only whitespace).
   JX_RESULT_EMPTY_INPUT = 100,
   // Read error `binary_input`: the input is binary data, neither text nor a workbook.
@@ -304,6 +308,32 @@ jx_result jx_document_diagnostics(const jx_document *doc, jx_encoding encoding, 
 jx_result jx_document_diagnostics_json(const jx_document *doc,
                                        jx_encoding encoding,
                                        jx_bytes **out);
+
+// One value of the document's canonical JSON (formats.md §C), addressed by a JSON pointer
+// (RFC 6901) such as `/declarations/0/project/name`, `/declarations/0/funding/annual`
+// (an exact decimal string, e.g. `2650000.00`), `/declarations/0/project/start_date` (an
+// ISO date, `2024-01-01`) or `/declarations/0/indicators/3/target/comparator`.
+//
+// A string is returned as its text (no quotes), in `encoding`; a number or boolean as its
+// JSON text; an object or array as compact JSON. Money, values and weights are strings in
+// the canonical JSON, so they come back exact, never as floating point.
+//
+// On success writes a new buffer to `*out` (free it with `jx_bytes_free`). On failure
+// writes nothing and returns `JX_RESULT_NOT_FOUND` (no such path), `JX_RESULT_NO_VALUE`
+// (the value is `null`: an empty cell, which is not zero), `JX_RESULT_NULL_PARAMETER`
+// or `JX_RESULT_INVALID_ARGUMENT` (not a JSON pointer, unknown encoding). Thread-safe
+// for a shared `doc`.
+jx_result jx_document_get(const jx_document *doc,
+                          const char *pointer,
+                          jx_encoding encoding,
+                          jx_bytes **out);
+
+// The number of elements of the array (or keys of the object) at a JSON pointer of the
+// document's canonical JSON, e.g. `/declarations/0/indicators`; see `jx_document_get`.
+// On success writes `*out`; on failure writes nothing and returns `JX_RESULT_NOT_FOUND`,
+// `JX_RESULT_NO_VALUE` (null), `JX_RESULT_INVALID_ARGUMENT` (a string or number, or not a
+// JSON pointer) or `JX_RESULT_NULL_PARAMETER`.
+jx_result jx_document_len(const jx_document *doc, const char *pointer, size_t *out);
 
 // Writes the static English message of a result code into `buf`.
 //

@@ -2,6 +2,7 @@
 //! (绩效目标申报表 / 绩效自评表). A thin shell over the `jixiao` library: argument parsing
 //! and printing only; every verb is a library call.
 
+mod commands;
 mod input;
 mod output;
 
@@ -44,6 +45,70 @@ enum Command {
         #[arg(long = "out-encoding", default_value = "utf-8")]
         out_encoding: String,
     },
+    /// Target review (绩效目标审核): exit 0 when no errors, 1 when there are errors.
+    Check {
+        /// Input files (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Framework profile: any, classic, mof-2021, shanghai-2025.
+        #[arg(long, default_value = "any")]
+        profile: String,
+        /// Output: text (aligned tables) or json.
+        #[arg(long, default_value = "text")]
+        format: String,
+        #[command(flatten)]
+        input: input::InputArgs,
+    },
+    /// Score a self-evaluation (单位自评), or a declaration plus a separate actuals file.
+    Score {
+        /// The self-evaluation or declaration (`-` for standard input).
+        file: String,
+        /// A file of actual values (CSV, TSV or JSON) joined to the declarations.
+        #[arg(long)]
+        actuals: Option<String>,
+        /// Scoring profile: mof-2020, budget-20, mof-2021, shanghai-2025.
+        #[arg(long, default_value = "mof-2020")]
+        profile: String,
+        /// Output: text, json, md or xlsx.
+        #[arg(long, default_value = "text")]
+        format: String,
+        /// Also print the explanation of every point (text output).
+        #[arg(long)]
+        explain: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        input: input::InputArgs,
+    },
+    /// Re-check the published figures of self-evaluations (自评复核).
+    Audit {
+        /// Input files (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Scoring profile: mof-2020, budget-20, mof-2021, shanghai-2025.
+        #[arg(long, default_value = "mof-2020")]
+        profile: String,
+        /// Output: text or json.
+        #[arg(long, default_value = "text")]
+        format: String,
+        #[command(flatten)]
+        input: input::InputArgs,
+    },
+    /// Roll-up (汇总) across declarations.
+    Summary {
+        /// Input files (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Framework profile used for the findings counts.
+        #[arg(long, default_value = "any")]
+        profile: String,
+        /// Output: text, json or csv.
+        #[arg(long, default_value = "text")]
+        format: String,
+        #[command(flatten)]
+        input: input::InputArgs,
+    },
 }
 
 fn main() -> ExitCode {
@@ -56,6 +121,41 @@ fn main() -> ExitCode {
             input,
             out_encoding,
         } => commands::read(&files, &input, &to, output.as_deref(), &out_encoding),
+        Command::Check {
+            files,
+            profile,
+            format,
+            input,
+        } => commands::check(&files, &input, &profile, &format),
+        Command::Score {
+            file,
+            actuals,
+            profile,
+            format,
+            explain,
+            output,
+            input,
+        } => commands::score(
+            &file,
+            actuals.as_deref(),
+            &input,
+            &profile,
+            &format,
+            explain,
+            output.as_deref(),
+        ),
+        Command::Audit {
+            files,
+            profile,
+            format,
+            input,
+        } => commands::audit(&files, &input, &profile, &format),
+        Command::Summary {
+            files,
+            profile,
+            format,
+            input,
+        } => commands::summary(&files, &input, &profile, &format),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -63,36 +163,5 @@ fn main() -> ExitCode {
             eprintln!("jixiao: {message}");
             ExitCode::from(EXIT_UNREADABLE)
         }
-    }
-}
-
-mod commands {
-    use std::path::Path;
-
-    use jixiao::read::encoding::encode;
-    use jixiao::{OutputFormat, Severity};
-
-    use super::{input, output, EXIT_OK};
-
-    /// `jixiao read`.
-    pub fn read(
-        files: &[String],
-        args: &input::InputArgs,
-        to: &str,
-        out: Option<&Path>,
-        out_encoding: &str,
-    ) -> Result<u8, String> {
-        let format: OutputFormat = to.parse()?;
-        let encoding = output::parse_encoding(out_encoding)?;
-        let (document, diagnostics) = input::read_all(files, args)?;
-        output::print_diagnostics(&diagnostics, Severity::Info);
-        let bytes = jixiao::write(&document, format).map_err(|e| e.to_string())?;
-        let bytes = if format == OutputFormat::Xlsx {
-            bytes
-        } else {
-            encode(&String::from_utf8_lossy(&bytes), encoding)
-        };
-        output::emit(&bytes, out, format == OutputFormat::Xlsx)?;
-        Ok(EXIT_OK)
     }
 }

@@ -41,3 +41,33 @@ pub fn print_diagnostics(diagnostics: &[Finding], min: Severity) {
         eprintln!("{finding}");
     }
 }
+
+/// The two output forms of the reporting verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned tables for a person.
+    Text,
+    /// JSON for a program.
+    Json,
+}
+
+/// Parses `text` or `json`.
+pub fn text_or_json(name: &str) -> Result<Format, String> {
+    match name {
+        "text" => Ok(Format::Text),
+        "json" => Ok(Format::Json),
+        other => Err(format!("unknown format `{other}` (expected text or json)")),
+    }
+}
+
+/// Pretty JSON with a final newline.
+pub fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    text.push('\n');
+    Ok(text.into_bytes())
+}
+
+/// Prints pretty JSON to standard output.
+pub fn print_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<(), String> {
+    emit(&json_bytes(value)?, None, false)
+}

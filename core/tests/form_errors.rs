@@ -265,3 +265,135 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn template_self_evaluation_in_wan_yuan() {
+    // The 财预〔2020〕10号 附件2 template: blank year, 万元, a deviation note, a footer.
+    let text = "项目支出绩效自评表\n（  年度）\n项目名称\t社区体育设施更新\n主管部门\t某区体育局\t实施单位\t某区体育中心\n项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\t年度资金总额\t100\t120\t108\t10\t90%\t9\n\t其中：当年财政拨款\t100\t120\t108\t—\t\t—\n\t上年结转资金\t\t\t\t—\t\t—\n\t其他资金\t\t\t\t—\t\t—\n年度总体目标\t预期目标\t\t实际完成情况\n\t更新健身点20个\t\t更新健身点18个\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\t产出指标\t数量指标\t更新健身点数量\t≥20个\t18个\t50\t45\t两个点位选址调整，明年完成\n\t效益指标\t社会效益指标\t居民健身便利度\t提高\t有所提高\t30\t30\t\n\t满意度指标\t服务对象满意度指标\t居民满意度\t≥90%\t92%\t10\t10\t\n总分\t\t\t\t\t\t100\t94\t\n填表人：\t李四\t联系电话：\t12345678\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    assert_eq!(doc.year, None);
+    let d = &doc.declarations[0];
+    assert!(!d.project.extra.contains_key("（ 年度）"));
+    assert_eq!(
+        d.project.extra.get("填表人").map(String::as_str),
+        Some("李四")
+    );
+    assert_eq!(d.indicators.len(), 3, "the footer is not an indicator");
+    let e = d.evaluation.as_ref().expect("evaluation");
+    assert_eq!(e.unit, jixiao::model::MoneyUnit::WanYuan);
+    assert_eq!(
+        e.budget.adjusted.map(|v| v.to_string()).as_deref(),
+        Some("120")
+    );
+    assert_eq!(e.budget_carryover.as_ref().and_then(|b| b.initial), None);
+    assert_eq!(
+        e.indicators[0].deviation.as_deref(),
+        Some("两个点位选址调整，明年完成")
+    );
+    assert_eq!(e.indicators[0].actual.as_deref(), Some("18个"));
+    assert_eq!(e.indicators[1].deviation, None);
+    assert_eq!(e.total.map(|v| v.to_string()).as_deref(), Some("94"));
+    assert_eq!(e.goal_achieved.as_deref(), Some("更新健身点18个"));
+    assert_eq!(d.goals.annual.as_deref(), Some("更新健身点20个"));
+    assert!(
+        findings.iter().all(|f| f.code == "unknown_header_label"),
+        "{findings:#?}"
+    );
+    let (again, _) = read_form(&write_form(&doc), &opts()).expect("reads back");
+    assert_eq!(again, doc);
+}
+
+#[test]
+fn funding_by_columns_and_by_sides() {
+    // Labels on one row, values on the next.
+    let text = "财政项目支出绩效目标申报表\n项目名称\t己\n项目资金（万元）\t年度资金总额\t财政拨款\t上年结转资金\t其他资金\n\t50\t40\t\t10\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t人数\t≥1人\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    assert!(findings.is_empty(), "{findings:#?}");
+    let f = &doc.declarations[0].funding;
+    let show = |v: Option<rust_decimal::Decimal>| v.map(|v| v.to_string());
+    assert_eq!(show(f.annual).as_deref(), Some("50"));
+    assert_eq!(show(f.annual_fiscal).as_deref(), Some("40"));
+    assert_eq!(
+        f.annual_carryover, None,
+        "an empty cell is absent, not zero"
+    );
+    assert_eq!(show(f.annual_other).as_deref(), Some("10"));
+    assert_eq!(f.total, None);
+    // The central form: 中期资金总额 on the left, 年度资金总额 on the right, 财政拨款 on both.
+    let text = "项目支出绩效目标申报表\n项目名称\t庚\n项目资金（万元）\t中期资金总额：\t300\t年度资金总额：\t100\n\t其中：财政拨款\t240\t其中：财政拨款\t80\n\t其他资金\t60\t其他资金\t20\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t人数\t≥1人\n";
+    let (doc, _) = read_form(text, &opts()).expect("reads");
+    let f = &doc.declarations[0].funding;
+    let got: Vec<Option<String>> = [
+        f.total,
+        f.total_fiscal,
+        f.total_other,
+        f.annual,
+        f.annual_fiscal,
+        f.annual_other,
+    ]
+    .into_iter()
+    .map(show)
+    .collect();
+    let want: Vec<Option<String>> = ["300", "240", "60", "100", "80", "20"]
+        .iter()
+        .map(|s| Some((*s).to_owned()))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn untitled_forms_split_at_each_project_name() {
+    let text = "项目名称\t甲\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t人数\t≥1人\n项目名称\t乙\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t件数\t≥2件\n";
+    let (doc, _) = read_form(text, &opts()).expect("reads");
+    let names: Vec<&str> = doc
+        .declarations
+        .iter()
+        .map(|d| d.project.name.as_str())
+        .collect();
+    assert_eq!(names, ["甲", "乙"]);
+    assert!(doc.declarations.iter().all(|d| d.indicators.len() == 1));
+}
+
+#[test]
+fn an_indicator_named_like_a_level_label_stays_an_indicator() {
+    let text = "财政项目支出绩效目标申报表\n项目名称\t辛\n\t一级指标\t二级指标\t三级指标\t指标值\n\t满意度指标\t服务对象满意度指标\t知晓度\t≥80%\n\t\t\t满意度\t≥90%\n\t产出指标(40分)\n\t\t数量指标\n\t\t\t人数\t≥5人\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    let rows: Vec<_> = doc.declarations[0]
+        .indicators
+        .iter()
+        .map(|i| (i.level1, i.level2, i.name.as_str(), i.target.text.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Some(Level1::Satisfaction),
+                Some(Level2::ServiceSatisfaction),
+                "知晓度",
+                "≥80%"
+            ),
+            (
+                Some(Level1::Satisfaction),
+                Some(Level2::ServiceSatisfaction),
+                "满意度",
+                "≥90%"
+            ),
+            (Some(Level1::Output), Some(Level2::Quantity), "人数", "≥5人"),
+        ]
+    );
+    assert_eq!(
+        doc.declarations[0]
+            .level_points
+            .get("产出指标")
+            .map(|p| p.to_string())
+            .as_deref(),
+        Some("40")
+    );
+    // Group rows with indicators under them are normal.
+    assert!(findings.is_empty(), "{findings:#?}");
+    // A group row with nothing under it is noted.
+    let text = format!("{text}\t效益指标\t社会效益指标\n");
+    let (_, findings) = read_form(&text, &opts()).expect("reads");
+    assert_eq!(finding(&findings, "row_without_indicator").line, Some(9));
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+}

@@ -266,20 +266,22 @@ fn targets_are_typed_by_the_grammar() {
         TargetKind::Qualitative
     );
     let kinds: Vec<TargetKind> = doc.indicators().map(|i| i.target.kind).collect();
-    assert_eq!(
-        kinds
-            .iter()
-            .filter(|k| **k == TargetKind::Quantitative)
-            .count(),
-        20
-    );
-    assert_eq!(
-        kinds
-            .iter()
-            .filter(|k| **k == TargetKind::Qualitative)
-            .count(),
-        9
-    );
+    let count = |kind: TargetKind| kinds.iter().filter(|k| **k == kind).count();
+    assert_eq!(count(TargetKind::Quantitative), 21);
+    assert_eq!(count(TargetKind::Qualitative), 8);
+    assert_eq!(count(TargetKind::Invalid), 0);
+    for i in doc.indicators() {
+        match i.target.kind {
+            TargetKind::Quantitative => {
+                assert!(
+                    i.target.comparator.is_some() && i.target.value.is_some(),
+                    "{}",
+                    i.name
+                )
+            }
+            _ => assert!(i.target.class.is_some(), "{}: {:?}", i.name, i.target),
+        }
+    }
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! `jx_document`: a document read from bytes (绩效目标申报表 / 绩效自评表, one or more
 //! declarations), with what the reader recovered from.
 
-use std::ffi::c_char;
+use std::ffi::{c_char, CStr};
+use std::sync::OnceLock;
 
 use jixiao::read::ReadOptions;
 use jixiao::{InputFormat, Reading};
@@ -27,6 +28,17 @@ use crate::report::jx_report;
 /// freed from any thread once no other thread uses it.
 pub struct jx_document {
     reading: Reading,
+    /// The canonical JSON as a value, made on the first `jx_document_get`/`_len`.
+    value: OnceLock<serde_json::Value>,
+}
+
+impl jx_document {
+    /// The document's canonical JSON as a value (its serde form), made once.
+    fn value(&self) -> &serde_json::Value {
+        self.value.get_or_init(|| {
+            serde_json::to_value(&self.reading.document).unwrap_or(serde_json::Value::Null)
+        })
+    }
 }
 
 /// Borrows a document handle; NULL gives `None`.
@@ -102,7 +114,10 @@ pub extern "C" fn jx_document_read(
         };
         match jixiao::read(input, &read_options) {
             Ok(reading) => {
-                let doc = Box::into_raw(Box::new(jx_document { reading }));
+                let doc = Box::into_raw(Box::new(jx_document {
+                    reading,
+                    value: OnceLock::new(),
+                }));
                 // SAFETY: `out` is not NULL (checked first) and valid for one pointer write.
                 unsafe { *out = doc };
                 jx_result::Ok
@@ -312,5 +327,131 @@ pub extern "C" fn jx_document_diagnostics_json(
             }
             Err(e) => e,
         }
+    }
+}
+
+/// Borrows the value at a JSON pointer of the document's canonical JSON.
+///
+/// # Safety
+/// `pointer` is NULL or a NUL-terminated string valid during the call.
+unsafe fn value_at(
+    doc: &jx_document,
+    pointer: *const c_char,
+) -> Result<&serde_json::Value, jx_result> {
+    if pointer.is_null() {
+        return Err(crate::error::null_parameter("pointer"));
+    }
+    // SAFETY: not NULL and NUL-terminated (forwarded contract).
+    let pointer = unsafe { CStr::from_ptr(pointer) };
+    let Ok(pointer) = pointer.to_str() else {
+        return Err(invalid_argument("`pointer` is not valid UTF-8".to_owned()));
+    };
+    if !pointer.is_empty() && !pointer.starts_with('/') {
+        return Err(invalid_argument(format!(
+            "`{pointer}` is not a JSON pointer (it must start with `/`, e.g. `/declarations/0/project/name`)"
+        )));
+    }
+    doc.value().pointer(pointer).ok_or_else(|| {
+        crate::error::set_last_error(
+            jx_result::NotFound,
+            format!("the document has nothing at `{pointer}`"),
+            None,
+        )
+    })
+}
+
+/// One value of the document's canonical JSON (formats.md §C), addressed by a JSON pointer
+/// (RFC 6901) such as `/declarations/0/project/name`, `/declarations/0/funding/annual`
+/// (an exact decimal string, e.g. `2650000.00`), `/declarations/0/project/start_date` (an
+/// ISO date, `2024-01-01`) or `/declarations/0/indicators/3/target/comparator`.
+///
+/// A string is returned as its text (no quotes), in `encoding`; a number or boolean as its
+/// JSON text; an object or array as compact JSON. Money, values and weights are strings in
+/// the canonical JSON, so they come back exact, never as floating point.
+///
+/// On success writes a new buffer to `*out` (free it with `jx_bytes_free`). On failure
+/// writes nothing and returns `JX_RESULT_NOT_FOUND` (no such path), `JX_RESULT_NO_VALUE`
+/// (the value is `null`: an empty cell, which is not zero), `JX_RESULT_NULL_PARAMETER`
+/// or `JX_RESULT_INVALID_ARGUMENT` (not a JSON pointer, unknown encoding). Thread-safe
+/// for a shared `doc`.
+#[no_mangle]
+pub extern "C" fn jx_document_get(
+    doc: *const jx_document,
+    pointer: *const c_char,
+    encoding: jx_encoding,
+    out: *mut *mut jx_bytes,
+) -> jx_result {
+    ffi_boundary! {
+        // SAFETY: NULL or a live handle (documented contract).
+        let doc = try_non_null!(unsafe { doc_ref(doc) }, "doc");
+        if out.is_null() {
+            return crate::error::null_parameter("out");
+        }
+        if let Err(e) = encoding.to_core() {
+            return e;
+        }
+        // SAFETY: `pointer` is NULL or NUL-terminated (documented contract).
+        let value = match unsafe { value_at(doc, pointer) } {
+            Ok(v) => v,
+            Err(e) => return e,
+        };
+        let text = match value {
+            serde_json::Value::Null => {
+                return crate::error::set_last_error(
+                    jx_result::NoValue,
+                    "the value is null (empty in the source)".to_owned(),
+                    None,
+                )
+            }
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        match encode_text(&text, encoding) {
+            Ok(bytes) => {
+                hand_out(out, bytes);
+                jx_result::Ok
+            }
+            Err(e) => e,
+        }
+    }
+}
+
+/// The number of elements of the array (or keys of the object) at a JSON pointer of the
+/// document's canonical JSON, e.g. `/declarations/0/indicators`; see `jx_document_get`.
+/// On success writes `*out`; on failure writes nothing and returns `JX_RESULT_NOT_FOUND`,
+/// `JX_RESULT_NO_VALUE` (null), `JX_RESULT_INVALID_ARGUMENT` (a string or number, or not a
+/// JSON pointer) or `JX_RESULT_NULL_PARAMETER`.
+#[no_mangle]
+pub extern "C" fn jx_document_len(
+    doc: *const jx_document,
+    pointer: *const c_char,
+    out: *mut usize,
+) -> jx_result {
+    ffi_boundary! {
+        // SAFETY: NULL or a live handle (documented contract).
+        let doc = try_non_null!(unsafe { doc_ref(doc) }, "doc");
+        if out.is_null() {
+            return crate::error::null_parameter("out");
+        }
+        // SAFETY: `pointer` is NULL or NUL-terminated (documented contract).
+        let value = match unsafe { value_at(doc, pointer) } {
+            Ok(v) => v,
+            Err(e) => return e,
+        };
+        let len = match value {
+            serde_json::Value::Array(items) => items.len(),
+            serde_json::Value::Object(map) => map.len(),
+            serde_json::Value::Null => {
+                return crate::error::set_last_error(
+                    jx_result::NoValue,
+                    "the value is null (empty in the source)".to_owned(),
+                    None,
+                )
+            }
+            _ => return invalid_argument("the value is neither an array nor an object".to_owned()),
+        };
+        // SAFETY: `out` is not NULL and valid for one size_t write (documented contract).
+        unsafe { *out = len };
+        jx_result::Ok
     }
 }

@@ -28,6 +28,10 @@ pub enum jx_result {
     Panic = 3,
     /// The caller's buffer was too small; the text written into it was truncated.
     BufferTooSmall = 4,
+    /// The path asked for does not exist in the document (`jx_document_get`).
+    NotFound = 5,
+    /// The path exists but holds no value (JSON `null`: an empty cell, never zero).
+    NoValue = 6,
     /// Read error `empty_input`: the input holds no bytes (or only whitespace).
     EmptyInput = 100,
     /// Read error `binary_input`: the input is binary data, neither text nor a workbook.
@@ -59,12 +63,14 @@ pub enum jx_result {
 
 impl jx_result {
     /// Every code, for lookups by number.
-    const ALL: [jx_result; 18] = [
+    const ALL: [jx_result; 20] = [
         jx_result::Ok,
         jx_result::NullParameter,
         jx_result::InvalidArgument,
         jx_result::Panic,
         jx_result::BufferTooSmall,
+        jx_result::NotFound,
+        jx_result::NoValue,
         jx_result::EmptyInput,
         jx_result::BinaryInput,
         jx_result::BadEncoding,
@@ -114,6 +120,12 @@ impl jx_result {
                 "buffer_too_small\0",
                 "the buffer was too small; the text was truncated",
             ),
+            jx_result::NotFound => (
+                "not_found",
+                "not_found\0",
+                "the path does not exist in the document",
+            ),
+            jx_result::NoValue => ("no_value", "no_value\0", "the path holds no value (null)"),
             jx_result::EmptyInput => ("empty_input", "empty_input\0", "the input is empty"),
             jx_result::BinaryInput => (
                 "binary_input",

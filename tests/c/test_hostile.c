@@ -101,6 +101,13 @@ static void test_null_and_empty(void) {
         CHECK_RESULT(jx_document_diagnostics(NULL, JX_ENCODING_UTF8, &rep), JX_RESULT_NULL_PARAMETER);
         CHECK(out == SENTINEL_BYTES && rep == (jx_report *)SENTINEL_BYTES);
     }
+    {
+        jx_bytes *out = SENTINEL_BYTES;
+        size_t len = 77;
+        CHECK_RESULT(jx_document_get(NULL, "/schema", JX_ENCODING_UTF8, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_document_len(NULL, "/declarations", &len), JX_RESULT_NULL_PARAMETER);
+        CHECK(out == SENTINEL_BYTES && len == 77);
+    }
     /* Frees of NULL do nothing. */
     jx_document_free(NULL);
     jx_bytes_free(NULL);
@@ -154,6 +161,20 @@ static void test_bad_arguments(void) {
     CHECK_RESULT(jx_document_diagnostics_json(doc, 9, &out), JX_RESULT_INVALID_ARGUMENT);
     CHECK_RESULT(jx_document_to_json(doc, NULL), JX_RESULT_NULL_PARAMETER);
     CHECK(out == SENTINEL_BYTES);
+    {
+        size_t len = 77;
+        CHECK_RESULT(jx_document_get(doc, NULL, JX_ENCODING_UTF8, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_document_get(doc, "/schema", JX_ENCODING_UTF8, NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_document_get(doc, "/schema", 3, &out), JX_RESULT_INVALID_ARGUMENT);
+        CHECK_RESULT(jx_document_get(doc, "/\xff", JX_ENCODING_UTF8, &out), JX_RESULT_INVALID_ARGUMENT);
+        CHECK_RESULT(jx_document_get(doc, "/declarations/0", JX_ENCODING_UTF8, &out), JX_RESULT_NOT_FOUND);
+        CHECK_RESULT(jx_document_get(doc, "/title", JX_ENCODING_UTF8, &out), JX_RESULT_NO_VALUE);
+        CHECK_RESULT(jx_document_len(doc, NULL, &len), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_document_len(doc, "/declarations", NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_document_len(doc, "/title", &len), JX_RESULT_NO_VALUE);
+        CHECK_OK(jx_document_len(doc, "/declarations", &len));
+        CHECK(len == 0 && out == SENTINEL_BYTES);
+    }
     CHECK_OK(jx_document_diagnostics_json(doc, JX_ENCODING_GB18030, &out));
     CHECK(out != SENTINEL_BYTES && jx_bytes_len(out) >= 2 && jx_bytes_data(out)[0] == '[');
     jx_bytes_free(out);

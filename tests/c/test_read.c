@@ -32,7 +32,8 @@ static void test_version(void) {
 static void test_messages(void) {
     static const jx_result codes[] = {
         JX_RESULT_OK,           JX_RESULT_NULL_PARAMETER, JX_RESULT_INVALID_ARGUMENT,
-        JX_RESULT_PANIC,        JX_RESULT_BUFFER_TOO_SMALL, JX_RESULT_EMPTY_INPUT,
+        JX_RESULT_PANIC,        JX_RESULT_BUFFER_TOO_SMALL, JX_RESULT_NOT_FOUND,
+        JX_RESULT_NO_VALUE,     JX_RESULT_EMPTY_INPUT,
         JX_RESULT_BINARY_INPUT, JX_RESULT_BAD_ENCODING,   JX_RESULT_TOO_LARGE,
         JX_RESULT_BAD_JSON,     JX_RESULT_NO_DECLARATION, JX_RESULT_MALFORMED,
         JX_RESULT_BAD_WORKBOOK, JX_RESULT_READ_FAILED,    JX_RESULT_UNSUPPORTED_FORMAT,
@@ -147,6 +148,67 @@ static void test_json_fixture(void) {
     jx_document_free(from_gb);
 }
 
+/* Checks that `pointer` holds `expected` (UTF-8). */
+static void check_get(const jx_document *doc, const char *pointer, const char *expected) {
+    jx_bytes *v = NULL;
+    jx_result r = jx_document_get(doc, pointer, JX_ENCODING_UTF8, &v);
+    int same = r == JX_RESULT_OK && strcmp((const char *)jx_bytes_data(v), expected) == 0 &&
+               jx_bytes_len(v) == strlen(expected);
+    if (!same) {
+        fprintf(stderr, "%s: got %s \"%s\", expected \"%s\"\n", pointer, jx_result_name(r),
+                v ? (const char *)jx_bytes_data(v) : "", expected);
+    }
+    CHECK(same);
+    jx_bytes_free(v);
+}
+
+/* Field access by JSON pointer: exact decimals, ISO dates, null vs missing, GB18030. */
+static void test_get(void) {
+    jx_document *doc = read_path(SMALL, NULL);
+    jx_bytes *v = (jx_bytes *)(uintptr_t)0x1;
+    size_t n = 0;
+    if (doc == NULL) {
+        return;
+    }
+    check_get(doc, "/schema", "jixiao/1");
+    check_get(doc, "/declarations/0/project/name", "环保热线运行");
+    check_get(doc, "/declarations/0/project/start_date", "2024-01-01");
+    check_get(doc, "/declarations/0/funding/annual", "2650000.00");
+    check_get(doc, "/declarations/0/funding/annual_carryover", "0.00");
+    check_get(doc, "/declarations/1/funding/unit", "万元");
+    check_get(doc, "/declarations/0/indicators/0/target/comparator", ">=");
+    check_get(doc, "/declarations/0/indicators/0/target/value", "17.00");
+    check_get(doc, "/declarations/1/indicators/0/weight", "10");
+    check_get(doc, "/declarations/1/indicators/0/level2", "服务对象满意度指标");
+    CHECK_OK(jx_document_len(doc, "/declarations", &n));
+    CHECK(n == 2);
+    CHECK_OK(jx_document_len(doc, "/declarations/0/indicators", &n));
+    CHECK(n == 2);
+    /* An empty cell is null, never zero; a wrong path is not found. */
+    CHECK_RESULT(jx_document_get(doc, "/declarations/0/funding/total", JX_ENCODING_UTF8, &v),
+                 JX_RESULT_NO_VALUE);
+    CHECK_RESULT(jx_document_get(doc, "/declarations/7/project/name", JX_ENCODING_UTF8, &v),
+                 JX_RESULT_NOT_FOUND);
+    CHECK_RESULT(jx_document_get(doc, "declarations", JX_ENCODING_UTF8, &v),
+                 JX_RESULT_INVALID_ARGUMENT);
+    CHECK_RESULT(jx_document_len(doc, "/declarations/0/project/name", &n),
+                 JX_RESULT_INVALID_ARGUMENT);
+    CHECK(v == (jx_bytes *)(uintptr_t)0x1 && n == 2);
+    /* GB18030 out: 环保热线运行 in GB18030. */
+    CHECK_OK(jx_document_get(doc, "/declarations/0/project/name", JX_ENCODING_GB18030, &v));
+    {
+        static const unsigned char gb[] = {0xBB, 0xB7, 0xB1, 0xA3, 0xC8, 0xC8, 0xCF, 0xDF,
+                                           0xD4, 0xCB, 0xD0, 0xD0};
+        CHECK(jt_bytes_equal(v, gb, sizeof gb));
+    }
+    jx_bytes_free(v);
+    /* The whole document as compact JSON from the root pointer "". */
+    CHECK_OK(jx_document_get(doc, "", JX_ENCODING_UTF8, &v));
+    CHECK(jx_bytes_data(v)[0] == '{' && strstr((const char *)jx_bytes_data(v), "\n") == NULL);
+    jx_bytes_free(v);
+    jx_document_free(doc);
+}
+
 /* Every output format: non-empty; the readable ones read back to the same JSON. */
 static void test_formats(jx_document *doc, const char *what) {
     static const struct {
@@ -242,6 +304,7 @@ int main(int argc, char **argv) {
     test_version();
     test_messages();
     test_json_fixture();
+    test_get();
     test_seed(workdir);
     return jt_finish("test_read");
 }

@@ -1,19 +1,350 @@
-//! `.xlsx` workbooks in the list layout. PLACEHOLDER: replaced by the list work.
+//! `.xlsx` workbooks in the list layout (calamine). Every sheet with a recognizable list
+//! header row is read with the list rules ([`super::list`]); other sheets are skipped
+//! with an `sheet_skipped` finding (form-like sheets, such as the ones our own writer adds,
+//! notes, pivot tables).
+//!
+//! Cells: text as is; numbers through their shortest round-trip decimal text
+//! (`format!("{}", f64)` → `0.1`, `17`, `215457.6`), so a number typed into Excel reads as
+//! the decimal it shows without its display format (`17.00` formatted reads as `17`; our
+//! own writer stores every value as text, exactly); date cells as `YYYY-MM-DD`
+//! (`YYYY-MM-DD HH:MM:SS` when they carry a time); booleans as `TRUE`/`FALSE`; error cells
+//! (`#DIV/0!`) as their text, with a `cell_error` finding. Merged cells are filled with
+//! their top-left value before reading, as people merge 项目名称 and 一级/二级 cells.
 
-use crate::diagnostic::Finding;
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+
+use crate::diagnostic::{Finding, Severity};
 use crate::error::ReadError;
-use crate::model::Document;
+use crate::model::{Document, Source};
 
+use super::list::{column_letter, read_raw_table, RawRow, RawTable};
 use super::ReadOptions;
 
-/// Reads every sheet of a workbook that has a recognizable header row.
+/// The largest sheet read: rows × columns.
+const MAX_CELLS: u64 = 20_000_000;
+
+/// Reads every sheet of a workbook that has a recognizable list header row.
+///
+/// A password-protected workbook (an OLE/CFB container, as Excel writes encrypted files)
+/// or a legacy `.xls`, a corrupt file, and a workbook where no sheet has a list header
+/// row are errors naming the file and the sheet.
 pub fn read_workbook(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(Document, Vec<Finding>), ReadError> {
-    let _ = bytes;
-    Err(ReadError::Workbook {
-        at: options.location(),
-        message: "the workbook reader is not written yet".to_owned(),
+    let at = options.location();
+    if bytes.is_empty() {
+        return Err(ReadError::Empty { at });
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(ReadError::Workbook {
+            at,
+            message: "this is an OLE container: a password-protected (encrypted) workbook or a \
+                      legacy .xls file; remove the password or save it as .xlsx"
+                .to_owned(),
+        });
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(ReadError::Workbook {
+            at,
+            message: "not an .xlsx workbook (no zip signature)".to_owned(),
+        });
+    }
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| ReadError::Workbook {
+        at: at.clone(),
+        message: format!("corrupt or not an .xlsx workbook: {e}"),
+    })?;
+    let mut document = Document::default();
+    let mut findings = Vec::new();
+    let mut first_error: Option<ReadError> = None;
+    let mut all_empty = true;
+    let mut form_sheets: Vec<(String, String)> = Vec::new();
+    let names = workbook.sheet_names();
+    for name in &names {
+        let range = workbook
+            .worksheet_range(name)
+            .map_err(|e| ReadError::Workbook {
+                at: at.clone().sheet(name),
+                message: format!("cannot read the sheet: {e}"),
+            })?;
+        if range.is_empty() {
+            findings.push(skipped(options, name, 0, "空工作表", "the sheet is empty"));
+            continue;
+        }
+        all_empty = false;
+        let (height, width) = range.get_size();
+        if (height as u64).saturating_mul(width as u64) > MAX_CELLS {
+            return Err(ReadError::TooLarge {
+                at: at.clone().sheet(name),
+                what: format!("the sheet ({height} rows × {width} columns)"),
+                limit: format!("{MAX_CELLS} cells"),
+            });
+        }
+        let row0 = range.start().map_or(0, |(r, _)| r);
+        let mut table = sheet_table(name, &range, options, &mut findings);
+        if is_form_sheet(&table) {
+            form_sheets.push((name.clone(), form_text(&table, row0)));
+            continue;
+        }
+        let merged = workbook.merge_cells_by_sheet_name(name).unwrap_or_default();
+        fill_merged(&mut table, row0, &merged);
+        match read_raw_table(&table, options) {
+            Ok((sheet_doc, sheet_findings)) => {
+                if document.title.is_none() {
+                    document.title = sheet_doc.title;
+                    document.year = sheet_doc.year;
+                }
+                document.declarations.extend(sheet_doc.declarations);
+                findings.extend(sheet_findings);
+            }
+            Err(e) => {
+                let line = e.location().line.unwrap_or(1);
+                findings.push(skipped(
+                    options,
+                    name,
+                    line,
+                    &format!("没有可识别的清单表头，跳过：{e}"),
+                    &format!("no list header row, skipped: {e}"),
+                ));
+                // A header with a missing column says more than "no header at all".
+                let better = matches!(e, ReadError::Malformed { .. }) || first_error.is_none();
+                if better && !matches!(first_error, Some(ReadError::Malformed { .. })) {
+                    first_error = Some(e);
+                }
+            }
+        }
+    }
+    read_form_sheets(&mut document, &mut findings, &form_sheets, options)?;
+    if document.declarations.is_empty() {
+        if all_empty {
+            return Err(ReadError::Workbook {
+                at,
+                message: format!(
+                    "the workbook holds no data: every sheet is empty ({})",
+                    names.join(", ")
+                ),
+            });
+        }
+        return Err(first_error.unwrap_or(ReadError::NoDeclaration {
+            at,
+            expected: "a sheet with a list header row (项目名称, 三级指标, 指标值, …)".to_owned(),
+        }));
+    }
+    Ok((document, findings))
+}
+
+/// Form-like sheets (a printed 申报表/自评表 kept in Excel) are read with the form
+/// reader when the workbook has no list sheet; next to a list sheet they are the same
+/// projects printed again, and are skipped.
+fn read_form_sheets(
+    document: &mut Document,
+    findings: &mut Vec<Finding>,
+    sheets: &[(String, String)],
+    options: &ReadOptions,
+) -> Result<(), ReadError> {
+    let list_read = !document.declarations.is_empty();
+    for (name, text) in sheets {
+        if list_read {
+            findings.push(skipped(
+                options,
+                name,
+                1,
+                "表单式工作表（申报表/自评表），已读取清单工作表，跳过",
+                "a form-like sheet (申报表/自评表); the list sheet was read, so it is skipped",
+            ));
+            continue;
+        }
+        let (sheet_doc, sheet_findings) =
+            super::form::read_form(text, options).map_err(|e| ReadError::Malformed {
+                at: e.location().clone().sheet(name),
+                message: format!("the form-like sheet cannot be read: {e}"),
+            })?;
+        if document.title.is_none() {
+            document.title = sheet_doc.title;
+            document.year = sheet_doc.year;
+        }
+        document.declarations.extend(sheet_doc.declarations);
+        findings.extend(sheet_findings.into_iter().map(|mut f| {
+            f.message = format!("工作表“{name}”：{}", f.message);
+            f.message_en = format!("sheet “{name}”: {}", f.message_en);
+            f
+        }));
+    }
+    Ok(())
+}
+
+fn skipped(options: &ReadOptions, sheet: &str, line: u32, zh: &str, en: &str) -> Finding {
+    Finding::new(
+        "sheet_skipped",
+        Severity::Info,
+        format!("工作表“{sheet}”：{zh}"),
+        format!("sheet “{sheet}”: {en}"),
+    )
+    .at(&Source {
+        file: options.file_name.clone(),
+        line,
+        sheet: Some(sheet.to_owned()),
     })
+}
+
+/// Whether a sheet is a form (its first non-empty cell is a 申报表/自评表 title) rather
+/// than a list.
+fn is_form_sheet(table: &RawTable) -> bool {
+    let first = table
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .map(|c| c.trim())
+        .find(|c| !c.is_empty());
+    first.is_some_and(|c| c.contains("申报表") || c.contains("自评表"))
+        && super::list::header::find_header(&table.rows).is_none_or(|l| !l.is_complete())
+}
+
+fn sheet_table(
+    sheet: &str,
+    range: &calamine::Range<Data>,
+    options: &ReadOptions,
+    findings: &mut Vec<Finding>,
+) -> RawTable {
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let mut rows: Vec<RawRow> = Vec::with_capacity(range.height());
+    for (i, cells) in range.rows().enumerate() {
+        let line = row0 + u32::try_from(i).unwrap_or(u32::MAX - row0) + 1;
+        let mut texts = Vec::with_capacity(cells.len());
+        for (j, cell) in cells.iter().enumerate() {
+            if let Data::Error(e) = cell {
+                let column = column_letter(col0 + u32::try_from(j).unwrap_or(0));
+                findings.push(
+                    Finding::new(
+                        "cell_error",
+                        Severity::Warning,
+                        format!("工作表“{sheet}”第{line}行{column}列：单元格是错误值 {e}，按原文读取"),
+                        format!("sheet “{sheet}”, row {line}, column {column}: the cell holds the error {e}; read as its text"),
+                    )
+                    .at(&Source {
+                        file: options.file_name.clone(),
+                        line,
+                        sheet: Some(sheet.to_owned()),
+                    }),
+                );
+            }
+            texts.push(cell_text(cell));
+        }
+        rows.push(RawRow { line, cells: texts });
+    }
+    RawTable {
+        rows,
+        sheet: Some(sheet.to_owned()),
+        first_column: col0,
+    }
+}
+
+/// Fills merged regions with their top-left value, as a list reads them.
+fn fill_merged(table: &mut RawTable, row0: u32, merged: &[calamine::Dimensions]) {
+    let col0 = table.first_column;
+    let rows = &mut table.rows;
+    for region in merged {
+        let (r1, c1) = region.start;
+        let (r2, c2) = region.end;
+        let at = |r: u32, c: u32| -> Option<(usize, usize)> {
+            Some((
+                usize::try_from(r.checked_sub(row0)?).ok()?,
+                usize::try_from(c.checked_sub(col0)?).ok()?,
+            ))
+        };
+        let Some(value) = at(r1, c1)
+            .and_then(|(r, c)| rows.get(r)?.cells.get(c).cloned())
+            .filter(|v| !v.is_empty())
+        else {
+            continue;
+        };
+        for r in r1..=r2.min(r1.saturating_add(100_000)) {
+            for c in c1..=c2.min(c1.saturating_add(1_000)) {
+                if let Some(cell) = at(r, c).and_then(|(r, c)| rows.get_mut(r)?.cells.get_mut(c)) {
+                    if cell.is_empty() {
+                        cell.clone_from(&value);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The TAB text of a form-like sheet for the form reader: one line per sheet row (line
+/// numbers are sheet rows), merged cells left empty as the form layout expects.
+fn form_text(table: &RawTable, row0: u32) -> String {
+    let mut text = "\n".repeat(usize::try_from(row0).unwrap_or(0));
+    for row in &table.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| c.replace(['\t', '\n', '\r'], " "))
+            .collect();
+        text.push_str(&cells.join("\t"));
+        text.push('\n');
+    }
+    text
+}
+
+/// The text of a cell (see the module documentation).
+pub fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => float_text(*f),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::DateTime(dt) => {
+            if dt.is_datetime() {
+                let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+                if (h, mi, s) == (0, 0, 0) {
+                    format!("{y:04}-{mo:02}-{d:02}")
+                } else {
+                    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+                }
+            } else {
+                float_text(dt.as_f64())
+            }
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+/// The shortest decimal text that reads back as the same `f64` (`0.1`, `17`, `1e21` as
+/// digits). Rust's `Display` for `f64` never uses an exponent.
+fn float_text(f: f64) -> String {
+    if f.is_finite() {
+        format!("{f}")
+    } else {
+        String::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_exact_text() {
+        assert_eq!(cell_text(&Data::Float(0.1)), "0.1");
+        assert_eq!(cell_text(&Data::Float(17.0)), "17");
+        assert_eq!(cell_text(&Data::Float(215_457.6)), "215457.6");
+        assert_eq!(cell_text(&Data::Int(44_561)), "44561");
+        assert_eq!(cell_text(&Data::Empty), "");
+    }
+
+    #[test]
+    fn signatures() {
+        let options = ReadOptions::named("x.xlsx");
+        let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
+        let err = read_workbook(&ole, &options).unwrap_err();
+        assert_eq!(err.code(), "bad_workbook");
+        assert!(err.to_string().contains("password"), "{err}");
+        let err = read_workbook(b"PK\x03\x04garbage", &options).unwrap_err();
+        assert_eq!(err.code(), "bad_workbook");
+        assert!(err.to_string().contains("x.xlsx"), "{err}");
+    }
 }

@@ -1,15 +1,14 @@
 //! 定性指标: the grade from the actual's words, the bands of 财预〔2020〕10号, explicit
 //! scores validated against their band (`domain.md` §5 "Qualitative grade").
 
-use chrono::NaiveDate;
+use chrono::Datelike;
 use rust_decimal::Decimal;
 
 use super::engine::Outcome;
 use super::quantity::read_quantity;
 use super::{plain, round2, Flag, Profile, Status};
-use crate::date::{parse_date, parse_month_end};
 use crate::text::{fold_width, strip_html};
-use crate::value::{QualitativeClass, Target};
+use crate::value::{deadline, deadline_in, Target};
 
 /// The three grades of 10号.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,45 +91,6 @@ fn key(text: &str) -> String {
         .collect()
 }
 
-/// The leading date of a text (`2023年11月20日完成` → 2023-11-20; `2023年12月底前` → 2023-12-31).
-fn leading_date(text: &str, year: Option<i32>) -> Option<NaiveDate> {
-    let k = key(text);
-    let end = k
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '号' | '-' | '/')))
-        .map_or(k.len(), |(i, _)| i);
-    let head = k.get(..end)?.replace('号', "日");
-    let head = head.trim_end_matches(['-', '/']);
-    if head.is_empty() {
-        return None;
-    }
-    parse_date(head)
-        .or_else(|| parse_month_end(head.trim_end_matches('日')))
-        .or_else(|| {
-            let y = year?;
-            let with_year = format!("{y}年{head}");
-            parse_date(&with_year).or_else(|| parse_month_end(&with_year))
-        })
-}
-
-fn has_year(text: &str) -> bool {
-    key(text).contains('年') || key(text).contains('-') || key(text).contains('/')
-}
-
-/// The deadline a target sets (`2023年12月底前`, `12月底前`, `2023年12月31日前`), if it is one.
-fn deadline(target: &Target, year: Option<i32>) -> Option<NaiveDate> {
-    let k = key(&target.text);
-    let looks_like = target.class == Some(QualitativeClass::OnTime)
-        || k.ends_with('前')
-        || k.ends_with("以前")
-        || k.ends_with('底')
-        || k.ends_with('月');
-    if !looks_like {
-        return None;
-    }
-    leading_date(&k, year)
-}
-
 /// The grade an actual's words give, with why; or the reason no grade can be read.
 pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, String), String> {
     let a = key(actual);
@@ -155,14 +115,9 @@ pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, String), St
     }
     // A date in the actual is the evidence for a deadline target, before any words
     // (`2024年1月5日完成` misses `2023年12月底前` although it says 完成).
-    let actual_date = leading_date(actual, None);
-    if let Some(done) = actual_date {
-        let year = if has_year(&target.text) {
-            None
-        } else {
-            Some(chrono::Datelike::year(&done))
-        };
-        if let Some(due) = deadline(target, year) {
+    if let Some(done) = deadline(actual) {
+        // A target without a year (`12月底前`) is read in the year of the actual.
+        if let Some(due) = deadline_in(&target.text, Some(done.year())) {
             return Ok(if done <= due {
                 (
                     Grade::Met,
@@ -353,6 +308,8 @@ mod tests {
         assert_eq!(g("12月底前", "2023-12-31"), Some(Grade::Met));
         assert_eq!(g("2023年12月", "2023年12月"), Some(Grade::Met));
         assert_eq!(g("2023年6月30日前", "2023年7月1日"), Some(Grade::Unmet));
+        assert_eq!(g("2023年12月底前", "2024年1月5日完成"), Some(Grade::Unmet));
+        assert_eq!(g("2023年12月底前", "已于2023-11-30完成"), Some(Grade::Met));
     }
 
     fn d(s: &str) -> Decimal {

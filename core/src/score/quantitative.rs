@@ -59,16 +59,19 @@ pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile
         ));
     }
     let target_unit = target.unit.as_deref().and_then(normalize_unit);
-    let (mut a, unit, note) = match convert(q.value, q.unit.as_deref(), target_unit.as_deref()) {
-        Conversion::Same(v, u) => (v, u.unwrap_or_default(), None),
-        Conversion::Converted(v, note) => (v, target_unit.clone().unwrap_or_default(), Some(note)),
-        Conversion::Mismatch(au, tu) => {
-            return Outcome::not_scorable(
-                NOT_COMPARABLE,
-                format!("单位不一致：实际 {au}，目标 {tu}，无法换算 (unit mismatch: {au} vs {tu})"),
-            );
-        }
-    };
+    let (mut a, t, unit, note) =
+        match convert(q.value, q.unit.as_deref(), t, target_unit.as_deref()) {
+            Conversion::Same(a, t, u) => (a, t, u.unwrap_or_default(), None),
+            Conversion::Converted(a, t, u, note) => (a, t, u.unwrap_or_default(), Some(note)),
+            Conversion::Mismatch(au, tu) => {
+                return Outcome::not_scorable(
+                    NOT_COMPARABLE,
+                    format!(
+                        "单位不一致：实际 {au}，目标 {tu}，无法换算 (unit mismatch: {au} vs {tu})"
+                    ),
+                );
+            }
+        };
     if let Some(note) = &note {
         flags.push(Flag::new(
             "unit_converted",

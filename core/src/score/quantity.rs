@@ -1,14 +1,11 @@
 //! Actual values as numbers with units, and the exact unit conversions scoring needs
-//! (`domain.md` §5 "Units").
-//!
-//! The grammar of [`crate::value`] is asked first; while it cannot read a value (or
-//! classify a unit) a small private reader here stands in, so that scoring works on
-//! `100%`, `≥266米`, `17人`, `1.2万元` whatever the state of the grammar.
+//! (`domain.md` §5 "Units"), on top of the value grammar ([`crate::value::parse_actual`],
+//! [`crate::value::unit`]).
 
 use rust_decimal::Decimal;
 
 use crate::text::fold_width;
-use crate::value::{parse_actual, Comparator};
+use crate::value::{parse_actual, unit, Comparator};
 
 /// An actual value read as a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,85 +19,13 @@ pub(crate) struct Quantity {
 }
 
 /// Reads an actual as a number with an optional comparator and unit; `None` when it is
-/// not numeric (`达成年度指标`, `及时`).
+/// not numeric (`达成年度指标`, `及时`, `2023年12月`).
 pub(crate) fn read_quantity(text: &str) -> Option<Quantity> {
     let parsed = parse_actual(text);
-    if let Some(value) = parsed.value {
-        return Some(Quantity {
-            comparator: parsed.comparator,
-            value,
-            unit: parsed.unit.as_deref().and_then(normalize_unit),
-        });
-    }
-    fallback_quantity(text)
-}
-
-const COMPARATOR_WORDS: &[(&str, Comparator)] = &[
-    ("≥", Comparator::AtLeast),
-    (">=", Comparator::AtLeast),
-    ("≧", Comparator::AtLeast),
-    ("不低于", Comparator::AtLeast),
-    ("不少于", Comparator::AtLeast),
-    ("大于等于", Comparator::AtLeast),
-    ("至少", Comparator::AtLeast),
-    ("≤", Comparator::AtMost),
-    ("<=", Comparator::AtMost),
-    ("≦", Comparator::AtMost),
-    ("不高于", Comparator::AtMost),
-    ("不超过", Comparator::AtMost),
-    ("小于等于", Comparator::AtMost),
-    (">", Comparator::Above),
-    ("大于", Comparator::Above),
-    ("超过", Comparator::Above),
-    ("<", Comparator::Below),
-    ("小于", Comparator::Below),
-    ("低于", Comparator::Below),
-    ("=", Comparator::Equal),
-    ("═", Comparator::Equal),
-    ("﹦", Comparator::Equal),
-    ("等于", Comparator::Equal),
-];
-
-fn fallback_quantity(text: &str) -> Option<Quantity> {
-    let folded: String = fold_width(text)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let mut rest = folded.as_str();
-    let mut comparator = None;
-    for (word, c) in COMPARATOR_WORDS {
-        if let Some(stripped) = rest.strip_prefix(word) {
-            comparator = Some(*c);
-            rest = stripped;
-            break;
-        }
-    }
-    let end = rest
-        .char_indices()
-        .find(|(i, c)| !(c.is_ascii_digit() || *c == '.' || *c == ',' || (*i == 0 && *c == '-')))
-        .map_or(rest.len(), |(i, _)| i);
-    let (number, unit) = rest.split_at(end);
-    let number = number.replace(',', "");
-    if number.is_empty() || number == "-" {
-        return None;
-    }
-    let value: Decimal = number.parse().ok()?;
-    let unit = unit
-        .trim_start_matches(['(', '（'])
-        .trim_end_matches([')', '）']);
-    let unit = unit
-        .strip_suffix("以上")
-        .or(unit.strip_suffix("以内"))
-        .unwrap_or(unit);
-    let unit = unit.strip_suffix("以下").unwrap_or(unit);
-    if unit.chars().any(|c| c.is_ascii_digit()) {
-        // `2023年12月`, `1次/2月`: not a number with a unit.
-        return None;
-    }
     Some(Quantity {
-        comparator,
-        value,
-        unit: normalize_unit(unit),
+        comparator: parsed.comparator,
+        value: parsed.value?,
+        unit: parsed.unit.as_deref().and_then(normalize_unit),
     })
 }
 
@@ -118,77 +43,56 @@ pub(crate) fn normalize_unit(unit: &str) -> Option<String> {
     Some(unit)
 }
 
-/// A unit's base and how many base units one of it is, for units that convert exactly.
-fn base_of(unit: &str) -> Option<(&'static str, Decimal)> {
-    let info = crate::value::unit::classify(unit);
-    if let Some(info) = info {
-        if let Some(base) = KNOWN_BASES.iter().find(|b| **b == info.base) {
-            return Some((base, info.factor));
-        }
-    }
-    let (base, factor) = match unit {
-        "%" => ("%", Decimal::ONE),
-        "‰" => ("%", Decimal::new(1, 1)),
-        "元" => ("元", Decimal::ONE),
-        "千元" => ("元", Decimal::from(1_000)),
-        "万元" | "万" => ("元", Decimal::from(10_000)),
-        "亿元" => ("元", Decimal::from(100_000_000)),
-        "米" | "m" => ("米", Decimal::ONE),
-        "厘米" | "cm" => ("米", Decimal::new(1, 2)),
-        "毫米" | "mm" => ("米", Decimal::new(1, 3)),
-        "公里" | "千米" | "km" => ("米", Decimal::from(1_000)),
-        "平方米" | "㎡" | "m2" | "m²" => ("平方米", Decimal::ONE),
-        "公顷" => ("平方米", Decimal::from(10_000)),
-        "平方公里" | "km2" | "km²" => ("平方米", Decimal::from(1_000_000)),
-        "分钟" | "分" => ("分钟", Decimal::ONE),
-        "小时" | "h" => ("分钟", Decimal::from(60)),
-        "天" | "日" => ("天", Decimal::ONE),
-        _ => {
-            if let Some(count) = KNOWN_COUNTS.iter().find(|c| **c == unit) {
-                return Some((count, Decimal::ONE));
-            }
-            // 万人, 万人次, 万册 …: 万 × a count.
-            let rest = unit.strip_prefix('万')?;
-            let base = KNOWN_COUNTS.iter().find(|c| **c == rest)?;
-            return Some((base, Decimal::from(10_000)));
-        }
-    };
-    Some((base, factor))
-}
-
-const KNOWN_BASES: &[&str] = &["%", "元", "米", "平方米", "分钟", "天"];
-const KNOWN_COUNTS: &[&str] = &[
-    "人", "人次", "台", "套", "个", "辆", "次", "件", "份", "家", "项", "户", "册", "张", "所",
-];
-
 /// The actual expressed in the target's unit, or why it cannot be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Conversion {
-    /// Same unit (or one side had none): the value as is, and the unit both sides share.
-    Same(Decimal, Option<String>),
-    /// Converted exactly: the value in the target's unit, and a note `1.2万元 = 12000元`.
-    Converted(Decimal, String),
+    /// Same unit (or one side had none): A and T as they are, and the unit they share.
+    Same(Decimal, Decimal, Option<String>),
+    /// Converted exactly: A and T in one unit (named when it is the target's), and a
+    /// note (`1.2万元 = 12000元`).
+    Converted(Decimal, Decimal, Option<String>, String),
     /// The units do not convert (人次 vs 人).
     Mismatch(String, String),
 }
 
-/// Expresses `value` (in `actual_unit`) in `target_unit`, exactly.
+/// Expresses the actual `a` (in `actual_unit`) and the target `t` (in `target_unit`) in
+/// one unit, exactly: a side without a unit takes the other's; otherwise the actual is
+/// converted into the target's unit, or (when that is not exact, 1 分钟 in 小时) both are
+/// brought into the finer unit. Units of different bases do not compare.
 pub(crate) fn convert(
-    value: Decimal,
+    a: Decimal,
     actual_unit: Option<&str>,
+    t: Decimal,
     target_unit: Option<&str>,
 ) -> Conversion {
     match (actual_unit, target_unit) {
-        (None, None) => Conversion::Same(value, None),
-        (Some(u), None) | (None, Some(u)) => Conversion::Same(value, Some(u.to_owned())),
-        (Some(a), Some(t)) if a == t => Conversion::Same(value, Some(t.to_owned())),
-        (Some(a), Some(t)) => match (base_of(a), base_of(t)) {
-            (Some((ab, af)), Some((tb, tf))) if ab == tb && !tf.is_zero() => {
-                let converted = (value * af / tf).normalize();
-                Conversion::Converted(converted, format!("{value}{a} = {converted}{t}"))
+        (None, None) => Conversion::Same(a, t, None),
+        (Some(u), None) | (None, Some(u)) => Conversion::Same(a, t, Some(u.to_owned())),
+        (Some(au), Some(tu)) if unit::same(au, tu) => Conversion::Same(a, t, Some(tu.to_owned())),
+        (Some(au), Some(tu)) => {
+            if let Some(converted) = unit::convert(a, au, tu) {
+                let converted = converted.normalize();
+                return Conversion::Converted(
+                    converted,
+                    t,
+                    Some(tu.to_owned()),
+                    format!("{a}{au} = {converted}{tu}"),
+                );
             }
-            _ => Conversion::Mismatch(a.to_owned(), t.to_owned()),
-        },
+            match unit::align(a, au, t, tu) {
+                Some((a2, t2)) => Conversion::Converted(
+                    a2.normalize(),
+                    t2.normalize(),
+                    None,
+                    format!(
+                        "{a}{au} vs {t}{tu} → {} vs {} in a common unit",
+                        a2.normalize(),
+                        t2.normalize()
+                    ),
+                ),
+                None => Conversion::Mismatch(au.to_owned(), tu.to_owned()),
+            }
+        }
     }
 }
 
@@ -219,28 +123,43 @@ mod tests {
     #[test]
     fn converts_exactly() {
         assert_eq!(
-            convert(d("1.2"), Some("万元"), Some("元")),
-            Conversion::Converted(d("12000"), "1.2万元 = 12000元".to_owned())
-        );
-        assert_eq!(
-            convert(d("12345"), Some("元"), Some("万元")),
-            Conversion::Converted(d("1.2345"), "12345元 = 1.2345万元".to_owned())
+            convert(d("1.2"), Some("万元"), d("9000"), Some("元")),
+            Conversion::Converted(
+                d("12000"),
+                d("9000"),
+                Some("元".to_owned()),
+                "1.2万元 = 12000元".to_owned()
+            )
         );
         assert!(matches!(
-            convert(d("3"), Some("公里"), Some("米")),
-            Conversion::Converted(v, _) if v == d("3000")
+            convert(d("12345"), Some("元"), d("2"), Some("万元")),
+            Conversion::Converted(v, _, _, _) if v == d("1.2345")
+        ));
+        assert!(matches!(
+            convert(d("3"), Some("公里"), d("2000"), Some("米")),
+            Conversion::Converted(v, _, _, _) if v == d("3000")
         ));
         assert_eq!(
-            convert(d("50"), None, Some("个")),
-            Conversion::Same(d("50"), Some("个".to_owned()))
+            convert(d("50"), None, d("50"), Some("个")),
+            Conversion::Same(d("50"), d("50"), Some("个".to_owned()))
         );
         assert_eq!(
-            convert(d("5"), Some("人次"), Some("人")),
+            convert(d("5"), Some("人次"), d("5"), Some("人")),
             Conversion::Mismatch("人次".to_owned(), "人".to_owned())
         );
+        // 1 分钟 is not exact in 小时: both sides go to the finer unit.
+        assert_eq!(
+            convert(d("1"), Some("分钟"), d("2"), Some("小时")),
+            Conversion::Converted(
+                d("1"),
+                d("120"),
+                None,
+                "1分钟 vs 2小时 → 1 vs 120 in a common unit".to_owned()
+            )
+        );
         assert!(matches!(
-            convert(d("1.5"), Some("万人次"), Some("人次")),
-            Conversion::Converted(v, _) if v == d("15000")
+            convert(d("90"), Some("百分比"), d("90"), Some("%")),
+            Conversion::Same(..)
         ));
     }
 }

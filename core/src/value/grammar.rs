@@ -40,13 +40,13 @@ pub struct Actual {
 }
 
 /// The result of the grammar, borrowing from the normalized text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Scan<'a> {
     Quantitative {
         /// The comparator as written (prefix or suffix), `None` for a bare number.
         comparator: Option<Comparator>,
         value: Decimal,
-        unit: Option<&'a str>,
+        unit: Option<Cow<'a, str>>,
     },
     Qualitative,
     Invalid(ValueProblem),
@@ -88,8 +88,8 @@ pub fn parse_target(text: &str) -> Target {
             kind: TargetKind::Quantitative,
             comparator: Some(comparator.unwrap_or(Comparator::Equal)),
             value: Some(value),
-            unit: unit.map(str::to_owned),
-            unit_class: unit.and_then(class_of),
+            unit_class: unit.as_deref().and_then(class_of),
+            unit: unit.map(Cow::into_owned),
             class: None,
             problem: None,
         },
@@ -140,7 +140,7 @@ pub fn parse_actual(text: &str) -> Actual {
             text: text.to_owned(),
             comparator,
             value: Some(value),
-            unit: unit.map(str::to_owned),
+            unit: unit.map(Cow::into_owned),
         },
         Scan::Qualitative | Scan::Invalid(_) => Actual {
             text: text.to_owned(),
@@ -182,6 +182,7 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
     for (i, &b) in bytes.iter().enumerate() {
         match b {
             b'$' | b'\\' => latex = true,
+            b'^' => fold = true,
             // U+FF01..U+FF5E (EF BC 81 .. EF BD 9E), U+FEFF (EF BB BF).
             0xEF => fold = true,
             // U+3000 (E3 80 80).
@@ -205,18 +206,25 @@ pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
             '\u{FEFF}' | '\u{200B}' => {}
             '$' if latex => {}
             '{' | '}' if latex => {}
-            '^' if latex => {
-                while chars.peek() == Some(&'{') {
-                    chars.next();
+            '^' => {
+                // `m^2`, `m^{2}`: a squared or cubed unit.
+                let mut ahead = chars.clone();
+                let braced = ahead.peek() == Some(&'{');
+                if braced {
+                    ahead.next();
                 }
-                match chars.peek() {
-                    Some('2') => {
-                        chars.next();
-                        out.push('²');
-                    }
-                    Some('3') => {
-                        chars.next();
-                        out.push('³');
+                let power = match ahead.next() {
+                    Some('2') => Some('²'),
+                    Some('3') => Some('³'),
+                    _ => None,
+                };
+                match power {
+                    Some(p) if !braced || ahead.peek() == Some(&'}') => {
+                        if braced {
+                            ahead.next();
+                        }
+                        chars = ahead;
+                        out.push(p);
                     }
                     _ => out.push('^'),
                 }
@@ -294,6 +302,7 @@ const WORDS: &[(&str, Comparator)] = &[
     ("至少", Comparator::AtLeast),
     ("最少", Comparator::AtLeast),
     ("达到", Comparator::AtLeast),
+    ("约", Comparator::Equal),
     ("大于", Comparator::Above),
     ("高于", Comparator::Above),
     ("超过", Comparator::Above),
@@ -325,7 +334,11 @@ const SUFFIXES: &[(&str, Comparator)] = &[
     ("以内", Comparator::AtMost),
     ("之内", Comparator::AtMost),
     ("内", Comparator::AtMost),
+    ("左右", Comparator::Equal),
 ];
+
+/// Periods after `每` (`每月1次` = `1次/月`).
+const PERIODS: &[&str] = &["半年", "季度", "年", "月", "季", "周", "天", "日"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Written {
@@ -352,6 +365,14 @@ fn scan(s: &str) -> Scan<'_> {
     if s.is_empty() {
         return Scan::Invalid(ValueProblem::Empty);
     }
+    match s.strip_prefix('每') {
+        Some(rest) => per_period(rest),
+        None => scan_plain(s),
+    }
+}
+
+/// The grammar without a leading `每…`.
+fn scan_plain(s: &str) -> Scan<'_> {
     let (prefix, written, rest) = match comparator(s) {
         Some((c, w, rest)) => (Some(c), Some(w), rest),
         None => (None, None, s),
@@ -372,6 +393,7 @@ fn scan(s: &str) -> Scan<'_> {
     };
     let tail = rest.get(len..).unwrap_or("");
     let (tail, suffix) = strip_suffix(tail.trim());
+    let (tail, suffix) = inclusive(tail, suffix);
     let tail = strip_parens(tail);
     let unit = if tail.is_empty() {
         None
@@ -384,7 +406,7 @@ fn scan(s: &str) -> Scan<'_> {
     };
     let comparator = match (prefix, suffix) {
         (Some(p), Some(q)) => {
-            if p.direction() == q.direction() {
+            if q == Comparator::Equal || p.direction() == q.direction() {
                 Some(p)
             } else if p == Comparator::Equal {
                 Some(q)
@@ -397,8 +419,52 @@ fn scan(s: &str) -> Scan<'_> {
     Scan::Quantitative {
         comparator,
         value,
-        unit,
+        unit: unit.map(Cow::Borrowed),
     }
+}
+
+/// `每月1次`, `每年不少于2次`, `每季度至少1次`: the count per period, as `次/月`.
+fn per_period(rest: &str) -> Scan<'_> {
+    let Some((period, rest)) = PERIODS
+        .iter()
+        .find_map(|p| rest.strip_prefix(p).map(|r| (*p, r)))
+    else {
+        return Scan::Qualitative;
+    };
+    let rest = rest.trim_start_matches([' ', ',', '，']);
+    if rest.is_empty() {
+        return Scan::Qualitative;
+    }
+    match scan_plain(rest) {
+        Scan::Quantitative {
+            comparator,
+            value,
+            unit: Some(unit),
+        } if !unit.contains('/') => Scan::Quantitative {
+            comparator,
+            value,
+            unit: Some(Cow::Owned(format!("{unit}/{period}"))),
+        },
+        Scan::Invalid(ValueProblem::Placeholder) => Scan::Invalid(ValueProblem::Placeholder),
+        _ => Scan::Qualitative,
+    }
+}
+
+/// `(含)` after a number (`≥95%(含)`) says the bound is included; `(不含)` that it is not
+/// (`90%(不含)以上` is `>90%`).
+fn inclusive(tail: &str, suffix: Option<Comparator>) -> (&str, Option<Comparator>) {
+    if let Some(t) = tail.strip_suffix("(含)") {
+        return (t.trim_end(), suffix);
+    }
+    if let Some(t) = tail.strip_suffix("(不含)") {
+        let strict = match suffix {
+            Some(Comparator::AtLeast) => Some(Comparator::Above),
+            Some(Comparator::AtMost) => Some(Comparator::Below),
+            other => other,
+        };
+        return (t.trim_end(), strict);
+    }
+    (tail, suffix)
 }
 
 /// Removes a trailing `以上`/`以内`/… and trailing sentence punctuation.

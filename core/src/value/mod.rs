@@ -204,7 +204,7 @@ enum TargetJson {
         kind: Option<TargetKind>,
         #[serde(default)]
         comparator: Option<Comparator>,
-        #[serde(default, deserialize_with = "decimal_or_null")]
+        #[serde(default, deserialize_with = "decimal_json")]
         value: Option<Decimal>,
         #[serde(default)]
         unit: Option<String>,
@@ -217,12 +217,24 @@ enum TargetJson {
     },
 }
 
-/// A decimal string or `null`. (`rust_decimal::serde::str_option` rejects the `null` an
-/// untagged enum hands it as a unit.)
-fn decimal_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-    let text: Option<String> = Option::deserialize(d)?;
-    text.map(|t| t.parse().map_err(serde::de::Error::custom))
-        .transpose()
+/// A decimal as JSON holds it: a string (`"17.00"`, the canonical form) or an integer.
+/// Floats are refused (they are not exact).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum DecimalJson {
+    Text(String),
+    Int(i64),
+}
+
+fn decimal_json<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    use serde::de::Error;
+    match Option::<DecimalJson>::deserialize(d)? {
+        None => Ok(None),
+        Some(DecimalJson::Int(i)) => Ok(Some(Decimal::from(i))),
+        Some(DecimalJson::Text(s)) => parse_number(&s)
+            .map(Some)
+            .ok_or_else(|| D::Error::custom(format!("not an exact decimal: {s:?}"))),
+    }
 }
 
 impl<'de> Deserialize<'de> for Target {

@@ -135,7 +135,7 @@ pub fn classify(text: &str) -> QualitativeClass {
             break;
         }
     }
-    if rank(best) > rank(OnTime) && text.contains(['年', '月', '-', '/']) {
+    if rank(best) > rank(OnTime) && text.contains(['年', '月', '-', '/', '.']) {
         // A bare deadline such as `2023年12月` or `2024-06-30`.
         if deadline_in(text, Some(2000)).is_some() {
             return OnTime;

@@ -123,21 +123,28 @@ pub fn list_table(document: &Document) -> ListTable {
 /// above the header (see the module documentation for what each column holds).
 pub fn write_list(document: &Document, style: ListStyle) -> String {
     let table = list_table(document);
-    let mut preamble = Vec::new();
-    if let Some(title) = &document.title {
-        preamble.push(title.clone());
-    }
-    if document.year != document.title.as_deref().and_then(year_of_title) {
-        preamble.push(format!(
-            "年度：{}",
-            document.year.map(|y| y.to_string()).unwrap_or_default()
-        ));
-    }
+    let preamble = preamble(document);
     match style {
         ListStyle::Csv => delimited(&preamble, &table, b',', csv::Terminator::CRLF),
         ListStyle::Tsv => delimited(&preamble, &table, b'\t', csv::Terminator::Any(b'\n')),
         ListStyle::Markdown => markdown(&preamble, &table),
     }
+}
+
+/// The lines above the header: the title, and `年度：…` when the year is not the one the
+/// title names.
+pub(crate) fn preamble(document: &Document) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(title) = &document.title {
+        lines.push(title.clone());
+    }
+    if document.year != document.title.as_deref().and_then(year_of_title) {
+        lines.push(format!(
+            "年度：{}",
+            document.year.map(|y| y.to_string()).unwrap_or_default()
+        ));
+    }
+    lines
 }
 
 fn delimited(

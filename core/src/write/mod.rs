@@ -3,6 +3,7 @@
 pub mod form;
 pub mod json;
 pub mod list;
+pub mod report;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 

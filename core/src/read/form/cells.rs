@@ -188,8 +188,9 @@ pub(super) fn year_in(text: &str) -> Option<i32> {
     None
 }
 
-/// A line holding only the year of the form: `(2024年度)`, `（2024年度）`, `2024年度`.
-pub(super) fn year_line(row: &Row) -> Option<i32> {
+/// A line holding only the year of the form: `(2024年度)`, `（2024年度）`, `2024年度`, or
+/// the template's blank `（  年度）`. `Some(None)` for a blank year.
+pub(super) fn year_line(row: &Row) -> Option<Option<i32>> {
     let mut content = row.content();
     let (_, only) = content.next()?;
     if content.next().is_some() {
@@ -200,8 +201,10 @@ pub(super) fn year_line(row: &Row) -> Option<i32> {
     let digits = inner
         .strip_suffix("年度")
         .or_else(|| inner.strip_suffix('年'))?;
-    if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
-        digits.parse().ok()
+    if digits.is_empty() {
+        Some(None)
+    } else if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Some(digits.parse().ok())
     } else {
         None
     }
@@ -262,7 +265,7 @@ mod tests {
             line: 1,
             cells: vec!["（2022年度）".to_owned()],
         };
-        assert_eq!(year_line(&row), Some(2022));
+        assert_eq!(year_line(&row), Some(Some(2022)));
         assert_eq!(key("项目 绩效 目标："), "项目绩效目标");
         assert_eq!(key_without_of_which("其中：当年财政拨款"), "当年财政拨款");
     }

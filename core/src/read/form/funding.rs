@@ -40,20 +40,35 @@ pub(super) fn unit_line(row: &Row) -> Option<MoneyUnit> {
     }
 }
 
-/// A cell of the declaration funding block.
+/// A cell of the declaration funding block. `Other` is the year's 其他资金 until the
+/// column says it is the project period's (`TotalOther`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Slot {
+pub(super) enum Slot {
     Total,
     TotalFiscal,
+    TotalOther,
     Other,
     Annual,
     AnnualFiscal,
     Carryover,
 }
 
+fn slot_name(s: Slot) -> &'static str {
+    match s {
+        Slot::Total => "项目资金总额",
+        Slot::TotalFiscal => "财政资金",
+        Slot::TotalOther | Slot::Other => "其他资金",
+        Slot::Annual => "年度资金申请总额",
+        Slot::AnnualFiscal => "当年财政拨款",
+        Slot::Carryover => "上年结转资金",
+    }
+}
+
 fn slot(cell: &str) -> Option<Slot> {
     let s = match key_without_of_which(cell).as_str() {
-        "项目资金总额" | "资金总额" | "项目总资金" => Slot::Total,
+        "项目资金总额" | "资金总额" | "项目总资金" | "中期资金总额" => {
+            Slot::Total
+        }
         "财政资金" | "财政性资金" => Slot::TotalFiscal,
         "其他资金" => Slot::Other,
         "年度资金申请总额" | "年度资金总额" | "年度申请资金" | "年度资金申请" | "年度预算资金" => {
@@ -73,53 +88,91 @@ pub(super) fn has_funding_label(row: &Row) -> bool {
 
 impl Reader<'_> {
     /// Reads a row of the declaration funding block: each label's value is the cell right
-    /// of it. 其他资金 is the project-period one left of the 年度资金申请总额 column and
-    /// the year's one from that column on.
+    /// of it. 其他资金 (and 财政资金/财政拨款) belong to the project period left of the
+    /// 年度资金申请总额 column and to the year from that column on. A row of labels only
+    /// (`资金总额 | 财政拨款 | 其他资金`) takes its values from the next row, column by column.
     pub(super) fn funding_row(&mut self, row: &Row) {
         if !self.funding_seen {
             self.funding_seen = true;
             self.decl.funding.unit = self.unit;
             self.decl.funding.source = self.source(row);
         }
-        let others = row
+        let labels: Vec<(usize, Slot)> = row
             .content()
-            .filter(|(_, c)| slot(c) == Some(Slot::Other))
-            .count();
+            .filter_map(|(i, c)| slot(c).map(|s| (i, s)))
+            .collect();
+        if let Some(&(col, _)) = labels.iter().find(|(_, s)| *s == Slot::Annual) {
+            self.right_col = Some(col);
+        }
+        let all_left = self.right_col.is_none() && labels.iter().any(|(_, s)| *s == Slot::Total);
+        let others = labels.iter().filter(|(_, s)| *s == Slot::Other).count();
         let mut other_seen = 0;
-        for (col, cell) in row.content() {
-            let Some(s) = slot(cell) else { continue };
-            if s == Slot::Annual {
-                self.right_col = Some(col);
-            }
+        let mut resolved = Vec::new();
+        for &(col, s) in &labels {
+            let left = match self.right_col {
+                Some(right) => col < right,
+                None if all_left => true,
+                None => match s {
+                    Slot::Other => {
+                        other_seen += 1;
+                        others > 1 && other_seen == 1
+                    }
+                    Slot::TotalFiscal | Slot::Total => true,
+                    _ => false,
+                },
+            };
+            let s = match (s, left) {
+                (Slot::Other, true) => Slot::TotalOther,
+                (Slot::AnnualFiscal, true) => Slot::TotalFiscal,
+                (Slot::TotalFiscal, false) => Slot::AnnualFiscal,
+                (other, _) => other,
+            };
+            resolved.push((col, s));
+        }
+        let labels_only = labels.len() >= 2
+            && labels
+                .iter()
+                .all(|&(col, _)| row.get(col + 1).is_empty() || slot(row.get(col + 1)).is_some())
+            && labels
+                .windows(2)
+                .all(|w| matches!(w, [(a, _), (b, _)] if *b == *a + 1));
+        if labels_only {
+            self.pending_funding = Some(resolved);
+            return;
+        }
+        for (col, s) in resolved {
             let value_cell = row.get(col + 1);
             let value_cell = if slot(value_cell).is_some() {
                 ""
             } else {
                 value_cell
             };
-            let value = self.money(value_cell, row, cell);
-            let f = &mut self.decl.funding;
-            let target = match s {
-                Slot::Total => &mut f.total,
-                Slot::TotalFiscal => &mut f.total_fiscal,
-                Slot::Annual => &mut f.annual,
-                Slot::AnnualFiscal => &mut f.annual_fiscal,
-                Slot::Carryover => &mut f.annual_carryover,
-                Slot::Other => {
-                    other_seen += 1;
-                    let left = match self.right_col {
-                        Some(right) => col < right,
-                        None => others > 1 && other_seen == 1,
-                    };
-                    if left {
-                        &mut f.total_other
-                    } else {
-                        &mut f.annual_other
-                    }
-                }
-            };
-            *target = value;
+            let label = row.get(col).to_owned();
+            let value = self.money(value_cell, row, &label);
+            self.set_funding(s, value);
         }
+    }
+
+    /// Reads the value row under a row of funding labels.
+    pub(super) fn funding_values(&mut self, columns: Vec<(usize, Slot)>, row: &Row) {
+        for (col, s) in columns {
+            let value = self.money(row.get(col), row, slot_name(s));
+            self.set_funding(s, value);
+        }
+    }
+
+    fn set_funding(&mut self, s: Slot, value: Option<Decimal>) {
+        let f = &mut self.decl.funding;
+        let target = match s {
+            Slot::Total => &mut f.total,
+            Slot::TotalFiscal => &mut f.total_fiscal,
+            Slot::TotalOther => &mut f.total_other,
+            Slot::Annual => &mut f.annual,
+            Slot::AnnualFiscal => &mut f.annual_fiscal,
+            Slot::Carryover => &mut f.annual_carryover,
+            Slot::Other => &mut f.annual_other,
+        };
+        *target = value;
     }
 
     /// Reads a money cell; an unreadable one is `None` and a `bad_money` diagnostic.

@@ -53,6 +53,10 @@ pub(super) fn is_name_row(row: &Row) -> bool {
 /// Labels written below an indicator table that belong to the project, not to an indicator.
 pub(super) fn is_footer_label(cell: &str) -> bool {
     let k = key(cell);
+    if k.starts_with("注:") || k.starts_with("说明:") || k == "说明" || k.starts_with("备注")
+    {
+        return true;
+    }
     [
         "填报人",
         "填表人",
@@ -114,10 +118,7 @@ impl Reader<'_> {
         let text = || (!value.is_empty()).then(|| value.to_owned());
         let project: &mut Project = &mut self.decl.project;
         match f {
-            Field::Name => {
-                project.name = value.to_owned();
-                self.name_line = Some(row.line);
-            }
+            Field::Name => project.name = value.to_owned(),
             Field::Code => project.code = text(),
             Field::Nature => project.nature = text(),
             Field::Category => project.category = text(),

@@ -35,7 +35,7 @@
 //!
 //! | code | severity | meaning |
 //! |---|---|---|
-//! | `missing_form_title` | info | no form title line; the form was read from its 项目名称 row |
+//! | `missing_form_title` | info | no form title line; each 项目名称 row starts a form |
 //! | `empty_form` | warning | a form title with neither 项目名称 nor an indicator table; skipped |
 //! | `missing_project_name` | error | a form without 项目名称 (the name is empty) |
 //! | `missing_indicator_table` | warning | a form without an indicator table header |
@@ -49,7 +49,7 @@
 //! | `missing_level1` | warning | an indicator with no 一级 written or carried from above |
 //! | `missing_level2` | warning | an indicator with no 二级 written or carried from above |
 //! | `missing_target` | warning | an indicator row with an empty 指标值 |
-//! | `row_without_indicator` | info | a table row with a 二级 label but no 三级 indicator |
+//! | `row_without_indicator` | warning | a row of level labels with no 三级 indicator under it |
 
 mod cells;
 mod funding;
@@ -134,7 +134,14 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
         .filter_map(|(i, r)| form_title(&r.cells).map(|e| (i, e)))
         .collect();
     let starts: Vec<(usize, bool)> = if titles.is_empty() {
-        let Some(first) = rows.iter().position(header::is_name_row) else {
+        // No title lines: every 项目名称 row starts a form.
+        let names: Vec<(usize, bool)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| header::is_name_row(r))
+            .map(|(i, _)| (i, false))
+            .collect();
+        let Some(&(first, _)) = names.first() else {
             let line = rows.iter().find(|r| !r.is_blank()).map_or(1, |r| r.line);
             return Err(ReadError::NoDeclaration {
                 at: at.line(line),
@@ -146,12 +153,12 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
             Finding::new(
                 "missing_form_title",
                 Severity::Info,
-                "没有表单标题行，从“项目名称”行开始读取",
-                "no form title line; the form was read from its 项目名称 row",
+                "没有表单标题行，每个“项目名称”行开始一张表",
+                "no form title line; each 项目名称 row starts a form",
             )
             .at(&Source::at(file, line)),
         );
-        vec![(first, false)]
+        names
     } else {
         titles
     };
@@ -159,14 +166,26 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
     let mut document = Document::default();
     let first_start = starts.first().map_or(0, |s| s.0);
     let mut unit = MoneyUnit::Yuan;
+    let mut candidates = Vec::new();
     for row in rows.get(..first_start).unwrap_or_default() {
         if let Some(u) = funding::unit_line(row) {
             unit = u;
-        } else if document.title.is_none() && !row.is_blank() {
-            let title = row.content().map(|(_, c)| c).collect::<Vec<_>>().join(" ");
-            document.year = cells::year_in(&title);
-            document.title = Some(title);
+        } else if !row.is_blank() {
+            candidates.push(row.content().map(|(_, c)| c).collect::<Vec<_>>().join(" "));
         }
+    }
+    // The title is the line that names a table or a year (not `附件2`, not `填报单位：…`).
+    let title = candidates
+        .iter()
+        .find(|c| {
+            ["绩效", "汇总", "评价", "表", "年度"]
+                .iter()
+                .any(|w| c.contains(w))
+        })
+        .or_else(|| candidates.first());
+    if let Some(title) = title {
+        document.year = cells::year_in(title);
+        document.title = Some(title.clone());
     }
 
     let mut empty_title_line = None;
@@ -241,10 +260,11 @@ pub(super) struct Reader<'a> {
     funding_seen: bool,
     right_col: Option<usize>,
     pending_goals: Option<Vec<(usize, Goal)>>,
+    pending_funding: Option<Vec<(usize, funding::Slot)>>,
     table_line: Option<u32>,
-    name_line: Option<u32>,
     carried: table::Carried,
     last_columns: Option<Columns>,
+    open_group: Option<(u32, bool)>,
 }
 
 impl<'a> Reader<'a> {
@@ -261,10 +281,11 @@ impl<'a> Reader<'a> {
             funding_seen: false,
             right_col: None,
             pending_goals: None,
+            pending_funding: None,
             table_line: None,
-            name_line: None,
             carried: table::Carried::default(),
             last_columns: None,
+            open_group: None,
         }
     }
 
@@ -291,7 +312,9 @@ impl<'a> Reader<'a> {
             return;
         }
         if let Some(year) = cells::year_line(row) {
-            self.year.get_or_insert(year);
+            if self.year.is_none() {
+                self.year = year;
+            }
             return;
         }
         if let Some(u) = funding::unit_line(row) {
@@ -302,6 +325,7 @@ impl<'a> Reader<'a> {
         if let Some(columns) = table::header(row) {
             self.table_line.get_or_insert(row.line);
             self.pending_goals = None;
+            self.pending_funding = None;
             if columns.is_evaluation() {
                 self.has_evaluation = true;
             }
@@ -315,6 +339,7 @@ impl<'a> Reader<'a> {
             }
             self.evaluation.unit = self.unit;
             self.has_evaluation = true;
+            self.pending_funding = None;
             self.mode = Mode::Matrix(matrix);
             return;
         }
@@ -332,6 +357,7 @@ impl<'a> Reader<'a> {
         if !matches!(self.mode, Mode::Table(_)) {
             if let Some(labels) = header::goal_labels(row) {
                 self.pending_goals = None;
+                self.pending_funding = None;
                 if labels.same_line.is_empty() {
                     self.pending_goals = Some(labels.columns);
                 } else {
@@ -351,7 +377,7 @@ impl<'a> Reader<'a> {
         }
         match self.mode.clone() {
             Mode::Table(columns) => {
-                if header::is_footer_label(first) || header::is_known_label(first) {
+                if header::is_footer_label(first) {
                     self.header_row(row);
                 } else if let Some(read) = self.table_row(&columns, row) {
                     if read.has_evaluation {
@@ -374,6 +400,11 @@ impl<'a> Reader<'a> {
                 }
             },
             Mode::Funding if funding::has_funding_label(row) => self.funding_row(row),
+            Mode::Funding if self.pending_funding.is_some() => {
+                if let Some(columns) = self.pending_funding.take() {
+                    self.funding_values(columns, row);
+                }
+            }
             Mode::Funding | Mode::Header => {
                 self.mode = Mode::Header;
                 self.header_row(row);
@@ -424,6 +455,7 @@ impl<'a> Reader<'a> {
 
     /// Ends the form: the declaration and its findings, or `None` for an empty form.
     fn finish(mut self, title_line: u32) -> Option<(Declaration, Vec<Finding>)> {
+        self.empty_group_check();
         let name = self.decl.project.name.clone();
         if name.is_empty() && self.decl.indicators.is_empty() {
             return None;
@@ -461,13 +493,16 @@ impl<'a> Reader<'a> {
             ),
             Some(_) => {}
         }
-        self.decl.source = at;
         if self.has_evaluation {
+            if !self.evaluation.source.is_known() {
+                self.evaluation.source = at.clone();
+            }
             self.evaluation
                 .indicators
                 .resize_with(self.decl.indicators.len(), Default::default);
             self.decl.evaluation = Some(self.evaluation);
         }
+        self.decl.source = at;
         let project = squash_spaces(&name);
         let findings = self
             .findings

@@ -213,18 +213,34 @@ impl Reader<'_> {
         };
         self.assign_levels(cols, &assigned.levels, row);
         if assigned.name.is_empty() {
-            if self.carried.l2_written {
-                self.finding(
-                    "row_without_indicator",
-                    Severity::Info,
-                    row,
-                    "指标表此行只有一级/二级指标，没有三级指标".to_owned(),
-                    "this table row holds level labels but no 三级 indicator".to_owned(),
-                );
+            // A group row (`数量指标` alone): an indicator must follow under it.
+            if !assigned.levels.is_empty() {
+                let has_l2 = self.carried.l2.is_some() || self.carried.l2_text.is_some();
+                let new_l1 = self.carried.l1_written;
+                // A 二级 with nothing under it, or a 一级 followed by another 一级.
+                if matches!(self.open_group, Some((_, true))) || new_l1 {
+                    self.empty_group_check();
+                }
+                self.open_group = Some((row.line, has_l2 && self.carried.l2_written));
             }
             return None;
         }
+        self.open_group = None;
         Some(self.build(cols, &assigned, row))
+    }
+
+    /// Reports the open group row, if no indicator followed it.
+    pub(super) fn empty_group_check(&mut self) {
+        if let Some((line, _)) = self.open_group.take() {
+            let f = crate::Finding::new(
+                "row_without_indicator",
+                Severity::Warning,
+                "此行只有一级/二级指标，其下没有三级指标",
+                "this row holds level labels but no 三级 indicator follows under it",
+            )
+            .at(&Source::at(self.file, line));
+            self.findings.push(f);
+        }
     }
 
     fn assign_levels(&mut self, cols: &Columns, levels: &[(usize, &str)], row: &Row) {
@@ -427,12 +443,21 @@ fn aligned(cols: &Columns, cells: &[&str], content: &[(usize, &str)]) -> bool {
 }
 
 /// Reads a row whose cells do not stand under their headers: leading known level labels
-/// (at most two, leaving a name), the name, the target, then the other columns at the
-/// same offset as the target.
+/// (at most two, leaving a name and a target), the name, the target, then the other
+/// columns at the same offset as the target.
 fn by_shape<'r>(cols: &Columns, content: &[(usize, &'r str)]) -> Assigned<'r> {
     let mut a = Assigned::default();
+    // Level labels may not eat the cells the name and the target need, unless the row
+    // holds nothing but level labels (a group row such as `产出指标(50分)`).
+    let all_levels = content.iter().all(|(_, c)| is_level(c));
+    let reserve = match (all_levels, cols.target) {
+        (true, _) => 0,
+        (false, Some(_)) => 2,
+        (false, None) => 1,
+    };
+    let max_levels = content.len().saturating_sub(reserve).min(2);
     let mut rest = content.iter().copied().peekable();
-    while a.levels.len() < 2 {
+    while a.levels.len() < max_levels {
         match rest.peek() {
             Some(&(i, c)) if is_level(c) => {
                 a.levels.push((i, c));

@@ -1,0 +1,135 @@
+//! `jixiao check`, `score`, `audit` and `summary` on the bundled documents.
+
+use std::process::{Command, Output};
+
+fn jixiao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .output()
+        .expect("the jixiao binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+const SEED: &str = "tests/data/shanghai-eeb-enforcement-2024.txt";
+const PUTUO: &str = "tests/data/selfeval-putuo-sports-2022.txt";
+
+#[test]
+fn check_seed_has_warnings_and_no_errors() {
+    let out = jixiao(&["check", SEED]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(text.contains("T007"), "{text}");
+    assert!(text.contains("错误 0"), "{text}");
+}
+
+#[test]
+fn check_json_is_the_review() {
+    let out = jixiao(&[
+        "check",
+        SEED,
+        "--profile",
+        "shanghai-2025",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(
+        codes.contains(&"S007"),
+        "missing 成本指标 under shanghai-2025: {codes:?}"
+    );
+}
+
+#[test]
+fn check_exits_1_on_errors() {
+    let broken = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/data/shanghai-eeb-enforcement-2024.txt"
+    ))
+    .expect("seed")
+    .replace("≥17.00(人)", "≥**(人)");
+    let dir = std::env::temp_dir().join(format!("jixiao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("broken.txt");
+    std::fs::write(&path, broken).expect("write");
+    let out = jixiao(&["check", path.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("T002"), "{}", stdout(&out));
+}
+
+#[test]
+fn score_putuo_matches_the_golden_scorecard() {
+    let out = jixiao(&["score", PUTUO, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let cards: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let golden: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/golden/putuo-scorecard.json"
+        ))
+        .expect("golden"),
+    )
+    .expect("golden JSON");
+    assert_eq!(cards[0], golden);
+    let text = stdout(&jixiao(&["score", PUTUO]));
+    assert!(text.contains("98.62") && text.contains("优"), "{text}");
+}
+
+#[test]
+fn score_markdown_and_xlsx() {
+    let md = stdout(&jixiao(&["score", PUTUO, "--format", "md"]));
+    assert!(md.contains("| 总分 |") && md.contains("98.62"), "{md}");
+    let out = jixiao(&["score", PUTUO, "--format", "xlsx"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.starts_with(b"PK\x03\x04"));
+}
+
+#[test]
+fn audit_putuo_finds_nothing() {
+    let out = jixiao(&["audit", PUTUO, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let audits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(
+        audits[0]["findings"].as_array().map(Vec::len),
+        Some(0),
+        "{audits}"
+    );
+}
+
+#[test]
+fn summary_of_the_seed() {
+    let json: serde_json::Value =
+        serde_json::from_slice(&jixiao(&["summary", SEED, "--format", "json"]).stdout)
+            .expect("valid JSON");
+    assert_eq!(json["projects"], 5);
+    assert_eq!(json["indicators"], 29);
+    assert_eq!(json["funding"]["annual"], "19555000.00");
+    let csv = stdout(&jixiao(&["summary", SEED, "--format", "csv"]));
+    assert!(
+        csv.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("all,,5,29,")),
+        "{csv}"
+    );
+    assert!(stdout(&jixiao(&["summary", SEED])).contains("19,555,000.00"));
+}
+
+#[test]
+fn unknown_profile_exits_2() {
+    let out = jixiao(&["score", PUTUO, "--profile", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,226 @@
+//! Writers for results (scorecards and roll-ups) rather than documents: Markdown and
+//! `.xlsx` scorecards in the layout of the 绩效自评表, and the roll-up as CSV.
+
+use rust_decimal::Decimal;
+
+use crate::score::Scorecard;
+use crate::summary::{Figures, Summary};
+
+fn show(value: Option<Decimal>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| v.normalize().to_string())
+}
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The scorecards as Markdown: a heading per project, then one table in the 自评表's
+/// columns (一级/二级/三级, 年度指标值, 实际完成值, 分值, 得分, 状态), the budget row first
+/// and the total last.
+pub fn scorecards_markdown(cards: &[Scorecard]) -> String {
+    let mut out = String::new();
+    for card in cards {
+        out.push_str(&format!("## {}\n\n", cell(&card.project)));
+        out.push_str(
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 状态 |\n",
+        );
+        out.push_str("| --- | --- | --- | --- | --- | ---: | ---: | --- |\n");
+        let budget = &card.budget;
+        let rate = budget
+            .rate
+            .map(|r| format!("{}%", (r * Decimal::from(100)).round_dp(2).normalize()));
+        out.push_str(&format!(
+            "| 预算执行率 |  |  | 全年预算数 {} | 执行数 {} ({}) | {} | {} | {} |\n",
+            show(budget.adjusted),
+            show(budget.executed),
+            rate.unwrap_or_else(|| "—".to_owned()),
+            show(Some(budget.max)),
+            show(budget.score),
+            budget.status.as_str(),
+        ));
+        for row in &card.indicators {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                cell(&row.level1),
+                cell(&row.level2),
+                cell(&row.name),
+                cell(&row.target),
+                cell(row.actual.as_deref().unwrap_or("—")),
+                show(row.max),
+                show(row.score),
+                row.status.as_str(),
+            ));
+        }
+        let grade = card.grade.as_deref().unwrap_or("—");
+        out.push_str(&format!(
+            "| 总分 |  |  |  |  | {} | {} | {} |\n\n",
+            show(Some(card.max)),
+            show(Some(card.total)),
+            if card.complete {
+                grade.to_owned()
+            } else {
+                format!("incomplete, {} open", show(Some(card.open)))
+            },
+        ));
+    }
+    out
+}
+
+/// The scorecards as a workbook: one sheet listing every indicator of every project with
+/// its rule and explanation, and numbers written as numbers only where they are exact in a
+/// spreadsheet (scores have 2 decimals); everything else as text.
+#[cfg(feature = "xlsx")]
+pub fn scorecards_xlsx(cards: &[Scorecard]) -> Result<Vec<u8>, crate::WriteError> {
+    use rust_xlsxwriter::{Format, Workbook};
+
+    let failed = |e: rust_xlsxwriter::XlsxError| crate::WriteError::Failed {
+        format: "xlsx".to_owned(),
+        message: e.to_string(),
+    };
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("自评得分").map_err(failed)?;
+    let bold = Format::new().set_bold();
+    let headers = [
+        "项目名称",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "状态",
+        "规则",
+        "说明",
+    ];
+    for (col, header) in (0u16..).zip(headers) {
+        sheet
+            .write_with_format(0, col, header, &bold)
+            .map_err(failed)?;
+    }
+    let mut row = 1u32;
+    for card in cards {
+        let b = &card.budget;
+        let budget_row = [
+            card.project.clone(),
+            "预算执行率".to_owned(),
+            String::new(),
+            String::new(),
+            show(b.adjusted),
+            show(b.executed),
+            show(Some(b.max)),
+            show(b.score),
+            b.status.as_str().to_owned(),
+            b.rule.clone(),
+            b.explanation.clone(),
+        ];
+        for (col, text) in (0u16..).zip(budget_row) {
+            sheet.write(row, col, text).map_err(failed)?;
+        }
+        row += 1;
+        for ind in &card.indicators {
+            let values = [
+                card.project.clone(),
+                ind.level1.clone(),
+                ind.level2.clone(),
+                ind.name.clone(),
+                ind.target.clone(),
+                ind.actual.clone().unwrap_or_default(),
+                show(ind.max),
+                show(ind.score),
+                ind.status.as_str().to_owned(),
+                ind.rule.clone(),
+                ind.explanation.clone(),
+            ];
+            for (col, text) in (0u16..).zip(values) {
+                sheet.write(row, col, text).map_err(failed)?;
+            }
+            row += 1;
+        }
+        let total = [
+            card.project.clone(),
+            "总分".to_owned(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            show(Some(card.max)),
+            show(Some(card.total)),
+            card.grade
+                .clone()
+                .unwrap_or_else(|| "incomplete".to_owned()),
+            String::new(),
+            String::new(),
+        ];
+        for (col, text) in (0u16..).zip(total) {
+            sheet
+                .write_with_format(row, col, text, &bold)
+                .map_err(failed)?;
+        }
+        row += 2;
+    }
+    sheet.autofit();
+    book.save_to_buffer().map_err(failed)
+}
+
+/// The roll-up as CSV: one row for everything, then one per document, 主管部门 and
+/// 实施单位, with the same columns (amounts in 元 as exact decimals).
+pub fn summary_csv(summary: &Summary) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "group",
+        "name",
+        "projects",
+        "indicators",
+        "quantitative",
+        "qualitative",
+        "invalid",
+        "quantitative_share",
+        "annual",
+        "annual_fiscal",
+        "annual_carryover",
+        "annual_other",
+        "total",
+        "errors",
+        "warnings",
+        "infos",
+    ];
+    let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
+    let mut push = |group: &str, name: Option<&str>, f: &Figures| {
+        let money = |v: Option<Decimal>| v.map(|d| d.to_string()).unwrap_or_default();
+        rows.push(vec![
+            group.to_owned(),
+            name.unwrap_or_default().to_owned(),
+            f.projects.to_string(),
+            f.indicators.to_string(),
+            f.quantitative.to_string(),
+            f.qualitative.to_string(),
+            f.invalid.to_string(),
+            money(f.quantitative_share),
+            money(f.funding.annual),
+            money(f.funding.annual_fiscal),
+            money(f.funding.annual_carryover),
+            money(f.funding.annual_other),
+            money(f.funding.total),
+            f.findings.errors.to_string(),
+            f.findings.warnings.to_string(),
+            f.findings.infos.to_string(),
+        ]);
+    };
+    push("all", None, &summary.figures);
+    for g in &summary.by_document {
+        push("document", g.name.as_deref(), &g.figures);
+    }
+    for g in &summary.by_department {
+        push("department", g.name.as_deref(), &g.figures);
+    }
+    for g in &summary.by_implementer {
+        push("implementer", g.name.as_deref(), &g.figures);
+    }
+    for row in &rows {
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(row);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
