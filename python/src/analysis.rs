@@ -297,13 +297,6 @@ impl Scored {
         })
     }
 
-    /// Every declaration of `doc`, scored.
-    pub(crate) fn score_all(doc: &Arc<Document>, profile: &Arc<Profile>) -> Vec<Scored> {
-        (0..doc.declarations.len())
-            .filter_map(|i| Scored::score(doc, i, profile))
-            .collect()
-    }
-
     /// The scored declaration.
     pub(crate) fn declaration(&self) -> Option<&Declaration> {
         self.doc.declarations.get(self.index)
@@ -1105,19 +1098,30 @@ pub(crate) fn score_many(
     threads: Option<usize>,
 ) -> PyResult<Vec<Vec<PyScorecard>>> {
     let profile = Arc::new(profile_arg(profile)?);
-    let docs: Vec<Arc<Document>> = documents.iter().map(|d| d.doc.clone()).collect();
+    // Jobs of up to 64 declarations, across and within documents, so that one large
+    // document keeps every thread busy as well as many small ones do.
+    let mut jobs: Vec<(usize, Arc<Document>, std::ops::Range<usize>)> = Vec::new();
+    for (k, d) in documents.iter().enumerate() {
+        let n = d.doc.declarations.len();
+        for start in (0..n).step_by(64) {
+            jobs.push((k, d.doc.clone(), start..(start + 64).min(n)));
+        }
+    }
     let results = py.detach(move || {
-        crate::parallel::map(docs, threads, |doc| {
-            crate::errors::guard(|| Scored::score_all(&doc, &profile))
+        crate::parallel::map(jobs, threads, |(k, doc, range)| {
+            let scored = crate::errors::guard(|| {
+                range
+                    .filter_map(|i| Scored::score(&doc, i, &profile))
+                    .collect::<Vec<_>>()
+            });
+            (k, scored)
         })
     });
-    let mut out = Vec::with_capacity(results.len());
-    for r in results {
-        out.push(
-            r?.into_iter()
-                .map(|s| PyScorecard { inner: Arc::new(s) })
-                .collect(),
-        );
+    let mut out: Vec<Vec<PyScorecard>> = documents.iter().map(|_| Vec::new()).collect();
+    for (k, r) in results {
+        if let Some(slot) = out.get_mut(k) {
+            slot.extend(r?.into_iter().map(|s| PyScorecard { inner: Arc::new(s) }));
+        }
     }
     Ok(out)
 }
