@@ -258,3 +258,12 @@ def test_scoring_in_a_process_pool(putuo):
         cards = list(pool.map(_score_in_worker, docs))
     assert cards == [d.score()[0] for d in docs]
     assert [c.total for c in cards] == [d.score()[0].total for d in docs]
+
+
+def test_to_arrow_keeps_decimals(seed):
+    pa = pytest.importorskip("pyarrow")
+    table = seed.to_arrow()
+    assert table.num_rows == 29
+    field = table.schema.field("年度资金申请总额")
+    assert pa.types.is_decimal(field.type)
+    assert table.column("年度资金申请总额")[0].as_py() == Decimal("2650000.00")
