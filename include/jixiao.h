@@ -49,7 +49,7 @@
 // What a fallible jixiao call returned. `JX_RESULT_OK` (0) is success; every other value
 // is an error. Numbers are stable and never reused: 1–99 are about the call itself,
 // 100–199 mean the input could not be read, 200–299 that a document could not be
-// written. A newer library may return codes this header does not name: treat any
+// written, 300–399 that actuals could not be joined to a document. A newer library may return codes this header does not name: treat any
 // unknown non-zero value as a failure and ask `jx_result_message` what it means.
 enum jx_result
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -72,6 +72,8 @@ enum jx_result
   JX_RESULT_NOT_FOUND = 5,
   // The path exists but holds no value (JSON `null`: an empty cell, never zero).
   JX_RESULT_NO_VALUE = 6,
+  // The review or scoring profile named is unknown, or the profile JSON is invalid.
+  JX_RESULT_UNKNOWN_PROFILE = 7,
   // Read error `empty_input`: the input holds no bytes (or only whitespace).
   JX_RESULT_EMPTY_INPUT = 100,
   // Read error `binary_input`: the input is binary data, neither text nor a workbook.
@@ -99,6 +101,14 @@ enum jx_result
   JX_RESULT_UNENCODABLE = 202,
   // A write error this version of the C ABI does not name yet.
   JX_RESULT_WRITE_OTHER = 299,
+  // Actuals error `unknown_project`: an actuals row names a project the document lacks.
+  JX_RESULT_UNKNOWN_PROJECT = 300,
+  // Actuals error `unknown_indicator`: an actuals row names an indicator the project lacks.
+  JX_RESULT_UNKNOWN_INDICATOR = 301,
+  // Actuals error `ambiguous_name`: an actuals row matches several projects or indicators.
+  JX_RESULT_AMBIGUOUS_NAME = 302,
+  // An actuals error this version of the C ABI does not name yet.
+  JX_RESULT_ACTUALS_OTHER = 399,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -151,12 +161,27 @@ typedef struct jx_document jx_document;
 // Threads: immutable; may be read from several threads at once.
 typedef struct jx_report jx_report;
 
-// A document format: one of the `JX_FORMAT_*` constants. A plain `uint32_t`, so any value
-// can be passed; values the library does not know give `JX_RESULT_INVALID_ARGUMENT`.
-typedef uint32_t jx_format;
+// The scorecards (自评得分表) of every declaration of a document: for each, the budget
+// execution score, every indicator's score with the rule, inputs and arithmetic behind
+// it, the points per 一级, the total (总分), whether everything could be scored, and the
+// grade (等级). Nothing unscorable is silently 0: it is left open, and the scorecard is
+// then incomplete, with no grade.
+//
+// Ownership: the caller owns it and releases it with `jx_scorecard_free`, exactly once.
+// It is an independent copy: it stays valid after the document is freed. Strings the
+// accessors return belong to the scorecard and stay valid until `jx_scorecard_free`.
+//
+// Encoding: every string and text output is in the encoding chosen in `jx_score`.
+//
+// Threads: immutable; may be read from several threads at once.
+typedef struct jx_scorecard jx_scorecard;
 
 // A text encoding: one of the `JX_ENCODING_*` constants (a plain `uint32_t`).
 typedef uint32_t jx_encoding;
+
+// A document format: one of the `JX_FORMAT_*` constants. A plain `uint32_t`, so any value
+// can be passed; values the library does not know give `JX_RESULT_INVALID_ARGUMENT`.
+typedef uint32_t jx_format;
 
 // How `jx_document_read` reads its input. Passing NULL instead of a pointer to this
 // struct means all defaults; so does a zeroed struct (`jx_read_options o = {0};`).
@@ -224,6 +249,70 @@ typedef uint32_t jx_severity;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Reviews every declaration of `doc` (绩效目标审核, domain.md §4) under `profile` and
+// returns the findings as a new report, every string in `encoding`.
+//
+// `profile` is NULL (the default, `any`: both indicator trees accepted), a name (`any`,
+// `classic`, `mof-2021`, `shanghai-2025`), or a review policy as JSON (thresholds,
+// required fields, disabled rule codes; see the Rust `ReviewPolicy`). The report's JSON
+// is `{"findings": […], "errors": n, "warnings": n, "infos": n}`; a declaration passes
+// when `jx_report_count_severity(report, JX_SEVERITY_ERROR)` is 0.
+//
+// On success writes `*out` (free it with `jx_report_free`); on failure writes nothing and
+// returns `JX_RESULT_NULL_PARAMETER`, `JX_RESULT_UNKNOWN_PROFILE` or
+// `JX_RESULT_INVALID_ARGUMENT`. Thread-safe for a shared `doc`.
+jx_result jx_review(const jx_document *doc,
+                    const char *profile,
+                    jx_encoding encoding,
+                    jx_report **out);
+
+// The roll-up (汇总, domain.md §7) of `count` documents: funding totals by source,
+// projects and indicators by level, the quantitative share, findings by severity (under
+// the review `profile`, as in `jx_review`), in all and per document, 主管部门 and 实施单位.
+// `as_text` 0 gives JSON, non-zero the aligned table people read in a terminal; either in
+// `encoding`.
+//
+// `docs` points to `count` document handles (none may be NULL); `count` may be 0.
+// On success writes a new buffer to `*out` (free it with `jx_bytes_free`); on failure
+// writes nothing and returns `JX_RESULT_NULL_PARAMETER`, `JX_RESULT_UNKNOWN_PROFILE` or
+// `JX_RESULT_INVALID_ARGUMENT`.
+jx_result jx_summary(const jx_document *const *docs,
+                     size_t count,
+                     const char *profile,
+                     uint32_t as_text,
+                     jx_encoding encoding,
+                     jx_bytes **out);
+
+// Re-checks the published self-evaluations of `doc` (自评复核, domain.md §6): recomputes
+// every figure under the scoring `profile` (as in `jx_score`) and reports each difference
+// (published vs computed) as a finding of a new report: `code` (`A001`…), severity, the
+// project, and as the "indicator" where it is (the indicator's name, `budget`, `total`
+// or a 一级 name). The report's JSON is an array with one audit per declaration:
+// `[{"project": …, "findings": [{"code", "where", "published", "computed", "severity",
+// "message", "message_en"}]}]`, every figure a decimal string.
+//
+// On success writes `*out` (free it with `jx_report_free`); on failure writes nothing and
+// returns `JX_RESULT_NULL_PARAMETER`, `JX_RESULT_UNKNOWN_PROFILE` or
+// `JX_RESULT_INVALID_ARGUMENT`. Thread-safe for a shared `doc`.
+jx_result jx_audit(const jx_document *doc,
+                   const char *profile,
+                   jx_encoding encoding,
+                   jx_report **out);
+
+// The audit of `doc` (see `jx_audit`) as readable text, one line per difference with the
+// published and computed figures, in `encoding`. Same contract as `jx_summary`.
+jx_result jx_audit_text(const jx_document *doc,
+                        const char *profile,
+                        jx_encoding encoding,
+                        jx_bytes **out);
+
+// The review of `doc` (see `jx_review`) as the text a terminal shows: grouped by project,
+// one aligned row per finding, then the counts; in `encoding`. Same contract as `jx_summary`.
+jx_result jx_review_text(const jx_document *doc,
+                         const char *profile,
+                         jx_encoding encoding,
+                         jx_bytes **out);
 
 // A pointer to the first byte of `bytes` (followed, after `jx_bytes_len` bytes, by a NUL
 // byte), valid until `jx_bytes_free(bytes)`. NULL when `bytes` is NULL.
@@ -365,6 +454,12 @@ const char *jx_result_name(uint32_t result);
 // this thread has failed, the message is empty. This function never changes it.
 jx_result jx_last_error_message(char *buf, size_t len, size_t *out_n);
 
+// Like `jx_last_error_message`, with the text encoded in `encoding` (`JX_ENCODING_AUTO`
+// or `UTF8`: UTF-8; `GB18030`), for systems that store and show GBK. Truncation happens
+// between characters. An unknown encoding returns `JX_RESULT_INVALID_ARGUMENT` without
+// writing anything or recording it.
+jx_result jx_last_error_message_in(jx_encoding encoding, char *buf, size_t len, size_t *out_n);
+
 // The code of the last failing call on the calling thread, or `JX_RESULT_OK` when none
 // has failed yet. Never changes the last error.
 jx_result jx_last_error_result(void);
@@ -418,6 +513,122 @@ jx_result jx_report_json(const jx_report *report, jx_bytes **out);
 // Releases a report. NULL is allowed and does nothing. Every string obtained from it is
 // invalid afterwards.
 void jx_report_free(jx_report *report);
+
+// Scores every declaration of `doc` (绩效自评, domain.md §5) under `profile` and returns
+// a new scorecard set, one scorecard per declaration, every string in `encoding`.
+//
+// `profile` is NULL (the default, `mof-2020`: 预算执行率 10, 产出 50, 效益 30, 满意度 10,
+// 财预〔2020〕10号), a name (`mof-2020`, `budget-20`, `mof-2021`, `shanghai-2025`), or a
+// scoring profile as JSON (see the Rust `Profile`).
+//
+// A self-evaluation (自评表) carries its actuals. A declaration (申报表) is scored with a
+// separate actuals file: `actuals_len` bytes at `actuals` (CSV/TSV with a header row, or
+// JSON; UTF-8 or GB18030), read with `actuals_options` (NULL: defaults; only `encoding`
+// and `file_name` apply) and joined to the document by project and indicator name. Pass
+// `actuals = NULL, actuals_len = 0` for none. Indicators the file leaves without an
+// actual become diagnostics (`jx_scorecard_diagnostics`) and are not scorable.
+//
+// On success writes `*out` (free it with `jx_scorecard_free`). On failure writes nothing
+// and returns `JX_RESULT_NULL_PARAMETER`, `JX_RESULT_INVALID_ARGUMENT`,
+// `JX_RESULT_UNKNOWN_PROFILE`, a read error of the actuals file (100–199) or an actuals
+// error (300–399: a row naming an unknown or ambiguous project or indicator), with file
+// and row in `jx_last_error_message`. Thread-safe for a shared `doc`.
+jx_result jx_score(const jx_document *doc,
+                   const char *profile,
+                   const uint8_t *actuals,
+                   size_t actuals_len,
+                   const jx_read_options *actuals_options,
+                   jx_encoding encoding,
+                   jx_scorecard **out);
+
+// The number of scorecards (one per declaration); 0 when `sc` is NULL.
+size_t jx_scorecard_count(const jx_scorecard *sc);
+
+// The project (项目名称) of scorecard `index`, or NULL when there is no such scorecard.
+// Valid until `jx_scorecard_free`.
+const char *jx_scorecard_project(const jx_scorecard *sc, size_t index);
+
+// 总分 of scorecard `index` as an exact decimal string (`"98.62"`): the budget score plus
+// every indicator's rounded score, of what could be scored. NULL when there is no such
+// scorecard. Valid until `jx_scorecard_free`.
+const char *jx_scorecard_total(const jx_scorecard *sc, size_t index);
+
+// The points scorecard `index` is out of (`"100.00"`), as an exact decimal string; NULL
+// when there is no such scorecard. Valid until `jx_scorecard_free`.
+const char *jx_scorecard_max(const jx_scorecard *sc, size_t index);
+
+// The points left open by what could not be scored (`"0"` when complete), as an exact
+// decimal string; NULL when there is no such scorecard. Valid until `jx_scorecard_free`.
+const char *jx_scorecard_open(const jx_scorecard *sc, size_t index);
+
+// 等级 of scorecard `index` (`优`, `良`, `中`, `差`), or NULL when the scorecard is
+// incomplete (no grade) or there is no such scorecard. Valid until `jx_scorecard_free`.
+const char *jx_scorecard_grade(const jx_scorecard *sc, size_t index);
+
+// 1 when everything in scorecard `index` could be scored, 0 when something was left open
+// or there is no such scorecard.
+uint32_t jx_scorecard_complete(const jx_scorecard *sc, size_t index);
+
+// Scorecard `index` as pretty JSON with a final newline (formats.md: `profile`, `budget`,
+// `indicators` with `score`/`status`/`rule`/`explanation`/`flags`, `levels`, `total`,
+// `complete`, `open`, `grade`; every figure a decimal string), in the scorecard's
+// encoding. The same bytes as the Rust `Scorecard::to_json` plus a newline, and as the
+// Python and CLI JSON.
+//
+// On success writes a new buffer to `*out` (free it with `jx_bytes_free`); on failure
+// writes nothing and returns `JX_RESULT_NULL_PARAMETER` or `JX_RESULT_INVALID_ARGUMENT`
+// (`index >= jx_scorecard_count(sc)`).
+jx_result jx_scorecard_json(const jx_scorecard *sc, size_t index, jx_bytes **out);
+
+// One value of scorecard `index`'s JSON (see `jx_scorecard_json`), addressed by a JSON
+// pointer (RFC 6901) such as `/indicators/2/score` (an exact decimal string), `/indicators/2/status`
+// (`met`, `partial`, `unmet`, `not_scorable`), `/indicators/2/explanation`,
+// `/budget/rate` or `/levels/产出指标/score`; in the scorecard's encoding. A string comes
+// back as its text, anything else as compact JSON; use `jx_scorecard_len` for counts.
+//
+// On success writes a new buffer to `*out` (free it with `jx_bytes_free`). On failure
+// writes nothing and returns `JX_RESULT_NOT_FOUND`, `JX_RESULT_NO_VALUE` (`null`: e.g. the
+// score of an indicator that could not be scored), `JX_RESULT_NULL_PARAMETER` or
+// `JX_RESULT_INVALID_ARGUMENT` (index past the end, not a JSON pointer).
+jx_result jx_scorecard_get(const jx_scorecard *sc,
+                           size_t index,
+                           const char *pointer,
+                           jx_bytes **out);
+
+// The number of elements of the array (or keys of the object) at a JSON pointer of
+// scorecard `index`'s JSON, e.g. `/indicators`; see `jx_scorecard_get`. On success writes
+// `*out`; on failure writes nothing and returns `JX_RESULT_NOT_FOUND`,
+// `JX_RESULT_NO_VALUE`, `JX_RESULT_INVALID_ARGUMENT` or `JX_RESULT_NULL_PARAMETER`.
+jx_result jx_scorecard_len(const jx_scorecard *sc, size_t index, const char *pointer, size_t *out);
+
+// Every scorecard as one pretty JSON array with a final newline, in the scorecard's
+// encoding: the same bytes as the Rust `serde_json::to_string_pretty(&cards)` plus a
+// newline (`tests/golden/seed-scorecards.json` is such an array). On success writes a new
+// buffer to `*out` (free it with `jx_bytes_free`); on failure writes nothing and returns
+// `JX_RESULT_NULL_PARAMETER`.
+jx_result jx_scorecard_json_all(const jx_scorecard *sc, jx_bytes **out);
+
+// The explanation of scorecard `index`: for every item the rule applied (with the
+// document it comes from), the inputs and the arithmetic, then the levels and the total.
+// Same contract as `jx_scorecard_json`.
+jx_result jx_scorecard_explain(const jx_scorecard *sc, size_t index, jx_bytes **out);
+
+// Scorecard `index` as an aligned table (一级指标, 三级指标, 指标值, 实际完成值, 分值, 得分,
+// 状态) with the total and grade, as a terminal shows it. Same contract as
+// `jx_scorecard_json`.
+jx_result jx_scorecard_text(const jx_scorecard *sc,
+                            size_t index,
+                            jx_bytes **out);
+
+// What joining the actuals file reported (indicators left without an actual, projects
+// without budget figures, duplicate rows) as a new report in the scorecard's encoding;
+// empty when no actuals file was given. On success writes `*out` (free it with
+// `jx_report_free`); on failure writes nothing and returns `JX_RESULT_NULL_PARAMETER`.
+jx_result jx_scorecard_diagnostics(const jx_scorecard *sc, jx_report **out);
+
+// Releases a scorecard set. NULL is allowed and does nothing. Every string obtained from
+// it is invalid afterwards; buffers made from it stay valid.
+void jx_scorecard_free(jx_scorecard *sc);
 
 // The version of the linked library as a static NUL-terminated string (`"0.1.0"`). Never
 // NULL; lives as long as the program. Thread-safe.

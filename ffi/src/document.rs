@@ -1,7 +1,7 @@
 //! `jx_document`: a document read from bytes (绩效目标申报表 / 绩效自评表, one or more
 //! declarations), with what the reader recovered from.
 
-use std::ffi::{c_char, CStr};
+use std::ffi::c_char;
 use std::sync::OnceLock;
 
 use jixiao::read::ReadOptions;
@@ -33,6 +33,11 @@ pub struct jx_document {
 }
 
 impl jx_document {
+    /// The reading behind the handle.
+    pub(crate) fn reading(&self) -> &Reading {
+        &self.reading
+    }
+
     /// The document's canonical JSON as a value (its serde form), made once.
     fn value(&self) -> &serde_json::Value {
         self.value.get_or_init(|| {
@@ -338,26 +343,8 @@ unsafe fn value_at(
     doc: &jx_document,
     pointer: *const c_char,
 ) -> Result<&serde_json::Value, jx_result> {
-    if pointer.is_null() {
-        return Err(crate::error::null_parameter("pointer"));
-    }
-    // SAFETY: not NULL and NUL-terminated (forwarded contract).
-    let pointer = unsafe { CStr::from_ptr(pointer) };
-    let Ok(pointer) = pointer.to_str() else {
-        return Err(invalid_argument("`pointer` is not valid UTF-8".to_owned()));
-    };
-    if !pointer.is_empty() && !pointer.starts_with('/') {
-        return Err(invalid_argument(format!(
-            "`{pointer}` is not a JSON pointer (it must start with `/`, e.g. `/declarations/0/project/name`)"
-        )));
-    }
-    doc.value().pointer(pointer).ok_or_else(|| {
-        crate::error::set_last_error(
-            jx_result::NotFound,
-            format!("the document has nothing at `{pointer}`"),
-            None,
-        )
-    })
+    // SAFETY: forwarded contract.
+    unsafe { crate::json::lookup(doc.value(), pointer, "/declarations/0/project/name") }
 }
 
 /// One value of the document's canonical JSON (formats.md §C), addressed by a JSON pointer
@@ -395,16 +382,9 @@ pub extern "C" fn jx_document_get(
             Ok(v) => v,
             Err(e) => return e,
         };
-        let text = match value {
-            serde_json::Value::Null => {
-                return crate::error::set_last_error(
-                    jx_result::NoValue,
-                    "the value is null (empty in the source)".to_owned(),
-                    None,
-                )
-            }
-            serde_json::Value::String(s) => s.clone(),
-            other => other.to_string(),
+        let text = match crate::json::value_text(value) {
+            Ok(t) => t,
+            Err(e) => return e,
         };
         match encode_text(&text, encoding) {
             Ok(bytes) => {
@@ -441,13 +421,7 @@ pub extern "C" fn jx_document_len(
         let len = match value {
             serde_json::Value::Array(items) => items.len(),
             serde_json::Value::Object(map) => map.len(),
-            serde_json::Value::Null => {
-                return crate::error::set_last_error(
-                    jx_result::NoValue,
-                    "the value is null (empty in the source)".to_owned(),
-                    None,
-                )
-            }
+            serde_json::Value::Null => return crate::json::no_value(),
             _ => return invalid_argument("the value is neither an array nor an object".to_owned()),
         };
         // SAFETY: `out` is not NULL and valid for one size_t write (documented contract).

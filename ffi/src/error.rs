@@ -11,7 +11,7 @@ use crate::panic::{ffi_boundary, Fallback};
 /// What a fallible jixiao call returned. `JX_RESULT_OK` (0) is success; every other value
 /// is an error. Numbers are stable and never reused: 1–99 are about the call itself,
 /// 100–199 mean the input could not be read, 200–299 that a document could not be
-/// written. A newer library may return codes this header does not name: treat any
+/// written, 300–399 that actuals could not be joined to a document. A newer library may return codes this header does not name: treat any
 /// unknown non-zero value as a failure and ask `jx_result_message` what it means.
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +32,8 @@ pub enum jx_result {
     NotFound = 5,
     /// The path exists but holds no value (JSON `null`: an empty cell, never zero).
     NoValue = 6,
+    /// The review or scoring profile named is unknown, or the profile JSON is invalid.
+    UnknownProfile = 7,
     /// Read error `empty_input`: the input holds no bytes (or only whitespace).
     EmptyInput = 100,
     /// Read error `binary_input`: the input is binary data, neither text nor a workbook.
@@ -59,11 +61,19 @@ pub enum jx_result {
     Unencodable = 202,
     /// A write error this version of the C ABI does not name yet.
     WriteOther = 299,
+    /// Actuals error `unknown_project`: an actuals row names a project the document lacks.
+    UnknownProject = 300,
+    /// Actuals error `unknown_indicator`: an actuals row names an indicator the project lacks.
+    UnknownIndicator = 301,
+    /// Actuals error `ambiguous_name`: an actuals row matches several projects or indicators.
+    AmbiguousName = 302,
+    /// An actuals error this version of the C ABI does not name yet.
+    ActualsOther = 399,
 }
 
 impl jx_result {
     /// Every code, for lookups by number.
-    const ALL: [jx_result; 20] = [
+    const ALL: [jx_result; 25] = [
         jx_result::Ok,
         jx_result::NullParameter,
         jx_result::InvalidArgument,
@@ -71,6 +81,7 @@ impl jx_result {
         jx_result::BufferTooSmall,
         jx_result::NotFound,
         jx_result::NoValue,
+        jx_result::UnknownProfile,
         jx_result::EmptyInput,
         jx_result::BinaryInput,
         jx_result::BadEncoding,
@@ -84,6 +95,10 @@ impl jx_result {
         jx_result::WriteFailed,
         jx_result::Unencodable,
         jx_result::WriteOther,
+        jx_result::UnknownProject,
+        jx_result::UnknownIndicator,
+        jx_result::AmbiguousName,
+        jx_result::ActualsOther,
     ];
 
     /// The code with this number, if there is one.
@@ -126,6 +141,11 @@ impl jx_result {
                 "the path does not exist in the document",
             ),
             jx_result::NoValue => ("no_value", "no_value\0", "the path holds no value (null)"),
+            jx_result::UnknownProfile => (
+                "unknown_profile",
+                "unknown_profile\0",
+                "unknown review or scoring profile (or invalid profile JSON)",
+            ),
             jx_result::EmptyInput => ("empty_input", "empty_input\0", "the input is empty"),
             jx_result::BinaryInput => (
                 "binary_input",
@@ -179,6 +199,26 @@ impl jx_result {
                 "write_other\0",
                 "the document cannot be written",
             ),
+            jx_result::UnknownProject => (
+                "unknown_project",
+                "unknown_project\0",
+                "an actuals row names a project the document does not have",
+            ),
+            jx_result::UnknownIndicator => (
+                "unknown_indicator",
+                "unknown_indicator\0",
+                "an actuals row names an indicator the project does not have",
+            ),
+            jx_result::AmbiguousName => (
+                "ambiguous_name",
+                "ambiguous_name\0",
+                "an actuals row matches several projects or indicators",
+            ),
+            jx_result::ActualsOther => (
+                "actuals_other",
+                "actuals_other\0",
+                "the actuals cannot be joined to the document",
+            ),
         }
     }
 }
@@ -208,6 +248,27 @@ impl From<&WriteError> for jx_result {
             _ => jx_result::WriteOther,
         }
     }
+}
+
+impl From<&jixiao::actuals::ActualsError> for jx_result {
+    fn from(error: &jixiao::actuals::ActualsError) -> Self {
+        match error.code() {
+            "unknown_project" => jx_result::UnknownProject,
+            "unknown_indicator" => jx_result::UnknownIndicator,
+            "ambiguous_name" => jx_result::AmbiguousName,
+            _ => jx_result::ActualsOther,
+        }
+    }
+}
+
+/// Records an actuals error (its Display names file and row) and returns its code.
+pub(crate) fn actuals_error(error: &jixiao::actuals::ActualsError) -> jx_result {
+    set_last_error(error.into(), error.to_string(), error.location().line)
+}
+
+/// Records an unknown profile and returns its code.
+pub(crate) fn unknown_profile(message: String) -> jx_result {
+    set_last_error(jx_result::UnknownProfile, message, None)
 }
 
 /// The detail of the last error on this thread.
@@ -261,17 +322,32 @@ pub(crate) fn null_parameter<T: Fallback>(name: &str) -> T {
 /// Copies `text` into `buf` (capacity `len`) as a NUL-terminated string, truncating at a
 /// UTF-8 character boundary. See `jx_result_message` for the contract.
 fn copy_text(text: &str, buf: *mut c_char, len: usize, out_n: *mut usize) -> jx_result {
+    copy_encoded(text, jixiao::read::Encoding::Utf8, buf, len, out_n)
+}
+
+/// Copies `text` encoded in `encoding` into `buf` (capacity `len`) as a NUL-terminated
+/// string, truncating between characters. See `jx_result_message` for the contract.
+fn copy_encoded(
+    text: &str,
+    encoding: jixiao::read::Encoding,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> jx_result {
+    use jixiao::read::encoding::encode;
     // These functions report on errors; they must not replace the last error themselves.
     if out_n.is_null() {
         return jx_result::NullParameter;
     }
+    let full = encode(text, encoding);
+    let full_len = full.len();
     if buf.is_null() {
         if len != 0 {
             return jx_result::NullParameter;
         }
         // SAFETY: `out_n` is not NULL (checked above) and the caller passes a pointer valid
         // for writing one size_t, as documented.
-        unsafe { *out_n = text.len() };
+        unsafe { *out_n = full_len };
         return jx_result::Ok;
     }
     if len == 0 {
@@ -279,19 +355,31 @@ fn copy_text(text: &str, buf: *mut c_char, len: usize, out_n: *mut usize) -> jx_
         unsafe { *out_n = 0 };
         return jx_result::BufferTooSmall;
     }
-    let mut n = text.len().min(len - 1);
-    while !text.is_char_boundary(n) {
-        n -= 1;
-    }
+    let bytes = if full.len() < len {
+        full
+    } else {
+        // The longest prefix of whole characters that fits with its NUL.
+        let mut fitted = Vec::with_capacity(len);
+        let mut one = [0u8; 4];
+        for c in text.chars() {
+            let piece = encode(c.encode_utf8(&mut one), encoding);
+            if fitted.len() + piece.len() > len - 1 {
+                break;
+            }
+            fitted.extend_from_slice(&piece);
+        }
+        fitted
+    };
+    let n = bytes.len();
     // SAFETY: `buf` is not NULL and the caller guarantees it is valid for writing `len`
-    // bytes; `n < len`, so the `n` bytes and the NUL after them fit. `text` cannot
-    // overlap memory the caller owns (it is a Rust string).
+    // bytes; `n < len`, so the `n` bytes and the NUL after them fit. `bytes` is our own
+    // vector and cannot overlap the caller's buffer.
     unsafe {
-        std::ptr::copy_nonoverlapping(text.as_ptr(), buf.cast::<u8>(), n);
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf.cast::<u8>(), n);
         *buf.add(n) = 0;
         *out_n = n;
     }
-    if n < text.len() {
+    if n < full_len {
         jx_result::BufferTooSmall
     } else {
         jx_result::Ok
@@ -362,6 +450,35 @@ pub extern "C" fn jx_last_error_message(
     }
 }
 
+/// Like `jx_last_error_message`, with the text encoded in `encoding` (`JX_ENCODING_AUTO`
+/// or `UTF8`: UTF-8; `GB18030`), for systems that store and show GBK. Truncation happens
+/// between characters. An unknown encoding returns `JX_RESULT_INVALID_ARGUMENT` without
+/// writing anything or recording it.
+#[no_mangle]
+pub extern "C" fn jx_last_error_message_in(
+    encoding: crate::options::jx_encoding,
+    buf: *mut c_char,
+    len: usize,
+    out_n: *mut usize,
+) -> jx_result {
+    ffi_boundary! {
+        let encoding = match encoding {
+            crate::options::JX_ENCODING_AUTO | crate::options::JX_ENCODING_UTF8 => {
+                jixiao::read::Encoding::Utf8
+            }
+            crate::options::JX_ENCODING_GB18030 => jixiao::read::Encoding::Gb18030,
+            _ => return jx_result::InvalidArgument,
+        };
+        let message = LAST_ERROR.with(|last| {
+            last.borrow()
+                .as_ref()
+                .map(|e| e.message.clone())
+                .unwrap_or_default()
+        });
+        copy_encoded(&message, encoding, buf, len, out_n)
+    }
+}
+
 /// The code of the last failing call on the calling thread, or `JX_RESULT_OK` when none
 /// has failed yet. Never changes the last error.
 #[no_mangle]
@@ -422,6 +539,47 @@ mod tests {
         assert_eq!(r, jx_result::BufferTooSmall);
         let r = copy_text("x", buf.as_mut_ptr(), 8, std::ptr::null_mut());
         assert_eq!(r, jx_result::NullParameter);
+    }
+
+    #[test]
+    fn gb18030_truncates_between_characters() {
+        let mut buf = [0x55 as c_char; 8];
+        let mut n = 0usize;
+        // 指标 is 4 bytes in GB18030: with 3 usable bytes only 指 fits.
+        let r = copy_encoded(
+            "指标",
+            jixiao::read::Encoding::Gb18030,
+            buf.as_mut_ptr(),
+            4,
+            &mut n,
+        );
+        assert_eq!((r, n), (jx_result::BufferTooSmall, 2));
+        assert_eq!(buf[2], 0);
+        let r = copy_encoded(
+            "指标",
+            jixiao::read::Encoding::Gb18030,
+            buf.as_mut_ptr(),
+            5,
+            &mut n,
+        );
+        assert_eq!((r, n), (jx_result::Ok, 4));
+        let r = copy_encoded(
+            "指标",
+            jixiao::read::Encoding::Gb18030,
+            std::ptr::null_mut(),
+            0,
+            &mut n,
+        );
+        assert_eq!((r, n), (jx_result::Ok, 4));
+    }
+
+    #[test]
+    fn handles_are_send_and_sync() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<crate::jx_document>();
+        shareable::<crate::jx_bytes>();
+        shareable::<crate::jx_report>();
+        shareable::<crate::jx_scorecard>();
     }
 
     #[test]

@@ -26,13 +26,16 @@
 // C names (`jx_document`, `jx_result`) are the public interface.
 #![allow(non_camel_case_types)]
 
+pub mod analysis;
 pub mod bytes;
 pub mod document;
 pub mod error;
 mod json;
 pub mod options;
 mod panic;
+mod profile;
 pub mod report;
+pub mod scorecard;
 pub mod version;
 
 pub use bytes::jx_bytes;
@@ -40,3 +43,4 @@ pub use document::jx_document;
 pub use error::jx_result;
 pub use options::{jx_encoding, jx_format, jx_read_options};
 pub use report::{jx_report, jx_severity};
+pub use scorecard::jx_scorecard;

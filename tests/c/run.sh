@@ -4,7 +4,9 @@
 # 1. builds libjixiao (debug profile: `cargo build -p jixiao-ffi`);
 # 2. compiles every tests/c/test_*.c with -std=c99 -Wall -Wextra -Wpedantic -Werror, and runs it
 #    a. linked with the static library (libjixiao.a);
-#    b. linked with the shared library, under valgrind --leak-check=full --error-exitcode=1;
+#    b. linked with the shared library, under valgrind --leak-check=full --error-exitcode=1
+#       (definite, indirect and possible leaks are errors; tests/c/valgrind.supp names the one
+#       one-time Rust runtime allocation that is allowed to live until exit);
 #    c. built with gcc -fsanitize=address,undefined and linked with the static library. The
 #       Rust code is not instrumented, but ASan/LSan intercept malloc/free for the whole
 #       process, so leaks and use-after-free of anything jixiao hands out, and all UB in the
@@ -40,8 +42,9 @@ run() {
     fi
 }
 
-if ! cargo build -p jixiao-ffi --quiet; then
+if ! cargo build -p jixiao-ffi --quiet >"$work/cargo.log" 2>&1; then
     echo "FAIL  cargo build -p jixiao-ffi"
+    sed 's/^/      /' "$work/cargo.log" | tail -n 40
     echo "0 passed, 1 failed"
     exit 1
 fi
@@ -74,6 +77,7 @@ for src in tests/c/test_*.c; do
             run "$t (shared, valgrind)" "$work/$t.vg.log" env LD_LIBRARY_PATH="$work/lib" \
                 valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect,possible \
                 --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 \
+                --suppressions="$root/tests/c/valgrind.supp" \
                 "$work/$t.shared" "$work"
         else
             bad "$t (shared, valgrind): valgrind is not installed"

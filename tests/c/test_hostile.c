@@ -108,6 +108,36 @@ static void test_null_and_empty(void) {
         CHECK_RESULT(jx_document_len(NULL, "/declarations", &len), JX_RESULT_NULL_PARAMETER);
         CHECK(out == SENTINEL_BYTES && len == 77);
     }
+    /* Review, summary, scoring and audit with NULLs. */
+    {
+        jx_report *rep = (jx_report *)SENTINEL_BYTES;
+        jx_scorecard *sc = (jx_scorecard *)SENTINEL_BYTES;
+        jx_bytes *out = SENTINEL_BYTES;
+        CHECK_RESULT(jx_review(NULL, NULL, JX_ENCODING_UTF8, &rep), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_review_text(NULL, NULL, JX_ENCODING_UTF8, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_audit(NULL, NULL, JX_ENCODING_UTF8, &rep), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_audit_text(NULL, NULL, JX_ENCODING_UTF8, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_summary(NULL, 0, NULL, 0, JX_ENCODING_UTF8, NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_score(NULL, NULL, NULL, 0, NULL, JX_ENCODING_UTF8, &sc), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_json(NULL, 0, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_explain(NULL, 0, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_text(NULL, 0, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_diagnostics(NULL, &rep), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_json_all(NULL, &out), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_scorecard_get(NULL, 0, "/total", &out), JX_RESULT_NULL_PARAMETER);
+        {
+            size_t len = 3;
+            CHECK_RESULT(jx_scorecard_len(NULL, 0, "/indicators", &len), JX_RESULT_NULL_PARAMETER);
+            CHECK(len == 3);
+        }
+        CHECK(rep == (jx_report *)SENTINEL_BYTES && sc == (jx_scorecard *)SENTINEL_BYTES &&
+              out == SENTINEL_BYTES);
+        CHECK(jx_scorecard_count(NULL) == 0 && jx_scorecard_total(NULL, 0) == NULL);
+        CHECK(jx_scorecard_grade(NULL, 0) == NULL && jx_scorecard_complete(NULL, 0) == 0);
+        CHECK(jx_scorecard_project(NULL, 0) == NULL && jx_scorecard_max(NULL, 0) == NULL);
+        CHECK(jx_scorecard_open(NULL, 0) == NULL);
+        jx_scorecard_free(NULL);
+    }
     /* Frees of NULL do nothing. */
     jx_document_free(NULL);
     jx_bytes_free(NULL);
@@ -190,6 +220,24 @@ static void test_bad_arguments(void) {
         CHECK(jx_report_severity(rep, 3) == JX_SEVERITY_NONE && jx_report_line(rep, 1) == 0);
         jx_report_free(rep);
     }
+    /* Analyses of an empty document, and with NULL out-parameters. */
+    {
+        jx_report *rep = NULL;
+        jx_scorecard *sc = NULL;
+        CHECK_RESULT(jx_review(doc, NULL, JX_ENCODING_UTF8, NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_audit(doc, NULL, JX_ENCODING_UTF8, NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK_RESULT(jx_score(doc, NULL, NULL, 0, NULL, JX_ENCODING_UTF8, NULL), JX_RESULT_NULL_PARAMETER);
+        CHECK_OK(jx_review(doc, NULL, JX_ENCODING_GB18030, &rep));
+        CHECK(jx_report_count(rep) == 0);
+        jx_report_free(rep);
+        CHECK_OK(jx_score(doc, NULL, NULL, 0, NULL, JX_ENCODING_UTF8, &sc));
+        CHECK(jx_scorecard_count(sc) == 0 && jx_scorecard_total(sc, 0) == NULL);
+        jx_scorecard_free(sc);
+        /* Garbage as actuals: a read error, never a crash. */
+        sc = (jx_scorecard *)SENTINEL_BYTES;
+        CHECK(jx_score(doc, NULL, (const uint8_t *)"\x00\x01\x02", 3, NULL, JX_ENCODING_UTF8, &sc) != JX_RESULT_OK);
+        CHECK(sc == (jx_scorecard *)SENTINEL_BYTES);
+    }
     jx_document_free(doc);
 }
 
@@ -205,6 +253,27 @@ static void test_bad_bytes(void) {
     CHECK(jx_last_error_line() == 3);
     CHECK_OK(jx_last_error_message(buf, sizeof buf, &n));
     CHECK(strncmp(buf, "bad.txt:3", 9) == 0);
+    /* The same detail in GB18030, and truncated between characters. */
+    {
+        char gb[512];
+        size_t gn = 0, need = 0;
+        opts.file_name = "坏.txt"; /* 坏 is BB B5 in GB18030 */
+        CHECK_RESULT(read_any(bad_utf8, sizeof bad_utf8 - 1, &opts), JX_RESULT_BAD_ENCODING);
+        CHECK_OK(jx_last_error_message_in(JX_ENCODING_GB18030, gb, sizeof gb, &gn));
+        CHECK(gn > 6 && (unsigned char)gb[0] == 0xBB && (unsigned char)gb[1] == 0xB5 &&
+              strncmp(gb + 2, ".txt:3", 6) == 0);
+        CHECK_OK(jx_last_error_message_in(JX_ENCODING_GB18030, NULL, 0, &need));
+        CHECK(need == gn);
+        CHECK_RESULT(jx_last_error_message_in(JX_ENCODING_GB18030, gb, 2, &gn),
+                     JX_RESULT_BUFFER_TOO_SMALL);
+        CHECK(gn == 0 && gb[0] == '\0'); /* 坏 needs 2 bytes + NUL */
+        CHECK_RESULT(jx_last_error_message_in(JX_ENCODING_GB18030, gb, 3, &gn),
+                     JX_RESULT_BUFFER_TOO_SMALL);
+        CHECK(gn == 2);
+        CHECK_RESULT(jx_last_error_message_in(99, gb, sizeof gb, &gn), JX_RESULT_INVALID_ARGUMENT);
+        CHECK(jx_last_error_result() == JX_RESULT_BAD_ENCODING);
+        opts.file_name = "bad.txt";
+    }
 
     /* Binary data. */
     {
@@ -296,6 +365,25 @@ static void test_legal_reuse(void) {
         if (d != SENTINEL_DOC) {
             jx_document_free(d);
         }
+    }
+    /* Results outlive the document they came from: free the document first. */
+    {
+        jx_document *d = NULL;
+        jx_report *rep = NULL;
+        jx_scorecard *sc = NULL;
+        jx_bytes *rj = NULL;
+        CHECK_OK(jx_document_read(jx_bytes_data(ja), jx_bytes_len(ja), NULL, &d));
+        CHECK_OK(jx_review(d, NULL, JX_ENCODING_UTF8, &rep));
+        CHECK_OK(jx_score(d, NULL, NULL, 0, NULL, JX_ENCODING_UTF8, &sc));
+        jx_document_free(d);
+        CHECK(jx_report_count(rep) > 0 && jx_report_message(rep, 0) != NULL);
+        CHECK_OK(jx_report_json(rep, &rj));
+        CHECK(jx_scorecard_count(sc) == 2 && jx_scorecard_total(sc, 0) != NULL);
+        /* The same report read twice gives the same pointers (valid until freed). */
+        CHECK(jx_report_message(rep, 0) == jx_report_message(rep, 0));
+        jx_bytes_free(rj);
+        jx_report_free(rep);
+        jx_scorecard_free(sc);
     }
     jx_bytes_free(ja);
     jx_bytes_free(ja2);
