@@ -14,7 +14,10 @@ mod common;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use jixiao::read::{read, InputFormat, ReadOptions};
+use jixiao::read::{read, stream, InputFormat, ReadOptions};
+use jixiao::score::{score_declaration, Profile};
+use jixiao::value::parse_target;
+use jixiao::Declaration;
 
 /// The best of `runs` runs (at least one, at most `budget` seconds in all).
 fn best<T>(runs: usize, budget: f64, mut f: impl FnMut() -> T) -> Duration {
@@ -79,8 +82,49 @@ fn inputs(size: &str, bytes: usize) -> (Vec<u8>, Vec<u8>) {
     }
 }
 
+/// `--stream FILE`: reads FILE with the streaming reader, printing the count and the
+/// sum of indicators; run under `/usr/bin/time -v` for the peak memory (bench/run.sh).
+fn stream_file(path: &str) {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let start = Instant::now();
+    let (mut declarations, mut indicators, mut errors) = (0usize, 0usize, 0usize);
+    for item in stream::declarations(file, &ReadOptions::named(path)).unwrap() {
+        match item {
+            Ok((d, _)) => {
+                declarations += 1;
+                indicators += d.indicators.len();
+            }
+            Err(_) => errors += 1,
+        }
+    }
+    let bytes = std::fs::metadata(path).map_or(0, |m| m.len() as usize);
+    let t = start.elapsed();
+    println!(
+        "streamed {path}: {declarations} declarations, {indicators} indicators, {errors} errors, {:.1} s, {:.1} MB/s",
+        t.as_secs_f64(),
+        mb(bytes, t)
+    );
+}
+
+fn selfevals(indicators: usize) -> Vec<Declaration> {
+    let bytes = common::generated("selfeval-1M.txt")
+        .unwrap_or_else(|| common::selfeval_text(indicators).into_bytes());
+    let mut out = Vec::new();
+    for item in stream::declarations(&bytes[..], &ReadOptions::default()).unwrap() {
+        out.push(item.unwrap().0);
+    }
+    out
+}
+
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--stream") {
+        for path in args.get(i + 1..).unwrap_or_default() {
+            stream_file(path);
+        }
+        return;
+    }
+    let quick = args.iter().any(|a| a == "--quick");
     let big = std::env::var("JIXIAO_BENCH_BIG").map_or(!quick, |v| v != "0");
     let mut rows = Vec::new();
 
@@ -121,6 +165,77 @@ fn main() {
             "{:.3} s; {:.1}x the floor's time (same file)",
             t_list.as_secs_f64(),
             t_list.as_secs_f64() / t_floor.as_secs_f64()
+        ),
+    });
+
+    let t_stream = best(3, 20.0, || {
+        stream::declarations(&form[..], &ReadOptions::default())
+            .unwrap()
+            .count()
+    });
+    rows.push(Row {
+        what: "form stream reader (same 10 MB)".to_owned(),
+        figure: mb(form.len(), t_stream),
+        unit: "MB/s",
+        note: format!(
+            "{:.2}x the whole reader's time",
+            t_stream.as_secs_f64() / t_form.as_secs_f64()
+        ),
+    });
+
+    // Target grammar on every 指标值 of the corpus.
+    let whole = read(&form, &ReadOptions::default()).unwrap();
+    let texts: Vec<&str> = whole
+        .document
+        .declarations
+        .iter()
+        .flat_map(|d| d.indicators.iter().map(|i| i.target.text.as_str()))
+        .collect();
+    let t_grammar = best(10, 10.0, || {
+        texts
+            .iter()
+            .map(|t| parse_target(t).value.is_some() as usize)
+            .sum::<usize>()
+    });
+    rows.push(Row {
+        what: format!("target grammar ({} values of the corpus)", texts.len()),
+        figure: texts.len() as f64 / t_grammar.as_secs_f64() / 1e6,
+        unit: "M/s",
+        note: format!(
+            "{:.0} ns a value",
+            t_grammar.as_secs_f64() * 1e9 / texts.len() as f64
+        ),
+    });
+
+    // Scoring: 自评表 declarations with actuals.
+    let declarations = selfevals(if quick { 100_000 } else { 1_000_000 });
+    let indicators: usize = declarations.iter().map(|d| d.indicators.len()).sum();
+    let profile = Profile::default();
+    let t_score = best(3, 30.0, || {
+        declarations
+            .iter()
+            .map(|d| score_declaration(d, &profile).indicators.len())
+            .sum::<usize>()
+    });
+    rows.push(Row {
+        what: format!("scoring, one core ({indicators} indicators)"),
+        figure: indicators as f64 / t_score.as_secs_f64() / 1e6,
+        unit: "M/s",
+        note: format!("{:.3} s", t_score.as_secs_f64()),
+    });
+    let t_batch = best(3, 30.0, || {
+        jixiao::batch::score_declarations(&declarations, &profile).len()
+    });
+    rows.push(Row {
+        what: format!(
+            "scoring, batch::score_declarations ({} threads)",
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        ),
+        figure: indicators as f64 / t_batch.as_secs_f64() / 1e6,
+        unit: "M/s",
+        note: format!(
+            "{:.2}x one core",
+            t_score.as_secs_f64() / t_batch.as_secs_f64()
         ),
     });
 
