@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Python benchmarks, measured in one run: jixiao from Python against the plain-Python
+baseline (plain.py) and the vectorized pandas scorer (vectorized.py) on the generated
+self-evaluations (bench/out/selfeval-*.txt/.csv), with an exactness check of every
+indicator score. Prints a table of times and ratios.
+
+    python bench/python/bench.py [--indicators 1M]
+"""
+
+import argparse
+import os
+import sys
+import time
+from decimal import Decimal
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(os.path.dirname(HERE), "out")
+sys.path.insert(0, HERE)
+
+import plain  # noqa: E402
+
+
+def timed(f, *args):
+    start = time.perf_counter()
+    result = f(*args)
+    return result, time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--indicators", default="1M")
+    parser.add_argument("--profile", default="mof-2020")
+    args = parser.parse_args()
+    txt = os.path.join(OUT, f"selfeval-{args.indicators}.txt")
+    csv = os.path.join(OUT, f"selfeval-{args.indicators}.csv")
+    rows = []
+
+    declarations, t_plain_read = timed(plain.read, txt)
+    plain_cards, t_plain_score = timed(plain.score, declarations)
+    n = sum(len(d["indicators"]) for d in declarations)
+    del declarations
+
+    have_pandas = True
+    try:
+        import vectorized
+    except ImportError:
+        have_pandas = False
+    if have_pandas:
+        df, t_pd_read = timed(vectorized.read, csv)
+        (pd_scores, _), t_pd_score = timed(vectorized.score, df)
+        pd_values = pd_scores["score"].tolist()
+        del df, pd_scores
+
+    import jixiao
+
+    doc, t_jx_read = timed(jixiao.read, txt)
+    cards, t_jx_score = timed(lambda: doc.score(profile=args.profile))
+    many, t_jx_many = timed(lambda: jixiao.score_many([doc], profile=args.profile))
+
+    # Exactness: every indicator score, and every total (plain has the budget too).
+    jx_scores = []
+    total_mismatch = 0
+    for card, (_, total, _) in zip(cards, plain_cards):
+        jx_scores.extend(i.score for i in card.indicators)
+        total_mismatch += card.total != total
+    plain_scores = [s for _, _, scores in plain_cards for s in scores]
+    plain_mismatch = sum(a != b for a, b in zip(jx_scores, plain_scores)) + abs(len(jx_scores) - len(plain_scores))
+    if have_pandas:
+        pd_mismatch = sum(
+            a is None or abs(float(a) - b) > 0.0049 for a, b in zip(jx_scores, pd_values)
+        ) + abs(len(jx_scores) - len(pd_values))
+        pd_inexact = sum(Decimal(repr(b)).quantize(Decimal("0.01")) != Decimal(repr(b)) for b in pd_values[:100000])
+
+    print()
+    print(f"Python {sys.version.split()[0]}, {n} indicators in {len(cards)} 自评表 ({os.path.getsize(txt) / 1e6:.0f} MB)")
+    print(f"{'step':<44} {'seconds':>9} {'indicators/s':>14} {'jixiao is':>12}")
+
+    def row(what, t, base=None):
+        ratio = f"{base / t:>10.1f}x" if base else ""
+        print(f"{what:<44} {t:>9.3f} {n / t:>14,.0f} {ratio:>12}")
+
+    row("plain Python: read (regex, Decimal)", t_plain_read)
+    row("plain Python: score (loops, Decimal)", t_plain_score)
+    if have_pandas:
+        row("pandas: read_csv", t_pd_read)
+        row("pandas: score (vectorized, float)", t_pd_score)
+    row("jixiao: read (vs plain read)", t_jx_read, t_plain_read)
+    row("jixiao: Document.score (vs plain score)", t_jx_score, t_plain_score)
+    if have_pandas:
+        row("jixiao: Document.score (vs pandas score)", t_jx_score, t_pd_score)
+    row("jixiao: score_many, all cores (vs plain)", t_jx_many, t_plain_score)
+    row("jixiao: read + score (vs plain read+score)", t_jx_read + t_jx_score, t_plain_read + t_plain_score)
+    if have_pandas:
+        row("jixiao: read + score (vs pandas read+score)", t_jx_read + t_jx_score, t_pd_read + t_pd_score)
+    print()
+    print(f"exactness: jixiao vs plain Python: {plain_mismatch} indicator scores and {total_mismatch} totals differ")
+    if have_pandas:
+        print(f"            jixiao vs pandas: {pd_mismatch} indicator scores differ by a cent or more; "
+              f"{pd_inexact} of the first 100000 pandas scores are not exact cents (binary floats)")
+
+
+if __name__ == "__main__":
+    main()
