@@ -10,8 +10,8 @@ use super::cells::{is_absent, key, key_without_of_which, parse_decimal, Row};
 use super::Reader;
 
 /// Whether a cell opens the funding block (`项目资金 (元)`, `项目资金（万元）`).
-pub(super) fn is_funding_title(cell: &str) -> bool {
-    let k = key(cell);
+/// Takes the cell's [`key`].
+pub(super) fn is_funding_title_key(k: &str) -> bool {
     k.starts_with("项目资金") && !k.starts_with("项目资金总额")
         || k.starts_with("资金情况")
         || k.starts_with("资金来源")
@@ -44,10 +44,10 @@ pub(super) fn unit_cell(row: &Row) -> Option<MoneyUnit> {
 
 /// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`).
 pub(super) fn unit_line(row: &Row) -> Option<MoneyUnit> {
-    let (_, first) = row.first()?;
-    let k = key(first);
+    let (i, _) = row.first()?;
+    let k = row.key(i);
     if k.starts_with("单位") || k.starts_with("金额单位") {
-        unit_of(&k).or_else(|| row.content().nth(1).and_then(|(_, c)| unit_of(c)))
+        unit_of(k).or_else(|| row.content().nth(1).and_then(|(_, c)| unit_of(c)))
     } else {
         None
     }
@@ -236,8 +236,7 @@ impl Matrix {
 pub(super) fn matrix_header(row: &Row) -> Option<Matrix> {
     let mut m = Matrix::default();
     let mut budget_labels = 0;
-    for (col, cell) in row.content() {
-        let k = key(cell);
+    for (col, _, k) in row.keyed() {
         let k = k.split(['(', '（']).next().unwrap_or_default();
         let slot = match k {
             "年初预算数" | "年初预算" | "年初预算金额" => &mut m.initial,

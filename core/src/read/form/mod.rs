@@ -389,13 +389,16 @@ impl<'a> Reader<'a> {
             self.mode = Mode::Matrix(matrix);
             return;
         }
-        let first = row.first().map(|(_, c)| c).unwrap_or_default();
+        let (first, first_key) = row
+            .first()
+            .map(|(i, c)| (c, row.key(i)))
+            .unwrap_or_default();
         if let Some(u) = funding::unit_cell(row).filter(|_| matches!(self.mode, Mode::Funding)) {
             // `项目资金` / `(万元)` split down a merged cell.
             self.unit = u;
             self.decl.funding.unit = u;
         }
-        if funding::is_funding_title(first) {
+        if funding::is_funding_title_key(first_key) {
             if let Some(u) = funding::unit_of(first) {
                 self.unit = u;
             }
