@@ -1,13 +1,15 @@
 //! 定性指标: the grade from the actual's words, the bands of 财预〔2020〕10号, explicit
 //! scores validated against their band (`domain.md` §5 "Qualitative grade").
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::engine::{Explain, Flags, Outcome};
 use super::quantity::read_quantity;
 use super::{plain, round2, FlagCode, Profile, Status};
-use crate::text::{fold_width, strip_html};
+use crate::text::{fold_char, fold_width, strip_html};
 use crate::value::{deadline, deadline_in, Target};
 
 /// The three grades of 10号.
@@ -64,31 +66,42 @@ const MET: &[&str] = &[
 ];
 const MET_EXACT: &[&str] = &["是", "已", "优", "好", "有", "通过"];
 
-/// The text as compared: HTML stripped, width folded, spaces and punctuation removed.
-fn key(text: &str) -> String {
-    fold_width(&strip_html(text))
-        .chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '。' | '，'
-                        | '、'
-                        | '；'
-                        | ';'
-                        | ','
-                        | '.'
-                        | '!'
-                        | '！'
-                        | '"'
-                        | '“'
-                        | '”'
-                        | '\''
-                        | '‘'
-                        | '’'
-                )
-        })
-        .collect()
+/// Whether `key` drops this (already folded) character: spaces and punctuation.
+fn dropped(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '。' | '，'
+                | '、'
+                | '；'
+                | ';'
+                | ','
+                | '.'
+                | '!'
+                | '！'
+                | '"'
+                | '“'
+                | '”'
+                | '\''
+                | '‘'
+                | '’'
+        )
+}
+
+/// The text as compared: HTML stripped, width folded, spaces and punctuation removed
+/// (borrowed when that changes nothing, as for most actuals).
+fn key(text: &str) -> Cow<'_, str> {
+    let unchanged =
+        !text.contains(['<', '&']) && text.chars().all(|c| fold_char(c) == c && !dropped(c));
+    if unchanged {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        fold_width(&strip_html(text))
+            .chars()
+            .filter(|c| !dropped(*c))
+            .collect(),
+    )
 }
 
 /// Why an actual got its grade (rendered by [`Why::text`] only when explaining).
@@ -140,10 +153,10 @@ pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, Why), Strin
     if let Some(w) = PARTIAL.iter().find(|w| a.contains(**w)) {
         return Ok((Grade::Partial, Why::Contains(w)));
     }
-    if PARTIAL_EXACT.contains(&a.as_str()) {
+    if PARTIAL_EXACT.contains(&a.as_ref()) {
         return Ok((Grade::Partial, Why::Is));
     }
-    if !t.is_empty() && a.contains(&t) {
+    if !t.is_empty() && a.contains(t.as_ref()) {
         return Ok((Grade::Met, Why::MatchesTarget));
     }
     // A date in the actual is the evidence for a deadline target, before any words
@@ -162,7 +175,7 @@ pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, Why), Strin
     if let Some(w) = MET.iter().find(|w| a.contains(**w)) {
         return Ok((Grade::Met, Why::Contains(w)));
     }
-    if MET_EXACT.contains(&a.as_str()) {
+    if MET_EXACT.contains(&a.as_ref()) {
         return Ok((Grade::Met, Why::Is));
     }
     if let Some(q) = read_quantity(actual) {
@@ -362,15 +375,8 @@ mod tests {
     #[test]
     fn bands() {
         let p = Profile::default();
-        let o = score(
-            &t("满意"),
-            "满意",
-            d("10"),
-            None,
-            &p,
-            &rule(&p),
-            Explain(true),
-        );
+        let r = rule(&p);
+        let o = score(&t("满意"), "满意", d("10"), None, &p, &r, Explain(true));
         assert_eq!((o.raw, o.status), (Some(d("10")), Status::Met));
         let o = score(
             &t("满意"),
@@ -378,7 +384,7 @@ mod tests {
             d("10"),
             Some(d("8.5")),
             &p,
-            &rule(&p),
+            &r,
             Explain(true),
         );
         assert_eq!(o.raw, Some(d("8.5")));
@@ -389,7 +395,7 @@ mod tests {
             d("10"),
             Some(d("7")),
             &p,
-            &rule(&p),
+            &r,
             Explain(true),
         );
         assert_eq!(o.raw, Some(d("10")));
@@ -400,7 +406,7 @@ mod tests {
             d("10"),
             None,
             &p,
-            &rule(&p),
+            &r,
             Explain(true),
         );
         assert_eq!((o.raw, o.status), (Some(d("7.0")), Status::Partial));
@@ -410,7 +416,7 @@ mod tests {
             d("10"),
             Some(d("8")),
             &p,
-            &rule(&p),
+            &r,
             Explain(true),
         );
         assert_eq!(o.raw, Some(d("7.0")), "8 is the 达成 band, not 部分达成");
@@ -420,19 +426,11 @@ mod tests {
             d("10"),
             Some(d("5.9")),
             &p,
-            &rule(&p),
+            &r,
             Explain(true),
         );
         assert_eq!((o.raw, o.status), (Some(d("5.9")), Status::Unmet));
-        let o = score(
-            &t("提高"),
-            "未达成",
-            d("10"),
-            None,
-            &p,
-            &rule(&p),
-            Explain(true),
-        );
+        let o = score(&t("提高"), "未达成", d("10"), None, &p, &r, Explain(true));
         assert_eq!(o.raw, Some(d("3.0")));
         let o = score(
             &t("提高"),
@@ -440,7 +438,7 @@ mod tests {
             d("10"),
             Some(d("9")),
             &p,
-            &rule(&p),
+            &r,
             Explain(true),
         );
         assert_eq!(o.status, Status::NotScorable);

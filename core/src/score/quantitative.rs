@@ -85,7 +85,7 @@ pub(crate) fn score(
             Conversion::Same(a, t, u) => (a, t, u.unwrap_or_default(), None),
             Conversion::Converted(a, t, u, note) => (a, t, u.unwrap_or_default(), Some(note)),
             Conversion::Mismatch(au, tu) => {
-                return Outcome::not_scorable(explain, NOT_COMPARABLE, || {
+                return Outcome::not_scorable(explain, NOT_COMPARABLE, move || {
                     format!(
                         "单位不一致：实际 {au}，目标 {tu}，无法换算 (unit mismatch: {au} vs {tu})"
                     )
@@ -113,9 +113,7 @@ pub(crate) fn score(
         format!(
             "A = {}{unit}{}, T: {}{}{unit}, W = {}",
             plain(a),
-            note.as_deref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default(),
+            note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default(),
             comparator.symbol(),
             plain(t),
             plain(w)
@@ -284,7 +282,7 @@ mod tests {
         }
     }
 
-    fn s(c: Comparator, t: &str, unit: Option<&str>, a: &str, w: &str) -> Outcome {
+    fn s(c: Comparator, t: &str, unit: Option<&str>, a: &str, w: &str) -> Outcome<'static> {
         score(
             &target(c, t, unit),
             a,
