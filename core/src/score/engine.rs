@@ -195,8 +195,9 @@ impl<'a> Context<'a> {
             (Some(raw), Some(w)) => Some(round2(raw.min(w).max(Decimal::ZERO))),
             _ => None,
         };
-        if let (Some(s), Some(w)) = (score, weight) {
-            if s < round2(w) {
+        let max = weight.map(round2);
+        if let (Some(s), Some(w), Some(max)) = (score, weight, max) {
+            if s < max {
                 flags.push(FlagCode::DeviationRequired, || {
                     (
                         format!(
@@ -228,7 +229,7 @@ impl<'a> Context<'a> {
             actual,
             published,
             deviation,
-            max: weight.map(round2),
+            max,
             weight_source,
             score,
             status: outcome.status,

@@ -66,6 +66,24 @@ const MET: &[&str] = &[
 ];
 const MET_EXACT: &[&str] = &["是", "已", "优", "好", "有", "通过"];
 
+/// The first characters of the words of [`UNMET`], [`PARTIAL`] and [`MET`] (checked by a
+/// test): an actual with none of them cannot contain a word of the list, so the list is
+/// not searched.
+const UNMET_FIRST: &[char] = &['未', '没', '不', '效', '较', '滞', '逾', '延'];
+const PARTIAL_FIRST: &[char] = &['部', '基'];
+const MET_FIRST: &[char] = &[
+    '达', '完', '实', '及', '按', '满', '良', '合', '符', '正', '优',
+];
+
+/// The first word of `words` that `text` contains; `first` holds the words' first
+/// characters, so most texts are ruled out in one pass.
+fn find_word(text: &str, words: &[&'static str], first: &[char]) -> Option<&'static str> {
+    if !text.contains(first) {
+        return None;
+    }
+    words.iter().copied().find(|w| text.contains(w))
+}
+
 /// Whether `key` drops this (already folded) character: spaces and punctuation.
 fn dropped(c: char) -> bool {
     c.is_whitespace()
@@ -147,10 +165,10 @@ pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, Why), Strin
     if a.is_empty() {
         return Err("实际完成值为空 (missing actual)".to_owned());
     }
-    if let Some(w) = UNMET.iter().find(|w| a.contains(**w)) {
+    if let Some(w) = find_word(&a, UNMET, UNMET_FIRST) {
         return Ok((Grade::Unmet, Why::Contains(w)));
     }
-    if let Some(w) = PARTIAL.iter().find(|w| a.contains(**w)) {
+    if let Some(w) = find_word(&a, PARTIAL, PARTIAL_FIRST) {
         return Ok((Grade::Partial, Why::Contains(w)));
     }
     if PARTIAL_EXACT.contains(&a.as_ref()) {
@@ -172,7 +190,7 @@ pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, Why), Strin
             return Ok((grade, Why::Deadline(done, due)));
         }
     }
-    if let Some(w) = MET.iter().find(|w| a.contains(**w)) {
+    if let Some(w) = find_word(&a, MET, MET_FIRST) {
         return Ok((Grade::Met, Why::Contains(w)));
     }
     if MET_EXACT.contains(&a.as_ref()) {
@@ -334,6 +352,22 @@ mod tests {
 
     fn g(target: &str, actual: &str) -> Option<Grade> {
         grade(&t(target), actual).ok().map(|(g, _)| g)
+    }
+
+    #[test]
+    fn first_characters_match_the_word_lists() {
+        for (words, first) in [
+            (UNMET, UNMET_FIRST),
+            (PARTIAL, PARTIAL_FIRST),
+            (MET, MET_FIRST),
+        ] {
+            let mut expected: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+            expected.sort_unstable();
+            expected.dedup();
+            let mut got = first.to_vec();
+            got.sort_unstable();
+            assert_eq!(got, expected);
+        }
     }
 
     #[test]

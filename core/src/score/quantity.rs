@@ -134,7 +134,8 @@ pub(crate) fn convert<'u>(
     match (actual_unit, target_unit) {
         (None, None) => Conversion::Same(a, t, None),
         (Some(u), None) | (None, Some(u)) => Conversion::Same(a, t, Some(u)),
-        (Some(au), Some(tu)) if unit::same(au, tu) => Conversion::Same(a, t, Some(tu)),
+        // Equal texts normalize equally: `unit::same` would say yes.
+        (Some(au), Some(tu)) if au == tu || unit::same(au, tu) => Conversion::Same(a, t, Some(tu)),
         (Some(au), Some(tu)) => {
             if let Some(converted) = unit::convert(a, au, tu) {
                 let converted = converted.normalize();
