@@ -198,7 +198,6 @@ fn declaration(specs: &[Spec], budget: Budget, level_points: Option<i64>) -> Dec
             actual: (!missing).then(|| actual.to_owned()),
             score: published.map(|p| Decimal::new(p, 2)),
             deviation: deviation.then(|| "原因".to_owned()),
-            ..IndicatorEvaluation::default()
         });
     }
     d.evaluation = Some(Evaluation {
