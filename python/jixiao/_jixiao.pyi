@@ -114,7 +114,9 @@ class Document:
     def write(self, format: str) -> bytes:
         """Writes ``json``, ``form``, ``csv``, ``tsv``, ``md`` or ``xlsx``."""
     def review(self, *, profile: Optional[str] = None) -> Review: ...
-    def summary(self, *, profile: Optional[str] = None) -> Summary: ...
+    def summary(
+        self, *, profile: Optional[str] = None, score: Union[bool, str, dict[str, Any], None] = None
+    ) -> Summary: ...
     def score(
         self,
         *,
@@ -348,7 +350,12 @@ def _finding_from_json(json: str) -> Finding: ...
 def profiles() -> list[str]:
     """The names of the built-in scoring profiles."""
 
-def summarize(documents: Sequence[Document], *, profile: Optional[str] = None) -> Summary:
+def summarize(
+    documents: Sequence[Document],
+    *,
+    profile: Optional[str] = None,
+    score: Union[bool, str, dict[str, Any], None] = None,
+) -> Summary:
     """Rolls up several documents (汇总)."""
 
 def score_many(

@@ -991,7 +991,8 @@ impl PySummary {
     }
     /// One row per group (`by` = `document`, `department`, `implementer`, or `all` for
     /// one row of the totals): projects, indicators, quantitative, qualitative, invalid,
-    /// quantitative_share, funding in 元, errors, warnings, infos.
+    /// quantitative_share, funding in 元, errors, warnings, infos, and the score figures
+    /// (evaluated, complete, mean/min/max score) when the summary was scored.
     #[pyo3(signature = (by = "department", *, decimals = true))]
     fn to_pandas<'py>(
         &self,
@@ -1028,6 +1029,11 @@ impl PySummary {
             "errors",
             "warnings",
             "infos",
+            "evaluated",
+            "complete",
+            "mean_score",
+            "min_score",
+            "max_score",
         ]);
         let n = |v: usize| Cell::Int(i64::try_from(v).unwrap_or(i64::MAX));
         for (name, f) in groups {
@@ -1048,6 +1054,11 @@ impl PySummary {
                 n(f.findings.errors),
                 n(f.findings.warnings),
                 n(f.findings.infos),
+                f.scores.as_ref().map_or(Cell::Null, |s| n(s.evaluated)),
+                f.scores.as_ref().map_or(Cell::Null, |s| n(s.complete)),
+                f.scores.as_ref().and_then(|s| s.mean).into(),
+                f.scores.as_ref().and_then(|s| s.min).into(),
+                f.scores.as_ref().and_then(|s| s.max).into(),
             ]);
         }
         to_pandas(py, t, decimals)
@@ -1082,21 +1093,48 @@ pub(crate) fn profiles() -> Vec<&'static str> {
     Profile::names().to_vec()
 }
 
-/// Rolls up several documents (汇总): counts, 定量 share, funding totals, review findings.
+/// Rolls up several documents (汇总): counts, 定量 share, funding totals, review findings
+/// (`profile`: the review framework). With `score` (a scoring profile name or dict, or
+/// `True` for the default), every self-evaluation is scored too and each group gets its
+/// score figures (evaluated, complete, mean, min, max, distribution, grades).
 ///
 /// >>> jixiao.summarize([doc, doc]).projects
 /// 10
 #[pyfunction]
-#[pyo3(signature = (documents, *, profile = None))]
+#[pyo3(signature = (documents, *, profile = None, score = None))]
 pub(crate) fn summarize(
     py: Python<'_>,
     documents: Vec<PyRef<'_, crate::document::PyDocument>>,
     profile: Option<&str>,
+    score: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PySummary> {
+    let docs: Vec<Document> = documents.iter().map(|d| (*d.doc).clone()).collect();
+    roll_up(py, &docs, profile, score)
+}
+
+/// The roll-up of `docs` (core's `summarize`, or `summarize_scored` with a score profile).
+pub(crate) fn roll_up(
+    py: Python<'_>,
+    docs: &[Document],
+    profile: Option<&str>,
+    score: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PySummary> {
     let policy = policy_arg(profile)?;
-    let docs: Vec<Document> = documents.iter().map(|d| (*d.doc).clone()).collect();
-    let summary =
-        py.detach(|| crate::errors::guard(|| jixiao::summary::summarize(&docs, &policy)))?;
+    let scoring = match score {
+        None => None,
+        Some(s) if s.is_none() => None,
+        Some(s) => match s.extract::<bool>() {
+            Ok(false) => None,
+            Ok(true) => Some(Profile::default()),
+            Err(_) => Some(profile_arg(Some(s))?),
+        },
+    };
+    let summary = py.detach(|| {
+        crate::errors::guard(|| match &scoring {
+            Some(p) => jixiao::summary::summarize_scored(docs, &policy, p),
+            None => jixiao::summary::summarize(docs, &policy),
+        })
+    })?;
     Ok(PySummary {
         inner: Arc::new(summary),
     })
@@ -1210,12 +1248,7 @@ pub(crate) fn summary_document(
     py: Python<'_>,
     doc: &Document,
     profile: Option<&str>,
+    score: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PySummary> {
-    let policy = policy_arg(profile)?;
-    let docs = std::slice::from_ref(doc);
-    let summary =
-        py.detach(|| crate::errors::guard(|| jixiao::summary::summarize(docs, &policy)))?;
-    Ok(PySummary {
-        inner: Arc::new(summary),
-    })
+    roll_up(py, std::slice::from_ref(doc), profile, score)
 }

@@ -267,3 +267,18 @@ def test_to_arrow_keeps_decimals(seed):
     field = table.schema.field("年度资金申请总额")
     assert pa.types.is_decimal(field.type)
     assert table.column("年度资金申请总额")[0].as_py() == Decimal("2650000.00")
+
+
+def test_scored_summary(seed, putuo):
+    plain = jixiao.summarize([putuo, seed])
+    assert "scores" not in plain.to_dict()
+    s = jixiao.summarize([putuo, seed], score=True)
+    scores = s.to_dict()["scores"]
+    assert scores["evaluated"] == 1 and scores["complete"] == 1
+    assert Decimal(scores["mean"]) == putuo.score()[0].total
+    assert scores["grades"] == {"优": 1}
+    df = s.to_pandas(by="document")
+    assert df["mean_score"].iloc[0] == Decimal("98.62") and df["mean_score"].iloc[1] is None
+    assert putuo.summary(score="budget-20").to_dict()["score_profile"] == "budget-20"
+    with pytest.raises(jixiao.ScoreError):
+        putuo.summary(score="nope")
