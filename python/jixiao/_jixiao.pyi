@@ -38,6 +38,7 @@ __all__ = [
     "profiles",
     "score_many",
     "summarize",
+    "write_scorecards",
     "_review_from_json",
     "_restore_scorecard",
     "_restore_audit",
@@ -366,6 +367,9 @@ def score_many(
 ) -> list[list[Scorecard]]:
     """Scores many documents in parallel without the GIL."""
 
+def write_scorecards(cards: Sequence[Scorecard], format: str) -> bytes:
+    """Writes scorecards as ``json``, ``md``, ``xlsx`` or ``text``."""
+
 def from_pandas(
     df: Any, *, name: Optional[str] = None, title: Optional[str] = None, year: Optional[int] = None
 ) -> Document:
@@ -494,6 +498,7 @@ class Summary:
     def to_json(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_text(self) -> str: ...
+    def to_csv(self) -> str: ...
     def to_pandas(self, by: str = "department", *, decimals: bool = True) -> Any: ...
     def __eq__(self, value: object, /) -> bool: ...
 

@@ -969,6 +969,11 @@ impl PySummary {
     fn to_text(&self) -> String {
         self.inner.to_text()
     }
+    /// The roll-up as CSV: one row for everything, then one per document, 主管部门 and
+    /// 实施单位 (amounts in 元 as exact decimals).
+    fn to_csv(&self) -> String {
+        jixiao::write::report::summary_csv(&self.inner)
+    }
     /// 项目数.
     #[getter]
     fn projects(&self) -> usize {
@@ -1138,6 +1143,54 @@ pub(crate) fn roll_up(
     Ok(PySummary {
         inner: Arc::new(summary),
     })
+}
+
+/// Writes scorecards as one report: `json` (an array, as the golden files hold it),
+/// `md` (a Markdown table per project in the 自评表's columns), `xlsx` (a workbook) or
+/// `text` (the aligned tables); returns bytes (UTF-8 for the text formats).
+///
+/// >>> jixiao.write_scorecards([card], "md").decode().splitlines()[0]
+/// '## 普陀体育中心与委托运营方结算费用'
+#[pyfunction]
+pub(crate) fn write_scorecards<'py>(
+    py: Python<'py>,
+    cards: Vec<PyRef<'py, PyScorecard>>,
+    format: &str,
+) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    let cards: Vec<Scorecard> = cards.iter().map(|c| c.inner.card.clone()).collect();
+    let format = format.trim().to_ascii_lowercase();
+    let bytes = py.detach(|| {
+        crate::errors::guard(|| -> Result<Vec<u8>, String> {
+            match format.as_str() {
+                "json" => {
+                    let mut json =
+                        serde_json::to_string_pretty(&cards).map_err(|e| e.to_string())?;
+                    json.push('\n');
+                    Ok(json.into_bytes())
+                }
+                "md" | "markdown" => {
+                    Ok(jixiao::write::report::scorecards_markdown(&cards).into_bytes())
+                }
+                "text" | "txt" => Ok(cards
+                    .iter()
+                    .map(Scorecard::to_text)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .into_bytes()),
+                "xlsx" => jixiao::write::report::scorecards_xlsx(&cards).map_err(|e| e.to_string()),
+                other => Err(format!(
+                    "unknown scorecard format `{other}` (expected json, md, xlsx or text)"
+                )),
+            }
+        })
+    })?;
+    match bytes {
+        Ok(b) => Ok(pyo3::types::PyBytes::new(py, &b)),
+        Err(m) if m.starts_with("unknown scorecard format") => {
+            Err(pyo3::exceptions::PyValueError::new_err(m))
+        }
+        Err(m) => Err(error(Kind::Base, "write_failed", m, At::default())),
+    }
 }
 
 /// Scores the declarations of many documents in parallel without the GIL: a list with,

@@ -282,3 +282,23 @@ def test_scored_summary(seed, putuo):
     assert putuo.summary(score="budget-20").to_dict()["score_profile"] == "budget-20"
     with pytest.raises(jixiao.ScoreError):
         putuo.summary(score="nope")
+
+
+def test_write_scorecards(putuo):
+    cards = putuo.score()
+    md = jixiao.write_scorecards(cards, "md").decode("utf-8")
+    assert md.startswith("## 普陀体育中心与委托运营方结算费用") and "| 一级指标 |" in md
+    assert json.loads(jixiao.write_scorecards(cards, "json")) == [json.loads(cards[0].to_json())]
+    assert jixiao.write_scorecards(cards, "xlsx").startswith(b"PK\x03\x04")
+    assert "总分 98.62" in jixiao.write_scorecards(cards, "text").decode("utf-8")
+    with pytest.raises(ValueError):
+        jixiao.write_scorecards(cards, "pdf")
+    with pytest.raises(TypeError):
+        jixiao.write_scorecards(["not a card"], "md")
+
+
+def test_summary_csv(seed):
+    csv = seed.summary().to_csv()
+    lines = csv.splitlines()
+    assert lines[0].startswith("group,name,projects")
+    assert "19555000.00" in csv
