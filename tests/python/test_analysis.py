@@ -302,3 +302,19 @@ def test_summary_csv(seed):
     lines = csv.splitlines()
     assert lines[0].startswith("group,name,projects")
     assert "19555000.00" in csv
+
+
+def test_no_float_column_unless_asked(seed, putuo):
+    frames = [
+        seed.to_pandas(),
+        putuo.to_pandas(),
+        putuo.score()[0].to_pandas(),
+        seed.review().to_pandas(),
+        jixiao.summarize([putuo, seed], score=True).to_pandas(by="document"),
+        putuo.audit()[0].to_pandas(),
+    ]
+    for df in frames:
+        assert not [c for c in df.columns if df[c].dtype.kind == "f"], list(df.dtypes)
+    df = jixiao.summarize([putuo, seed], score=True).to_pandas(by="document")
+    assert str(df["evaluated"].dtype) == "Int64" and df["projects"].dtype.kind == "i"
+    assert list(df["evaluated"].isna()) == [False, True]
