@@ -42,6 +42,7 @@ __all__ = [
     "_review_from_json",
     "_restore_scorecard",
     "_restore_audit",
+    "_restore_summary",
 ]
 
 __version__: str
@@ -507,3 +508,4 @@ def _restore_scorecard(
     declaration: str, profile: str, index: Optional[int] = None
 ) -> Union[Scorecard, IndicatorScore]: ...
 def _restore_audit(declaration: str, profile: str) -> Audit: ...
+def _restore_summary(documents: list[str], policy: str, scoring: Optional[str] = None) -> Summary: ...

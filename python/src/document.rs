@@ -201,7 +201,7 @@ impl PyDocument {
         profile: Option<&str>,
         score: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<crate::analysis::PySummary> {
-        crate::analysis::summary_document(py, &self.doc, profile, score)
+        crate::analysis::summary_document(py, self.doc.clone(), profile, score)
     }
 
     /// 自评评分: one `Scorecard` per declaration under `profile` (a built-in name —

@@ -106,10 +106,13 @@ def test_pickling_analysis_objects(putuo, seed):
     (card,) = putuo.score()
     review = seed.review()
     (audit,) = putuo.audit()
-    for obj in (card, card.indicators[2], review, audit):
+    summary = jixiao.summarize([putuo, seed], profile="classic", score="budget-20")
+    for obj in (card, card.indicators[2], review, review[0], audit, summary, seed.summary()):
         back = pickle.loads(pickle.dumps(obj))
         assert type(back) is type(obj) and back == obj
     assert pickle.loads(pickle.dumps(card)).to_json() == card.to_json()
+    assert pickle.loads(pickle.dumps(summary)).to_json() == summary.to_json()
+    assert json.loads(summary.to_json())["score_profile"] == "budget-20"
 
 
 def test_review(seed):

@@ -3,13 +3,16 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 use rust_decimal::Decimal;
 
+use jixiao::review::ReviewPolicy;
 use jixiao::score::Profile;
 use jixiao::summary::Summary;
 use jixiao::Document;
 
 use super::args::{policy_arg, profile_arg};
+use crate::errors::{error, At, Kind};
 use crate::frames::{to_pandas, Cell, Table};
 use crate::nodes::repr_dec;
 
@@ -22,6 +25,26 @@ use crate::nodes::repr_dec;
 #[pyclass(frozen, module = "jixiao", name = "Summary")]
 pub(crate) struct PySummary {
     pub inner: Arc<Summary>,
+    /// What it was rolled up from, for pickling (the roll-up is recomputed exactly).
+    pub inputs: Arc<SummaryInputs>,
+}
+
+/// The inputs of a roll-up.
+pub(crate) struct SummaryInputs {
+    pub docs: Vec<Arc<Document>>,
+    pub policy: ReviewPolicy,
+    pub scoring: Option<Profile>,
+}
+
+impl SummaryInputs {
+    /// Rolls up (core's `summarize`, or `summarize_scored` with a score profile).
+    fn run(&self) -> Summary {
+        let docs: Vec<Document> = self.docs.iter().map(|d| (**d).clone()).collect();
+        match &self.scoring {
+            Some(p) => jixiao::summary::summarize_scored(&docs, &self.policy, p),
+            None => jixiao::summary::summarize(&docs, &self.policy),
+        }
+    }
 }
 
 #[pymethods]
@@ -153,6 +176,26 @@ impl PySummary {
     fn __eq__(&self, other: &Self) -> bool {
         self.inner == other.inner
     }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let f = py.import("jixiao._jixiao")?.getattr("_restore_summary")?;
+        let docs: Vec<String> = self
+            .inputs
+            .docs
+            .iter()
+            .map(|d| jixiao::write::json::to_json_compact(d))
+            .collect();
+        let policy = serde_json::to_string(&self.inputs.policy).unwrap_or_default();
+        let scoring = self
+            .inputs
+            .scoring
+            .as_ref()
+            .map(|p| serde_json::to_string(p).unwrap_or_default());
+        PyTuple::new(
+            py,
+            [f, (docs, policy, scoring).into_pyobject(py)?.into_any()],
+        )
+    }
 }
 
 /// Rolls up several documents (汇总): counts, 定量 share, funding totals, review findings
@@ -170,14 +213,14 @@ pub(crate) fn summarize(
     profile: Option<&str>,
     score: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PySummary> {
-    let docs: Vec<Document> = documents.iter().map(|d| (*d.doc).clone()).collect();
-    roll_up(py, &docs, profile, score)
+    let docs: Vec<Arc<Document>> = documents.iter().map(|d| d.doc.clone()).collect();
+    roll_up(py, docs, profile, score)
 }
 
 /// The roll-up of `docs` (core's `summarize`, or `summarize_scored` with a score profile).
 pub(crate) fn roll_up(
     py: Python<'_>,
-    docs: &[Document],
+    docs: Vec<Arc<Document>>,
     profile: Option<&str>,
     score: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PySummary> {
@@ -191,23 +234,57 @@ pub(crate) fn roll_up(
             Err(_) => Some(profile_arg(Some(s))?),
         },
     };
-    let summary = py.detach(|| {
-        crate::errors::guard(|| match &scoring {
-            Some(p) => jixiao::summary::summarize_scored(docs, &policy, p),
-            None => jixiao::summary::summarize(docs, &policy),
-        })
-    })?;
+    let inputs = Arc::new(SummaryInputs {
+        docs,
+        policy,
+        scoring,
+    });
+    let summary = py.detach(|| crate::errors::guard(|| inputs.run()))?;
     Ok(PySummary {
         inner: Arc::new(summary),
+        inputs,
+    })
+}
+
+/// The pickling constructor of `Summary`: the documents' JSON, the review policy and the
+/// scoring profile (JSON or `None`); the roll-up is recomputed.
+#[pyfunction]
+#[pyo3(signature = (documents, policy, scoring=None))]
+pub(crate) fn _restore_summary(
+    documents: Vec<String>,
+    policy: &str,
+    scoring: Option<&str>,
+) -> PyResult<PySummary> {
+    let bad = |e: serde_json::Error| {
+        error(
+            Kind::Base,
+            "bad_pickle",
+            format!("invalid pickled summary: {e}"),
+            At::default(),
+        )
+    };
+    let docs = documents
+        .iter()
+        .map(|j| crate::document::parse_json(j).map(Arc::new))
+        .collect::<PyResult<Vec<_>>>()?;
+    let inputs = Arc::new(SummaryInputs {
+        docs,
+        policy: serde_json::from_str(policy).map_err(bad)?,
+        scoring: scoring.map(serde_json::from_str).transpose().map_err(bad)?,
+    });
+    let summary = crate::errors::guard(|| inputs.run())?;
+    Ok(PySummary {
+        inner: Arc::new(summary),
+        inputs,
     })
 }
 
 /// Summary of one document.
 pub(crate) fn summary_document(
     py: Python<'_>,
-    doc: &Document,
+    doc: Arc<Document>,
     profile: Option<&str>,
     score: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PySummary> {
-    roll_up(py, std::slice::from_ref(doc), profile, score)
+    roll_up(py, vec![doc], profile, score)
 }
