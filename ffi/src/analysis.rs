@@ -101,7 +101,7 @@ unsafe fn documents(
         return Err(null_parameter("docs"));
     }
     // SAFETY: not NULL, and the caller guarantees `count` readable pointers.
-    let handles = unsafe { std::slice::from_raw_parts(docs, count) };
+    let handles = unsafe { crate::options::c_slice(docs, count, "docs") }?;
     handles
         .iter()
         // SAFETY: each element is NULL or a live handle (documented contract).
