@@ -154,6 +154,13 @@ if make --no-print-directory install PREFIX="$prefix" PROFILE=debug >"$work/inst
             sed 's/^/      /' "$work/$e.cc2.log"
         fi
     done
+    if make --no-print-directory uninstall PREFIX="$prefix" >"$work/uninstall.log" 2>&1 &&
+        [ -z "$(find "$prefix" -type f -o -type l)" ]; then
+        ok "make uninstall PREFIX=<tmp> removes every installed file"
+    else
+        bad "make uninstall PREFIX=<tmp>"
+        find "$prefix" | sed 's/^/      /'
+    fi
 else
     bad "make install PREFIX=<tmp>"
     sed 's/^/      /' "$work/install.log" | tail -n 20
