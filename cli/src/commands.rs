@@ -151,16 +151,18 @@ pub fn summary(
     files: &[String],
     args: &input::InputArgs,
     profile: &str,
+    score_profile: &str,
     format: &str,
 ) -> Result<u8, String> {
     let policy = ReviewPolicy::for_profile(profile)?;
+    let score_profile = Profile::by_name(score_profile)?;
     let mut documents = Vec::new();
     for file in files {
         let (document, diagnostics) = input::read_one(file, args)?;
         output::print_diagnostics(&diagnostics, Severity::Warning);
         documents.push(document);
     }
-    let summary = jixiao::summary::summarize(&documents, &policy);
+    let summary = jixiao::summary::summarize_scored(&documents, &policy, &score_profile);
     match format {
         "text" => print!("{}", summary.to_text()),
         "json" => output::print_json(&summary)?,

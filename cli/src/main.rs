@@ -103,6 +103,9 @@ enum Command {
         /// Framework profile used for the findings counts.
         #[arg(long, default_value = "any")]
         profile: String,
+        /// Scoring profile for the self-evaluations among the inputs.
+        #[arg(long = "score-profile", default_value = "mof-2020")]
+        score_profile: String,
         /// Output: text, json or csv.
         #[arg(long, default_value = "text")]
         format: String,
@@ -153,9 +156,10 @@ fn main() -> ExitCode {
         Command::Summary {
             files,
             profile,
+            score_profile,
             format,
             input,
-        } => commands::summary(&files, &input, &profile, &format),
+        } => commands::summary(&files, &input, &profile, &score_profile, &format),
     };
     match result {
         Ok(code) => ExitCode::from(code),

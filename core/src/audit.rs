@@ -89,6 +89,10 @@ impl Findings {
     }
 }
 
+fn sat_sum(values: impl Iterator<Item = Decimal>) -> Decimal {
+    values.fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
 fn differs(published: Decimal, computed: Decimal) -> bool {
     round2(published) != round2(computed)
 }
@@ -105,7 +109,7 @@ fn published_rate(text: &str) -> Option<Decimal> {
     if percent || value > Decimal::new(15, 1) {
         Some(value)
     } else {
-        Some(value * Decimal::ONE_HUNDRED)
+        Some(value.saturating_mul(Decimal::ONE_HUNDRED))
     }
 }
 
@@ -206,8 +210,8 @@ fn budget_findings(
     }
     if let (Some(text), Some(rate)) = (evaluation.budget.rate.as_deref(), b.rate) {
         if let Some(p) = published_rate(text) {
-            let computed = rate * Decimal::ONE_HUNDRED;
-            if (p - computed).abs() > Decimal::new(1, 2) {
+            let computed = rate.saturating_mul(Decimal::ONE_HUNDRED);
+            if p.saturating_sub(computed).abs() > Decimal::new(1, 2) {
                 f.push(
                     "A010",
                     Severity::Warning,
@@ -377,7 +381,7 @@ fn weight_findings(
         if members.is_empty() || members.iter().any(|i| i.weight.is_none()) {
             continue;
         }
-        let given: Decimal = members.iter().filter_map(|i| i.weight).sum();
+        let given = sat_sum(members.iter().filter_map(|i| i.weight));
         let points = declaration
             .level_points
             .get(l1.as_str())
@@ -408,12 +412,10 @@ fn weight_findings(
         }
     }
     if all_given {
-        let sum: Decimal = card.budget.max
-            + card
-                .indicators
-                .iter()
-                .filter_map(|i| i.max)
-                .sum::<Decimal>();
+        let sum = card
+            .budget
+            .max
+            .saturating_add(sat_sum(card.indicators.iter().filter_map(|i| i.max)));
         let expected = profile.total_points();
         if sum != expected {
             f.push(
@@ -472,7 +474,7 @@ fn total_findings(f: &mut Findings, declaration: &Declaration, card: &Scorecard)
         )
         .collect();
     if let Some(parts) = parts {
-        let sum: Decimal = parts.into_iter().sum();
+        let sum = sat_sum(parts.into_iter());
         if differs(total, sum) {
             f.push(
                 "A003",

@@ -27,6 +27,7 @@ use serde::Serialize;
 use crate::diagnostic::Severity;
 use crate::model::{Declaration, Document, Funding};
 use crate::review::{review_declaration, ReviewPolicy};
+use crate::score::{score_declaration, Profile, Scorecard};
 use crate::taxonomy::{Level1, Level2};
 use crate::text::display_width;
 use crate::value::TargetKind;
@@ -47,10 +48,10 @@ pub struct Summary {
     pub by_department: Vec<Group>,
     /// The same figures per 实施单位, in first-seen order.
     pub by_implementer: Vec<Group>,
-    /// 得分分布: left for the scoring work to fill; `None` here.
-    pub score_distribution: Option<BTreeMap<String, usize>>,
-    /// 等级 counts (优/良/中/差): left for the scoring work to fill; `None` here.
-    pub grades: Option<BTreeMap<String, usize>>,
+    /// The scoring profile the self-evaluations were scored under, when they were
+    /// (see [`summarize_scored`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score_profile: Option<String>,
 }
 
 /// One group of a roll-up (a document, a 主管部门 or a 实施单位) with its figures.
@@ -87,6 +88,87 @@ pub struct Figures {
     pub funding: FundingTotals,
     /// Review findings by severity and code.
     pub findings: FindingCounts,
+    /// How the self-evaluations scored (自评得分分布 and 等级), when the roll-up was scored
+    /// ([`summarize_scored`]) and the group has self-evaluations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scores: Option<ScoreFigures>,
+}
+
+/// 自评得分: how the self-evaluations of a group scored.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ScoreFigures {
+    /// Declarations with a self-evaluation (scored).
+    pub evaluated: usize,
+    /// Scorecards with every item scorable (the only ones with a grade).
+    pub complete: usize,
+    /// Scorecards with something not scorable (no grade).
+    pub incomplete: usize,
+    /// The mean 总分 of the complete scorecards, 2 decimals (half away from zero).
+    pub mean: Option<Decimal>,
+    /// The lowest 总分 of the complete scorecards.
+    pub min: Option<Decimal>,
+    /// The highest 总分 of the complete scorecards.
+    pub max: Option<Decimal>,
+    /// 得分分布: complete scorecards by ten-point band of 总分 (`90-100`, `80-90`, …, `0-10`).
+    pub distribution: BTreeMap<String, usize>,
+    /// 等级 counts (优/良/中/差 by the profile's bands) of the complete scorecards.
+    pub grades: BTreeMap<String, usize>,
+    #[serde(skip)]
+    sum: Decimal,
+}
+
+impl ScoreFigures {
+    fn of(card: &Scorecard) -> Self {
+        let mut fig = ScoreFigures {
+            evaluated: 1,
+            ..ScoreFigures::default()
+        };
+        if card.complete {
+            fig.complete = 1;
+            fig.sum = card.total;
+            fig.min = Some(card.total);
+            fig.max = Some(card.total);
+            fig.distribution.insert(band_of(card.total), 1);
+            if let Some(grade) = &card.grade {
+                fig.grades.insert(grade.clone(), 1);
+            }
+        } else {
+            fig.incomplete = 1;
+        }
+        fig.finish();
+        fig
+    }
+
+    fn merge(&mut self, o: &ScoreFigures) {
+        self.evaluated += o.evaluated;
+        self.complete += o.complete;
+        self.incomplete += o.incomplete;
+        self.sum += o.sum;
+        self.min = [self.min, o.min].into_iter().flatten().min();
+        self.max = [self.max, o.max].into_iter().flatten().max();
+        for (k, v) in &o.distribution {
+            *self.distribution.entry(k.clone()).or_default() += v;
+        }
+        for (k, v) in &o.grades {
+            *self.grades.entry(k.clone()).or_default() += v;
+        }
+        self.finish();
+    }
+
+    fn finish(&mut self) {
+        self.mean = (self.complete > 0).then(|| {
+            (self.sum / Decimal::from(self.complete))
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        });
+    }
+}
+
+/// The ten-point band of a total: `90-100` holds 90 up to and including 100, the others
+/// their lower bound and not their upper (`80-90` is 80 ≤ total < 90).
+fn band_of(total: Decimal) -> String {
+    let ten = Decimal::from(10);
+    let lower = (total / ten).floor().clamp(Decimal::ZERO, Decimal::from(9)) * ten;
+    format!("{}-{}", lower.normalize(), (lower + ten).normalize())
 }
 
 /// Funding totals (项目资金) in 元, each the exact sum over the declarations that fill it.
@@ -276,6 +358,12 @@ impl Figures {
         self.by_level2.merge(&o.by_level2);
         self.funding.merge(&o.funding);
         self.findings.merge(&o.findings);
+        if let Some(theirs) = &o.scores {
+            match &mut self.scores {
+                Some(mine) => mine.merge(theirs),
+                None => self.scores = Some(theirs.clone()),
+            }
+        }
         self.finish();
     }
 
@@ -310,6 +398,20 @@ fn filled(text: &Option<String>) -> Option<String> {
 /// Rolls up `documents` (汇总), reviewing each declaration under `policy` for the finding
 /// counts.
 pub fn summarize(documents: &[Document], policy: &ReviewPolicy) -> Summary {
+    roll_up(documents, policy, None)
+}
+
+/// Rolls up `documents` like [`summarize`], and scores every declaration that carries a
+/// self-evaluation under `profile` for the score figures ([`ScoreFigures`]) of each group.
+pub fn summarize_scored(
+    documents: &[Document],
+    policy: &ReviewPolicy,
+    profile: &Profile,
+) -> Summary {
+    roll_up(documents, policy, Some(profile))
+}
+
+fn roll_up(documents: &[Document], policy: &ReviewPolicy, profile: Option<&Profile>) -> Summary {
     let mut all = Figures::default();
     let mut by_document = Vec::new();
     let mut by_department = Vec::new();
@@ -317,7 +419,10 @@ pub fn summarize(documents: &[Document], policy: &ReviewPolicy) -> Summary {
     for doc in documents {
         let mut doc_fig = Figures::default();
         for decl in &doc.declarations {
-            let fig = Figures::of(decl, doc.year, policy);
+            let mut fig = Figures::of(decl, doc.year, policy);
+            if let (Some(profile), Some(_)) = (profile, &decl.evaluation) {
+                fig.scores = Some(ScoreFigures::of(&score_declaration(decl, profile)));
+            }
             doc_fig.merge(&fig);
             add_to(&mut by_department, filled(&decl.project.department), &fig);
             add_to(&mut by_implementer, filled(&decl.project.implementer), &fig);
@@ -335,9 +440,31 @@ pub fn summarize(documents: &[Document], policy: &ReviewPolicy) -> Summary {
         by_document,
         by_department,
         by_implementer,
-        score_distribution: None,
-        grades: None,
+        score_profile: profile.map(|p| p.name.clone()),
     }
+}
+
+/// One paragraph on how the self-evaluations scored.
+fn scores_text(scores: &ScoreFigures, profile: &str) -> String {
+    let show = |v: Option<Decimal>| v.map_or_else(|| "—".to_owned(), |d| d.to_string());
+    let list = |map: &BTreeMap<String, usize>| {
+        map.iter()
+            .rev()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join("，")
+    };
+    format!(
+        "自评得分（口径 {profile}）：{} 个自评，完整 {}，不完整 {}；平均 {}，最低 {}，最高 {}\n等级：{}\n分布：{}\n\n",
+        scores.evaluated,
+        scores.complete,
+        scores.incomplete,
+        show(scores.mean),
+        show(scores.min),
+        show(scores.max),
+        list(&scores.grades),
+        list(&scores.distribution),
+    )
 }
 
 /// Money for people: thousands separators, two decimals at least (`19,555,000.00`).
@@ -459,6 +586,9 @@ impl Summary {
             f.findings.warnings,
             f.findings.infos,
         );
+        if let (Some(scores), Some(profile)) = (&f.scores, &self.score_profile) {
+            out.push_str(&scores_text(scores, profile));
+        }
         let m = &f.funding;
         let funding_rows: Vec<Vec<String>> = [
             ("年度资金申请总额", m.annual),
@@ -642,7 +772,7 @@ mod tests {
         assert_eq!(f.findings.warnings, 3);
         assert_eq!(f.findings.by_code.get("T006"), Some(&3));
         assert_eq!(s.documents, 2);
-        assert!(s.grades.is_none() && s.score_distribution.is_none());
+        assert!(s.figures.scores.is_none() && s.score_profile.is_none());
     }
 
     #[test]
@@ -710,5 +840,87 @@ mod tests {
         );
         assert_eq!(money_text(Some(Decimal::from(1000))), "1,000");
         assert_eq!(money_text(None), "—");
+    }
+}
+
+#[cfg(test)]
+mod score_tests {
+    use super::*;
+    use crate::model::{BudgetRow, Evaluation, Indicator, IndicatorEvaluation};
+    use crate::taxonomy::{Level1, Level2};
+    use crate::value::parse_target;
+
+    fn evaluated(name: &str, dept: &str, actual: &str) -> Declaration {
+        let mut decl = Declaration::default();
+        decl.project.name = name.into();
+        decl.project.department = Some(dept.into());
+        let mut ind = Indicator::new(
+            Some(Level1::Output),
+            Some(Level2::Quantity),
+            "培训人数",
+            parse_target("≥100人"),
+        );
+        ind.weight = Some(Decimal::from(90));
+        decl.indicators.push(ind);
+        decl.evaluation = Some(Evaluation {
+            budget: BudgetRow {
+                adjusted: Some(Decimal::from(100)),
+                executed: Some(Decimal::from(100)),
+                weight: Some(Decimal::from(10)),
+                ..BudgetRow::default()
+            },
+            indicators: vec![IndicatorEvaluation {
+                actual: Some(actual.into()),
+                ..IndicatorEvaluation::default()
+            }],
+            ..Evaluation::default()
+        });
+        decl
+    }
+
+    #[test]
+    fn scored_roll_up_counts_grades_and_bands() {
+        let doc = Document {
+            declarations: vec![
+                evaluated("甲", "局A", "100人"), // 100
+                evaluated("乙", "局A", "50人"),  // 10 + 45 = 55
+                evaluated("丙", "局B", ""),      // incomplete: missing actual
+                Declaration::default(),          // a declaration, not scored
+            ],
+            ..Document::default()
+        };
+        let s = summarize_scored(&[doc], &ReviewPolicy::default(), &Profile::default());
+        assert_eq!(s.score_profile.as_deref(), Some("mof-2020"));
+        let scores = s.figures.scores.as_ref().expect("scored");
+        assert_eq!(
+            (scores.evaluated, scores.complete, scores.incomplete),
+            (3, 2, 1)
+        );
+        assert_eq!(scores.mean, Some(Decimal::new(7750, 2)));
+        assert_eq!(scores.min, Some(Decimal::from(55)));
+        assert_eq!(scores.max, Some(Decimal::from(100)));
+        assert_eq!(scores.grades.get("优"), Some(&1));
+        assert_eq!(scores.grades.get("差"), Some(&1));
+        assert_eq!(scores.distribution.get("90-100"), Some(&1));
+        assert_eq!(scores.distribution.get("50-60"), Some(&1));
+        let dept_a = s
+            .by_department
+            .iter()
+            .find(|g| g.name.as_deref() == Some("局A"))
+            .expect("局A");
+        assert_eq!(dept_a.figures.scores.as_ref().map(|f| f.complete), Some(2));
+        assert!(s.to_text().contains("自评得分"));
+        assert!(summarize(&[Document::default()], &ReviewPolicy::default())
+            .figures
+            .scores
+            .is_none());
+    }
+
+    #[test]
+    fn bands() {
+        assert_eq!(band_of(Decimal::from(100)), "90-100");
+        assert_eq!(band_of(Decimal::new(8999, 2)), "80-90");
+        assert_eq!(band_of(Decimal::ZERO), "0-10");
+        assert_eq!(band_of(Decimal::from(-5)), "0-10");
     }
 }

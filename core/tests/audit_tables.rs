@@ -292,3 +292,39 @@ fn several_slips_at_once_and_json() {
     let text = audits[1].to_text();
     assert!(text.contains("A002 error"), "{text}");
 }
+
+/// The published Putuo text with slips typed into it, read by the form reader.
+#[test]
+fn slips_in_the_published_text_are_found() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/data/selfeval-putuo-sports-2022.txt"
+    );
+    let text = std::fs::read_to_string(path).expect("the Putuo text");
+    let text = text
+        .replace(
+            "费用结算及时性\t及时\t及时\t20\t20",
+            "费用结算及时性\t及时\t及时\t20\t25",
+        )
+        .replace("\t10\t86.19%\t8.62", "\t10\t86.19%\t9.62")
+        .replace("100\t98.62", "100\t99.62");
+    let doc = jixiao::read::read(
+        text.as_bytes(),
+        &jixiao::read::ReadOptions::named("slips.txt"),
+    )
+    .expect("reads")
+    .document;
+    let audits = audit_document(&doc, &Profile::default());
+    let a = &audits[0];
+    let mut found = codes(a);
+    found.sort_unstable();
+    assert_eq!(
+        found,
+        ["A002", "A003", "A005", "A009", "A012"],
+        "{}",
+        a.to_text()
+    );
+    assert_eq!(find(a, "A003").computed, Some(d("104.62")));
+    assert_eq!(find(a, "A012").computed, Some(d("98.62")));
+    assert_eq!(find(a, "A005").where_, "费用结算及时性");
+}

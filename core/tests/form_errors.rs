@@ -397,3 +397,86 @@ fn an_indicator_named_like_a_level_label_stays_an_indicator() {
     assert_eq!(finding(&findings, "row_without_indicator").line, Some(9));
     assert_eq!(findings.len(), 1, "{findings:#?}");
 }
+
+#[test]
+fn comparator_and_unit_in_columns_of_their_own() {
+    let text = "财政项目支出绩效目标申报表\n项目名称\t壬\n\t一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重(%)\t备注\n\t产出指标\t数量指标\t培训人次\t≥\t200\t人次\t20\t\n\t\t质量指标\t合格率\t=\t100\t%\t10\t抽查\n\t\t时效指标\t按时完成\t定性\t及时\t\t10\t\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    assert!(findings.is_empty(), "{findings:#?}");
+    let d = &doc.declarations[0];
+    let t = &d.indicators[0].target;
+    assert_eq!(t.kind, jixiao::value::TargetKind::Quantitative);
+    assert_eq!(t.comparator, Some(jixiao::value::Comparator::AtLeast));
+    assert_eq!(t.unit.as_deref(), Some("人次"));
+    assert_eq!(d.indicators[1].target.unit.as_deref(), Some("%"));
+    assert_eq!(
+        d.indicators[1].extra.get("备注").map(String::as_str),
+        Some("抽查")
+    );
+    assert_eq!(
+        d.indicators[2].direction,
+        Some(jixiao::model::Direction::Qualitative)
+    );
+    let weights: Vec<String> = d
+        .indicators
+        .iter()
+        .filter_map(|i| i.weight)
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(weights, ["20", "10", "10"]);
+    let written = write_form(&doc);
+    let (again, _) = read_form(&written, &opts()).expect("reads back");
+    assert_eq!(again, doc, "{written}");
+}
+
+#[test]
+fn a_document_title_that_looks_like_a_form_title() {
+    let text = "某区文旅局2024年度部门项目绩效目标申报表\n\n财政项目支出绩效目标申报表\n项目名称\t<p>癸</p>\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t场次\t<p>≥10场</p>\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("某区文旅局2024年度部门项目绩效目标申报表")
+    );
+    assert_eq!(doc.year, Some(2024));
+    assert_eq!(doc.declarations[0].project.name, "癸");
+    assert_eq!(doc.declarations[0].indicators[0].target.text, "≥10场");
+}
+
+#[test]
+fn labels_split_down_merged_cells() {
+    // PDF extraction writes a vertical merged cell's text a piece per row.
+    let text = "财政项目支出绩效目标申报表\n项目名称\t子\n项目资金\t项目资金总额\t\t年度资金申请总额\t30\n(万元)\t其中：财政资金\t\t其中：当年财政拨款\t30\n项目\t项目总目标\t\t年度总体目标\n绩效目标\t总目标文本\t\t年度目标文本\n\t一级指标\t二级指标\t三级指标\t指标值\n绩效\t产出指标\t数量指标\t场次\t≥10场\n指标\t\t质量指标\t合格率\t100%\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    assert!(findings.is_empty(), "{findings:#?}");
+    let d = &doc.declarations[0];
+    assert_eq!(d.funding.unit, jixiao::model::MoneyUnit::WanYuan);
+    assert_eq!(
+        d.funding.annual_fiscal.map(|v| v.to_string()).as_deref(),
+        Some("30")
+    );
+    assert_eq!(d.goals.overall.as_deref(), Some("总目标文本"));
+    assert_eq!(d.goals.annual.as_deref(), Some("年度目标文本"));
+    let names: Vec<&str> = d.indicators.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["场次", "合格率"]);
+    assert_eq!(d.indicators[1].level2, Some(Level2::Quality));
+}
+
+#[test]
+fn a_wrapped_cell_continues_the_indicator_above() {
+    let text = "财政项目支出绩效目标申报表\n项目名称\t丑\n\t一级指标\t二级指标\t三级指标\t指标值\n\t效益指标\t社会效益指标\t执法效能\t对提升执法效能有积极\n\t\t\t\t促进作用\n\t满意度指标\t服务对象满意度指标\t满意度\t≥90%\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    let d = &doc.declarations[0];
+    assert_eq!(d.indicators.len(), 2);
+    assert_eq!(d.indicators[0].target.text, "对提升执法效能有积极促进作用");
+    assert_eq!(finding(&findings, "continued_row").line, Some(5));
+}
+
+#[test]
+fn read_detects_an_untitled_form() {
+    let text =
+        "项目名称\t寅\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t人数\t≥1人\n";
+    let reading = jixiao::read::read(text.as_bytes(), &ReadOptions::default()).expect("reads");
+    assert_eq!(reading.format, jixiao::InputFormat::Form);
+    assert_eq!(reading.document.declarations[0].project.name, "寅");
+}

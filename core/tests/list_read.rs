@@ -1,5 +1,6 @@
 //! The list layout reader (清单式) on the real example (`formats.md` §B) and on tables
 //! with the shapes real exports have.
+#![allow(clippy::unwrap_used)] // test helpers build fixtures that cannot fail
 
 use jixiao::model::{Direction, Document};
 use jixiao::read::encoding::{encode, Encoding};
@@ -373,4 +374,20 @@ fn hostile_text_never_panics() {
             },
         );
     }
+}
+
+#[test]
+fn declaration_exports_with_a_money_unit_are_not_self_evaluations() {
+    let text = "项目名称,三级指标,年度(/项目)指标值,权重(%),金额单位,年度资金申请总额\n\
+                甲,a,≥1个,10%,万元,265.5\n";
+    let reading = read_text(text);
+    let decl = &reading.document.declarations[0];
+    assert_eq!(decl.evaluation, None);
+    assert_eq!(decl.funding.unit, jixiao::model::MoneyUnit::WanYuan);
+    assert_eq!(
+        decl.funding.annual.map(|d| d.to_string()).as_deref(),
+        Some("265.5")
+    );
+    assert_eq!(decl.indicators[0].weight, Some(10.into()));
+    assert_eq!(decl.indicators[0].target.text, "≥1个");
 }

@@ -1,5 +1,6 @@
 //! Every list writer reads back to an equal model: the list example and hand-built
 //! documents with funding, goals, dates, extras, evaluations.
+#![allow(clippy::unwrap_used)] // test helpers build fixtures that cannot fail
 
 mod list_common;
 

@@ -1,6 +1,7 @@
 //! `.xlsx` workbooks: our own writer reads back to an equal model; a workbook made the
 //! way a spreadsheet program saves one (numbers and dates as cells, merged cells, extra
 //! columns and sheets) reads; bad workbooks give errors naming sheet, row and column.
+#![allow(clippy::unwrap_used)] // test helpers build fixtures that cannot fail
 #![cfg(feature = "xlsx")]
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -282,4 +283,46 @@ fn seeds_read_back_equal_from_xlsx() {
         let bytes = write_workbook(&document).unwrap();
         assert_eq!(read_xlsx(&bytes).document, document, "{name}");
     }
+}
+
+#[test]
+fn two_row_header_with_merged_cells() {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let plain = Format::new();
+    for (c, h) in ["项目名称", "三级指标", "指标值", "实际完成值"]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .merge_range(0, c as u16, 1, c as u16, h, &plain)
+            .unwrap();
+    }
+    sheet
+        .merge_range(0, 4, 0, 5, "预算执行情况", &plain)
+        .unwrap();
+    sheet.write_string(1, 4, "年初预算数").unwrap();
+    sheet.write_string(1, 5, "全年执行数").unwrap();
+    for (c, v) in ["体育赛事", "培训人次", "≥5000人次", "5200人次"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(2, c as u16, *v).unwrap();
+    }
+    sheet.write_string(2, 4, "250000.00").unwrap();
+    sheet.write_number(2, 5, 215_457.6).unwrap();
+    let reading = read_xlsx(&workbook.save_to_buffer().unwrap());
+    let decl = &reading.document.declarations[0];
+    assert_eq!(reading.document.declarations.len(), 1);
+    assert_eq!(decl.indicators.len(), 1);
+    let evaluation = decl.evaluation.as_ref().unwrap();
+    assert_eq!(
+        evaluation.budget.initial,
+        Some("250000.00".parse().unwrap())
+    );
+    assert_eq!(
+        evaluation.budget.executed,
+        Some("215457.6".parse().unwrap())
+    );
+    assert_eq!(evaluation.indicators[0].actual.as_deref(), Some("5200人次"));
 }

@@ -134,3 +134,41 @@ fn rules_serialize_for_listings() {
     assert_eq!(json[0]["severity"], "error");
     assert!(json.as_array().is_some_and(|a| a.len() == rules().len()));
 }
+
+/// The target rules on targets parsed from their text by the value grammar (the JSON gives
+/// each 指标值 as a plain string).
+#[test]
+fn target_rules_on_parsed_text() {
+    let cases: &[(&str, &str, &str, &[&str])] = &[
+        // (一级, 二级, 指标值, expected codes)
+        ("产出指标", "质量指标", "≥**%", &["T002"]),
+        ("产出指标", "质量指标", "", &["T009"]),
+        ("产出指标", "质量指标", "≥120%", &["T004"]),
+        ("产出指标", "质量指标", "=100%", &[]),
+        ("产出指标", "数量指标", "≥17", &["T003"]),
+        ("产出指标", "数量指标", "≥17(人)", &[]),
+        ("成本指标", "经济成本指标", "≥90万元", &["T005"]),
+        ("成本指标", "经济成本指标", "≤90万元", &[]),
+        ("满意度指标", "服务对象满意度指标", "≤90%", &["T005"]),
+        ("满意度指标", "服务对象满意度指标", "满意", &["T006"]),
+        ("满意度指标", "服务对象满意度指标", "$\\geq 90.00\\%$", &[]),
+        ("产出指标", "质量指标", "提高", &["T007"]),
+        ("产出指标", "质量指标", "有所提高", &["T007"]),
+        ("产出指标", "质量指标", "降低", &["T007"]),
+        ("效益指标", "社会效益指标", "有一定促进作用", &["T007"]),
+        ("效益指标", "社会效益指标", "有积极促进作用", &["T007"]),
+        ("产出指标", "质量指标", "较上年提高", &[]),
+        ("产出指标", "质量指标", "达标", &[]),
+        ("产出指标", "时效指标", "按月发放", &[]),
+        ("产出指标", "时效指标", "2024年12月底前", &[]),
+    ];
+    for (l1, l2, target, expected) in cases {
+        let extra = format!(
+            r#", {{"level1": "{l1}", "level2": "{l2}", "name": "新指标", "target": {}}}"#,
+            serde_json::to_string(target).unwrap()
+        );
+        let r = review(&doc(&extra, GOOD_FUNDING), &ReviewPolicy::default());
+        let codes: Vec<_> = r.findings.iter().map(|f| f.code.as_str()).collect();
+        assert_eq!(&codes, expected, "{l1}/{l2} `{target}`: {:?}", r.findings);
+    }
+}

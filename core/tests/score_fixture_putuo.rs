@@ -7,10 +7,12 @@ use jixiao::taxonomy::{Level1, Level2};
 use jixiao::value::{Comparator, Target, TargetKind};
 use rust_decimal::Decimal;
 
+/// A decimal from its text.
 pub fn d(s: &str) -> Decimal {
     s.parse().expect("decimal")
 }
 
+/// A quantitative target as the grammar gives it.
 pub fn quantitative(text: &str, comparator: Comparator, value: &str, unit: &str) -> Target {
     Target {
         text: text.to_owned(),
@@ -24,6 +26,7 @@ pub fn quantitative(text: &str, comparator: Comparator, value: &str, unit: &str)
     }
 }
 
+/// A qualitative target.
 pub fn qualitative(text: &str) -> Target {
     Target {
         text: text.to_owned(),

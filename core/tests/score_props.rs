@@ -124,3 +124,83 @@ proptest! {
         prop_assert_eq!(card.grade.is_some(), card.complete);
     }
 }
+
+/// Any decimal, from the full range of `rust_decimal` (±7.9e28, up to 28 decimals).
+fn any_decimal() -> impl Strategy<Value = Decimal> {
+    (
+        any::<u32>(),
+        any::<u32>(),
+        any::<u32>(),
+        any::<bool>(),
+        0..=28u32,
+    )
+        .prop_map(|(lo, mid, hi, negative, scale)| {
+            Decimal::from_parts(lo, mid, hi, negative, scale)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// Absurd published figures (huge weights, tiny targets, huge actuals and budgets) never
+    /// panic in scoring or auditing: arithmetic saturates or the item is not scorable.
+    #[test]
+    fn absurd_figures_never_panic(
+        c in comparator(), t in any_decimal(), a in any_decimal(), w in any_decimal(),
+        w2 in any_decimal(), adjusted in any_decimal(), executed in any_decimal(),
+        published in any_decimal(), p in profile(),
+    ) {
+        let mut first = Indicator::new(Some(Level1::Output), None, "x", target(c, t));
+        first.weight = Some(w);
+        let mut second = Indicator::new(Some(Level1::Output), None, "y", Target::parse("满意"));
+        second.weight = Some(w2);
+        let decl = Declaration {
+            indicators: vec![first, second, Indicator::new(Some(Level1::Output), None, "z", target(c, t))],
+            evaluation: Some(Evaluation {
+                budget: BudgetRow {
+                    adjusted: Some(adjusted),
+                    executed: Some(executed),
+                    weight: Some(w),
+                    score: Some(published),
+                    rate: Some(format!("{published}%")),
+                    ..BudgetRow::default()
+                },
+                indicators: vec![
+                    IndicatorEvaluation { actual: Some(a.to_string()), score: Some(published), deviation: None },
+                    IndicatorEvaluation { actual: Some("满意".to_owned()), score: Some(published), deviation: None },
+                    IndicatorEvaluation { actual: Some(format!("{a}个")), score: None, deviation: None },
+                ],
+                total: Some(published),
+                total_weight: Some(w2),
+                ..Evaluation::default()
+            }),
+            ..Declaration::default()
+        };
+        let card = score_declaration(&decl, &p);
+        let _ = (card.to_text(), card.explain(), card.to_json());
+        let audit = jixiao::audit::audit_declaration(&decl, &p);
+        let _ = audit.to_text();
+    }
+}
+
+#[test]
+fn huge_execution_rate_does_not_panic() {
+    let decl = Declaration {
+        evaluation: Some(Evaluation {
+            budget: BudgetRow {
+                adjusted: Some("0.605800261859170382426144768".parse().expect("d")),
+                executed: Some("4799644173439039626031398912".parse().expect("d")),
+                weight: Some(Decimal::ZERO),
+                score: Some(Decimal::ZERO),
+                rate: Some("0%".to_owned()),
+                ..BudgetRow::default()
+            },
+            ..Evaluation::default()
+        }),
+        ..Declaration::default()
+    };
+    let card = score_declaration(&decl, &Profile::default());
+    let _ = (card.to_text(), card.explain(), card.to_json());
+    let _ = jixiao::audit::audit_declaration(&decl, &Profile::default()).to_text();
+    assert_eq!(card.budget.score, Some(Decimal::new(0, 2)));
+}

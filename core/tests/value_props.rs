@@ -140,7 +140,7 @@ fn typed(t: &Target) -> Target {
 
 /// Strings made of the characters the grammar cares about.
 fn grammar_text() -> impl Strategy<Value = String> {
-    "[0-9０-９.,，%％≥≤≧≦＞＜<>=＝═ ()（）$\\\\geqlt{}^Xx*_\\-—/以上下内及不低于少超过至人次万元平方米天月年个村底前提高满意达标合格按时每约左右含季度 \u{3000}]{0,16}"
+    "[0-9０-９.,，%％≥≤≧≦＞＜<>=＝═ ()（）$\\\\geqlt{}^Xx*_\\-—/以上下内及不低于少超过至人次万元平方米天月年个村底前提高满意达标合格按时每约左右含季度一二两三十百〇般性 \u{3000}]{0,16}"
 }
 
 proptest! {
@@ -181,6 +181,22 @@ proptest! {
         let _ = parse_number(&text);
         let _ = unit::classify(&text);
         let _ = jixiao::value::deadline_in(&text, Some(2024));
+        let _ = unit::same(&text, "%");
+        let _ = unit::convert(Decimal::MAX, &text, "元");
+        let _ = unit::align(Decimal::MAX, &text, Decimal::MIN, "万元");
+        let _ = unit::to_base(Decimal::MAX, &text);
+    }
+
+    #[test]
+    fn units_never_panic(a in "[万亿千百元米人次%/()（）平方公里小时分钟天月年个村 ]{0,8}", b in "[万亿千百元米人次%/()平方公里小时分钟天月年个 ]{0,8}") {
+        let _ = unit::same(&a, &b);
+        prop_assert_eq!(unit::same(&a, &b), unit::same(&b, &a));
+        let _ = unit::convert(Decimal::MAX, &a, &b);
+        let _ = unit::align(Decimal::MAX, &a, Decimal::MIN, &b);
+        if let Some(x) = unit::convert(Decimal::ONE, &a, &b) {
+            // Converting back gives the value again.
+            prop_assert_eq!(unit::convert(x, &b, &a), Some(Decimal::ONE), "{} → {}", a, b);
+        }
     }
 
     #[test]
@@ -207,5 +223,38 @@ proptest! {
             prop_assert!(there.is_some());
             prop_assert_eq!(there.and_then(|x| unit::convert(x, b, a)), Some(v));
         }
+    }
+}
+
+/// Long inputs are linear and do not overflow the stack.
+#[test]
+fn long_inputs() {
+    for piece in [
+        "每",
+        "≥",
+        "(",
+        ")",
+        "1",
+        "1,000",
+        "提高",
+        "X",
+        "$\\geq",
+        "万",
+        "年",
+        "/",
+        "%(百分比)",
+    ] {
+        let text = piece.repeat(100_000);
+        let start = std::time::Instant::now();
+        let t = parse_target(&text);
+        let _ = parse_actual(&text);
+        let _ = unit::classify(&text);
+        let _ = jixiao::value::deadline_in(&text, Some(2024));
+        assert_eq!(t.text.len(), text.len());
+        assert!(
+            start.elapsed().as_secs() < 5,
+            "{piece}: {:?}",
+            start.elapsed()
+        );
     }
 }

@@ -168,8 +168,8 @@ impl PyDocument {
     /// Writes the document as `json`, `form`, `csv`, `tsv`, `md` or `xlsx`; returns bytes
     /// (UTF-8 for the text formats).
     ///
-    /// >>> doc.write("form").decode().splitlines()[0]
-    /// '财政项目支出绩效目标申报表'
+    /// >>> doc.write("form").decode().count("财政项目支出绩效目标申报表")
+    /// 5
     fn write<'py>(&self, py: Python<'py>, format: &str) -> PyResult<Bound<'py, PyBytes>> {
         let format = output_format(format)?;
         let doc = self.doc.clone();
@@ -177,6 +177,107 @@ impl PyDocument {
             .detach(move || guard(|| jixiao::write(&doc, format)))?
             .map_err(|e| write_error(&e))?;
         Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// 绩效目标审核: reviews every declaration against the rules (`profile`: `any`,
+    /// `classic`, `mof-2021`, `shanghai-2025`; default `any`). Returns a `Review`, a
+    /// list-like of `Finding`s.
+    ///
+    /// >>> doc.review(profile="classic")
+    /// Review(findings=6, errors=0, warnings=6, infos=0)
+    #[pyo3(signature = (*, profile = None))]
+    fn review(&self, py: Python<'_>, profile: Option<&str>) -> PyResult<crate::analysis::PyReview> {
+        crate::analysis::review_document(py, &self.doc, profile)
+    }
+
+    /// 汇总 of this document (see `jixiao.summarize` for several).
+    #[pyo3(signature = (*, profile = None))]
+    fn summary(
+        &self,
+        py: Python<'_>,
+        profile: Option<&str>,
+    ) -> PyResult<crate::analysis::PySummary> {
+        crate::analysis::summary_document(py, &self.doc, profile)
+    }
+
+    /// 自评评分: one `Scorecard` per declaration under `profile` (a built-in name —
+    /// `mof-2020` by default, `budget-20`, `mof-2021`, `shanghai-2025` — or a dict).
+    /// `actuals` (a path, bytes, or a pandas `DataFrame` with 项目名称/三级指标/实际完成值
+    /// columns) fills in the 实际完成值 of a plain declaration first.
+    ///
+    /// >>> card = jixiao.read("tests/data/selfeval-putuo-sports-2022.txt").score()[0]
+    /// >>> card.total, card.grade
+    /// (Decimal('98.62'), '优')
+    #[pyo3(signature = (*, profile = None, actuals = None))]
+    fn score(
+        &self,
+        py: Python<'_>,
+        profile: Option<&Bound<'_, PyAny>>,
+        actuals: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<crate::analysis::PyScorecard>> {
+        let profile = crate::analysis::profile_arg(profile)?;
+        let doc = match actuals.filter(|a| !a.is_none()) {
+            Some(a) => Arc::new(crate::analysis::with_actuals(py, &self.doc, a)?.0),
+            None => self.doc.clone(),
+        };
+        crate::analysis::score_document(py, doc, profile)
+    }
+
+    /// The document with an actuals file (path, bytes or DataFrame) joined in: each
+    /// declaration's 实际完成值, deviation notes and budget figures filled. What the join
+    /// noticed (indicators left without an actual, duplicates) is in `diagnostics`.
+    fn with_actuals(&self, py: Python<'_>, actuals: &Bound<'_, PyAny>) -> PyResult<PyDocument> {
+        let (doc, findings) = crate::analysis::with_actuals(py, &self.doc, actuals)?;
+        Ok(PyDocument::new(
+            Arc::new(doc),
+            findings,
+            self.format,
+            self.encoding,
+        ))
+    }
+
+    /// 自评复核: re-checks the published figures of each self-evaluation (one `Audit` per
+    /// declaration).
+    #[pyo3(signature = (*, profile = None))]
+    fn audit(
+        &self,
+        py: Python<'_>,
+        profile: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<crate::analysis::PyAudit>> {
+        let profile = crate::analysis::profile_arg(profile)?;
+        crate::analysis::audit_document(py, &self.doc, profile)
+    }
+
+    /// One row per indicator in the list layout (清单式: the columns of core's list
+    /// table, 项目名称 … 三级指标, 指标值, 分值 …). Money, weights and scores are
+    /// `decimal.Decimal` (exact) unless `decimals=False`, which gives `float` columns for
+    /// charts; dates are `datetime.date`; empty cells `None`. `jixiao.from_pandas` reads
+    /// the frame back to an equal document (less the title and year).
+    ///
+    /// >>> df = doc.to_pandas()
+    /// >>> df["年度资金申请总额"].iloc[0]
+    /// Decimal('2650000.00')
+    #[pyo3(signature = (*, decimals = true))]
+    fn to_pandas<'py>(&self, py: Python<'py>, decimals: bool) -> PyResult<Bound<'py, PyAny>> {
+        let doc = self.doc.clone();
+        let table = py.detach(move || guard(|| jixiao::write::list::list_table(&doc)))?;
+        crate::frames::to_pandas(py, crate::frames::typed_list(&table), decimals)
+    }
+
+    /// `to_pandas()` as a `pyarrow.Table` (needs pyarrow; Decimal columns become
+    /// decimal128).
+    #[pyo3(signature = (*, decimals = true))]
+    fn to_arrow<'py>(&self, py: Python<'py>, decimals: bool) -> PyResult<Bound<'py, PyAny>> {
+        let pa = py.import("pyarrow").map_err(|_| {
+            pyo3::exceptions::PyImportError::new_err(
+                "to_arrow() needs pyarrow, which is not installed: pip install pyarrow",
+            )
+        })?;
+        let df = self.to_pandas(py, decimals)?;
+        let kwargs = pyo3::types::PyDict::new(py);
+        kwargs.set_item("preserve_index", false)?;
+        pa.getattr("Table")?
+            .call_method("from_pandas", (df,), Some(&kwargs))
     }
 
     /// The HTML table notebooks show (the first 20 declarations).
@@ -265,6 +366,10 @@ fn static_encoding(s: &str) -> Option<&'static str> {
 
 /// A finding: a reader's diagnostic, or a review check's result. `code` is stable;
 /// `severity` is `error`, `warning` or `info`; `message` is Chinese, `message_en` English.
+///
+/// >>> f = doc.review()[0]
+/// >>> f.code, f.severity, f.line
+/// ('T007', 'warning', 20)
 #[pyclass(frozen, module = "jixiao", name = "Finding")]
 pub(crate) struct PyFinding {
     pub inner: Arc<Finding>,
@@ -454,7 +559,9 @@ pub(crate) fn read_text(
 /// returns the documents in order. The first input that cannot be read raises its
 /// exception unless `errors="return"`, which puts the exception in its place instead.
 ///
-/// >>> docs = jixiao.read_many(["a.txt", "b.txt"])  # doctest: +SKIP
+/// >>> docs = jixiao.read_many(["tests/data/shanghai-eeb-enforcement-2024.txt", b""], errors="return")
+/// >>> docs[0], type(docs[1]).__name__
+/// (Document(title='上海市生态环境局执法总队2024年度项目绩效目标汇总表', year=2024, declarations=5, indicators=29), 'ParseError')
 #[pyfunction]
 #[pyo3(signature = (sources, *, format=None, encoding=None, errors="raise", threads=None))]
 pub(crate) fn read_many(
@@ -497,4 +604,70 @@ pub(crate) fn read_many(
         }
     }
     Ok(out)
+}
+
+/// Reads a list-layout table from a pandas `DataFrame` (one row per indicator; columns
+/// found by header text as in CSV: 项目名称, 一级指标, 二级指标, 三级指标, 指标值, 分值, …).
+/// Cells may be str, Decimal, int, float, dates or missing. The title and year are not
+/// part of a table: pass them as `title=` and `year=`.
+///
+/// >>> doc2 = jixiao.from_pandas(doc.to_pandas(), title=doc.title, year=doc.year)
+/// >>> doc2 == doc
+/// True
+#[pyfunction]
+#[pyo3(signature = (df, *, name = None, title = None, year = None))]
+pub(crate) fn from_pandas(
+    py: Python<'_>,
+    df: &Bound<'_, PyAny>,
+    name: Option<String>,
+    title: Option<String>,
+    year: Option<i32>,
+) -> PyResult<PyDocument> {
+    if !(df.hasattr("columns")? && df.hasattr("itertuples")?) {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "from_pandas() expects a pandas DataFrame, got {}",
+            crate::input::type_name(df)
+        )));
+    }
+    let pd = crate::frames::pandas(py)?;
+    let isna = pd.getattr("isna")?;
+    let mut headers = Vec::new();
+    for c in df.getattr("columns")?.try_iter()? {
+        headers.push(c?.str()?.to_string());
+    }
+    let kwargs = pyo3::types::PyDict::new(py);
+    kwargs.set_item("index", false)?;
+    kwargs.set_item("name", py.None())?;
+    let mut rows = Vec::new();
+    for row in df
+        .call_method("itertuples", (), Some(&kwargs))?
+        .try_iter()?
+    {
+        let row = row?;
+        let mut cells = Vec::with_capacity(headers.len());
+        for cell in row.try_iter()? {
+            cells.push(crate::frames::cell_text(&cell?, &isna)?);
+        }
+        rows.push(cells);
+    }
+    let options = ReadOptions {
+        file_name: name.or_else(|| Some("<DataFrame>".to_owned())),
+        ..ReadOptions::default()
+    };
+    let outcome =
+        py.detach(move || guard(|| jixiao::read::list::read_table(&headers, &rows, &options)))?;
+    let (mut doc, diagnostics) = outcome.map_err(|e| read_error(&e))?;
+    // The title and year are not part of the table; the caller may give them.
+    if title.is_some() {
+        doc.title = title;
+    }
+    if year.is_some() {
+        doc.year = year;
+    }
+    Ok(PyDocument::new(
+        Arc::new(doc),
+        diagnostics,
+        Some("csv"),
+        None,
+    ))
 }

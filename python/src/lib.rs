@@ -5,8 +5,10 @@
 //! hierarchy rooted in `jixiao.JixiaoError` (see [`errors`]); work on many inputs is done
 //! with the GIL released.
 
+mod analysis;
 mod document;
 mod errors;
+mod frames;
 mod html;
 mod input;
 mod nodes;
@@ -17,6 +19,13 @@ mod parallel;
 mod _jixiao {
     use pyo3::prelude::*;
 
+    #[pymodule_export]
+    use crate::analysis::{
+        _restore_audit, _restore_scorecard, _review_from_json, profiles, score_many, summarize,
+        PyAudit, PyIndicatorScore, PyReview, PyScorecard, PySummary,
+    };
+    #[pymodule_export]
+    use crate::document::from_pandas;
     #[pymodule_export]
     use crate::document::{
         _finding_from_json, _restore_document, read, read_many, read_text, PyDocument, PyFinding,

@@ -176,7 +176,7 @@ fn reduce<'py>(py: Python<'py>, kind: &str, doc: &Document) -> PyResult<Bound<'p
 /// >>> doc = jixiao.read("tests/data/shanghai-eeb-enforcement-2024.txt")
 /// >>> d = doc.declarations[0]
 /// >>> d.project.name, d.funding.annual, len(d.indicators)
-/// ('环保热线运行', Decimal('2650000.00'), 8)
+/// ('环保热线运行', Decimal('2650000.00'), 9)
 #[pyclass(frozen, module = "jixiao", name = "Declaration")]
 pub(crate) struct PyDeclaration {
     pub at: DeclRef,
@@ -478,6 +478,9 @@ impl PyFunding {
 // ---------------------------------------------------------------------------------------
 
 /// 项目绩效目标: the goal texts (HTML stripped).
+///
+/// >>> doc.declarations[1].goals.annual.startswith("全面落实")
+/// True
 #[pyclass(frozen, module = "jixiao", name = "Goals")]
 pub(crate) struct PyGoals {
     pub at: DeclRef,
@@ -827,6 +830,10 @@ pub(crate) fn _target_from_json(json: &str) -> PyResult<PyTarget> {
 
 /// 绩效自评: the published figures of a self-evaluation, exactly as published (recomputed
 /// figures live in a scorecard).
+///
+/// >>> e = jixiao.read("tests/data/selfeval-putuo-sports-2022.txt")[0].evaluation
+/// >>> e.total, e.budget.executed
+/// (Decimal('98.62'), Decimal('215457.6'))
 #[pyclass(frozen, module = "jixiao", name = "Evaluation")]
 pub(crate) struct PyEvaluation {
     pub at: DeclRef,
@@ -912,6 +919,9 @@ impl PyEvaluation {
 
 /// One row of a self-evaluation's funding matrix: 年初预算数, 全年预算数, 全年执行数,
 /// 分值, 执行率 (as published text), 得分.
+///
+/// >>> e.budget.rate, e.budget.score
+/// ('86.19%', Decimal('8.62'))
 #[pyclass(frozen, module = "jixiao", name = "BudgetRow")]
 pub(crate) struct PyBudgetRow {
     pub inner: BudgetRow,

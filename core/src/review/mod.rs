@@ -129,8 +129,9 @@ pub struct ReviewPolicy {
     /// Header fields that must be filled (rule S005, error). Default: 项目名称, the one field
     /// `domain.md` §1 marks required.
     pub required_fields: Vec<HeaderField>,
-    /// Header fields the form has and that should be filled (rule S008, warning). Default:
-    /// 主管部门, 实施单位, 计划开始日期, 计划完成日期 (the header of the 申报表 of 88号).
+    /// Header fields that should be filled (rule S008, warning). Default: 主管部门, 实施单位,
+    /// which every layout carries. 计划开始/完成日期 are on the 申报表 but not on the 自评表
+    /// nor in list exports; add them to review 申报表 strictly.
     pub expected_fields: Vec<HeaderField>,
     /// Rule codes to skip (e.g. `T008`).
     pub disabled: BTreeSet<String>,
@@ -143,12 +144,7 @@ impl Default for ReviewPolicy {
             min_quantitative_share: Decimal::new(5, 1),
             level_points: Some(default_level_points()),
             required_fields: vec![HeaderField::ProjectName],
-            expected_fields: vec![
-                HeaderField::Department,
-                HeaderField::Implementer,
-                HeaderField::StartDate,
-                HeaderField::EndDate,
-            ],
+            expected_fields: vec![HeaderField::Department, HeaderField::Implementer],
             disabled: BTreeSet::new(),
         }
     }
@@ -278,7 +274,19 @@ impl Review {
 impl Review {
     /// The findings as text for a terminal: grouped by project (in document order), one
     /// aligned row per finding (line, code, severity, indicator, message), then the counts.
+    /// When every located finding comes from one file, the file is named once on top and
+    /// the rows give the line only.
     pub fn to_text(&self) -> String {
+        let mut files: Vec<&str> = self
+            .findings
+            .iter()
+            .filter_map(|f| f.file.as_deref())
+            .collect();
+        files.dedup();
+        let one_file = match files.as_slice() {
+            [file] => Some(*file),
+            _ => None,
+        };
         let mut projects: Vec<Option<&str>> = Vec::new();
         for f in &self.findings {
             let p = f.project.as_deref();
@@ -287,6 +295,9 @@ impl Review {
             }
         }
         let mut out = String::new();
+        if let Some(file) = one_file {
+            out.push_str(&format!("文件：{file}\n\n"));
+        }
         for project in projects {
             out.push_str(project.unwrap_or("（未命名项目）"));
             out.push('\n');
@@ -296,6 +307,7 @@ impl Review {
                 .filter(|f| f.project.as_deref() == project)
                 .map(|f| {
                     let at = match (&f.file, f.line) {
+                        (Some(_), Some(line)) if one_file.is_some() => line.to_string(),
                         (Some(file), Some(line)) => format!("{file}:{line}"),
                         (None, Some(line)) => line.to_string(),
                         _ => String::new(),
@@ -315,7 +327,7 @@ impl Review {
                 })
                 .collect();
             out.push_str(&crate::summary::table(
-                &["  位置", "代码", "级别", "指标", "说明"],
+                &["  行", "代码", "级别", "指标", "说明"],
                 &rows,
                 &[false; 5],
             ));
@@ -354,6 +366,7 @@ pub fn review(document: &Document, policy: &ReviewPolicy) -> Review {
 }
 
 /// Reviews one declaration (申报表); `year` is the document's budget year, when known.
+/// The findings come in source-line order (rule order where lines are equal or unknown).
 pub fn review_declaration(
     declaration: &Declaration,
     year: Option<i32>,
@@ -371,6 +384,8 @@ pub fn review_declaration(
     targets::check(&ctx, &mut out);
     weights::check(&ctx, &mut out);
     out.retain(|f| policy.runs(&f.code));
+    // in source order; findings without a line (documents not read from text) keep rule order
+    out.sort_by_key(|f| f.line.unwrap_or(0));
     out
 }
 
@@ -604,7 +619,8 @@ mod tests {
         let first = text.find("测试项目").unwrap_or(usize::MAX);
         let second = text.find("另一项目").unwrap_or(usize::MAX);
         assert!(first < second && second < text.len(), "{text}");
-        assert!(text.contains("t.txt:10  T002  错误"), "{text}");
+        assert!(text.starts_with("文件：t.txt\n"), "{text}");
+        assert!(text.contains("  10  T002  错误"), "{text}");
         assert!(text.ends_with("错误 2，警告 0，提示 0\n"), "{text}");
     }
 

@@ -1,9 +1,10 @@
 //! Structure rules: the indicator tree (一级 → 二级 → 三级) and the header fields.
 //!
 //! The model holds only 三级 indicators, each carrying its 一级/二级. So "a 二级 with no
-//! 三级" (S003) is visible only as an indicator row whose 三级 name is empty — what a reader
-//! keeps when a form lists a 二级 and leaves its 三级 cells blank. A 二级 that a form does
-//! not list at all is not an empty level; it is simply absent.
+//! 三级" (S003) is visible only as an indicator whose 三级 name is empty, as canonical JSON
+//! or a list export can carry it. (The form reader keeps no indicator for a bare 二级 row
+//! and reports it itself as `row_without_indicator`.) A 二级 that a form does not list at
+//! all is not an empty level; it is simply absent.
 
 use std::collections::BTreeMap;
 
@@ -399,11 +400,15 @@ mod tests {
         let mut decl = clean();
         decl.project.name = "  ".into();
         decl.project.department = None;
+        decl.project.implementer = Some(" ".into());
         decl.project.end_date = None;
         assert_eq!(
             codes(&decl, &ReviewPolicy::default()),
             ["S005", "S008", "S008"]
         );
+        let mut strict = ReviewPolicy::default();
+        strict.expected_fields.push(HeaderField::EndDate);
+        assert_eq!(codes(&decl, &strict), ["S005", "S008", "S008", "S008"]);
         let mut policy = ReviewPolicy::default();
         policy.required_fields.push(HeaderField::AnnualGoal);
         policy.expected_fields.clear();

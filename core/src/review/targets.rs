@@ -289,12 +289,25 @@ fn vague(ctx: &Ctx<'_>, indicator: &Indicator, out: &mut Vec<Finding>) {
     );
     if t.kind == TargetKind::Qualitative && vague_class && !has_level_or_baseline(&t.text) {
         let text = t.text.trim();
+        let (example, example_en) = match t.class {
+            Some(QualitativeClass::Improve) => (
+                "“≥95%”或“较上年提高5个百分点”",
+                "`≥95%` or `5 points above last year`",
+            ),
+            Some(QualitativeClass::Reduce) => {
+                ("“≤2%”或“较上年下降10%”", "`≤2%` or `10% below last year`")
+            }
+            _ => (
+                "可衡量的数值（如“≥90%”）或比较基准（如“较上年”）",
+                "a measurable value (`≥90%`) or a baseline (`than last year`)",
+            ),
+        };
         out.push(ctx.at_indicator(
             &T007,
             indicator,
-            format!("定性指标值“{text}”没有水平或基数，无法衡量；应量化（如 ≥95%）或写明比较基准"),
+            format!("定性指标值“{text}”没有目标水平或比较基准，无法衡量；应写明如{example}"),
             format!(
-                "qualitative target `{text}` gives no level or baseline and cannot be measured; quantify it (e.g. ≥95%) or name a baseline"
+                "qualitative target `{text}` gives no level or baseline and cannot be measured; state e.g. {example_en}"
             ),
         ));
     }

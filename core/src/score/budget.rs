@@ -21,7 +21,11 @@ fn sum_of(rows: &[&BudgetRow], field: fn(&BudgetRow) -> Option<Decimal>) -> Opti
     if values.is_empty() {
         None
     } else {
-        Some(values.into_iter().sum())
+        Some(
+            values
+                .into_iter()
+                .fold(Decimal::ZERO, Decimal::saturating_add),
+        )
     }
 }
 
@@ -125,7 +129,16 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> BudgetScore
             return card;
         }
     };
-    let rate = executed / adjusted;
+    let Some(rate) = executed.checked_div(adjusted) else {
+        let reason = format!(
+            "执行率 {} / {} cannot be computed exactly (figures out of range)",
+            plain(executed),
+            plain(adjusted)
+        );
+        card.explanation = format!("{reason}; {} points open", plain(max));
+        card.reason = Some(reason);
+        return card;
+    };
     let capped = rate.min(Decimal::ONE).max(Decimal::ZERO);
     let raw = capped * max;
     let score = round2(raw);
@@ -145,7 +158,8 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> BudgetScore
             "more was executed than the adjusted budget",
         ));
     }
-    let percent = (rate * Decimal::ONE_HUNDRED)
+    let percent = rate
+        .saturating_mul(Decimal::ONE_HUNDRED)
         .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
         .normalize();
     card.explanation = format!(

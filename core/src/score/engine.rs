@@ -42,6 +42,11 @@ const MISSING: &str =
 const NO_WEIGHT: &str =
     "指标分值：已给出的分值优先，否则按一级指标分值均分 (财预〔2020〕10号; domain.md §5 Weights)";
 
+/// A sum that saturates instead of overflowing (absurd published figures never panic).
+pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
+    values.fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
 fn non_empty(text: Option<&String>) -> Option<String> {
     text.map(|t| t.trim())
         .filter(|t| !t.is_empty())
@@ -52,6 +57,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
     let weights = weights::assign(declaration, profile);
     let evaluation = declaration.evaluation.as_ref();
     let budget = budget::score(declaration, profile);
+    let qualitative_rule = qualitative::rule(profile);
     let mut indicators = Vec::with_capacity(declaration.indicators.len());
     for (i, indicator) in declaration.indicators.iter().enumerate() {
         let published_row = evaluation.and_then(|e| e.indicators.get(i));
@@ -67,9 +73,9 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
             (None, _) => Outcome::not_scorable(NO_WEIGHT, format!("没有分值 ({weight_note})")),
             (Some(_), None) => Outcome::not_scorable(MISSING, "没有实际完成值 (missing actual)"),
             (Some(w), Some(a)) => match indicator.target.kind {
-                TargetKind::Quantitative => quantitative::score(&indicator.target, a, w, profile),
+                TargetKind::Quantitative => quantitative::score(&indicator.target, a, w, indicator.direction, profile),
                 TargetKind::Qualitative => {
-                    qualitative::score(&indicator.target, a, w, published, profile)
+                    qualitative::score(&indicator.target, a, w, published, profile, &qualitative_rule)
                 }
                 TargetKind::Invalid => Outcome::not_scorable(
                     "指标值须可解析 (domain.md §3)",
@@ -126,19 +132,21 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
         });
     }
     let levels = level_scores(&weights.levels, &weights.keys, &indicators);
-    let indicator_total: Decimal = indicators.iter().filter_map(|i| i.score).sum();
-    let total = budget.score.unwrap_or(Decimal::ZERO) + indicator_total;
-    let weights_total: Decimal = indicators.iter().filter_map(|i| i.max).sum();
+    let indicator_total = sum(indicators.iter().filter_map(|i| i.score));
+    let total = budget
+        .score
+        .unwrap_or(Decimal::ZERO)
+        .saturating_add(indicator_total);
+    let weights_total = sum(indicators.iter().filter_map(|i| i.max));
     let open_budget = if budget.score.is_none() {
         budget.max
     } else {
         Decimal::ZERO
     };
-    let open_indicators: Decimal = indicators
+    let open_indicators = sum(indicators
         .iter()
         .filter(|i| i.score.is_none())
-        .filter_map(|i| i.max)
-        .sum();
+        .filter_map(|i| i.max));
     let complete = budget.score.is_some() && indicators.iter().all(|i| i.score.is_some());
     let total = round2(total);
     let grade = if complete {
@@ -146,7 +154,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
     } else {
         None
     };
-    let max = round2(budget.max + weights_total);
+    let max = round2(budget.max.saturating_add(weights_total));
     let mut flags = weights.flags;
     flags.extend(empty_levels(declaration, profile, &weights.keys));
     Scorecard {
@@ -158,7 +166,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
         total,
         max,
         complete,
-        open: round2(open_budget + open_indicators),
+        open: round2(open_budget.saturating_add(open_indicators)),
         grade,
         flags,
     }
@@ -179,8 +187,8 @@ fn level_scores(
                 .map(|(_, i)| i);
             let (max, score) = members.fold((Decimal::ZERO, Decimal::ZERO), |(m, s), i| {
                 (
-                    m + i.max.unwrap_or_default(),
-                    s + i.score.unwrap_or_default(),
+                    m.saturating_add(i.max.unwrap_or_default()),
+                    s.saturating_add(i.score.unwrap_or_default()),
                 )
             });
             LevelScore {

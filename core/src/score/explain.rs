@@ -98,7 +98,12 @@ impl Scorecard {
         };
         let rate = b.rate.map_or_else(
             || "—".to_owned(),
-            |r| format!("{}%", plain((r * Decimal::ONE_HUNDRED).round_dp(2))),
+            |r| {
+                format!(
+                    "{}%",
+                    plain(r.saturating_mul(Decimal::ONE_HUNDRED).round_dp(2))
+                )
+            },
         );
         rows.push([
             "预算执行".to_owned(),

@@ -94,7 +94,8 @@ pub enum WeightSource {
 pub struct Flag {
     /// Stable code: `over_achievement`, `deviation_required`, `exact_exceeded`,
     /// `negative_actual`, `actual_comparator`, `unit_converted`, `band_violation`,
-    /// `weights_exceed_level`, `budget_parts_summed`, `budget_over_executed`, `level_empty`.
+    /// `weights_exceed_level`, `budget_parts_summed`, `budget_over_executed`, `level_empty`,
+    /// `direction_applied`.
     pub code: String,
     /// The message in Chinese.
     pub message: String,

@@ -202,7 +202,9 @@ impl Profile {
 
     /// The total the profile's points add up to (budget + every level): 100 for the built-ins.
     pub fn total_points(&self) -> Decimal {
-        self.budget_points + self.level_points.values().copied().sum::<Decimal>()
+        self.level_points
+            .values()
+            .fold(self.budget_points, |a, b| a.saturating_add(*b))
     }
 
     /// The grade (优/良/中/差) of a total, by the profile's bands.

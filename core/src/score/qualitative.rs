@@ -152,9 +152,10 @@ pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, String), St
     ))
 }
 
-fn rule(profile: &Profile) -> String {
+/// The rule text for the profile's bands (built once per scorecard).
+pub(crate) fn rule(profile: &Profile) -> String {
     let q = &profile.qualitative;
-    let pct = |d: Decimal| plain(d * Decimal::ONE_HUNDRED);
+    let pct = |d: Decimal| plain(d.saturating_mul(Decimal::ONE_HUNDRED));
     format!(
         "定性指标：达成年度指标 [{}%, 100%]、部分达成年度指标并具有一定效果 [{}%, {}%)、未达成年度指标且效果较差 \
          [0, {}%) 的分值区间内评分 (财预〔2020〕10号 附件2)；未给出得分时取 {}% / {}% / {}% (jixiao 默认政策)",
@@ -175,25 +176,25 @@ pub(crate) fn score(
     w: Decimal,
     published: Option<Decimal>,
     profile: &Profile,
+    rule: &str,
 ) -> Outcome {
-    let rule = rule(profile);
     let (g, why) = match grade(target, actual) {
         Ok(found) => found,
-        Err(reason) => return Outcome::not_scorable(&rule, reason),
+        Err(reason) => return Outcome::not_scorable(rule, reason),
     };
     let q = &profile.qualitative;
     let (low, high, share, status, name) = match g {
-        Grade::Met => (q.met_min * w, w, q.met, Status::Met, "达成"),
+        Grade::Met => (q.met_min.saturating_mul(w), w, q.met, Status::Met, "达成"),
         Grade::Partial => (
-            q.partial_min * w,
-            q.met_min * w,
+            q.partial_min.saturating_mul(w),
+            q.met_min.saturating_mul(w),
             q.partial,
             Status::Partial,
             "部分达成",
         ),
         Grade::Unmet => (
             Decimal::ZERO,
-            q.partial_min * w,
+            q.partial_min.saturating_mul(w),
             q.unmet,
             Status::Unmet,
             "未达成",
@@ -229,23 +230,23 @@ pub(crate) fn score(
                 ),
             ));
             (
-                share * w,
+                share.saturating_mul(w),
                 format!(
                     "published {} outside the {band} → default {}% × {} = {}",
                     plain(p),
-                    plain(share * Decimal::ONE_HUNDRED),
+                    plain(share.saturating_mul(Decimal::ONE_HUNDRED)),
                     plain(w),
-                    plain(share * w)
+                    plain(share.saturating_mul(w))
                 ),
             )
         }
         None => (
-            share * w,
+            share.saturating_mul(w),
             format!(
                 "no published score → default {}% × {} = {}",
-                plain(share * Decimal::ONE_HUNDRED),
+                plain(share.saturating_mul(Decimal::ONE_HUNDRED)),
                 plain(w),
-                plain(share * w)
+                plain(share.saturating_mul(w))
             ),
         ),
     };
@@ -253,7 +254,7 @@ pub(crate) fn score(
     Outcome {
         raw: Some(raw),
         status,
-        rule,
+        rule: rule.to_owned(),
         explanation: format!(
             "A = “{}”, T = “{}”, W = {}: {why}; {how} → {}",
             actual.trim(),
@@ -319,12 +320,12 @@ mod tests {
     #[test]
     fn bands() {
         let p = Profile::default();
-        let o = score(&t("满意"), "满意", d("10"), None, &p);
+        let o = score(&t("满意"), "满意", d("10"), None, &p, &rule(&p));
         assert_eq!((o.raw, o.status), (Some(d("10")), Status::Met));
-        let o = score(&t("满意"), "满意", d("10"), Some(d("8.5")), &p);
+        let o = score(&t("满意"), "满意", d("10"), Some(d("8.5")), &p, &rule(&p));
         assert_eq!(o.raw, Some(d("8.5")));
         assert!(o.flags.is_empty());
-        let o = score(&t("满意"), "满意", d("10"), Some(d("7")), &p);
+        let o = score(&t("满意"), "满意", d("10"), Some(d("7")), &p, &rule(&p));
         assert_eq!(o.raw, Some(d("10")));
         assert_eq!(o.flags[0].code, "band_violation");
         let o = score(
@@ -333,15 +334,16 @@ mod tests {
             d("10"),
             None,
             &p,
+            &rule(&p),
         );
         assert_eq!((o.raw, o.status), (Some(d("7.0")), Status::Partial));
-        let o = score(&t("提高"), "部分达成", d("10"), Some(d("8")), &p);
+        let o = score(&t("提高"), "部分达成", d("10"), Some(d("8")), &p, &rule(&p));
         assert_eq!(o.raw, Some(d("7.0")), "8 is the 达成 band, not 部分达成");
-        let o = score(&t("提高"), "未达成", d("10"), Some(d("5.9")), &p);
+        let o = score(&t("提高"), "未达成", d("10"), Some(d("5.9")), &p, &rule(&p));
         assert_eq!((o.raw, o.status), (Some(d("5.9")), Status::Unmet));
-        let o = score(&t("提高"), "未达成", d("10"), None, &p);
+        let o = score(&t("提高"), "未达成", d("10"), None, &p, &rule(&p));
         assert_eq!(o.raw, Some(d("3.0")));
-        let o = score(&t("提高"), "看不出", d("10"), Some(d("9")), &p);
+        let o = score(&t("提高"), "看不出", d("10"), Some(d("9")), &p, &rule(&p));
         assert_eq!(o.status, Status::NotScorable);
     }
 }

@@ -5,6 +5,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::engine::Outcome;
 use super::quantity::{convert, normalize_unit, read_quantity, Conversion};
 use super::{plain, round2, Flag, Profile, ReversePolicy, Status};
+use crate::model::Direction;
 use crate::value::{Comparator, Target};
 
 const INCREASE: &str =
@@ -25,8 +26,20 @@ fn r6(value: Decimal) -> String {
 }
 
 /// Scores a quantitative indicator: target `target`, actual text `actual`, weight `w`.
-pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile) -> Outcome {
-    let comparator = target.comparator.unwrap_or(Comparator::Equal);
+/// `direction` is the 正向/反向 a list export may declare beside the comparator: a `=`
+/// target declared 反向 is scored as `≤` (an exact target cannot say which side is better).
+pub(crate) fn score(
+    target: &Target,
+    actual: &str,
+    w: Decimal,
+    direction: Option<Direction>,
+    profile: &Profile,
+) -> Outcome {
+    let written = target.comparator.unwrap_or(Comparator::Equal);
+    let comparator = match (written, direction) {
+        (Comparator::Equal, Some(Direction::Decrease)) => Comparator::AtMost,
+        _ => written,
+    };
     let Some(t) = target.value else {
         return Outcome::not_scorable(
             NOT_COMPARABLE,
@@ -43,6 +56,13 @@ pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile
         );
     };
     let mut flags = Vec::new();
+    if comparator != written {
+        flags.push(Flag::new(
+            "direction_applied",
+            "“=”目标声明为反向指标，按“≤”计分",
+            "an exact (=) target declared 反向 is scored as ≤",
+        ));
+    }
     if let Some(c) = q.comparator {
         flags.push(Flag::new(
             "actual_comparator",
@@ -134,7 +154,8 @@ pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile
             } else {
                 INCREASE
             };
-            let ratio = a / t;
+            // A/T overflows only for absurd figures (T tiny, A huge): saturate, it is ≥ 1.3.
+            let ratio = a.checked_div(t).unwrap_or(Decimal::MAX);
             if ratio >= profile.over_achievement_ratio {
                 flags.push(Flag::new(
                     "over_achievement",
@@ -163,7 +184,7 @@ pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile
                 partial(
                     rule,
                     format!("A < T → {} / {} × {}", plain(a), plain(t), plain(w)),
-                    ratio * w,
+                    ratio.saturating_mul(w),
                     flags,
                 )
             }
@@ -194,7 +215,7 @@ pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile
             }
             match profile.reverse {
                 ReversePolicy::Linear => {
-                    if a >= t + t {
+                    if a >= t.saturating_add(t) {
                         partial(
                             REVERSE_LINEAR,
                             "A ≥ 2T → 0".to_owned(),
@@ -202,7 +223,9 @@ pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile
                             flags,
                         )
                     } else {
-                        let raw = (Decimal::ONE - (a - t) / t) * w;
+                        // T < A < 2T: 0 < (A − T)/T < 1, no overflow.
+                        let excess = a.saturating_sub(t).checked_div(t).unwrap_or(Decimal::ONE);
+                        let raw = (Decimal::ONE - excess.min(Decimal::ONE)).saturating_mul(w);
                         partial(
                             REVERSE_LINEAR,
                             format!(
@@ -220,7 +243,7 @@ pub(crate) fn score(target: &Target, actual: &str, w: Decimal, profile: &Profile
                 ReversePolicy::Ratio => partial(
                     REVERSE_RATIO,
                     format!("A > T → {} / {} × {}", plain(t), plain(a), plain(w)),
-                    t / a * w,
+                    t.checked_div(a).unwrap_or(Decimal::ZERO).saturating_mul(w),
                     flags,
                 ),
             }
@@ -251,7 +274,7 @@ mod tests {
     }
 
     fn s(c: Comparator, t: &str, unit: Option<&str>, a: &str, w: &str) -> Outcome {
-        score(&target(c, t, unit), a, d(w), &Profile::default())
+        score(&target(c, t, unit), a, d(w), None, &Profile::default())
     }
 
     #[test]
@@ -318,6 +341,7 @@ mod tests {
             &target(Comparator::AtMost, "100", Some("万元")),
             "125万元",
             d("10"),
+            None,
             &ratio,
         );
         assert_eq!(o.raw, Some(d("8")));
@@ -346,6 +370,28 @@ mod tests {
         assert!(o.flags.iter().any(|f| f.code == "negative_actual"));
         let o = s(Comparator::AtLeast, "5", Some("台"), "达成年度指标", "10");
         assert_eq!(o.status, Status::NotScorable);
+    }
+
+    #[test]
+    fn declared_reverse_direction_turns_equal_into_at_most() {
+        let t = target(Comparator::Equal, "5", Some("%"));
+        let o = score(
+            &t,
+            "4%",
+            d("10"),
+            Some(Direction::Decrease),
+            &Profile::default(),
+        );
+        assert_eq!((o.status, o.raw), (Status::Met, Some(d("10"))));
+        assert_eq!(o.flags[0].code, "direction_applied");
+        let o = score(
+            &t,
+            "4%",
+            d("10"),
+            Some(Direction::Increase),
+            &Profile::default(),
+        );
+        assert_eq!(o.raw, Some(d("8")));
     }
 
     #[test]

@@ -110,10 +110,11 @@ pub(crate) fn assign(declaration: &Declaration, profile: &Profile) -> Weights {
             .filter(|(_, k)| *k == level)
             .map(|(i, _)| i)
             .collect();
-        let given: Decimal = members
-            .iter()
-            .filter_map(|&i| declaration.indicators.get(i).and_then(|ind| ind.weight))
-            .sum();
+        let given = super::engine::sum(
+            members
+                .iter()
+                .filter_map(|&i| declaration.indicators.get(i).and_then(|ind| ind.weight)),
+        );
         let open: Vec<usize> = members
             .iter()
             .copied()
@@ -138,7 +139,7 @@ pub(crate) fn assign(declaration: &Declaration, profile: &Profile) -> Weights {
             }
             continue;
         };
-        let left = points - given;
+        let left = points.saturating_sub(given);
         if left < Decimal::ZERO {
             flags.push(Flag::new(
                 "weights_exceed_level",

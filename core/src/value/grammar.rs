@@ -20,10 +20,11 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
+use super::normalize::normalize;
+use super::number::{chinese_number, number};
 use super::qualitative;
-use super::unit::{self, class_of, strip_parens, word_like};
-use super::{Comparator, Target, TargetKind, ValueProblem};
-use crate::text::fold_char;
+use super::unit::{class_of, strip_parens, trim, trim_end, trim_start, word_like};
+use super::{Comparator, Target, TargetKind, UnitClass, ValueProblem};
 
 /// A parsed 实际完成值 (actual value). It follows the target grammar; a comparator
 /// written in an actual (`≥266米`) is kept and noted, never fatal.
@@ -47,6 +48,7 @@ enum Scan<'a> {
         comparator: Option<Comparator>,
         value: Decimal,
         unit: Option<Cow<'a, str>>,
+        unit_class: Option<UnitClass>,
     },
     Qualitative,
     Invalid(ValueProblem),
@@ -77,19 +79,20 @@ enum Scan<'a> {
 /// ```
 pub fn parse_target(text: &str) -> Target {
     let norm = normalize(text);
-    let s = norm.trim();
+    let s = trim(&norm);
     match scan(s) {
         Scan::Quantitative {
             comparator,
             value,
             unit,
+            unit_class,
         } => Target {
             text: text.to_owned(),
             kind: TargetKind::Quantitative,
             comparator: Some(comparator.unwrap_or(Comparator::Equal)),
             value: Some(value),
-            unit_class: unit.as_deref().and_then(class_of),
             unit: unit.map(Cow::into_owned),
+            unit_class,
             class: None,
             problem: None,
         },
@@ -118,7 +121,8 @@ pub fn parse_target(text: &str) -> Target {
 
 /// Parses an actual value (实际完成值) with the target grammar: `100%`, `17人`, `98.5%`,
 /// `5,000`; a comparator written in it (`≥266米`) is kept in [`Actual::comparator`]. Text
-/// (`及时`, `达成年度指标`) and anything else has no value.
+/// (`及时`, `达成年度指标`) and anything else has no value. A remark in parentheses after
+/// the quantity (`100%（已完成）`) is ignored.
 ///
 /// ```
 /// use jixiao::value::{parse_actual, Comparator};
@@ -127,15 +131,27 @@ pub fn parse_target(text: &str) -> Target {
 /// let a = parse_actual("98.5%");
 /// assert_eq!((a.comparator, a.value.unwrap().to_string(), a.unit.as_deref()), (None, "98.5".into(), Some("%")));
 /// assert_eq!(parse_actual("5,000").value.unwrap().to_string(), "5000");
+/// assert_eq!(parse_actual("100%（已完成）").value.unwrap().to_string(), "100");
 /// assert_eq!(parse_actual("达成年度指标").value, None);
 /// ```
 pub fn parse_actual(text: &str) -> Actual {
     let norm = normalize(text);
-    match scan(norm.trim()) {
+    let s = trim(&norm);
+    let mut scanned = scan(s);
+    if !matches!(scanned, Scan::Quantitative { .. }) {
+        // An actual may carry a remark in parentheses: `100%(已完成)`, `17人（全年）`.
+        if let Some((head, _)) = s.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+            if let quantity @ Scan::Quantitative { .. } = scan(trim(head)) {
+                scanned = quantity;
+            }
+        }
+    }
+    match scanned {
         Scan::Quantitative {
             comparator,
             value,
             unit,
+            ..
         } => Actual {
             text: text.to_owned(),
             comparator,
@@ -150,147 +166,6 @@ pub fn parse_actual(text: &str) -> Actual {
         },
     }
 }
-
-/// Parses a plain number as forms write it: full-width digits, thousands separators
-/// (`5,000`), a leading sign, surrounding spaces; the scale as written. Never a float:
-/// `NaN`, `inf`, `1e999` are `None`, as is anything with more than a number.
-///
-/// ```
-/// use jixiao::value::parse_number;
-/// assert_eq!(parse_number("5,000.00").unwrap().to_string(), "5000.00");
-/// assert_eq!(parse_number("１７").unwrap().to_string(), "17");
-/// assert_eq!(parse_number("+3").unwrap().to_string(), "3");
-/// assert_eq!(parse_number("-0.5").unwrap().to_string(), "-0.5");
-/// assert_eq!(parse_number("1e999"), None);
-/// assert_eq!(parse_number("NaN"), None);
-/// assert_eq!(parse_number("17人"), None);
-/// ```
-pub fn parse_number(text: &str) -> Option<Decimal> {
-    let norm = normalize(text);
-    let s = norm.trim();
-    let (value, len) = number(s)?;
-    (len == s.len()).then_some(value)
-}
-
-/// Folds full-width forms (`≥９０％（人）` → `≥90%(人)`), drops zero-width characters, and
-/// resolves OCR LaTeX (`$\geq 90.00\%$` → `≥ 90.00%`). Borrows when there is nothing
-/// to do (the common case).
-pub(crate) fn normalize(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let mut latex = false;
-    let mut fold = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'$' | b'\\' => latex = true,
-            b'^' => fold = true,
-            // U+FF01..U+FF5E (EF BC 81 .. EF BD 9E), U+FEFF (EF BB BF).
-            0xEF => fold = true,
-            // U+3000 (E3 80 80).
-            0xE3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x80) => {
-                fold = true
-            }
-            // U+200B (E2 80 8B).
-            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x8B) => {
-                fold = true
-            }
-            _ => {}
-        }
-    }
-    if !latex && !fold {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().map(fold_char).peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{FEFF}' | '\u{200B}' => {}
-            '$' if latex => {}
-            '{' | '}' if latex => {}
-            '^' => {
-                // `m^2`, `m^{2}`: a squared or cubed unit.
-                let mut ahead = chars.clone();
-                let braced = ahead.peek() == Some(&'{');
-                if braced {
-                    ahead.next();
-                }
-                let power = match ahead.next() {
-                    Some('2') => Some('²'),
-                    Some('3') => Some('³'),
-                    _ => None,
-                };
-                match power {
-                    Some(p) if !braced || ahead.peek() == Some(&'}') => {
-                        if braced {
-                            ahead.next();
-                        }
-                        chars = ahead;
-                        out.push(p);
-                    }
-                    _ => out.push('^'),
-                }
-            }
-            '\\' if latex => {
-                let mut name = String::new();
-                while let Some(&n) = chars.peek() {
-                    if !n.is_ascii_alphabetic() {
-                        break;
-                    }
-                    name.push(n);
-                    chars.next();
-                }
-                if name.is_empty() {
-                    match chars.next() {
-                        Some('%') => out.push('%'),
-                        Some(',' | ';' | ' ' | ':' | '!') => out.push(' '),
-                        Some('(' | ')' | '[' | ']') | None => {}
-                        Some(other) => out.push(other),
-                    }
-                    continue;
-                }
-                match name.as_str() {
-                    "geq" | "ge" | "geqslant" | "geqq" => out.push('≥'),
-                    "leq" | "le" | "leqslant" | "leqq" => out.push('≤'),
-                    "gt" => out.push('>'),
-                    "lt" => out.push('<'),
-                    "times" => out.push('×'),
-                    "cdot" => out.push('·'),
-                    "text" | "mathrm" | "textrm" | "rm" | "mathbf" | "mathit" | "operatorname"
-                    | "left" | "right" | "quad" | "qquad" => out.push(' '),
-                    _ => {
-                        out.push('\\');
-                        out.push_str(&name);
-                    }
-                }
-            }
-            _ => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Comparators written as symbols, longest first.
-const SYMBOLS: &[(&str, Comparator)] = &[
-    (">=", Comparator::AtLeast),
-    ("=>", Comparator::AtLeast),
-    ("<=", Comparator::AtMost),
-    ("=<", Comparator::AtMost),
-    ("==", Comparator::Equal),
-    ("≥", Comparator::AtLeast),
-    ("≧", Comparator::AtLeast),
-    ("⩾", Comparator::AtLeast),
-    ("≮", Comparator::AtLeast),
-    ("≤", Comparator::AtMost),
-    ("≦", Comparator::AtMost),
-    ("⩽", Comparator::AtMost),
-    ("≯", Comparator::AtMost),
-    ("=", Comparator::Equal),
-    ("═", Comparator::Equal),
-    ("﹦", Comparator::Equal),
-    (">", Comparator::Above),
-    ("﹥", Comparator::Above),
-    ("<", Comparator::Below),
-    ("﹤", Comparator::Below),
-];
 
 /// Comparators written as words, longest first where one is a prefix of another.
 const WORDS: &[(&str, Comparator)] = &[
@@ -348,16 +223,40 @@ enum Written {
 
 /// A comparator at the start of `s`, and the text after it (spaces skipped).
 fn comparator(s: &str) -> Option<(Comparator, Written, &str)> {
-    let first = s.as_bytes().first()?;
-    let (table, written) = if first.is_ascii() || !s.starts_with(|c: char| unit::is_cjk(c)) {
-        (SYMBOLS, Written::Symbol)
-    } else {
-        (WORDS, Written::Word)
+    use Comparator::*;
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    let after = chars.as_str();
+    let (cmp, rest) = match first {
+        '>' => match after.strip_prefix('=') {
+            Some(r) => (AtLeast, r),
+            None => (Above, after),
+        },
+        '<' => match after.strip_prefix('=') {
+            Some(r) => (AtMost, r),
+            None => (Below, after),
+        },
+        '=' => match after.chars().next() {
+            Some('>') => (AtLeast, after.get(1..)?),
+            Some('<') => (AtMost, after.get(1..)?),
+            Some('=') => (Equal, after.get(1..)?),
+            _ => (Equal, after),
+        },
+        '≥' | '≧' | '⩾' | '≮' => (AtLeast, after),
+        '≤' | '≦' | '⩽' | '≯' => (AtMost, after),
+        '═' | '﹦' => (Equal, after),
+        '﹥' => (Above, after),
+        '﹤' => (Below, after),
+        '大' | '不' | '至' | '最' | '达' | '约' | '高' | '超' | '多' | '等' | '小' | '控'
+        | '低' | '少' => {
+            return WORDS.iter().find_map(|&(w, c)| {
+                s.strip_prefix(w)
+                    .map(|rest| (c, Written::Word, trim_start(rest)))
+            })
+        }
+        _ => return None,
     };
-    table.iter().find_map(|&(w, c)| {
-        s.strip_prefix(w)
-            .map(|rest| (c, written, rest.trim_start()))
-    })
+    Some((cmp, Written::Symbol, trim_start(rest)))
 }
 
 /// The grammar on normalized, trimmed text.
@@ -377,7 +276,10 @@ fn scan_plain(s: &str) -> Scan<'_> {
         Some((c, w, rest)) => (Some(c), Some(w), rest),
         None => (None, None, s),
     };
-    let Some((value, len)) = number(rest) else {
+    let number = number(rest)
+        .map(|(v, l)| (v, l, false))
+        .or_else(|| chinese_number(rest).map(|(v, l)| (v, l, true)));
+    let Some((value, len, chinese)) = number else {
         if let Some(after) = placeholder(rest) {
             let tail = strip_parens(strip_suffix(after).0);
             if prefix.is_some() || tail.is_empty() || class_of(tail).is_some() || word_like(tail) {
@@ -392,12 +294,24 @@ fn scan_plain(s: &str) -> Scan<'_> {
         };
     };
     let tail = rest.get(len..).unwrap_or("");
-    let (tail, suffix) = strip_suffix(tail.trim());
+    let (tail, suffix) = strip_suffix(trim(tail));
     let (tail, suffix) = inclusive(tail, suffix);
     let tail = strip_parens(tail);
+    let unit_class = if tail.is_empty() {
+        None
+    } else {
+        class_of(tail)
+    };
+    if chinese && unit_class.is_none() {
+        // `一般`, `十分重要`, `三农`: Chinese numerals count only before a known unit.
+        return match written {
+            Some(Written::Symbol) => Scan::Invalid(ValueProblem::Unparseable),
+            _ => Scan::Qualitative,
+        };
+    }
     let unit = if tail.is_empty() {
         None
-    } else if class_of(tail).is_some() || word_like(tail) {
+    } else if unit_class.is_some() || word_like(tail) {
         Some(tail)
     } else if prefix.is_some() {
         return Scan::Invalid(ValueProblem::Unparseable);
@@ -420,6 +334,7 @@ fn scan_plain(s: &str) -> Scan<'_> {
         comparator,
         value,
         unit: unit.map(Cow::Borrowed),
+        unit_class,
     }
 }
 
@@ -440,11 +355,16 @@ fn per_period(rest: &str) -> Scan<'_> {
             comparator,
             value,
             unit: Some(unit),
-        } if !unit.contains('/') => Scan::Quantitative {
-            comparator,
-            value,
-            unit: Some(Cow::Owned(format!("{unit}/{period}"))),
-        },
+            ..
+        } if !unit.contains('/') => {
+            let unit = format!("{unit}/{period}");
+            Scan::Quantitative {
+                comparator,
+                value,
+                unit_class: class_of(&unit),
+                unit: Some(Cow::Owned(unit)),
+            }
+        }
         Scan::Invalid(ValueProblem::Placeholder) => Scan::Invalid(ValueProblem::Placeholder),
         _ => Scan::Qualitative,
     }
@@ -453,8 +373,11 @@ fn per_period(rest: &str) -> Scan<'_> {
 /// `(含)` after a number (`≥95%(含)`) says the bound is included; `(不含)` that it is not
 /// (`90%(不含)以上` is `>90%`).
 fn inclusive(tail: &str, suffix: Option<Comparator>) -> (&str, Option<Comparator>) {
+    if !tail.ends_with(')') {
+        return (tail, suffix);
+    }
     if let Some(t) = tail.strip_suffix("(含)") {
-        return (t.trim_end(), suffix);
+        return (trim_end(t), suffix);
     }
     if let Some(t) = tail.strip_suffix("(不含)") {
         let strict = match suffix {
@@ -462,17 +385,20 @@ fn inclusive(tail: &str, suffix: Option<Comparator>) -> (&str, Option<Comparator
             Some(Comparator::AtMost) => Some(Comparator::Below),
             other => other,
         };
-        return (t.trim_end(), strict);
+        return (trim_end(t), strict);
     }
     (tail, suffix)
 }
 
 /// Removes a trailing `以上`/`以内`/… and trailing sentence punctuation.
 fn strip_suffix(s: &str) -> (&str, Option<Comparator>) {
-    let s = s.trim_end_matches(['。', '；', ';']).trim_end();
+    let s = trim_end(s.trim_end_matches(['。', '；', ';', ',', '、']));
+    if !matches!(s.chars().next_back(), Some('上' | '下' | '内' | '右')) {
+        return (s, None);
+    }
     for &(w, c) in SUFFIXES {
         if let Some(rest) = s.strip_suffix(w) {
-            return (rest.trim_end(), Some(c));
+            return (trim_end(rest), Some(c));
         }
     }
     (s, None)
@@ -514,71 +440,6 @@ fn is_placeholder(c: char) -> bool {
             | '△'
             | '※'
     )
-}
-
-/// A number at the start of `s`: sign, digits with `,` thousands separators, a fraction.
-/// Returns the value with its written scale and the bytes consumed.
-fn number(s: &str) -> Option<(Decimal, usize)> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    let negative = match b.first() {
-        Some(b'+') => {
-            i = 1;
-            false
-        }
-        Some(b'-') => {
-            i = 1;
-            true
-        }
-        _ => false,
-    };
-    let mut mantissa: u128 = 0;
-    let mut digits = 0u32;
-    let mut int_digits = 0u32;
-    let push = |d: u8, mantissa: &mut u128| -> Option<()> {
-        *mantissa = mantissa
-            .checked_mul(10)?
-            .checked_add(u128::from(d - b'0'))?;
-        Some(())
-    };
-    while let Some(&c) = b.get(i) {
-        if c.is_ascii_digit() {
-            push(c, &mut mantissa)?;
-            digits += 1;
-            int_digits += 1;
-            i += 1;
-        } else if c == b',' && int_digits > 0 && is_group(b, i + 1) {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    let mut scale = 0u32;
-    if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
-        i += 1;
-        while let Some(&c) = b.get(i) {
-            if !c.is_ascii_digit() {
-                break;
-            }
-            push(c, &mut mantissa)?;
-            digits += 1;
-            scale += 1;
-            i += 1;
-        }
-    }
-    if digits == 0 || digits > 29 || scale > 28 {
-        return None;
-    }
-    let signed = i128::try_from(mantissa).ok()?;
-    let value =
-        Decimal::try_from_i128_with_scale(if negative { -signed } else { signed }, scale).ok()?;
-    Some((value, i))
-}
-
-/// Exactly three digits at `at`, not followed by another digit.
-fn is_group(b: &[u8], at: usize) -> bool {
-    (at..at + 3).all(|j| b.get(j).is_some_and(u8::is_ascii_digit))
-        && !b.get(at + 3).is_some_and(u8::is_ascii_digit)
 }
 
 #[cfg(test)]
@@ -806,29 +667,41 @@ mod tests {
     }
 
     #[test]
-    fn numbers() {
-        for (text, want) in [
-            ("5,000", Some("5000")),
-            ("1,234,567.50", Some("1234567.50")),
-            ("１２３", Some("123")),
-            ("+7", Some("7")),
-            (" 17.00 ", Some("17.00")),
-            ("0.0001", Some("0.0001")),
-            (".5", Some("0.5")),
-            ("1,23", None),
-            ("12,3456", None),
-            ("inf", None),
-            ("NaN", None),
-            ("1e5", None),
-            ("", None),
-            ("-", None),
-            ("99999999999999999999999999999999", None),
+    fn chinese_numerals_before_known_units() {
+        for (text, value, unit) in [
+            ("三次", "3", "次"),
+            ("每年两次", "2", "次/年"),
+            ("不少于十二个月", "12", "个月"),
+            ("一百五十人", "150", "人"),
+            ("≥二十个", "20", "个"),
+            ("三万元", "3", "万元"),
         ] {
+            let t = parse_target(text);
             assert_eq!(
-                parse_number(text).map(|d| d.to_string()),
-                want.map(str::to_owned),
+                (t.kind, t.value.map(|v| v.to_string()), t.unit.as_deref()),
+                (TargetKind::Quantitative, Some(value.to_owned()), Some(unit)),
                 "{text}"
             );
         }
+        for text in [
+            "一般",
+            "一致",
+            "一次性",
+            "十分重要",
+            "三农",
+            "二〇二三年十二月底前",
+            "百分百",
+        ] {
+            assert_eq!(parse_target(text).kind, TargetKind::Qualitative, "{text}");
+        }
+        assert_eq!(
+            super::super::number::chinese_number("一百零五"),
+            Some((Decimal::from(105), 12))
+        );
+        assert_eq!(
+            super::super::number::chinese_number("十"),
+            Some((Decimal::from(10), 3))
+        );
+        assert_eq!(super::super::number::chinese_number("百"), None);
     }
 }

@@ -2,9 +2,20 @@
 //! comparator + number + unit) or **qualitative** (定性: text with a class). The original
 //! text is always kept verbatim beside the parsed form, and [`Target::render`] gives the
 //! canonical form back, so that `parse(render(t))` equals `t` in every typed field.
+//!
+//! - [`parse_target`] (指标值), [`parse_actual`] (实际完成值), [`parse_number`]: the grammar
+//!   (comparators in symbols, ASCII, full-width and words; numbers with their written scale;
+//!   units in parentheses or trailing; OCR LaTeX; placeholders).
+//! - [`unit`](mod@unit): classification and exact conversion of units. A magnitude written without a
+//!   unit (`250万`) keeps `万` as its unit: a pure scale (×10000, empty base) that converts
+//!   into any unit but a percent.
+//! - [`qualitative`]: the classes of 定性 targets.
+//! - [`deadline`]/[`deadline_in`]: the date a deadline target (`2023年12月底前`) names.
 
 mod deadline;
 mod grammar;
+mod normalize;
+mod number;
 pub mod qualitative;
 pub mod unit;
 
@@ -14,7 +25,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use deadline::{deadline, deadline_in};
-pub use grammar::{parse_actual, parse_number, parse_target, Actual};
+pub use grammar::{parse_actual, parse_target, Actual};
+pub use number::parse_number;
 pub use qualitative::QualitativeClass;
 pub use unit::{UnitClass, UnitInfo};
 
@@ -161,7 +173,20 @@ impl Target {
         self.kind == TargetKind::Quantitative
     }
 
-    /// The canonical text: `≥17.00人`, `=100.00%`, or the qualitative text.
+    /// The canonical text: `≥17.00人`, `=100.00%`, or the qualitative text (trimmed).
+    /// Parsing it gives the same target in every field but [`Target::text`].
+    ///
+    /// ```
+    /// use jixiao::value::Target;
+    /// for (text, canonical) in [("≥17.00(人)", "≥17.00人"), ("$\\geq 90.00\\%$", "≥90.00%"),
+    ///                           ("不少于5,000人次", "≥5000人次"), ("3天以内", "≤3天"), ("100%", "=100%"),
+    ///                           (" 提高 ", "提高")] {
+    ///     let t = Target::parse(text);
+    ///     assert_eq!(t.render(), canonical);
+    ///     let again = Target::parse(&t.render());
+    ///     assert_eq!((again.kind, again.comparator, again.value, again.unit), (t.kind, t.comparator, t.value, t.unit));
+    /// }
+    /// ```
     pub fn render(&self) -> String {
         match self.kind {
             TargetKind::Quantitative => {
@@ -179,6 +204,17 @@ impl Target {
             }
             TargetKind::Qualitative | TargetKind::Invalid => self.text.trim().to_owned(),
         }
+    }
+
+    /// The date a deadline target names (`2023年12月底前` → 2023-12-31), with `year` for
+    /// texts without one (`12月底前`). See [`deadline_in`].
+    ///
+    /// ```
+    /// let t = jixiao::value::Target::parse("12月底前");
+    /// assert_eq!(t.deadline(Some(2024)).map(|d| d.to_string()).as_deref(), Some("2024-12-31"));
+    /// ```
+    pub fn deadline(&self, year: Option<i32>) -> Option<chrono::NaiveDate> {
+        deadline_in(&self.text, year)
     }
 
     /// The unit's classification, looked up from [`Target::unit`].
@@ -262,7 +298,9 @@ impl<'de> Deserialize<'de> for Target {
                     (_, given) => given,
                 };
                 let class = match (kind, class) {
-                    (TargetKind::Qualitative, None) => Some(qualitative::classify(&text)),
+                    (TargetKind::Qualitative, None) => {
+                        Some(parse_target(&text).class.unwrap_or(QualitativeClass::Other))
+                    }
                     (_, given) => given,
                 };
                 let problem = match (kind, problem) {

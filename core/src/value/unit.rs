@@ -14,6 +14,9 @@
 //! A unit with a gloss in parentheses that means the same (`%(百分比)`) is that unit.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -239,10 +242,47 @@ pub(crate) fn normalize(unit: &str) -> Cow<'_, str> {
     }
 }
 
+/// `str::trim` with a fast path for text that starts and ends with a visible ASCII
+/// character or a CJK character.
+pub(crate) fn trim(s: &str) -> &str {
+    trim_end(trim_start(s))
+}
+
+/// `str::trim_start`, fast when nothing is to be trimmed.
+pub(crate) fn trim_start(s: &str) -> &str {
+    match s.as_bytes() {
+        [b, ..] if b.is_ascii_graphic() => s,
+        [] => s,
+        [lead, second, ..] if !may_be_space(*lead, *second) => s,
+        _ => s.trim_start(),
+    }
+}
+
+/// `str::trim_end`, fast when nothing is to be trimmed.
+pub(crate) fn trim_end(s: &str) -> &str {
+    match s.as_bytes() {
+        [.., b] if b.is_ascii_graphic() => s,
+        [] => s,
+        // A three-byte character at the end (CJK, `≥`, `%`…).
+        [.., lead, second, _] if *lead >= 0xE0 && !may_be_space(*lead, *second) => s,
+        _ => s.trim_end(),
+    }
+}
+
+/// Whether a multi-byte character starting with these two bytes may be Unicode white
+/// space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+fn may_be_space(lead: u8, second: u8) -> bool {
+    lead < 0x80
+        || lead == 0xC2
+        || lead == 0xE1
+        || (lead == 0xE2 && second <= 0x81)
+        || (lead == 0xE3 && second == 0x80)
+}
+
 /// Trims and removes parentheses that enclose the whole text, repeatedly.
 pub(crate) fn strip_parens(mut s: &str) -> &str {
     loop {
-        s = s.trim();
+        s = trim(s);
         match s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
             Some(inner) if !inner.contains(['(', ')']) => s = inner,
             _ => return s,
@@ -389,6 +429,12 @@ fn classifier_noun(u: &str) -> Option<Known<'_>> {
             | '种'
             | '类'
             | '款'
+            | '册'
+            | '期'
+            | '轮'
+            | '门'
+            | '节'
+            | '份'
     );
     let n = noun.chars().count();
     (is_classifier && (1..=5).contains(&n) && noun.chars().all(is_cjk) && word_like(noun))
@@ -439,148 +485,154 @@ fn has_stopword(u: &str) -> bool {
     u.contains(CHARS) || WORDS.iter().any(|w| u.contains(w))
 }
 
-/// The table of known units: class, base, factor into the base.
-fn table(u: &str) -> Option<(UnitClass, &'static str, Decimal)> {
+/// The table of known units: the names written, class, base, factor into the base
+/// (mantissa, scale).
+type Row = (&'static [&'static str], UnitClass, &'static str, i64, u32);
+
+#[rustfmt::skip]
+const UNIT_TABLE: &[Row] = {
     use UnitClass::*;
-    let one = Decimal::ONE;
-    let int = Decimal::from;
-    let frac = |m: i64, s: u32| Decimal::new(m, s);
-    Some(match u {
+    &[
         // Percent (base %).
-        "%" | "百分比" | "百分率" => (Percent, "%", one),
-        "‰" | "千分比" | "千分率" => (Percent, "%", frac(1, 1)),
-        // Counts (each its own base).
-        "人" => (Count, "人", one),
-        "人次" => (Count, "人次", one),
-        "台" => (Count, "台", one),
-        "套" => (Count, "套", one),
-        "个" => (Count, "个", one),
-        "辆" => (Count, "辆", one),
-        "次" => (Count, "次", one),
-        "件" => (Count, "件", one),
-        "份" => (Count, "份", one),
-        "家" => (Count, "家", one),
-        "项" => (Count, "项", one),
-        "场" => (Count, "场", one),
-        "户" => (Count, "户", one),
-        "篇" => (Count, "篇", one),
-        "本" => (Count, "本", one),
-        "册" => (Count, "册", one),
-        "株" => (Count, "株", one),
-        "棵" => (Count, "棵", one),
-        "只" => (Count, "只", one),
-        "头" => (Count, "头", one),
-        "条" => (Count, "条", one),
-        "张" => (Count, "张", one),
-        "部" => (Count, "部", one),
-        "所" => (Count, "所", one),
-        "座" => (Count, "座", one),
-        "处" => (Count, "处", one),
-        "批" => (Count, "批", one),
-        "期" => (Count, "期", one),
-        "轮" => (Count, "轮", one),
-        "门" => (Count, "门", one),
-        "节" => (Count, "节", one),
-        "课时" => (Count, "课时", one),
-        "学时" => (Count, "学时", one),
-        "间" => (Count, "间", one),
-        "栋" => (Count, "栋", one),
-        "幢" => (Count, "幢", one),
-        "箱" => (Count, "箱", one),
-        "支" => (Count, "支", one),
-        "名" => (Count, "名", one),
-        "位" => (Count, "位", one),
-        "组" => (Count, "组", one),
-        "队" => (Count, "队", one),
-        "起" => (Count, "起", one),
-        "宗" => (Count, "宗", one),
-        "例" => (Count, "例", one),
-        "块" => (Count, "块", one),
-        "盏" => (Count, "盏", one),
-        "根" => (Count, "根", one),
-        "卷" => (Count, "卷", one),
-        "盒" => (Count, "盒", one),
-        "袋" => (Count, "袋", one),
-        "瓶" => (Count, "瓶", one),
-        "床" => (Count, "床", one),
-        "笔" => (Count, "笔", one),
-        "首" => (Count, "首", one),
-        "集" => (Count, "集", one),
-        "款" => (Count, "款", one),
-        "种" => (Count, "种", one),
-        "类" => (Count, "类", one),
-        "个次" => (Count, "个次", one),
-        "批次" => (Count, "批次", one),
-        "架次" => (Count, "架次", one),
-        "车次" => (Count, "车次", one),
-        "班次" => (Count, "班次", one),
-        "户次" => (Count, "户次", one),
-        "台次" => (Count, "台次", one),
-        "台套" => (Count, "台套", one),
-        "辆次" => (Count, "辆次", one),
-        "场次" => (Count, "场次", one),
-        "期次" => (Count, "期次", one),
-        "篇次" => (Count, "篇次", one),
-        "项次" => (Count, "项次", one),
-        "家次" => (Count, "家次", one),
-        "册次" => (Count, "册次", one),
+        (&["%", "百分比", "百分率"], Percent, "%", 1, 0),
+        (&["‰", "千分比", "千分率"], Percent, "%", 1, 1),
         // Areas (base 平方米; 亩 is its own: 1 亩 = 2000/3 平方米 is not exact).
-        "平方米" | "平米" | "㎡" | "m²" | "m2" | "M2" | "M²" => (Area, "平方米", one),
-        "平方公里" | "平方千米" | "km²" | "km2" | "㎞²" => {
-            (Area, "平方米", int(1_000_000))
-        }
-        "公顷" | "hm²" | "hm2" => (Area, "平方米", int(10_000)),
-        "亩" => (Area, "亩", one),
+        (&["平方米", "平米", "㎡", "m²", "m2", "M2", "M²"], Area, "平方米", 1, 0),
+        (&["公顷", "hm²", "hm2"], Area, "平方米", 10_000, 0),
+        (&["亩"], Area, "亩", 1, 0),
         // Lengths (base 米).
-        "米" | "m" | "延米" => (Length, "米", one),
-        "厘米" | "cm" => (Length, "米", frac(1, 2)),
-        "毫米" | "mm" => (Length, "米", frac(1, 3)),
-        "公里" | "千米" | "km" | "KM" | "Km" | "㎞" => (Length, "米", int(1_000)),
+        (&["米", "m", "延米"], Length, "米", 1, 0),
+        (&["厘米", "cm"], Length, "米", 1, 2),
+        (&["毫米", "mm"], Length, "米", 1, 3),
+        (&["公里", "千米", "km", "KM", "Km", "㎞"], Length, "米", 1_000, 0),
         // Money (base 元).
-        "元" => (Money, "元", one),
-        "千元" => (Money, "元", int(1_000)),
-        "万元" => (Money, "元", int(10_000)),
-        "十万元" => (Money, "元", int(100_000)),
-        "百万元" => (Money, "元", int(1_000_000)),
-        "千万元" => (Money, "元", int(10_000_000)),
-        "亿元" => (Money, "元", int(100_000_000)),
+        (&["元"], Money, "元", 1, 0),
+        (&["千元"], Money, "元", 1_000, 0),
+        (&["万元"], Money, "元", 10_000, 0),
+        (&["十万元"], Money, "元", 100_000, 0),
+        (&["百万元"], Money, "元", 1_000_000, 0),
+        (&["千万元"], Money, "元", 10_000_000, 0),
+        (&["亿元"], Money, "元", 100_000_000, 0),
         // Durations (bases 秒, 月, 工作日).
-        "秒" | "秒钟" | "s" => (Time, "秒", one),
-        "分钟" | "min" => (Time, "秒", int(60)),
-        "小时" | "个小时" | "h" => (Time, "秒", int(3_600)),
-        "天" | "日" | "自然日" => (Time, "秒", int(86_400)),
-        "周" | "星期" | "个星期" => (Time, "秒", int(604_800)),
-        "月" | "个月" => (Time, "月", one),
-        "季度" | "个季度" => (Time, "月", int(3)),
-        "半年" => (Time, "月", int(6)),
-        "年" => (Time, "月", int(12)),
-        "工作日" | "个工作日" => (Time, "工作日", one),
+        (&["秒", "秒钟", "s"], Time, "秒", 1, 0),
+        (&["分钟", "min"], Time, "秒", 60, 0),
+        (&["小时", "个小时", "h"], Time, "秒", 3_600, 0),
+        (&["天", "日", "自然日"], Time, "秒", 86_400, 0),
+        (&["周", "星期", "个星期"], Time, "秒", 604_800, 0),
+        (&["月", "个月"], Time, "月", 1, 0),
+        (&["季度", "个季度"], Time, "月", 3, 0),
+        (&["半年"], Time, "月", 6, 0),
+        (&["年"], Time, "月", 12, 0),
+        (&["工作日", "个工作日"], Time, "工作日", 1, 0),
         // Other units with a base.
-        "千克" | "公斤" | "kg" => (Other, "千克", one),
-        "克" | "g" => (Other, "千克", frac(1, 3)),
-        "斤" => (Other, "千克", frac(5, 1)),
-        "吨" | "t" => (Other, "千克", int(1_000)),
-        "立方米" | "方" | "m³" | "m3" => (Other, "立方米", one),
-        "升" | "L" => (Other, "立方米", frac(1, 3)),
-        "毫升" | "ml" | "mL" => (Other, "立方米", frac(1, 6)),
-        "瓦" | "W" => (Other, "瓦", one),
-        "千瓦" | "kW" | "KW" => (Other, "瓦", int(1_000)),
-        "千瓦时" | "度" | "kWh" | "kW·h" => (Other, "千瓦时", one),
-        "M" => (Other, "M", one),
-        "G" => (Other, "G", one),
-        "T" => (Other, "T", one),
-        "MB" => (Other, "MB", one),
-        "GB" => (Other, "GB", one),
-        "TB" => (Other, "TB", one),
-        "Mbps" | "Mb/s" | "M/s" => (Other, "Mbps", one),
-        "兆" => (Other, "M", one),
-        "℃" | "°C" => (Other, "℃", one),
-        "分" => (Other, "分", one),
-        "百分点" | "个百分点" => (Other, "百分点", one),
-        "倍" => (Other, "倍", one),
-        "级" => (Other, "级", one),
-        _ => return None,
+        (&["千克", "公斤", "kg"], Other, "千克", 1, 0),
+        (&["克", "g"], Other, "千克", 1, 3),
+        (&["斤"], Other, "千克", 5, 1),
+        (&["吨", "t"], Other, "千克", 1_000, 0),
+        (&["立方米", "方", "m³", "m3"], Other, "立方米", 1, 0),
+        (&["升", "L"], Other, "立方米", 1, 3),
+        (&["毫升", "ml", "mL"], Other, "立方米", 1, 6),
+        (&["瓦", "W"], Other, "瓦", 1, 0),
+        (&["千瓦", "kW", "KW"], Other, "瓦", 1_000, 0),
+        (&["千瓦时", "度", "kWh", "kW·h"], Other, "千瓦时", 1, 0),
+        (&["M"], Other, "M", 1, 0),
+        (&["G"], Other, "G", 1, 0),
+        (&["T"], Other, "T", 1, 0),
+        (&["MB"], Other, "MB", 1, 0),
+        (&["GB"], Other, "GB", 1, 0),
+        (&["TB"], Other, "TB", 1, 0),
+        (&["Mbps", "Mb/s", "M/s"], Other, "Mbps", 1, 0),
+        (&["兆"], Other, "M", 1, 0),
+        (&["℃", "°C"], Other, "℃", 1, 0),
+        (&["分"], Other, "分", 1, 0),
+        (&["百分点", "个百分点"], Other, "百分点", 1, 0),
+        (&["倍"], Other, "倍", 1, 0),
+        (&["级"], Other, "级", 1, 0),
+    ]
+};
+
+/// Counting units (量词); each is its own base.
+#[rustfmt::skip]
+const COUNTS: &[&str] = &[
+    "人", "人次", "台", "套", "个", "辆", "次", "件", "份", "家", "项", "场", "户", "篇", "本", "册", "株", "棵",
+    "只", "头", "条", "张", "部", "所", "座", "处", "批", "期", "轮", "门", "节", "课时", "学时", "间", "栋", "幢",
+    "箱", "支", "名", "位", "组", "队", "起", "宗", "例", "块", "盏", "根", "卷", "盒", "袋", "瓶", "床", "笔",
+    "首", "集", "款", "种", "类", "个次", "批次", "架次", "车次", "班次", "户次", "台次", "台套", "辆次", "场次", "期次",
+    "篇次", "项次", "家次", "册次",
+];
+
+/// A unit name of up to 16 bytes packed into an integer: the table's key.
+fn key(name: &str) -> Option<u128> {
+    let b = name.as_bytes();
+    if b.len() > 16 {
+        return None;
+    }
+    Some(
+        b.iter()
+            .enumerate()
+            .fold(0u128, |k, (i, &byte)| k | u128::from(byte) << (8 * i)),
+    )
+}
+
+/// A multiplicative hash of a packed key (the table is fixed and small).
+#[derive(Default)]
+struct KeyHash(u64);
+
+impl Hasher for KeyHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u128(&mut self, k: u128) {
+        // The high half holds bytes 9..16 of a name (usually zero): fold it in.
+        let (lo, hi) = (k as u64, (k >> 64) as u64);
+        self.0 = (lo ^ hi.rotate_left(29))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .rotate_left(26);
+    }
+}
+
+type Entry = (UnitClass, &'static str, Decimal);
+type UnitMap = HashMap<u128, Entry, BuildHasherDefault<KeyHash>>;
+
+fn unit_map() -> &'static UnitMap {
+    static MAP: OnceLock<UnitMap> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = UnitMap::with_capacity_and_hasher(320, BuildHasherDefault::default());
+        let rows = COUNTS
+            .iter()
+            .map(|&name| (name, (UnitClass::Count, name, Decimal::ONE)))
+            .chain(
+                UNIT_TABLE
+                    .iter()
+                    .flat_map(|&(names, class, base, m, scale)| {
+                        names
+                            .iter()
+                            .map(move |&name| (name, (class, base, Decimal::new(m, scale))))
+                    }),
+            );
+        for (name, entry) in rows {
+            if let Some(k) = key(name) {
+                map.insert(k, entry);
+            }
+        }
+        map
     })
+}
+
+/// A unit of the table.
+fn table(u: &str) -> Option<Entry> {
+    if u == "%" {
+        // By far the most frequent unit.
+        return Some((UnitClass::Percent, "%", Decimal::ONE));
+    }
+    unit_map().get(&key(u)?).copied()
 }
 
 #[cfg(test)]
@@ -633,6 +685,34 @@ mod tests {
             "a/",
         ] {
             assert_eq!(classify(u), None, "{u}");
+        }
+    }
+
+    #[test]
+    fn every_table_name_is_a_key() {
+        let names = COUNTS
+            .iter()
+            .chain(UNIT_TABLE.iter().flat_map(|row| row.0.iter()));
+        for name in names {
+            assert!(key(name).is_some() && table(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn fast_trims_agree_with_str_trim() {
+        let parts = [
+            "", " ", "\u{3000}", "\u{00A0}", "\u{2003}", "\u{200B}", "\u{205F}", "≥", "人", "a",
+            "\t", "𠀀", "é",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let s = format!("{a}{b}x{b}{c}");
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
+                    let s = format!("{a}{c}");
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
+                }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use crate::model::{BudgetRow, Declaration, Direction, Document, Evaluation, Indicator, MoneyUnit};
+use crate::value::parse_target;
 
 /// Writes every declaration as a TAB-separated 申报表 (or 自评表) the form reader reads back.
 ///
@@ -223,6 +224,9 @@ fn write_table(out: &mut String, d: &Declaration) {
     let evaluation = d.evaluation.as_ref();
     let weights = evaluation.is_some() || d.indicators.iter().any(|i| i.weight.is_some());
     let directions = d.indicators.iter().any(|i| i.direction.is_some());
+    // Targets whose comparator or unit came from columns of their own (指标性质, 计量单位).
+    let split = |i: &Indicator| parse_target(&i.target.text) != i.target;
+    let splits = d.indicators.iter().any(split);
     let extras: BTreeSet<&str> = d
         .indicators
         .iter()
@@ -246,6 +250,10 @@ fn write_table(out: &mut String, d: &Declaration) {
     }
     if directions {
         header.push("指标方向");
+    }
+    if splits {
+        header.push("计算符号");
+        header.push("计量单位");
     }
     header.extend(extras.iter().copied());
     line(out, &header);
@@ -281,6 +289,21 @@ fn write_table(out: &mut String, d: &Declaration) {
                 }
                 .to_owned(),
             );
+        }
+        if splits {
+            let (sign, unit) = if split(indicator) {
+                let t = &indicator.target;
+                (
+                    t.comparator
+                        .map(|c| c.symbol().to_owned())
+                        .unwrap_or_default(),
+                    t.unit.clone().unwrap_or_default(),
+                )
+            } else {
+                (String::new(), String::new())
+            };
+            row.push(sign);
+            row.push(unit);
         }
         for key in &extras {
             row.push(indicator.extra.get(*key).cloned().unwrap_or_default());

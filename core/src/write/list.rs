@@ -356,6 +356,16 @@ fn level_cells(
     }
 }
 
+/// A goal text: the reader strips HTML tags from goals (forms carry `<p>`), so a text
+/// that stripping would change is written with `&` and `<` as entities, which it decodes.
+fn goal_cell(text: Option<&str>) -> String {
+    match text {
+        Some(t) if crate::text::strip_html(t) != t => t.replace('&', "&amp;").replace('<', "&lt;"),
+        Some(t) => t.to_owned(),
+        None => String::new(),
+    }
+}
+
 fn opt<T: ToString>(value: Option<&T>) -> String {
     value.map(ToString::to_string).unwrap_or_default()
 }
@@ -392,8 +402,8 @@ fn row(
             Column::FundingAnnualFiscal => opt(funding.annual_fiscal.as_ref()),
             Column::FundingAnnualCarryover => opt(funding.annual_carryover.as_ref()),
             Column::FundingAnnualOther => opt(funding.annual_other.as_ref()),
-            Column::GoalOverall => opt(decl.goals.overall.as_ref()),
-            Column::GoalAnnual => opt(decl.goals.annual.as_ref()),
+            Column::GoalOverall => goal_cell(decl.goals.overall.as_deref()),
+            Column::GoalAnnual => goal_cell(decl.goals.annual.as_deref()),
             Column::LevelPoints => level_points_text(&decl.level_points),
             Column::Level1 => indicator.map(|i| level1_cells(i).0).unwrap_or_default(),
             Column::Level2 => indicator.map(|i| level2_cells(i).0).unwrap_or_default(),

@@ -167,7 +167,6 @@ pub fn scorecards_xlsx(cards: &[Scorecard]) -> Result<Vec<u8>, crate::WriteError
 /// The roll-up as CSV: one row for everything, then one per document, 主管部门 and
 /// 实施单位, with the same columns (amounts in 元 as exact decimals).
 pub fn summary_csv(summary: &Summary) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
         "group",
         "name",
@@ -185,6 +184,10 @@ pub fn summary_csv(summary: &Summary) -> String {
         "errors",
         "warnings",
         "infos",
+        "evaluated",
+        "scored_complete",
+        "mean_score",
+        "grades",
     ];
     let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
     let mut push = |group: &str, name: Option<&str>, f: &Figures| {
@@ -206,6 +209,25 @@ pub fn summary_csv(summary: &Summary) -> String {
             f.findings.errors.to_string(),
             f.findings.warnings.to_string(),
             f.findings.infos.to_string(),
+            f.scores
+                .as_ref()
+                .map(|s| s.evaluated.to_string())
+                .unwrap_or_default(),
+            f.scores
+                .as_ref()
+                .map(|s| s.complete.to_string())
+                .unwrap_or_default(),
+            money(f.scores.as_ref().and_then(|s| s.mean)),
+            f.scores
+                .as_ref()
+                .map(|s| {
+                    s.grades
+                        .iter()
+                        .map(|(g, n)| format!("{g}:{n}"))
+                        .collect::<Vec<_>>()
+                        .join(";")
+                })
+                .unwrap_or_default(),
         ]);
     };
     push("all", None, &summary.figures);
@@ -218,9 +240,72 @@ pub fn summary_csv(summary: &Summary) -> String {
     for g in &summary.by_implementer {
         push("implementer", g.name.as_deref(), &g.figures);
     }
+    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
     for row in &rows {
-        // Writing to a Vec cannot fail.
+        // Every row has the header's width and the sink is a Vec: writing cannot fail.
         let _ = writer.write_record(row);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::ReviewPolicy;
+    use crate::score::Profile;
+    use crate::summary::summarize_scored;
+
+    fn putuo() -> crate::Document {
+        let text = include_str!("../../../tests/data/selfeval-putuo-sports-2022.txt");
+        crate::read(text.as_bytes(), &crate::ReadOptions::default())
+            .expect("putuo reads")
+            .document
+    }
+
+    #[test]
+    fn summary_csv_rows_have_the_header_width() {
+        let summary = summarize_scored(&[putuo()], &ReviewPolicy::default(), &Profile::default());
+        let csv = summary_csv(&summary);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let width = reader.headers().expect("header").len();
+        let rows: Vec<_> = reader
+            .records()
+            .collect::<Result<_, _>>()
+            .expect("every row parses");
+        assert_eq!(rows.len(), 4, "{csv}");
+        assert!(rows.iter().all(|r| r.len() == width));
+        assert_eq!(&rows[0][0], "all");
+        assert_eq!(&rows[0][18], "98.62");
+        assert_eq!(&rows[0][19], "优:1");
+    }
+
+    #[test]
+    fn scorecard_markdown_has_every_row() {
+        let cards = crate::score::score_document(&putuo(), &Profile::default());
+        let md = scorecards_markdown(&cards);
+        assert_eq!(
+            md.lines().filter(|l| l.starts_with("| ")).count(),
+            1 + 1 + 5 + 1 + 1,
+            "{md}"
+        );
+        assert!(
+            md.contains("| 总分 |  |  |  |  | 100 | 98.62 | 优 |"),
+            "{md}"
+        );
+    }
+
+    #[cfg(feature = "xlsx")]
+    #[test]
+    fn scorecard_workbook_opens() {
+        use calamine::Reader;
+        let cards = crate::score::score_document(&putuo(), &Profile::default());
+        let bytes = scorecards_xlsx(&cards).expect("writes");
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).expect("opens");
+        let range = book.worksheet_range("自评得分").expect("sheet");
+        assert_eq!(range.height(), 1 + 1 + 5 + 1);
+        assert_eq!(
+            range.get_value((7, 7)).map(ToString::to_string).as_deref(),
+            Some("98.62")
+        );
+    }
 }

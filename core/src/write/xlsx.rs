@@ -109,18 +109,6 @@ impl Grid<'_> {
         }
         Ok(())
     }
-
-    /// A row of `label | value` pairs, each value spanning `span` columns.
-    fn pairs(&mut self, pairs: &[(&str, String)], span: u16) -> Result<(), XlsxError> {
-        let mut col = 0;
-        for (label, value) in pairs {
-            self.put(col, 1, label, true)?;
-            self.put(col + 1, span, value, false)?;
-            col += 1 + span;
-        }
-        self.row += 1;
-        Ok(())
-    }
 }
 
 fn text<T: ToString>(value: Option<&T>) -> String {

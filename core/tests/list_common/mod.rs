@@ -13,7 +13,7 @@ use jixiao::taxonomy::{Level1, Level2};
 use jixiao::value::parse_target;
 
 fn dec(s: &str) -> Decimal {
-    s.parse().unwrap()
+    s.parse().expect("a decimal")
 }
 
 fn indicator(l1: Level1, l2: Level2, name: &str, target: &str) -> Indicator {

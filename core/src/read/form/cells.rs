@@ -86,8 +86,13 @@ pub(super) fn split_line(line: &str) -> Vec<String> {
     split_on_space_runs(line)
 }
 
+/// A cell trimmed, with HTML tags and entities removed (`<p>…</p>`, `&nbsp;`).
 fn clean(cell: &str) -> String {
-    cell.trim().to_owned()
+    if cell.contains('<') || cell.contains('&') {
+        crate::text::strip_html(cell)
+    } else {
+        cell.trim().to_owned()
+    }
 }
 
 fn is_pipe_row(line: &str) -> bool {
@@ -223,6 +228,7 @@ mod tests {
             vec!["项目名称", "环保热线"]
         );
         assert_eq!(split_line("项目资金 (元)"), vec!["项目资金 (元)"]);
+        assert_eq!(split_line("<p>环保</p>\t<5%"), vec!["环保", "<5%"]);
     }
 
     #[test]

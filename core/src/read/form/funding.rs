@@ -29,6 +29,20 @@ pub(super) fn unit_of(cell: &str) -> Option<MoneyUnit> {
     }
 }
 
+/// A cell holding only a unit (`(万元)`, `元`), as left by a funding label split down a
+/// merged cell.
+pub(super) fn unit_cell(row: &Row) -> Option<MoneyUnit> {
+    row.content().find_map(|(_, c)| {
+        let k = key(c);
+        let inner = k.trim_start_matches('(').trim_end_matches(')');
+        match inner {
+            "元" => Some(MoneyUnit::Yuan),
+            "万元" => Some(MoneyUnit::WanYuan),
+            _ => None,
+        }
+    })
+}
+
 /// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`).
 pub(super) fn unit_line(row: &Row) -> Option<MoneyUnit> {
     let (_, first) = row.first()?;

@@ -198,9 +198,16 @@ pub(super) fn goal_labels(row: &Row) -> Option<GoalLabels> {
         .content()
         .filter_map(|(i, c)| goal(c, evaluation_style).map(|g| (i, g)))
         .collect();
-    let (_, first) = row.first()?;
-    // A goal row starts with a goal label (or with one right after a blank label cell).
-    if labels.is_empty() || goal(first, evaluation_style).is_none() {
+    // A goal row starts with a goal label, or with a piece of the section label split down
+    // a merged cell (`项目`) and then a goal label.
+    let mut content = row.content();
+    let (_, first) = content.next()?;
+    let starts_with_goal = goal(first, evaluation_style).is_some()
+        || super::table::is_label_fragment(first)
+            && content
+                .next()
+                .is_some_and(|(_, c)| goal(c, evaluation_style).is_some());
+    if labels.is_empty() || !starts_with_goal {
         return None;
     }
     let mut same_line = Vec::new();
@@ -229,8 +236,15 @@ pub(super) fn goal_labels(row: &Row) -> Option<GoalLabels> {
 /// Reads the value row under a goal label row: by the label columns, or in order when
 /// the values stand elsewhere but there is one per label.
 pub(super) fn goal_values(row: &Row, columns: &[(usize, Goal)]) -> Vec<(Goal, String)> {
+    let first_col = columns.iter().map(|&(c, _)| c).min().unwrap_or_default();
     let positional: Vec<(Goal, &str)> = columns.iter().map(|&(c, g)| (g, row.get(c))).collect();
-    let content: Vec<&str> = row.content().map(|(_, c)| c).collect();
+    // A piece of the section label left of the goal columns is no value.
+    let content: Vec<&str> = row
+        .content()
+        .filter(|&(i, c)| !(i < first_col && goal(c, false) == Some(Goal::Section)))
+        .filter(|&(i, c)| !(i < first_col && super::table::is_label_fragment(c)))
+        .map(|(_, c)| c)
+        .collect();
     let misplaced = positional.iter().any(|(_, v)| v.is_empty());
     let values: Vec<(Goal, &str)> = if misplaced && content.len() == columns.len() {
         columns.iter().map(|&(_, g)| g).zip(content).collect()

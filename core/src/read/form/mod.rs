@@ -42,13 +42,14 @@
 //! | `no_indicators` | warning | an indicator table header with no indicator rows |
 //! | `unknown_header_label` | info | a header label the reader does not know; kept in `Project::extra` |
 //! | `bad_date` | warning | a 计划开始/完成日期 that is not a date; kept in `Project::extra` |
-//! | `bad_money` | warning | an amount that is not a number; read as empty |
+//! | `bad_money` | warning | an amount that is not a number; read as empty (the text is quoted in the message) |
 //! | `bad_number` | warning | a 分值/得分 that is not a number; kept in `Indicator::extra` |
 //! | `unknown_level1` | warning | a 一级 label the taxonomy does not know; text kept in `level1_text` |
 //! | `unknown_level2` | warning | a 二级 label the taxonomy does not know; text kept in `level2_text` |
 //! | `missing_level1` | warning | an indicator with no 一级 written or carried from above |
 //! | `missing_level2` | warning | an indicator with no 二级 written or carried from above |
 //! | `missing_target` | warning | an indicator row with an empty 指标值 |
+//! | `continued_row` | info | a row with only 指标值/实际完成值/偏差原因 text, appended to the indicator above |
 //! | `row_without_indicator` | warning | a row of level labels with no 三级 indicator under it |
 
 mod cells;
@@ -71,17 +72,33 @@ use super::ReadOptions;
 const SNIFF_LINES: usize = 200;
 
 /// Whether the text looks like the form layout: one of its first lines is a form title
-/// (`财政项目支出绩效目标申报表`, `…绩效自评表`).
+/// (`财政项目支出绩效目标申报表`, `…绩效自评表`), or it has a `项目名称 <TAB> …` row and an
+/// indicator table header (一级指标 · 二级指标 · 三级指标 · 指标值).
 ///
 /// ```
 /// use jixiao::read::form::looks_like_form;
 /// assert!(looks_like_form("\n财政项目支出绩效自评表\n(2022年度)\n"));
+/// assert!(looks_like_form("项目名称\t示例\n一级指标\t二级指标\t三级指标\t指标值\n"));
 /// assert!(!looks_like_form("项目名称,三级指标,指标值\n"));
 /// ```
 pub fn looks_like_form(text: &str) -> bool {
-    text.split('\n')
-        .take(SNIFF_LINES)
-        .any(|line| form_title(&cells::split_line(line)).is_some())
+    let mut name_row = false;
+    let mut table_header = false;
+    for (i, line) in text.split('\n').take(SNIFF_LINES).enumerate() {
+        let row = Row {
+            line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            cells: cells::split_line(line),
+        };
+        if form_title(&row.cells).is_some() {
+            return true;
+        }
+        name_row |= header::is_name_row(&row) && row.content().nth(1).is_some();
+        table_header |= table::header(&row).is_some();
+        if name_row && table_header {
+            return true;
+        }
+    }
+    false
 }
 
 /// What a title line says: whether it is a self-evaluation (自评表).
@@ -214,6 +231,20 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
                 document.declarations.push(declaration);
                 diagnostics.extend(found);
             }
+            None if document.declarations.is_empty()
+                && document.title.is_none()
+                && section.first().is_some_and(names_a_document) =>
+            {
+                // A title line before the first real form (`…2024年度部门项目绩效目标申报表`)
+                // names the document.
+                let title = section
+                    .first()
+                    .map(|r| r.content().map(|(_, c)| c).collect::<Vec<_>>().join(" "))
+                    .unwrap_or_default();
+                document.year = cells::year_in(&title).or(document.year);
+                document.title = Some(title);
+                empty_title_line.get_or_insert(title_line);
+            }
             None => {
                 empty_title_line.get_or_insert(title_line);
                 diagnostics.push(
@@ -236,6 +267,25 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
         });
     }
     Ok((document, diagnostics))
+}
+
+/// Whether an empty form's title line rather names the document: it carries a year or a
+/// unit's name before the form's own title (`某局2024年度部门项目绩效目标申报表`).
+fn names_a_document(row: &Row) -> bool {
+    let text: String = row.content().map(|(_, c)| c).collect();
+    let k = key(&text);
+    let core = k.split(['(', '（']).next().unwrap_or_default();
+    core.contains('年')
+        || ![
+            "财政项目支出",
+            "项目支出",
+            "项目绩效",
+            "绩效",
+            "部门项目",
+            "财政支出",
+        ]
+        .iter()
+        .any(|p| core.starts_with(p))
 }
 
 /// Where the reader is inside a form.
@@ -344,6 +394,11 @@ impl<'a> Reader<'a> {
             return;
         }
         let first = row.first().map(|(_, c)| c).unwrap_or_default();
+        if let Some(u) = funding::unit_cell(row).filter(|_| matches!(self.mode, Mode::Funding)) {
+            // `项目资金` / `(万元)` split down a merged cell.
+            self.unit = u;
+            self.decl.funding.unit = u;
+        }
         if funding::is_funding_title(first) {
             if let Some(u) = funding::unit_of(first) {
                 self.unit = u;
@@ -355,7 +410,11 @@ impl<'a> Reader<'a> {
             return;
         }
         if !matches!(self.mode, Mode::Table(_)) {
-            if let Some(labels) = header::goal_labels(row) {
+            if let Some(labels) = header::goal_labels(row)
+                // Under a goal label row, a row led by a piece of the section label
+                // (`绩效目标` split down a merged cell) is the value row.
+                .filter(|l| self.pending_goals.is_none() || !l.columns.is_empty())
+            {
                 self.pending_goals = None;
                 self.pending_funding = None;
                 if labels.same_line.is_empty() {

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::model::{Direction, Indicator, IndicatorEvaluation, Source};
+use crate::read::list::cells::{build_target, classify_sign, Sign};
 use crate::taxonomy::{strip_points_suffix, Level1, Level2};
 use crate::text::{fold_width, no_spaces, squash_spaces};
-use crate::value::parse_target;
 use crate::Severity;
 
 use super::cells::{is_absent, key, parse_decimal, Row};
@@ -30,6 +30,8 @@ pub(super) struct Columns {
     score: Option<usize>,
     deviation: Option<usize>,
     direction: Option<usize>,
+    sign: Option<usize>,
+    unit: Option<usize>,
     extra: Vec<(usize, String)>,
 }
 
@@ -57,6 +59,8 @@ impl Columns {
             self.score,
             self.deviation,
             self.direction,
+            self.sign,
+            self.unit,
         ]
         .into_iter()
         .flatten()
@@ -66,10 +70,18 @@ impl Columns {
 
 /// Whether a cell is the section label at the left of the table (`绩效 指标`).
 fn is_section_label(cell: &str) -> bool {
-    matches!(
-        key(cell).as_str(),
-        "绩效指标" | "项目绩效指标" | "年度绩效指标" | "绩效目标" | "指标"
-    )
+    is_label_fragment(cell)
+}
+
+/// Whether a cell is (a piece of) a section label written down a merged cell, which PDF
+/// extraction splits over rows: `绩效 指标`, `绩效`, `指标`, `项目绩效目标`, `目标`.
+pub(super) fn is_label_fragment(cell: &str) -> bool {
+    let k = key(cell);
+    !k.is_empty() && k.chars().all(|c| "项目年度绩效指标".contains(c))
+        || matches!(
+            k.as_str(),
+            "绩效目标" | "项目绩效目标" | "年度绩效目标" | "目标"
+        )
 }
 
 /// Reads an indicator table header: it has a 三级指标 (指标名称) column and a target
@@ -110,6 +122,12 @@ pub(super) fn header(row: &Row) -> Option<Columns> {
             &mut c.deviation
         } else if k == "指标方向" {
             &mut c.direction
+        } else if matches!(k.as_str(), "计算符号" | "符号" | "指标性质" | "比较符号")
+        {
+            &mut c.sign
+        } else if matches!(k.as_str(), "计量单位" | "度量单位" | "单位" | "指标单位")
+        {
+            &mut c.unit
         } else {
             c.extra.push((col, squash_spaces(cell)));
             continue;
@@ -170,7 +188,7 @@ impl Reader<'_> {
     pub(super) fn table_row(&mut self, cols: &Columns, row: &Row) -> Option<RowRead> {
         let mut cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
         if let Some((i, first)) = row.first() {
-            if is_section_label(first) {
+            if is_section_label(first) && row.content().nth(1).is_some() {
                 if let Some(c) = cells.get_mut(i) {
                     *c = "";
                 }
@@ -183,6 +201,9 @@ impl Reader<'_> {
             .map(|(i, c)| (i, *c))
             .collect();
         if content.is_empty() {
+            return None;
+        }
+        if self.continuation(cols, &content, row) {
             return None;
         }
         let get = |i: Option<usize>| i.and_then(|i| cells.get(i).copied()).unwrap_or_default();
@@ -227,6 +248,54 @@ impl Reader<'_> {
         }
         self.open_group = None;
         Some(self.build(cols, &assigned, row))
+    }
+
+    /// A row holding only text cells right of the 三级 column (指标值, 实际完成值, 偏差原因)
+    /// continues the indicator above: a cell wrapped onto the next line. Its text is
+    /// appended and the target read again.
+    fn continuation(&mut self, cols: &Columns, content: &[(usize, &str)], row: &Row) -> bool {
+        let text_cols: Vec<usize> = [cols.target, cols.actual, cols.deviation]
+            .into_iter()
+            .flatten()
+            .chain(cols.extra.iter().map(|(c, _)| *c))
+            .collect();
+        let only_text = content
+            .iter()
+            .all(|(i, _)| *i > cols.name && text_cols.contains(i));
+        if !only_text || self.open_group.is_some() {
+            return false;
+        }
+        let Some(indicator) = self.decl.indicators.last_mut() else {
+            return false;
+        };
+        let mut evaluation = self.evaluation.indicators.last_mut();
+        for &(col, cell) in content {
+            if Some(col) == cols.target {
+                let text = format!("{}{cell}", indicator.target.text);
+                indicator.target = crate::value::parse_target(&text);
+            } else if Some(col) == cols.actual {
+                if let Some(e) = evaluation.as_deref_mut() {
+                    e.actual = Some(format!("{}{cell}", e.actual.clone().unwrap_or_default()));
+                }
+            } else if Some(col) == cols.deviation {
+                if let Some(e) = evaluation.as_deref_mut() {
+                    e.deviation =
+                        Some(format!("{}{cell}", e.deviation.clone().unwrap_or_default()));
+                }
+            } else if let Some((_, header)) = cols.extra.iter().find(|(c, _)| *c == col) {
+                let entry = indicator.extra.entry(header.clone()).or_default();
+                entry.push_str(cell);
+            }
+        }
+        let name = indicator.name.clone();
+        self.finding(
+            "continued_row",
+            Severity::Info,
+            row,
+            format!("此行只有指标值等文字，视为上一行“{name}”的续行"),
+            format!("this row holds only text cells right of the 三级 column; read as the continuation of `{name}` above"),
+        );
+        true
     }
 
     /// Reports the open group row, if no indicator followed it.
@@ -340,7 +409,22 @@ impl Reader<'_> {
                 format!("indicator `{}` has no target value (指标值)", a.name),
             );
         }
-        let mut indicator = Indicator::new(c.l1, c.l2, a.name, parse_target(a.target));
+        let sign = a.by_column.get(&cols.sign.unwrap_or(usize::MAX)).copied();
+        let unit = a.by_column.get(&cols.unit.unwrap_or(usize::MAX)).copied();
+        let (comparator, sign_direction) = match sign.and_then(classify_sign) {
+            Some(Sign::Comparator(c)) => (Some(c), None),
+            Some(Sign::Direction(d)) => (None, Some(d)),
+            None => (None, None),
+        };
+        let built = build_target(a.target, unit.unwrap_or_default(), comparator, false);
+        let mut indicator = Indicator::new(c.l1, c.l2, a.name, built.target);
+        indicator.direction = sign_direction;
+        if let Some(u) = built.unmerged_unit {
+            indicator.extra.insert("计量单位".to_owned(), u);
+        }
+        if let Some(s) = sign.filter(|s| classify_sign(s).is_none()) {
+            indicator.extra.insert("计算符号".to_owned(), s.to_owned());
+        }
         indicator.level1_text = c.l1_text;
         indicator.level2_text = c.l2_text;
         indicator.source = Source::at(self.file, row.line);
@@ -369,6 +453,8 @@ impl Reader<'_> {
                             .insert("指标方向".to_owned(), cell.to_owned());
                     }
                 }
+            } else if Some(col) == cols.sign || Some(col) == cols.unit {
+                // merged into the target above
             } else if let Some((_, header)) = cols.extra.iter().find(|(c, _)| *c == col) {
                 indicator.extra.insert(header.clone(), cell.to_owned());
             }
@@ -473,6 +559,24 @@ fn by_shape<'r>(cols: &Columns, content: &[(usize, &'r str)]) -> Assigned<'r> {
     let mut offset = isize::try_from(name_col).unwrap_or_default()
         - isize::try_from(cols.name).unwrap_or_default();
     if let Some(target_col) = cols.target {
+        // Columns between the name and the target (指标性质) keep their offset from the name.
+        let between: Vec<usize> = cols
+            .after_target()
+            .filter(|&c| c > cols.name && c < target_col)
+            .collect();
+        while let Some(&(col, cell)) = rest.peek() {
+            let mapped = isize::try_from(col)
+                .ok()
+                .map(|c| c - offset)
+                .and_then(|c| usize::try_from(c).ok());
+            match mapped {
+                Some(m) if between.contains(&m) => {
+                    a.by_column.insert(m, cell);
+                    rest.next();
+                }
+                _ => break,
+            }
+        }
         if let Some((col, target)) = rest.next() {
             a.target = target;
             offset = isize::try_from(col).unwrap_or_default()

@@ -236,6 +236,9 @@ const NAMES: &[(&str, Column)] = &[
     ("目标值", Column::Target),
     ("年度目标值", Column::Target),
     ("指标目标值", Column::Target),
+    ("年度(/项目)指标值", Column::Target),
+    ("项目指标值", Column::Target),
+    ("绩效指标值", Column::Target),
     ("计算符号", Column::Sign),
     ("符号", Column::Sign),
     ("指标性质", Column::Sign),
@@ -313,14 +316,13 @@ impl Column {
     }
 
     /// Whether the column belongs to a self-evaluation (its value makes the declaration
-    /// one).
+    /// one). 金额单位 alone does not: declaration exports use it for their funding.
     pub fn is_evaluation(&self) -> bool {
         matches!(
             self,
             Column::Actual
                 | Column::Score
                 | Column::Deviation
-                | Column::EvalUnit
                 | Column::Budget(..)
                 | Column::Total
                 | Column::TotalWeight

@@ -16,8 +16,11 @@ pub const HEADER_SEARCH_ROWS: usize = 30;
 /// The columns of a list, found from its header row.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
-    /// Index (0-based, in the row's cells) of the header row in the table's rows.
+    /// Index (0-based) of the header row in the table's rows.
     pub row: usize,
+    /// Index of the first data row: after the header row, or after a second header row
+    /// of sub-headers (`预算执行情况` merged over `年初预算数 · 全年预算数 · 全年执行数`).
+    pub data_start: usize,
     /// Each column: index in the row, what it holds, the header as written, and a money
     /// unit named in the header.
     pub columns: Vec<LayoutColumn>,
@@ -44,6 +47,7 @@ impl Layout {
     pub fn from_header(row: usize, cells: &[String]) -> Layout {
         let mut layout = Layout {
             row,
+            data_start: row + 1,
             ..Layout::default()
         };
         for (index, cell) in cells.iter().enumerate() {
@@ -118,14 +122,46 @@ impl Layout {
     }
 }
 
-/// Finds the header row among the first [`HEADER_SEARCH_ROWS`] non-empty rows.
+/// Finds the header row among the first [`HEADER_SEARCH_ROWS`] non-empty rows. A row of
+/// sub-headers right below it (a two-row header, its merged cells repeated or empty) is
+/// read with it: each column takes its sub-header when it has one.
 pub fn find_header(rows: &[RawRow]) -> Option<Layout> {
-    rows.iter()
+    let layout = rows
+        .iter()
         .enumerate()
         .filter(|(_, r)| !r.is_blank())
         .take(HEADER_SEARCH_ROWS)
         .map(|(i, r)| Layout::from_header(i, &r.cells))
-        .find(Layout::is_header)
+        .find(Layout::is_header)?;
+    let (Some(top), Some(below)) = (rows.get(layout.row), rows.get(layout.row + 1)) else {
+        return Some(layout);
+    };
+    let mut sub_headers = 0;
+    for (i, cell) in below.cells.iter().enumerate() {
+        let cell = cell.trim();
+        let above = top.cells.get(i).map_or("", |c| c.trim());
+        if cell.is_empty() || cell == above {
+            continue;
+        }
+        if recognize(cell).is_none() {
+            return Some(layout);
+        }
+        sub_headers += 1;
+    }
+    if sub_headers == 0 {
+        return Some(layout);
+    }
+    let width = top.cells.len().max(below.cells.len());
+    let combined: Vec<String> = (0..width)
+        .map(|i| {
+            let sub = below.cells.get(i).map_or("", |c| c.trim());
+            let above = top.cells.get(i).map_or("", |c| c.trim());
+            if sub.is_empty() { above } else { sub }.to_owned()
+        })
+        .collect();
+    let mut combined_layout = Layout::from_header(layout.row, &combined);
+    combined_layout.data_start = layout.row + 2;
+    Some(combined_layout)
 }
 
 /// What the rows above the header say.
@@ -270,6 +306,37 @@ mod tests {
         assert_eq!(preamble.money_unit, Some(MoneyUnit::WanYuan));
         assert_eq!(year_of_title("乌海市2021年度项目绩效目标表"), Some(2021));
         assert_eq!(year_of_title("无年份"), None);
+    }
+
+    #[test]
+    fn two_row_headers() {
+        let rows = vec![
+            row(
+                1,
+                &[
+                    "项目名称",
+                    "三级指标",
+                    "指标值",
+                    "预算执行情况",
+                    "预算执行情况",
+                    "备注",
+                ],
+            ),
+            row(2, &["项目名称", "", "", "年初预算数", "全年执行数", ""]),
+            row(3, &["甲", "a", "1", "10", "9", ""]),
+        ];
+        let layout = find_header(&rows).unwrap();
+        assert_eq!(layout.data_start, 2);
+        assert_eq!(
+            layout.first.get(&Column::Budget(
+                super::super::columns::BudgetLine::Total,
+                super::super::columns::BudgetField::Executed
+            )),
+            Some(&4)
+        );
+        // A data row below the header is not a sub-header row.
+        let layout = find_header(&rows[1..]).unwrap();
+        assert_eq!(layout.data_start, 1);
     }
 
     #[test]

@@ -240,6 +240,22 @@ fn markdown_cells(line: &str) -> Option<Vec<String>> {
     Some(cells)
 }
 
+/// `\|` → `|` and `\\` → `\` in a Markdown line outside a table.
+fn unescape_backslashes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match (c, chars.clone().next()) {
+            ('\\', Some(next @ ('|' | '\\'))) => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn unescape_markdown(cell: &str) -> String {
     cell.trim()
         .replace("<br>", "\n")
@@ -272,11 +288,16 @@ fn markdown_table(text: &str) -> RawTable {
             None if started => {}
             None => {
                 // Lines above the table: a `# title`, `年度：2024`.
-                let text = line.trim().trim_start_matches('#').trim();
+                let trimmed = line.trim();
+                let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+                let text = match trimmed.get(hashes..) {
+                    Some(rest) if hashes > 0 && rest.starts_with(' ') => rest.trim(),
+                    _ => trimmed,
+                };
                 if !text.is_empty() {
                     table.rows.push(RawRow {
                         line: line_no,
-                        cells: vec![text.to_owned()],
+                        cells: vec![unescape_markdown(&unescape_backslashes(text))],
                     });
                 }
             }
