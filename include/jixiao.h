@@ -314,6 +314,18 @@ jx_result jx_summary(const jx_document *const *docs,
                      jx_encoding encoding,
                      jx_bytes **out);
 
+// The roll-up of `jx_summary` plus score figures: every declaration that carries a
+// self-evaluation is also scored under `scoring_profile` (NULL: `mof-2020`; a name or
+// profile JSON as in `jx_score`), and each group gets its score distribution and grade
+// counts. Same contract as `jx_summary`.
+jx_result jx_summary_scored(const jx_document *const *docs,
+                            size_t count,
+                            const char *profile,
+                            const char *scoring_profile,
+                            uint32_t as_text,
+                            jx_encoding encoding,
+                            jx_bytes **out);
+
 // Re-checks the published self-evaluations of `doc` (自评复核, domain.md §6): recomputes
 // every figure under the scoring `profile` (as in `jx_score`) and reports each difference
 // (published vs computed) as a finding of a new report: `code` (`A001`…), severity, the
