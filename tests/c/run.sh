@@ -57,6 +57,24 @@ ln -s "$root/$lib/libjixiao.so" "$work/lib/libjixiao.so"
 iconv -f UTF-8 -t GB18030 tests/data/shanghai-eeb-enforcement-2024.txt | sed 's/$/\r/' \
     >"$work/seed-gb18030-crlf.txt"
 
+# The header alone compiles as C99 and, for C++ callers, as C++ (extern "C" guards).
+if printf '#include "jixiao.h"\nint main(void) { return jx_version() == 0; }\n' |
+    $CC $CFLAGS -Iinclude -x c -fsyntax-only - >"$work/header_c.log" 2>&1; then
+    ok "include/jixiao.h compiles alone (C99)"
+else
+    bad "include/jixiao.h compiles alone (C99)"
+    sed 's/^/      /' "$work/header_c.log"
+fi
+if command -v g++ >/dev/null 2>&1; then
+    if printf '#include "jixiao.h"\n' | g++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -Iinclude \
+        -x c++ -fsyntax-only - >"$work/header_cxx.log" 2>&1; then
+        ok "include/jixiao.h compiles as C++11"
+    else
+        bad "include/jixiao.h compiles as C++11"
+        sed 's/^/      /' "$work/header_cxx.log"
+    fi
+fi
+
 have_valgrind=1
 command -v valgrind >/dev/null 2>&1 || have_valgrind=0
 
@@ -136,6 +154,13 @@ if make --no-print-directory install PREFIX="$prefix" PROFILE=debug >"$work/inst
             sed 's/^/      /' "$work/$e.cc2.log"
         fi
     done
+    if make --no-print-directory uninstall PREFIX="$prefix" >"$work/uninstall.log" 2>&1 &&
+        [ -z "$(find "$prefix" -type f -o -type l)" ]; then
+        ok "make uninstall PREFIX=<tmp> removes every installed file"
+    else
+        bad "make uninstall PREFIX=<tmp>"
+        find "$prefix" | sed 's/^/      /'
+    fi
 else
     bad "make install PREFIX=<tmp>"
     sed 's/^/      /' "$work/install.log" | tail -n 20
