@@ -51,8 +51,8 @@ fi
 lib=target/debug
 # The shared library carries the soname libjixiao.so.0: give the loader that name.
 mkdir -p "$work/lib"
-ln -s "$root/$lib/libjixiao.so" "$work/lib/libjixiao.so.0"
-ln -s "$root/$lib/libjixiao.so" "$work/lib/libjixiao.so"
+ln -s "$root/$lib/libjixiao_ffi.so" "$work/lib/libjixiao.so.0"
+ln -s "$root/$lib/libjixiao_ffi.so" "$work/lib/libjixiao.so"
 # Files the tests read: a GB18030 + CRLF copy of the seed.
 iconv -f UTF-8 -t GB18030 tests/data/shanghai-eeb-enforcement-2024.txt | sed 's/$/\r/' \
     >"$work/seed-gb18030-crlf.txt"
@@ -81,7 +81,7 @@ command -v valgrind >/dev/null 2>&1 || have_valgrind=0
 for src in tests/c/test_*.c; do
     t=$(basename "$src" .c)
     # a. static
-    if $CC $CFLAGS -Iinclude -Itests/c "$src" "$lib/libjixiao.a" $NATIVE -o "$work/$t.static" \
+    if $CC $CFLAGS -Iinclude -Itests/c "$src" "$lib/libjixiao_ffi.a" $NATIVE -o "$work/$t.static" \
         >"$work/$t.cc.log" 2>&1; then
         run "$t (static)" "$work/$t.static.log" "$work/$t.static" "$work"
     else
@@ -106,7 +106,7 @@ for src in tests/c/test_*.c; do
     fi
     # c. ASan + UBSan
     if $CC $CFLAGS -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
-        -Iinclude -Itests/c "$src" "$lib/libjixiao.a" $NATIVE -o "$work/$t.asan" \
+        -Iinclude -Itests/c "$src" "$lib/libjixiao_ffi.a" $NATIVE -o "$work/$t.asan" \
         >"$work/$t.cc3.log" 2>&1; then
         run "$t (static, ASan+UBSan)" "$work/$t.asan.log" env \
             ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=1 \
