@@ -190,14 +190,18 @@ impl PyDocument {
         crate::analysis::review_document(py, &self.doc, profile)
     }
 
-    /// 汇总 of this document (see `jixiao.summarize` for several).
-    #[pyo3(signature = (*, profile = None))]
+    /// 汇总 of this document (see `jixiao.summarize`, which also takes `score=`).
+    ///
+    /// >>> doc.summary().annual_funding
+    /// Decimal('19555000.00')
+    #[pyo3(signature = (*, profile = None, score = None))]
     fn summary(
         &self,
         py: Python<'_>,
         profile: Option<&str>,
+        score: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<crate::analysis::PySummary> {
-        crate::analysis::summary_document(py, &self.doc, profile)
+        crate::analysis::summary_document(py, self.doc.clone(), profile, score)
     }
 
     /// 自评评分: one `Scorecard` per declaration under `profile` (a built-in name —
