@@ -321,3 +321,22 @@ def test_no_float_column_unless_asked(seed, putuo):
     df = jixiao.summarize([putuo, seed], score=True).to_pandas(by="document")
     assert str(df["evaluated"].dtype) == "Int64" and df["projects"].dtype.kind == "i"
     assert list(df["evaluated"].isna()) == [False, True]
+
+
+def test_score_totals_agree_with_full_scorecards(seed):
+    actuals = DATA / "seed-actuals.csv"
+    cards = seed.score(actuals=actuals)
+    totals = seed.score_totals(actuals=actuals)
+    assert len(totals) == len(cards) == 5
+    for card, t in zip(cards, totals):
+        assert t["project"] == card.project
+        assert (t["total"], t["max"], t["complete"], t["open"], t["grade"]) == (
+            card.total,
+            card.max,
+            card.complete,
+            card.open,
+            card.grade,
+        )
+        assert t["scores"] == [row.score for row in card.indicators]
+        assert all(isinstance(s, (Decimal, type(None))) for s in t["scores"])
+    assert pickle.loads(pickle.dumps(totals)) == totals

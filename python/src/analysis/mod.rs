@@ -7,9 +7,11 @@ mod audit;
 mod review;
 mod scorecard;
 mod summary;
+mod totals;
 
 pub(crate) use args::*;
 pub(crate) use audit::*;
 pub(crate) use review::*;
 pub(crate) use scorecard::*;
 pub(crate) use summary::*;
+pub(crate) use totals::*;
