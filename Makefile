@@ -43,10 +43,10 @@ header:
 
 install: build
 	install -d "$(LIBDIR)" "$(INCDIR)" "$(PCDIR)"
-	install -m 0755 "$(OUT)/libjixiao.so" "$(LIBDIR)/libjixiao.so.$(VERSION)"
+	install -m 0755 "$(OUT)/libjixiao_ffi.so" "$(LIBDIR)/libjixiao.so.$(VERSION)"
 	ln -sf "libjixiao.so.$(VERSION)" "$(LIBDIR)/libjixiao.so.$(MAJOR)"
 	ln -sf "libjixiao.so.$(MAJOR)" "$(LIBDIR)/libjixiao.so"
-	install -m 0644 "$(OUT)/libjixiao.a" "$(LIBDIR)/libjixiao.a"
+	install -m 0644 "$(OUT)/libjixiao_ffi.a" "$(LIBDIR)/libjixiao.a"
 	install -m 0644 include/jixiao.h "$(INCDIR)/jixiao.h"
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
 	    -e 's|@NATIVE_LIBS@|$(NATIVE_LIBS)|' ffi/jixiao.pc.in > "$(PCDIR)/jixiao.pc"

@@ -21,6 +21,36 @@
  * - Threads: all functions may be called from any thread. Handles are immutable once
  *   created and may be shared by threads that only read them; free each handle once,
  *   after every thread is done with it. The last error is per thread.
+ * - Numbers: money, values, weights and scores are exact decimal strings ("2650000.00"),
+ *   dates ISO strings ("2024-01-01"); an empty cell is "no value" (JX_RESULT_NO_VALUE),
+ *   never 0. Text out is UTF-8 or GB18030, as each call's jx_encoding asks.
+ *
+ * Quick start
+ *
+ *   jx_document *doc = NULL;
+ *   jx_read_options opts = {0};                 // format and encoding detected
+ *   opts.file_name = "申报表.txt";                // named in messages
+ *   jx_result r = jx_document_read(bytes, len, &opts, &doc);
+ *   if (r != JX_RESULT_OK) {
+ *       char msg[512]; size_t n;
+ *       jx_last_error_message(msg, sizeof msg, &n);   // "申报表.txt:12: ..."
+ *       fprintf(stderr, "%s: %s\n", jx_result_name(r), msg);
+ *       return 1;
+ *   }
+ *   jx_report *review = NULL;                   // 绩效目标审核
+ *   if (jx_review(doc, NULL, JX_ENCODING_GB18030, &review) == JX_RESULT_OK) {
+ *       for (size_t i = 0; i < jx_report_count(review); i++)
+ *           puts(jx_report_message(review, i));    // GB18030, valid until freed
+ *       jx_report_free(review);
+ *   }
+ *   jx_scorecard *sc = NULL;                    // 绩效自评 (a 自评表, or add an actuals file)
+ *   if (jx_score(doc, NULL, NULL, 0, NULL, JX_ENCODING_UTF8, &sc) == JX_RESULT_OK) {
+ *       printf("总分 %s\n", jx_scorecard_total(sc, 0));
+ *       jx_scorecard_free(sc);
+ *   }
+ *   jx_document_free(doc);
+ *
+ * Link with `pkg-config --cflags --libs jixiao` (see examples/c/).
  */
 
 
@@ -283,6 +313,18 @@ jx_result jx_summary(const jx_document *const *docs,
                      uint32_t as_text,
                      jx_encoding encoding,
                      jx_bytes **out);
+
+// The roll-up of `jx_summary` plus score figures: every declaration that carries a
+// self-evaluation is also scored under `scoring_profile` (NULL: `mof-2020`; a name or
+// profile JSON as in `jx_score`), and each group gets its score distribution and grade
+// counts. Same contract as `jx_summary`.
+jx_result jx_summary_scored(const jx_document *const *docs,
+                            size_t count,
+                            const char *profile,
+                            const char *scoring_profile,
+                            uint32_t as_text,
+                            jx_encoding encoding,
+                            jx_bytes **out);
 
 // Re-checks the published self-evaluations of `doc` (自评复核, domain.md §6): recomputes
 // every figure under the scoring `profile` (as in `jx_score`) and reports each difference

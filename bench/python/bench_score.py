@@ -107,6 +107,9 @@ def main():
     t_jx, cards = timed("jixiao Document.score()", doc.score, repeat)
     results = [(c.total, c.grade) for c in cards]
     del cards
+    t_fast, fast = timed("jixiao Document.score_totals() (no text)", doc.score_totals, repeat)
+    assert [(t["total"], t["grade"]) for t in fast] == results
+    del fast
     t_many, many = timed(
         "jixiao score_many([doc]) (threads)", lambda: jixiao.score_many([doc], threads=args.threads), repeat
     )
@@ -129,6 +132,9 @@ def main():
     if t_pd is not None:
         print(f"ratio pandas / jixiao:       {t_pd / t_jx:8.2f}×")
     print(f"ratio plain Python / jixiao score_many: {t_py / t_many:8.2f}×")
+    print(f"ratio plain Python / jixiao score_totals: {t_py / t_fast:8.2f}×")
+    if t_pd is not None:
+        print(f"ratio pandas / jixiao score_totals:       {t_pd / t_fast:8.2f}×")
     print(f"score_many speed-up over score(): {t_jx / t_many:.2f}× (GIL released; {os.cpu_count()} CPUs)")
     print(f"jixiao: {t_jx / n * 1e6:.2f} µs per indicator, with an explanation for each")
 

@@ -1,12 +1,20 @@
 //! Scoring throughput: ~1 M generated indicators (10 000 declarations × 100 indicators:
 //! 正向/等于/反向 quantitative targets with unit conversions, qualitative grades, equal-split
-//! and given weights), scored one declaration at a time. Reports indicators/s.
+//! and given weights), scored one declaration at a time, two ways:
+//! - `full`: `score_declaration`, the scorecard with every rule, explanation and message;
+//! - `totals`: `score_totals`, the same figures, statuses and flag codes without the text.
+//!
+//! Criterion reports indicators/s for each; then one timed pass of each prints indicators/s
+//! per core (the thread's own CPU time from `/proc/thread-self/schedstat` when Linux has it,
+//! so a loaded machine does not halve the figure; wall time otherwise) and the ratio.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use jixiao::model::{BudgetRow, Declaration, Evaluation, Indicator, IndicatorEvaluation};
-use jixiao::score::{score_declaration, Profile};
+use std::time::Instant;
+
+use jixiao::score::{score_declaration, score_totals, Profile};
 use jixiao::taxonomy::Level1;
 use jixiao::value::Target;
 use rust_decimal::Decimal;
@@ -77,6 +85,31 @@ fn generate() -> Vec<Declaration> {
         .collect()
 }
 
+/// This thread's CPU time in nanoseconds, when Linux tells it.
+fn thread_cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+/// Indicators per second of one pass of `run` over every declaration, and whether the
+/// figure is CPU time (`true`) or wall time.
+fn per_second(declarations: &[Declaration], run: impl Fn(&Declaration)) -> (f64, bool) {
+    let cpu = thread_cpu_ns();
+    let wall = Instant::now();
+    for declaration in declarations {
+        run(black_box(declaration));
+    }
+    let elapsed = match (cpu, thread_cpu_ns()) {
+        (Some(start), Some(end)) => Some(end.saturating_sub(start) as f64 / 1e9),
+        _ => None,
+    };
+    let indicators = (declarations.len() * PER_DECLARATION) as f64;
+    match elapsed {
+        Some(seconds) if seconds > 0.0 => (indicators / seconds, true),
+        _ => (indicators / wall.elapsed().as_secs_f64(), false),
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let declarations = generate();
     let profile = Profile::default();
@@ -85,14 +118,36 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(
         (DECLARATIONS * PER_DECLARATION) as u64,
     ));
-    group.bench_function("1M indicators", |b| {
+    group.bench_function("full 1M indicators", |b| {
         b.iter(|| {
             for declaration in &declarations {
                 black_box(score_declaration(black_box(declaration), &profile));
             }
         });
     });
+    group.bench_function("totals 1M indicators", |b| {
+        b.iter(|| {
+            for declaration in &declarations {
+                black_box(score_totals(black_box(declaration), &profile));
+            }
+        });
+    });
     group.finish();
+
+    let (full, cpu) = per_second(&declarations, |d| {
+        black_box(score_declaration(d, &profile));
+    });
+    let (fast, _) = per_second(&declarations, |d| {
+        black_box(score_totals(d, &profile));
+    });
+    let clock = if cpu { "thread CPU time" } else { "wall time" };
+    println!(
+        "score per core ({clock}): full scorecard {:.0} indicators/s, score_totals {:.0} indicators/s, \
+         totals/full = {:.1}x",
+        full,
+        fast,
+        fast / full
+    );
 }
 
 criterion_group!(benches, bench);

@@ -5,7 +5,7 @@ use std::ffi::c_char;
 
 use jixiao::audit::audit_document;
 use jixiao::review::review;
-use jixiao::summary::summarize;
+use jixiao::summary::{summarize, summarize_scored};
 use jixiao::{Document, Finding};
 
 use crate::bytes::{hand_out, jx_bytes};
@@ -101,7 +101,7 @@ unsafe fn documents(
         return Err(null_parameter("docs"));
     }
     // SAFETY: not NULL, and the caller guarantees `count` readable pointers.
-    let handles = unsafe { std::slice::from_raw_parts(docs, count) };
+    let handles = unsafe { crate::options::c_slice(docs, count, "docs") }?;
     handles
         .iter()
         // SAFETY: each element is NULL or a live handle (documented contract).
@@ -146,6 +146,45 @@ pub extern "C" fn jx_summary(
             Err(e) => return e,
         };
         let summary = summarize(&documents, &policy);
+        let text = if as_text == 0 { pretty(&summary) } else { summary.to_text() };
+        text_out(&text, encoding, out)
+    }
+}
+
+/// The roll-up of `jx_summary` plus score figures: every declaration that carries a
+/// self-evaluation is also scored under `scoring_profile` (NULL: `mof-2020`; a name or
+/// profile JSON as in `jx_score`), and each group gets its score distribution and grade
+/// counts. Same contract as `jx_summary`.
+#[no_mangle]
+pub extern "C" fn jx_summary_scored(
+    docs: *const *const jx_document,
+    count: usize,
+    profile: *const c_char,
+    scoring_profile: *const c_char,
+    as_text: u32,
+    encoding: jx_encoding,
+    out: *mut *mut jx_bytes,
+) -> jx_result {
+    ffi_boundary! {
+        if out.is_null() {
+            return null_parameter("out");
+        }
+        // SAFETY: `docs` holds `count` handles (documented contract).
+        let documents = match unsafe { documents(docs, count) } {
+            Ok(d) => d,
+            Err(e) => return e,
+        };
+        // SAFETY: `profile` is NULL or NUL-terminated (documented contract).
+        let policy = match unsafe { review_policy(profile) } {
+            Ok(p) => p,
+            Err(e) => return e,
+        };
+        // SAFETY: `scoring_profile` is NULL or NUL-terminated (documented contract).
+        let scoring = match unsafe { crate::profile::scoring_profile(scoring_profile) } {
+            Ok(p) => p,
+            Err(e) => return e,
+        };
+        let summary = summarize_scored(&documents, &policy, &scoring);
         let text = if as_text == 0 { pretty(&summary) } else { summary.to_text() };
         text_out(&text, encoding, out)
     }

@@ -88,7 +88,10 @@ pub extern "C" fn jx_document_read(
             }
             // SAFETY: not NULL, and the caller guarantees `len` readable bytes at `bytes`
             // that stay unchanged during the call.
-            unsafe { std::slice::from_raw_parts(bytes, len) }
+            match unsafe { crate::options::c_slice(bytes, len, "bytes") } {
+                Ok(slice) => slice,
+                Err(e) => return e,
+            }
         };
         // SAFETY: `options` is NULL or points to a readable jx_read_options.
         let options = match unsafe { options.as_ref() } {

@@ -7,13 +7,15 @@
 //! (`ffi/cbindgen.toml`); `tests/header.rs` fails when the committed header is stale.
 //!
 //! Conventions (as in rustls-ffi):
-//! - opaque handles per C "class" (`jx_document`, `jx_bytes`), functions named
-//!   `jx_<noun>_<verb>`;
+//! - opaque handles per C "class" (`jx_document`, `jx_report`, `jx_scorecard`,
+//!   `jx_bytes`), functions named `jx_<noun>_<verb>`;
 //! - every fallible function returns a `jx_result` (`#[repr(u32)]`, stable numbers);
 //!   outputs go through trailing out-parameters written only on success;
 //! - every exported body runs inside one panic-catching boundary ([`panic`]); a required
 //!   pointer that is NULL returns `JX_RESULT_NULL_PARAMETER`;
-//! - everything handed out has a NULL-tolerant `_free`.
+//! - everything handed out has a NULL-tolerant `_free`;
+//! - no profile the crate is built with may set `panic = "abort"`: the boundary needs
+//!   unwinding to turn a panic into `JX_RESULT_PANIC`.
 
 // The C ABI cannot be written without raw pointers: this crate is the one place in the
 // workspace where `unsafe` is allowed (the workspace denies it). Every unsafe block

@@ -131,3 +131,26 @@ pub(crate) unsafe fn optional_str(
 pub(crate) fn encode_text(text: &str, encoding: jx_encoding) -> Result<Vec<u8>, jx_result> {
     Ok(jixiao::read::encoding::encode(text, encoding.to_core()?))
 }
+
+/// Borrows `len` elements at `ptr` as a slice, refusing lengths no C object can have
+/// (more than `isize::MAX` bytes), which `slice::from_raw_parts` does not allow.
+///
+/// # Safety
+/// `ptr` is not NULL and points to `len` initialized elements that stay unchanged and
+/// alive for `'a`.
+pub(crate) unsafe fn c_slice<'a, T>(
+    ptr: *const T,
+    len: usize,
+    name: &str,
+) -> Result<&'a [T], jx_result> {
+    let too_large = len
+        .checked_mul(std::mem::size_of::<T>())
+        .is_none_or(|bytes| bytes > isize::MAX as usize);
+    if too_large {
+        return Err(invalid_argument(format!(
+            "`{name}` has a length ({len}) larger than any object can be"
+        )));
+    }
+    // SAFETY: forwarded contract, and the size fits in isize (checked above).
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}

@@ -104,7 +104,10 @@ pub extern "C" fn jx_score(
             (score_document(document, &profile), Vec::new())
         } else {
             // SAFETY: not NULL, and the caller guarantees `actuals_len` readable bytes.
-            let bytes = unsafe { std::slice::from_raw_parts(actuals, actuals_len) };
+            let bytes = match unsafe { crate::options::c_slice(actuals, actuals_len, "actuals") } {
+                Ok(b) => b,
+                Err(e) => return e,
+            };
             // SAFETY: NULL or a readable jx_read_options (documented contract).
             let options = unsafe { actuals_options.as_ref() };
             let mut read_options = ReadOptions::default();

@@ -43,6 +43,7 @@ from jixiao._jixiao import (
     read_text,
     score_many,
     summarize,
+    write_scorecards,
 )
 
 __all__ = [
@@ -73,4 +74,5 @@ __all__ = [
     "read_text",
     "score_many",
     "summarize",
+    "write_scorecards",
 ]

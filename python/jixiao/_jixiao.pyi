@@ -38,9 +38,11 @@ __all__ = [
     "profiles",
     "score_many",
     "summarize",
+    "write_scorecards",
     "_review_from_json",
     "_restore_scorecard",
     "_restore_audit",
+    "_restore_summary",
 ]
 
 __version__: str
@@ -114,13 +116,21 @@ class Document:
     def write(self, format: str) -> bytes:
         """Writes ``json``, ``form``, ``csv``, ``tsv``, ``md`` or ``xlsx``."""
     def review(self, *, profile: Optional[str] = None) -> Review: ...
-    def summary(self, *, profile: Optional[str] = None) -> Summary: ...
+    def summary(
+        self, *, profile: Optional[str] = None, score: Union[bool, str, dict[str, Any], None] = None
+    ) -> Summary: ...
     def score(
         self,
         *,
         profile: Union[str, dict[str, Any], None] = None,
         actuals: Union[_Source, Any, None] = None,
     ) -> list[Scorecard]: ...
+    def score_totals(
+        self,
+        *,
+        profile: Union[str, dict[str, Any], None] = None,
+        actuals: Union[_Source, Any, None] = None,
+    ) -> list[dict[str, Any]]: ...
     def with_actuals(self, actuals: Union[_Source, Any]) -> Document: ...
     def audit(self, *, profile: Union[str, dict[str, Any], None] = None) -> list[Audit]: ...
     def to_pandas(self, *, decimals: bool = True) -> Any: ...
@@ -348,7 +358,12 @@ def _finding_from_json(json: str) -> Finding: ...
 def profiles() -> list[str]:
     """The names of the built-in scoring profiles."""
 
-def summarize(documents: Sequence[Document], *, profile: Optional[str] = None) -> Summary:
+def summarize(
+    documents: Sequence[Document],
+    *,
+    profile: Optional[str] = None,
+    score: Union[bool, str, dict[str, Any], None] = None,
+) -> Summary:
     """Rolls up several documents (汇总)."""
 
 def score_many(
@@ -358,6 +373,9 @@ def score_many(
     threads: Optional[int] = None,
 ) -> list[list[Scorecard]]:
     """Scores many documents in parallel without the GIL."""
+
+def write_scorecards(cards: Sequence[Scorecard], format: str) -> bytes:
+    """Writes scorecards as ``json``, ``md``, ``xlsx`` or ``text``."""
 
 def from_pandas(
     df: Any, *, name: Optional[str] = None, title: Optional[str] = None, year: Optional[int] = None
@@ -487,6 +505,7 @@ class Summary:
     def to_json(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_text(self) -> str: ...
+    def to_csv(self) -> str: ...
     def to_pandas(self, by: str = "department", *, decimals: bool = True) -> Any: ...
     def __eq__(self, value: object, /) -> bool: ...
 
@@ -495,3 +514,4 @@ def _restore_scorecard(
     declaration: str, profile: str, index: Optional[int] = None
 ) -> Union[Scorecard, IndicatorScore]: ...
 def _restore_audit(declaration: str, profile: str) -> Audit: ...
+def _restore_summary(documents: list[str], policy: str, scoring: Optional[str] = None) -> Summary: ...

@@ -40,10 +40,8 @@ pub(crate) enum Kind {
     /// `ParseError`.
     Parse,
     /// `ReviewError`.
-    #[allow(dead_code)]
     Review,
     /// `ScoreError`.
-    #[allow(dead_code)]
     Score,
 }
 

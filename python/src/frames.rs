@@ -100,24 +100,39 @@ pub(crate) fn to_pandas<'py>(
     let data = PyDict::new(py);
     let names = PyList::empty(py);
     for (name, cells) in table.columns {
+        let dtype = column_dtype(&cells, decimals);
         let values = PyList::empty(py);
         for cell in cells {
             values.append(cell_to_py(py, cell, decimals)?)?;
         }
-        // A Series of dtype object keeps Decimal and None exactly as they are.
         let kwargs = PyDict::new(py);
-        kwargs.set_item("dtype", "object")?;
+        kwargs.set_item("dtype", dtype)?;
         let series = pd.getattr("Series")?.call((values,), Some(&kwargs))?;
         data.set_item(&name, series)?;
         names.append(name)?;
     }
     let kwargs = PyDict::new(py);
     kwargs.set_item("columns", names)?;
-    let df = pd.getattr("DataFrame")?.call((data,), Some(&kwargs))?;
-    // Whole-number and float columns get their numeric dtype; Decimal, date and text
-    // columns stay object (Decimal exact).
-    let _ = decimals;
-    df.call_method0("infer_objects")
+    pd.getattr("DataFrame")?.call((data,), Some(&kwargs))
+}
+
+/// The dtype of a column: counts are `int64` (`Int64`, pandas' nullable integer, when a
+/// cell is missing — never a float); decimals stay `object` holding `Decimal` unless
+/// floats were asked for (`float64`, missing = NaN); text, dates and mixed columns are
+/// `object`.
+fn column_dtype(cells: &[Cell], decimals: bool) -> &'static str {
+    let present = || cells.iter().filter(|c| !matches!(c, Cell::Null));
+    let any_null = cells.iter().any(|c| matches!(c, Cell::Null));
+    if present().next().is_none() {
+        return "object";
+    }
+    if present().all(|c| matches!(c, Cell::Int(_))) {
+        return if any_null { "Int64" } else { "int64" };
+    }
+    if !decimals && present().all(|c| matches!(c, Cell::Dec(_))) {
+        return "float64";
+    }
+    "object"
 }
 
 /// What a list column holds, for typing its cells.

@@ -21,8 +21,9 @@ mod _jixiao {
 
     #[pymodule_export]
     use crate::analysis::{
-        _restore_audit, _restore_scorecard, _review_from_json, profiles, score_many, summarize,
-        PyAudit, PyIndicatorScore, PyReview, PyScorecard, PySummary,
+        _restore_audit, _restore_scorecard, _restore_summary, _review_from_json, profiles,
+        score_many, summarize, write_scorecards, PyAudit, PyIndicatorScore, PyReview, PyScorecard,
+        PySummary,
     };
     #[pymodule_export]
     use crate::document::from_pandas;

@@ -51,11 +51,29 @@ fi
 lib=target/debug
 # The shared library carries the soname libjixiao.so.0: give the loader that name.
 mkdir -p "$work/lib"
-ln -s "$root/$lib/libjixiao.so" "$work/lib/libjixiao.so.0"
-ln -s "$root/$lib/libjixiao.so" "$work/lib/libjixiao.so"
+ln -s "$root/$lib/libjixiao_ffi.so" "$work/lib/libjixiao.so.0"
+ln -s "$root/$lib/libjixiao_ffi.so" "$work/lib/libjixiao.so"
 # Files the tests read: a GB18030 + CRLF copy of the seed.
 iconv -f UTF-8 -t GB18030 tests/data/shanghai-eeb-enforcement-2024.txt | sed 's/$/\r/' \
     >"$work/seed-gb18030-crlf.txt"
+
+# The header alone compiles as C99 and, for C++ callers, as C++ (extern "C" guards).
+if printf '#include "jixiao.h"\nint main(void) { return jx_version() == 0; }\n' |
+    $CC $CFLAGS -Iinclude -x c -fsyntax-only - >"$work/header_c.log" 2>&1; then
+    ok "include/jixiao.h compiles alone (C99)"
+else
+    bad "include/jixiao.h compiles alone (C99)"
+    sed 's/^/      /' "$work/header_c.log"
+fi
+if command -v g++ >/dev/null 2>&1; then
+    if printf '#include "jixiao.h"\n' | g++ -std=c++11 -Wall -Wextra -Wpedantic -Werror -Iinclude \
+        -x c++ -fsyntax-only - >"$work/header_cxx.log" 2>&1; then
+        ok "include/jixiao.h compiles as C++11"
+    else
+        bad "include/jixiao.h compiles as C++11"
+        sed 's/^/      /' "$work/header_cxx.log"
+    fi
+fi
 
 have_valgrind=1
 command -v valgrind >/dev/null 2>&1 || have_valgrind=0
@@ -63,7 +81,7 @@ command -v valgrind >/dev/null 2>&1 || have_valgrind=0
 for src in tests/c/test_*.c; do
     t=$(basename "$src" .c)
     # a. static
-    if $CC $CFLAGS -Iinclude -Itests/c "$src" "$lib/libjixiao.a" $NATIVE -o "$work/$t.static" \
+    if $CC $CFLAGS -Iinclude -Itests/c "$src" "$lib/libjixiao_ffi.a" $NATIVE -o "$work/$t.static" \
         >"$work/$t.cc.log" 2>&1; then
         run "$t (static)" "$work/$t.static.log" "$work/$t.static" "$work"
     else
@@ -88,7 +106,7 @@ for src in tests/c/test_*.c; do
     fi
     # c. ASan + UBSan
     if $CC $CFLAGS -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
-        -Iinclude -Itests/c "$src" "$lib/libjixiao.a" $NATIVE -o "$work/$t.asan" \
+        -Iinclude -Itests/c "$src" "$lib/libjixiao_ffi.a" $NATIVE -o "$work/$t.asan" \
         >"$work/$t.cc3.log" 2>&1; then
         run "$t (static, ASan+UBSan)" "$work/$t.asan.log" env \
             ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=1 \
@@ -136,6 +154,13 @@ if make --no-print-directory install PREFIX="$prefix" PROFILE=debug >"$work/inst
             sed 's/^/      /' "$work/$e.cc2.log"
         fi
     done
+    if make --no-print-directory uninstall PREFIX="$prefix" >"$work/uninstall.log" 2>&1 &&
+        [ -z "$(find "$prefix" -type f -o -type l)" ]; then
+        ok "make uninstall PREFIX=<tmp> removes every installed file"
+    else
+        bad "make uninstall PREFIX=<tmp>"
+        find "$prefix" | sed 's/^/      /'
+    fi
 else
     bad "make install PREFIX=<tmp>"
     sed 's/^/      /' "$work/install.log" | tail -n 20

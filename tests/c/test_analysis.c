@@ -449,6 +449,85 @@ static void test_score_seed_golden(void) {
     free(golden);
 }
 
+/* Whether `bytes` is byte for byte the file at `path`. */
+static int same_as_golden(const jx_bytes *bytes, const char *path) {
+    size_t len = 0;
+    unsigned char *golden = jt_read_file(path, &len);
+    int same = golden != NULL && jt_bytes_equal(bytes, golden, len);
+    if (!same) {
+        fprintf(stderr, "differs from %s\n", path);
+    }
+    free(golden);
+    return same;
+}
+
+/* The review and summary goldens the Rust and Python tests use, byte for byte (the seed
+ * read under its bare file name, as those tests name it). */
+static void test_review_and_summary_goldens(void) {
+    size_t len = 0;
+    unsigned char *data = jt_read_file(SEED, &len);
+    jx_read_options opts = {0};
+    jx_document *doc = NULL;
+    jx_report *rep = NULL, *sh = NULL;
+    jx_bytes *json = NULL, *sh_json = NULL, *summary = NULL, *scored = NULL;
+    const jx_document *docs[1];
+    CHECK(data != NULL);
+    opts.file_name = "shanghai-eeb-enforcement-2024.txt";
+    CHECK_OK(jx_document_read(data, len, &opts, &doc));
+    free(data);
+    if (doc == NULL) {
+        return;
+    }
+    CHECK_OK(jx_review(doc, NULL, JX_ENCODING_UTF8, &rep));
+    CHECK_OK(jx_report_json(rep, &json));
+    CHECK(same_as_golden(json, "tests/golden/seed-review.json"));
+    CHECK_OK(jx_review(doc, "shanghai-2025", JX_ENCODING_UTF8, &sh));
+    CHECK_OK(jx_report_json(sh, &sh_json));
+    CHECK(same_as_golden(sh_json, "tests/golden/seed-review-shanghai-2025.json"));
+    docs[0] = doc;
+    CHECK_OK(jx_summary(docs, 1, NULL, 0, JX_ENCODING_UTF8, &summary));
+    CHECK(same_as_golden(summary, "tests/golden/seed-summary.json"));
+    /* The seed has no self-evaluation: scoring adds only the profile's name. */
+    CHECK_OK(jx_summary_scored(docs, 1, NULL, NULL, 0, JX_ENCODING_UTF8, &scored));
+    CHECK(summary != NULL && strstr((const char *)jx_bytes_data(summary), "score_profile") == NULL);
+    CHECK(scored != NULL && strstr((const char *)jx_bytes_data(scored), "\"score_profile\": \"mof-2020\"") != NULL);
+    CHECK(scored != NULL && summary != NULL &&
+          jx_bytes_len(scored) == jx_bytes_len(summary) + strlen(",\n  \"score_profile\": \"mof-2020\""));
+    {
+        jx_bytes *out = (jx_bytes *)(uintptr_t)0x1;
+        CHECK_RESULT(jx_summary_scored(docs, 1, NULL, "nope", 0, JX_ENCODING_UTF8, &out),
+                     JX_RESULT_UNKNOWN_PROFILE);
+        CHECK_RESULT(jx_summary_scored(docs, 1, NULL, NULL, 0, JX_ENCODING_UTF8, NULL),
+                     JX_RESULT_NULL_PARAMETER);
+        CHECK(out == (jx_bytes *)(uintptr_t)0x1);
+    }
+    jx_bytes_free(json);
+    jx_bytes_free(sh_json);
+    jx_bytes_free(summary);
+    jx_bytes_free(scored);
+    jx_report_free(rep);
+    jx_report_free(sh);
+    jx_document_free(doc);
+}
+
+/* A scored roll-up of the Putuo self-evaluation: its score figures appear. */
+static void test_summary_scored(void) {
+    jx_document *putuo = read_path(PUTUO);
+    const jx_document *docs[1];
+    jx_bytes *plain = NULL, *scored = NULL;
+    if (putuo == NULL) {
+        return;
+    }
+    docs[0] = putuo;
+    CHECK_OK(jx_summary(docs, 1, NULL, 0, JX_ENCODING_UTF8, &plain));
+    CHECK_OK(jx_summary_scored(docs, 1, NULL, "mof-2020", 0, JX_ENCODING_UTF8, &scored));
+    CHECK(scored != NULL && !jt_same_bytes(plain, scored));
+    CHECK(scored != NULL && strstr((const char *)jx_bytes_data(scored), "98.62") != NULL);
+    jx_bytes_free(plain);
+    jx_bytes_free(scored);
+    jx_document_free(putuo);
+}
+
 int main(int argc, char **argv) {
     const char *workdir = argc > 1 ? argv[1] : ".";
     test_review(workdir);
@@ -456,5 +535,7 @@ int main(int argc, char **argv) {
     test_score_putuo();
     test_score_with_actuals();
     test_score_seed_golden();
+    test_review_and_summary_goldens();
+    test_summary_scored();
     return jt_finish("test_analysis");
 }

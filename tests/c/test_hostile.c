@@ -50,11 +50,11 @@ static void test_null_and_empty(void) {
     /* Zero length, with and without a pointer: an empty input, not a crash. */
     {
         jx_result r = read_any(NULL, 0, NULL);
-        CHECK(r == JX_RESULT_EMPTY_INPUT || r == JX_RESULT_NO_DECLARATION);
+        CHECK(r == JX_RESULT_EMPTY_INPUT);
         r = read_any(text, 0, NULL);
-        CHECK(r == JX_RESULT_EMPTY_INPUT || r == JX_RESULT_NO_DECLARATION);
+        CHECK(r == JX_RESULT_EMPTY_INPUT);
         r = read_any((const unsigned char *)" \n\t\r\n", 5, NULL);
-        CHECK(r == JX_RESULT_EMPTY_INPUT || r == JX_RESULT_NO_DECLARATION);
+        CHECK(r == JX_RESULT_EMPTY_INPUT);
     }
     /* NULL bytes with a length; NULL out. */
     CHECK_RESULT(jx_document_read(NULL, 10, NULL, &doc), JX_RESULT_NULL_PARAMETER);
@@ -66,6 +66,16 @@ static void test_null_and_empty(void) {
     CHECK_OK(jx_last_error_message(buf, sizeof buf, &n));
     CHECK(strstr(buf, "out") != NULL);
 
+    /* A length no object can have is refused before anything is read. */
+    CHECK_RESULT(jx_document_read(text, (size_t)-1, NULL, &doc), JX_RESULT_INVALID_ARGUMENT);
+    CHECK(doc == SENTINEL_DOC);
+    {
+        const jx_document *docs[1] = {NULL};
+        jx_bytes *out = SENTINEL_BYTES;
+        CHECK_RESULT(jx_summary(docs, (size_t)-1 / 4, NULL, 0, JX_ENCODING_UTF8, &out),
+                     JX_RESULT_INVALID_ARGUMENT);
+        CHECK(out == SENTINEL_BYTES);
+    }
     /* Accessors on NULL. */
     CHECK(jx_document_declaration_count(NULL) == 0);
     CHECK(jx_document_indicator_count(NULL) == 0);
@@ -233,6 +243,10 @@ static void test_bad_arguments(void) {
         CHECK_OK(jx_score(doc, NULL, NULL, 0, NULL, JX_ENCODING_UTF8, &sc));
         CHECK(jx_scorecard_count(sc) == 0 && jx_scorecard_total(sc, 0) == NULL);
         jx_scorecard_free(sc);
+        sc = (jx_scorecard *)SENTINEL_BYTES;
+        CHECK_RESULT(jx_score(doc, NULL, (const uint8_t *)"x", (size_t)-1, NULL, JX_ENCODING_UTF8, &sc),
+                     JX_RESULT_INVALID_ARGUMENT);
+        CHECK(sc == (jx_scorecard *)SENTINEL_BYTES);
         /* Garbage as actuals: a read error, never a crash. */
         sc = (jx_scorecard *)SENTINEL_BYTES;
         CHECK(jx_score(doc, NULL, (const uint8_t *)"\x00\x01\x02", 3, NULL, JX_ENCODING_UTF8, &sc) != JX_RESULT_OK);

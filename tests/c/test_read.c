@@ -255,6 +255,11 @@ static void test_formats(jx_document *doc, const char *what, int form_round_trip
             }
             jx_bytes_free(back_json);
             jx_document_free(back);
+            /* Detected from the bytes alone, without the format. */
+            back = NULL;
+            CHECK_OK(jx_document_read(jx_bytes_data(out), jx_bytes_len(out), NULL, &back));
+            CHECK(back != NULL && jx_document_format(back) == formats[i].format);
+            jx_document_free(back);
         }
         jx_bytes_free(out);
     }

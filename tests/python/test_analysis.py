@@ -106,10 +106,13 @@ def test_pickling_analysis_objects(putuo, seed):
     (card,) = putuo.score()
     review = seed.review()
     (audit,) = putuo.audit()
-    for obj in (card, card.indicators[2], review, audit):
+    summary = jixiao.summarize([putuo, seed], profile="classic", score="budget-20")
+    for obj in (card, card.indicators[2], review, review[0], audit, summary, seed.summary()):
         back = pickle.loads(pickle.dumps(obj))
         assert type(back) is type(obj) and back == obj
     assert pickle.loads(pickle.dumps(card)).to_json() == card.to_json()
+    assert pickle.loads(pickle.dumps(summary)).to_json() == summary.to_json()
+    assert json.loads(summary.to_json())["score_profile"] == "budget-20"
 
 
 def test_review(seed):
@@ -267,3 +270,73 @@ def test_to_arrow_keeps_decimals(seed):
     field = table.schema.field("年度资金申请总额")
     assert pa.types.is_decimal(field.type)
     assert table.column("年度资金申请总额")[0].as_py() == Decimal("2650000.00")
+
+
+def test_scored_summary(seed, putuo):
+    plain = jixiao.summarize([putuo, seed])
+    assert "scores" not in plain.to_dict()
+    s = jixiao.summarize([putuo, seed], score=True)
+    scores = s.to_dict()["scores"]
+    assert scores["evaluated"] == 1 and scores["complete"] == 1
+    assert Decimal(scores["mean"]) == putuo.score()[0].total
+    assert scores["grades"] == {"优": 1}
+    df = s.to_pandas(by="document")
+    assert df["mean_score"].iloc[0] == Decimal("98.62") and df["mean_score"].iloc[1] is None
+    assert putuo.summary(score="budget-20").to_dict()["score_profile"] == "budget-20"
+    with pytest.raises(jixiao.ScoreError):
+        putuo.summary(score="nope")
+
+
+def test_write_scorecards(putuo):
+    cards = putuo.score()
+    md = jixiao.write_scorecards(cards, "md").decode("utf-8")
+    assert md.startswith("## 普陀体育中心与委托运营方结算费用") and "| 一级指标 |" in md
+    assert json.loads(jixiao.write_scorecards(cards, "json")) == [json.loads(cards[0].to_json())]
+    assert jixiao.write_scorecards(cards, "xlsx").startswith(b"PK\x03\x04")
+    assert "总分 98.62" in jixiao.write_scorecards(cards, "text").decode("utf-8")
+    with pytest.raises(ValueError):
+        jixiao.write_scorecards(cards, "pdf")
+    with pytest.raises(TypeError):
+        jixiao.write_scorecards(["not a card"], "md")
+
+
+def test_summary_csv(seed):
+    csv = seed.summary().to_csv()
+    lines = csv.splitlines()
+    assert lines[0].startswith("group,name,projects")
+    assert "19555000.00" in csv
+
+
+def test_no_float_column_unless_asked(seed, putuo):
+    frames = [
+        seed.to_pandas(),
+        putuo.to_pandas(),
+        putuo.score()[0].to_pandas(),
+        seed.review().to_pandas(),
+        jixiao.summarize([putuo, seed], score=True).to_pandas(by="document"),
+        putuo.audit()[0].to_pandas(),
+    ]
+    for df in frames:
+        assert not [c for c in df.columns if df[c].dtype.kind == "f"], list(df.dtypes)
+    df = jixiao.summarize([putuo, seed], score=True).to_pandas(by="document")
+    assert str(df["evaluated"].dtype) == "Int64" and df["projects"].dtype.kind == "i"
+    assert list(df["evaluated"].isna()) == [False, True]
+
+
+def test_score_totals_agree_with_full_scorecards(seed):
+    actuals = DATA / "seed-actuals.csv"
+    cards = seed.score(actuals=actuals)
+    totals = seed.score_totals(actuals=actuals)
+    assert len(totals) == len(cards) == 5
+    for card, t in zip(cards, totals):
+        assert t["project"] == card.project
+        assert (t["total"], t["max"], t["complete"], t["open"], t["grade"]) == (
+            card.total,
+            card.max,
+            card.complete,
+            card.open,
+            card.grade,
+        )
+        assert t["scores"] == [row.score for row in card.indicators]
+        assert all(isinstance(s, (Decimal, type(None))) for s in t["scores"])
+    assert pickle.loads(pickle.dumps(totals)) == totals

@@ -63,3 +63,21 @@ def test_seed_scorecards_with_actuals():
     pd = pytest.importorskip("pandas")
     df = pd.read_csv(DATA / "seed-actuals.csv", dtype=str, keep_default_na=False)
     assert [c.to_json() for c in seed.score(actuals=df)] == [c.to_json() for c in cards]
+
+
+def _seed_named():
+    path = DATA / "shanghai-eeb-enforcement-2024.txt"
+    return jixiao.read(path.read_bytes(), name=path.name)
+
+
+@pytest.mark.parametrize(
+    "profile, name", [(None, "seed-review.json"), ("shanghai-2025", "seed-review-shanghai-2025.json")]
+)
+def test_seed_review(profile, name):
+    review = _seed_named().review(profile=profile)
+    assert review.to_json() + "\n" == golden(name)
+    assert [f.code for f in review] == [f["code"] for f in json.loads(golden(name))["findings"]]
+
+
+def test_seed_summary():
+    assert _seed_named().summary().to_json() + "\n" == golden("seed-summary.json")

@@ -3,7 +3,8 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::{plain, round2, BudgetScore, Flag, Profile, Status};
+use super::engine::Explain;
+use super::{plain, round2, BudgetScore, Flag, FlagCode, Profile, Status};
 use crate::model::{BudgetRow, Declaration};
 
 const RULE: &str = "预算执行率 = 全年执行数 / 全年预算数；得分 = min(执行率, 1) × 分值 (财预〔2020〕10号 附件2 项目支出绩效自评表)";
@@ -63,7 +64,9 @@ fn figures(declaration: &Declaration) -> Option<Figures> {
     })
 }
 
-pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> BudgetScore {
+/// Scores the budget row. Its flags are always built (a couple of fixed messages per
+/// declaration); the rule and the explanation only when explaining.
+pub(crate) fn score(declaration: &Declaration, profile: &Profile, explain: Explain) -> BudgetScore {
     let evaluation = declaration.evaluation.as_ref();
     let form_weight = evaluation.and_then(|e| e.budget.weight);
     let (max, max_source) = match form_weight {
@@ -84,7 +87,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> BudgetScore
         unit,
         summed: false,
         published,
-        rule: RULE.to_owned(),
+        rule: explain.text(|| RULE.to_owned()),
         explanation: String::new(),
         flags: Vec::new(),
         reason: None,
@@ -92,7 +95,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> BudgetScore
     let Some(f) = figures(declaration) else {
         let reason = "没有预算执行数据 (no budget execution figures: 全年预算数 / 全年执行数)";
         card.reason = Some(reason.to_owned());
-        card.explanation = format!("{reason}; {} points open", plain(max));
+        card.explanation = explain.text(|| format!("{reason}; {} points open", plain(max)));
         return card;
     };
     card.initial = f.initial;
@@ -101,7 +104,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> BudgetScore
     card.summed = f.summed;
     let from = if f.summed {
         card.flags.push(Flag::new(
-            "budget_parts_summed",
+            FlagCode::BudgetPartsSummed,
             "年度资金总额行缺少全年预算数或全年执行数，按其中各行合计计算",
             "the 年度资金总额 row lacks 全年预算数 or 全年执行数: the sums of the 其中 rows are used",
         ));
@@ -113,7 +116,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> BudgetScore
         (Some(a), Some(e)) if a > Decimal::ZERO => (a, e),
         (Some(a), Some(_)) => {
             let reason = format!("全年预算数 is {} ({from}): the rate is undefined", plain(a));
-            card.explanation = format!("{reason}; {} points open", plain(max));
+            card.explanation = explain.text(|| format!("{reason}; {} points open", plain(max)));
             card.reason = Some(reason);
             return card;
         }
@@ -124,7 +127,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> BudgetScore
                 _ => "全年执行数",
             };
             let reason = format!("{missing} missing ({from})");
-            card.explanation = format!("{reason}; {} points open", plain(max));
+            card.explanation = explain.text(|| format!("{reason}; {} points open", plain(max)));
             card.reason = Some(reason);
             return card;
         }
@@ -135,7 +138,7 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> BudgetScore
             plain(executed),
             plain(adjusted)
         );
-        card.explanation = format!("{reason}; {} points open", plain(max));
+        card.explanation = explain.text(|| format!("{reason}; {} points open", plain(max)));
         card.reason = Some(reason);
         return card;
     };
@@ -153,24 +156,26 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> BudgetScore
     };
     if rate > Decimal::ONE {
         card.flags.push(Flag::new(
-            "budget_over_executed",
+            FlagCode::BudgetOverExecuted,
             "全年执行数超过全年预算数",
             "more was executed than the adjusted budget",
         ));
     }
-    let percent = rate
-        .saturating_mul(Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
-        .normalize();
-    card.explanation = format!(
-        "执行率 = {} / {} = {percent}% ({from}, {}); 得分 = min({}, 1) × {} = {} → {score}",
-        plain(executed),
-        plain(adjusted),
-        card.unit,
-        plain(rate.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)),
-        plain(max),
-        plain(raw.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)),
-    );
+    card.explanation = explain.text(|| {
+        let percent = rate
+            .saturating_mul(Decimal::ONE_HUNDRED)
+            .round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero)
+            .normalize();
+        format!(
+            "执行率 = {} / {} = {percent}% ({from}, {}); 得分 = min({}, 1) × {} = {} → {score}",
+            plain(executed),
+            plain(adjusted),
+            card.unit,
+            plain(rate.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)),
+            plain(max),
+            plain(raw.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)),
+        )
+    });
     card
 }
 
@@ -210,6 +215,7 @@ mod tests {
         let b = score(
             &decl(row(Some("250000.00"), Some("215457.6")), vec![]),
             &Profile::default(),
+            Explain(true),
         );
         assert_eq!(b.score, Some(d("8.62")));
         assert_eq!(b.rate, Some(d("0.861830")));
@@ -223,6 +229,7 @@ mod tests {
         let b = score(
             &decl(row(Some("20000"), Some("9034")), vec![]),
             &Profile::default(),
+            Explain(true),
         );
         assert_eq!(b.score, Some(d("4.52")));
     }
@@ -235,6 +242,7 @@ mod tests {
                 vec![row(Some("100"), Some("80")), row(Some("100"), Some("100"))],
             ),
             &Profile::default(),
+            Explain(true),
         );
         assert!(b.summed);
         assert_eq!(b.score, Some(d("9.00")));
@@ -246,16 +254,18 @@ mod tests {
         let b = score(
             &decl(row(Some("100"), Some("120")), vec![]),
             &Profile::default(),
+            Explain(true),
         );
         assert_eq!(b.score, Some(d("10.00")));
         assert_eq!(b.status, Status::Met);
         let b = score(
             &decl(row(Some("0"), Some("0")), vec![]),
             &Profile::default(),
+            Explain(true),
         );
         assert_eq!(b.status, Status::NotScorable);
         assert_eq!(b.score, None);
-        let b = score(&Declaration::default(), &Profile::default());
+        let b = score(&Declaration::default(), &Profile::default(), Explain(true));
         assert_eq!(b.status, Status::NotScorable);
     }
 
@@ -263,7 +273,7 @@ mod tests {
     fn form_weight_wins() {
         let mut total = row(Some("100"), Some("50"));
         total.weight = Some(d("20"));
-        let b = score(&decl(total, vec![]), &Profile::default());
+        let b = score(&decl(total, vec![]), &Profile::default(), Explain(true));
         assert_eq!(b.score, Some(d("10.00")));
         assert_eq!(b.max_source, "given");
     }

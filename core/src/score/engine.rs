@@ -3,35 +3,90 @@
 
 use rust_decimal::Decimal;
 
-use super::weights::{self, LevelKey};
+use super::weights::{self, LevelKey, Weights};
 use super::{
-    budget, plain, qualitative, quantitative, round2, Flag, IndicatorScore, LevelScore, Profile,
-    Scorecard, Status, WeightSource,
+    budget, plain, qualitative, quantitative, round2, BudgetScore, BudgetTotals, Flag, FlagCode,
+    FlagSet, IndicatorScore, IndicatorTotals, LevelScore, Profile, ScoreTotals, Scorecard, Status,
+    WeightSource,
 };
-use crate::model::Declaration;
+use crate::model::{Declaration, Indicator};
 use crate::value::TargetKind;
+
+/// Whether the human text of a scorecard is built ([`score`]) or only its figures
+/// ([`totals`]). Every rule computes its figures the same way in both modes; the text is
+/// built through [`Explain::text`] and [`Flags::push`], which skip it when not explaining.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Explain(pub(crate) bool);
+
+impl Explain {
+    /// The text `make` builds, or an empty string (no allocation) when not explaining.
+    pub(crate) fn text(self, make: impl FnOnce() -> String) -> String {
+        if self.0 {
+            make()
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// The flags of one item: always their codes, and their messages when explaining.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Flags {
+    explain: Explain,
+    pub set: FlagSet,
+    pub list: Vec<Flag>,
+}
+
+impl Flags {
+    pub(crate) fn new(explain: Explain) -> Flags {
+        Flags {
+            explain,
+            set: FlagSet::default(),
+            list: Vec::new(),
+        }
+    }
+
+    /// Records `code`; `messages` (Chinese, English) is called only when explaining.
+    pub(crate) fn push(&mut self, code: FlagCode, messages: impl FnOnce() -> (String, String)) {
+        self.set.insert(code);
+        if self.explain.0 {
+            let (message, message_en) = messages();
+            self.list.push(Flag::new(code, message, message_en));
+        }
+    }
+
+    pub(crate) fn extend(&mut self, other: Flags) {
+        self.set = self.set.iter().chain(other.set.iter()).collect();
+        self.list.extend(other.list);
+    }
+}
 
 /// What one rule made of one indicator, before rounding.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Outcome {
+pub(crate) struct Outcome<'r> {
     /// The unrounded score; `None` when not scorable.
     pub raw: Option<Decimal>,
     pub status: Status,
-    pub rule: String,
+    pub rule: &'r str,
     pub explanation: String,
-    pub flags: Vec<Flag>,
+    pub flags: Flags,
     pub reason: Option<String>,
 }
 
-impl Outcome {
-    pub(crate) fn not_scorable(rule: &str, reason: impl Into<String>) -> Outcome {
-        let reason = reason.into();
+impl<'r> Outcome<'r> {
+    /// Not scorable under `rule`; `reason` is called only when explaining.
+    pub(crate) fn not_scorable(
+        explain: Explain,
+        rule: &'r str,
+        reason: impl FnOnce() -> String,
+    ) -> Outcome<'r> {
+        let reason = explain.text(reason);
         Outcome {
             raw: None,
             status: Status::NotScorable,
-            rule: rule.to_owned(),
-            explanation: format!("not scorable: {reason}"),
-            flags: Vec::new(),
+            rule,
+            explanation: explain.text(|| format!("not scorable: {reason}")),
+            flags: Flags::new(explain),
             reason: Some(reason),
         }
     }
@@ -41,46 +96,98 @@ const MISSING: &str =
     "每个指标须有实际完成值才能评分 (domain.md §5: missing actual → not scorable, never 0)";
 const NO_WEIGHT: &str =
     "指标分值：已给出的分值优先，否则按一级指标分值均分 (财预〔2020〕10号; domain.md §5 Weights)";
+const INVALID: &str = "指标值须可解析 (domain.md §3)";
 
 /// A sum that saturates instead of overflowing (absurd published figures never panic).
 pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
     values.fold(Decimal::ZERO, Decimal::saturating_add)
 }
 
-fn non_empty(text: Option<&String>) -> Option<String> {
-    text.map(|t| t.trim())
-        .filter(|t| !t.is_empty())
-        .map(str::to_owned)
+fn non_empty(text: Option<&String>) -> Option<&str> {
+    text.map(|t| t.trim()).filter(|t| !t.is_empty())
 }
 
-pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
-    let weights = weights::assign(declaration, profile);
-    let evaluation = declaration.evaluation.as_ref();
-    let budget = budget::score(declaration, profile);
-    let qualitative_rule = qualitative::rule(profile);
-    let mut indicators = Vec::with_capacity(declaration.indicators.len());
-    for (i, indicator) in declaration.indicators.iter().enumerate() {
-        let published_row = evaluation.and_then(|e| e.indicators.get(i));
+/// One indicator scored: its figures, and its text when explaining.
+struct Item<'a> {
+    actual: Option<&'a str>,
+    published: Option<Decimal>,
+    deviation: Option<&'a str>,
+    max: Option<Decimal>,
+    weight_source: WeightSource,
+    score: Option<Decimal>,
+    status: Status,
+    rule: &'a str,
+    explanation: String,
+    flags: Flags,
+    reason: Option<String>,
+}
+
+/// What every indicator is scored with: the weights, the rule texts built once.
+struct Context<'a> {
+    declaration: &'a Declaration,
+    profile: &'a Profile,
+    weights: Weights,
+    qualitative_rule: String,
+    explain: Explain,
+}
+
+impl<'a> Context<'a> {
+    fn new(declaration: &'a Declaration, profile: &'a Profile, explain: Explain) -> Self {
+        Context {
+            declaration,
+            profile,
+            weights: weights::assign(declaration, profile, explain),
+            qualitative_rule: explain.text(|| qualitative::rule(profile)),
+            explain,
+        }
+    }
+
+    fn item(&self, i: usize, indicator: &'a Indicator) -> Item<'_> {
+        let explain = self.explain;
+        let profile = self.profile;
+        let published_row = self
+            .declaration
+            .evaluation
+            .as_ref()
+            .and_then(|e| e.indicators.get(i));
         let actual = non_empty(published_row.and_then(|e| e.actual.as_ref()));
         let published = published_row.and_then(|e| e.score);
         let deviation = non_empty(published_row.and_then(|e| e.deviation.as_ref()));
-        let (weight, weight_source, weight_note) = weights
-            .per_indicator
-            .get(i)
-            .cloned()
-            .unwrap_or((None, WeightSource::None, String::new()));
-        let outcome = match (weight, actual.as_deref()) {
-            (None, _) => Outcome::not_scorable(NO_WEIGHT, format!("没有分值 ({weight_note})")),
-            (Some(_), None) => Outcome::not_scorable(MISSING, "没有实际完成值 (missing actual)"),
+        let (weight, weight_source, weight_note) = match self.weights.per_indicator.get(i) {
+            Some((w, source, note)) => (*w, *source, note.as_str()),
+            None => (None, WeightSource::None, ""),
+        };
+        let outcome = match (weight, actual) {
+            (None, _) => {
+                Outcome::not_scorable(explain, NO_WEIGHT, || format!("没有分值 ({weight_note})"))
+            }
+            (Some(_), None) => Outcome::not_scorable(explain, MISSING, || {
+                "没有实际完成值 (missing actual)".to_owned()
+            }),
             (Some(w), Some(a)) => match indicator.target.kind {
-                TargetKind::Quantitative => quantitative::score(&indicator.target, a, w, indicator.direction, profile),
-                TargetKind::Qualitative => {
-                    qualitative::score(&indicator.target, a, w, published, profile, &qualitative_rule)
-                }
-                TargetKind::Invalid => Outcome::not_scorable(
-                    "指标值须可解析 (domain.md §3)",
-                    format!("目标值“{}”无效或未填写 (the target is empty, a placeholder or unparseable)", indicator.target.text.trim()),
+                TargetKind::Quantitative => quantitative::score(
+                    &indicator.target,
+                    a,
+                    w,
+                    indicator.direction,
+                    profile,
+                    explain,
                 ),
+                TargetKind::Qualitative => qualitative::score(
+                    &indicator.target,
+                    a,
+                    w,
+                    published,
+                    profile,
+                    &self.qualitative_rule,
+                    explain,
+                ),
+                TargetKind::Invalid => Outcome::not_scorable(explain, INVALID, || {
+                    format!(
+                        "目标值“{}”无效或未填写 (the target is empty, a placeholder or unparseable)",
+                        indicator.target.text.trim()
+                    )
+                }),
             },
         };
         let mut flags = outcome.flags;
@@ -88,107 +195,218 @@ pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
             (Some(raw), Some(w)) => Some(round2(raw.min(w).max(Decimal::ZERO))),
             _ => None,
         };
-        if let (Some(s), Some(w)) = (score, weight) {
-            if s < round2(w) {
-                flags.push(Flag::new(
-                    "deviation_required",
-                    format!(
-                        "得分 {s} 低于分值 {}：须填写偏差原因分析及改进措施{}",
-                        plain(w),
-                        if deviation.is_some() { "（已填写）" } else { "" }
-                    ),
-                    format!(
-                        "score {s} below the weight {}: a deviation explanation (偏差原因分析及改进措施) is required{}",
-                        plain(w),
-                        if deviation.is_some() { " (one is given)" } else { "" }
-                    ),
-                ));
+        let max = weight.map(round2);
+        if let (Some(s), Some(w), Some(max)) = (score, weight, max) {
+            if s < max {
+                flags.push(FlagCode::DeviationRequired, || {
+                    (
+                        format!(
+                            "得分 {s} 低于分值 {}：须填写偏差原因分析及改进措施{}",
+                            plain(w),
+                            if deviation.is_some() { "（已填写）" } else { "" }
+                        ),
+                        format!(
+                            "score {s} below the weight {}: a deviation explanation (偏差原因分析及改进措施) is required{}",
+                            plain(w),
+                            if deviation.is_some() { " (one is given)" } else { "" }
+                        ),
+                    )
+                });
             }
         }
-        let weight_text = match weight_source {
-            WeightSource::Split => format!(
-                "W = {} [{}]; ",
-                weight.map(plain).unwrap_or_default(),
-                weight_note
-            ),
-            _ => String::new(),
-        };
-        indicators.push(IndicatorScore {
-            name: indicator.name.clone(),
-            level1: indicator.level1_label().to_owned(),
-            level2: indicator.level2_label().to_owned(),
-            target: indicator.target.text.clone(),
+        let explanation = explain.text(|| {
+            let weight_text = match weight_source {
+                WeightSource::Split => format!(
+                    "W = {} [{}]; ",
+                    weight.map(plain).unwrap_or_default(),
+                    weight_note
+                ),
+                _ => String::new(),
+            };
+            format!("{weight_text}{}", outcome.explanation)
+        });
+        Item {
             actual,
-            max: weight.map(round2),
+            published,
+            deviation,
+            max,
             weight_source,
             score,
             status: outcome.status,
             rule: outcome.rule,
-            explanation: format!("{weight_text}{}", outcome.explanation),
+            explanation,
             flags,
             reason: outcome.reason,
-            published,
-            deviation,
-        });
+        }
     }
-    let levels = level_scores(&weights.levels, &weights.keys, &indicators);
-    let indicator_total = sum(indicators.iter().filter_map(|i| i.score));
+}
+
+/// The figures of a whole scorecard, from the budget item and each indicator's
+/// (max, score).
+struct Sums {
+    levels: Vec<LevelScore>,
+    total: Decimal,
+    max: Decimal,
+    complete: bool,
+    open: Decimal,
+    grade: Option<String>,
+}
+
+fn sums(
+    budget: &BudgetScore,
+    items: &[(Option<Decimal>, Option<Decimal>)],
+    keys: &[LevelKey],
+    levels: &[LevelKey],
+    profile: &Profile,
+) -> Sums {
+    let levels = level_scores(levels, keys, items);
+    let indicator_total = sum(items.iter().filter_map(|(_, s)| *s));
     let total = budget
         .score
         .unwrap_or(Decimal::ZERO)
         .saturating_add(indicator_total);
-    let weights_total = sum(indicators.iter().filter_map(|i| i.max));
+    let weights_total = sum(items.iter().filter_map(|(m, _)| *m));
     let open_budget = if budget.score.is_none() {
         budget.max
     } else {
         Decimal::ZERO
     };
-    let open_indicators = sum(indicators
+    let open_indicators = sum(items
         .iter()
-        .filter(|i| i.score.is_none())
-        .filter_map(|i| i.max));
-    let complete = budget.score.is_some() && indicators.iter().all(|i| i.score.is_some());
+        .filter(|(_, s)| s.is_none())
+        .filter_map(|(m, _)| *m));
+    let complete = budget.score.is_some() && items.iter().all(|(_, s)| s.is_some());
     let total = round2(total);
     let grade = if complete {
         profile.grade(total).map(str::to_owned)
     } else {
         None
     };
-    let max = round2(budget.max.saturating_add(weights_total));
-    let mut flags = weights.flags;
-    flags.extend(empty_levels(declaration, profile, &weights.keys));
+    Sums {
+        levels,
+        total,
+        max: round2(budget.max.saturating_add(weights_total)),
+        complete,
+        open: round2(open_budget.saturating_add(open_indicators)),
+        grade,
+    }
+}
+
+/// The full scorecard: every figure with its rule, inputs and arithmetic.
+pub(crate) fn score(declaration: &Declaration, profile: &Profile) -> Scorecard {
+    let explain = Explain(true);
+    let context = Context::new(declaration, profile, explain);
+    let budget = budget::score(declaration, profile, explain);
+    let indicators: Vec<IndicatorScore> = declaration
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, indicator)| {
+            let item = context.item(i, indicator);
+            IndicatorScore {
+                name: indicator.name.clone(),
+                level1: indicator.level1_label().to_owned(),
+                level2: indicator.level2_label().to_owned(),
+                target: indicator.target.text.clone(),
+                actual: item.actual.map(str::to_owned),
+                max: item.max,
+                weight_source: item.weight_source,
+                score: item.score,
+                status: item.status,
+                rule: item.rule.to_owned(),
+                explanation: item.explanation,
+                flags: item.flags.list,
+                reason: item.reason,
+                published: item.published,
+                deviation: item.deviation.map(str::to_owned),
+            }
+        })
+        .collect();
+    let figures: Vec<_> = indicators.iter().map(|i| (i.max, i.score)).collect();
+    let w = context.weights;
+    let s = sums(&budget, &figures, &w.keys, &w.levels, profile);
+    let mut flags = w.flags.list;
+    flags.extend(empty_levels(declaration, profile, &w.keys, explain).list);
     Scorecard {
         profile: profile.name.clone(),
         project: declaration.project.name.clone(),
         budget,
         indicators,
-        levels,
-        total,
-        max,
-        complete,
-        open: round2(open_budget.saturating_add(open_indicators)),
-        grade,
+        levels: s.levels,
+        total: s.total,
+        max: s.max,
+        complete: s.complete,
+        open: s.open,
+        grade: s.grade,
         flags,
+    }
+}
+
+/// The same figures as [`score`], without the text.
+pub(crate) fn totals(declaration: &Declaration, profile: &Profile) -> ScoreTotals {
+    let explain = Explain(false);
+    let context = Context::new(declaration, profile, explain);
+    let budget = budget::score(declaration, profile, explain);
+    let indicators: Vec<IndicatorTotals> = declaration
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, indicator)| {
+            let item = context.item(i, indicator);
+            IndicatorTotals {
+                max: item.max,
+                weight_source: item.weight_source,
+                score: item.score,
+                status: item.status,
+                flags: item.flags.set,
+            }
+        })
+        .collect();
+    let figures: Vec<_> = indicators.iter().map(|i| (i.max, i.score)).collect();
+    let w = context.weights;
+    let s = sums(&budget, &figures, &w.keys, &w.levels, profile);
+    let mut flags = w.flags;
+    flags.extend(empty_levels(declaration, profile, &w.keys, explain));
+    ScoreTotals {
+        budget: BudgetTotals {
+            max: budget.max,
+            rate: budget.rate,
+            score: budget.score,
+            status: budget.status,
+            flags: budget
+                .flags
+                .iter()
+                .filter_map(|f| FlagCode::from_code(&f.code))
+                .collect(),
+        },
+        indicators,
+        levels: s.levels,
+        total: s.total,
+        max: s.max,
+        complete: s.complete,
+        open: s.open,
+        grade: s.grade,
+        flags: flags.set,
     }
 }
 
 fn level_scores(
     levels: &[LevelKey],
     keys: &[LevelKey],
-    indicators: &[IndicatorScore],
+    items: &[(Option<Decimal>, Option<Decimal>)],
 ) -> Vec<LevelScore> {
     levels
         .iter()
         .map(|level| {
             let members = keys
                 .iter()
-                .zip(indicators)
+                .zip(items)
                 .filter(|(k, _)| *k == level)
                 .map(|(_, i)| i);
             let (max, score) = members.fold((Decimal::ZERO, Decimal::ZERO), |(m, s), i| {
                 (
-                    m.saturating_add(i.max.unwrap_or_default()),
-                    s.saturating_add(i.score.unwrap_or_default()),
+                    m.saturating_add(i.0.unwrap_or_default()),
+                    s.saturating_add(i.1.unwrap_or_default()),
                 )
             });
             LevelScore {
@@ -200,8 +418,13 @@ fn level_scores(
         .collect()
 }
 
-fn empty_levels(declaration: &Declaration, profile: &Profile, keys: &[LevelKey]) -> Vec<Flag> {
-    let mut flags = Vec::new();
+fn empty_levels(
+    declaration: &Declaration,
+    profile: &Profile,
+    keys: &[LevelKey],
+    explain: Explain,
+) -> Flags {
+    let mut flags = Flags::new(explain);
     for (level, points) in &profile.level_points {
         let key = LevelKey::Known(*level);
         if points.is_zero() || keys.contains(&key) {
@@ -212,19 +435,20 @@ fn empty_levels(declaration: &Declaration, profile: &Profile, keys: &[LevelKey])
             .get(level.as_str())
             .copied()
             .unwrap_or(*points);
-        flags.push(Flag::new(
-            "level_empty",
-            format!(
-                "{}没有三级指标，其 {} 分无法得分",
-                level.as_str(),
-                plain(points)
-            ),
-            format!(
-                "{} has no indicators: its {} points cannot be earned",
-                level.as_str(),
-                plain(points)
-            ),
-        ));
+        flags.push(FlagCode::LevelEmpty, || {
+            (
+                format!(
+                    "{}没有三级指标，其 {} 分无法得分",
+                    level.as_str(),
+                    plain(points)
+                ),
+                format!(
+                    "{} has no indicators: its {} points cannot be earned",
+                    level.as_str(),
+                    plain(points)
+                ),
+            )
+        });
     }
     flags
 }

@@ -31,6 +31,7 @@ pub mod profile;
 mod qualitative;
 mod quantitative;
 pub(crate) mod quantity;
+mod totals;
 mod weights;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -40,6 +41,7 @@ use serde::{Serialize, Serializer};
 use crate::model::{Declaration, Document};
 
 pub use profile::{GradeBand, Profile, QualitativePolicy, ReversePolicy};
+pub use totals::{BudgetTotals, FlagCode, FlagSet, IndicatorTotals, ScoreTotals};
 
 /// 得分状态: how an indicator (or the budget row) came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -105,12 +107,12 @@ pub struct Flag {
 
 impl Flag {
     pub(crate) fn new(
-        code: &str,
+        code: FlagCode,
         message: impl Into<String>,
         message_en: impl Into<String>,
     ) -> Self {
         Flag {
-            code: code.to_owned(),
+            code: code.as_str().to_owned(),
             message: message.into(),
             message_en: message_en.into(),
         }
@@ -227,7 +229,10 @@ pub struct Scorecard {
     pub flags: Vec<Flag>,
 }
 
-fn levels_as_map<S: Serializer>(levels: &[LevelScore], serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn levels_as_map<S: Serializer>(
+    levels: &[LevelScore],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     let mut map = serializer.serialize_map(Some(levels.len()))?;
     for level in levels {
         map.serialize_entry(&level.name, level)?;
@@ -250,6 +255,14 @@ impl Scorecard {
 /// Scores one declaration's self-evaluation under `profile` (`domain.md` §5).
 pub fn score_declaration(declaration: &Declaration, profile: &Profile) -> Scorecard {
     engine::score(declaration, profile)
+}
+
+/// 得分汇总: scores one declaration like [`score_declaration`] — the same rules, figures,
+/// statuses and flag codes (`score_totals(d, p) == score_declaration(d, p).totals()`) —
+/// but builds none of the text (rules, explanations, messages, reasons, copied names).
+/// The fast path for bulk work: render a [`Scorecard`] only for what a person reads.
+pub fn score_totals(declaration: &Declaration, profile: &Profile) -> ScoreTotals {
+    engine::totals(declaration, profile)
 }
 
 /// Scores every declaration of a document.

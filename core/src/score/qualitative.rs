@@ -1,13 +1,15 @@
 //! 定性指标: the grade from the actual's words, the bands of 财预〔2020〕10号, explicit
 //! scores validated against their band (`domain.md` §5 "Qualitative grade").
 
-use chrono::Datelike;
+use std::borrow::Cow;
+
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::engine::Outcome;
+use super::engine::{Explain, Flags, Outcome};
 use super::quantity::read_quantity;
-use super::{plain, round2, Flag, Profile, Status};
-use crate::text::{fold_width, strip_html};
+use super::{plain, round2, FlagCode, Profile, Status};
+use crate::text::{fold_char, fold_width, strip_html};
 use crate::value::{deadline, deadline_in, Target};
 
 /// The three grades of 10号.
@@ -64,85 +66,139 @@ const MET: &[&str] = &[
 ];
 const MET_EXACT: &[&str] = &["是", "已", "优", "好", "有", "通过"];
 
-/// The text as compared: HTML stripped, width folded, spaces and punctuation removed.
-fn key(text: &str) -> String {
-    fold_width(&strip_html(text))
-        .chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '。' | '，'
-                        | '、'
-                        | '；'
-                        | ';'
-                        | ','
-                        | '.'
-                        | '!'
-                        | '！'
-                        | '"'
-                        | '“'
-                        | '”'
-                        | '\''
-                        | '‘'
-                        | '’'
-                )
-        })
-        .collect()
+/// The first characters of the words of [`UNMET`], [`PARTIAL`] and [`MET`] (checked by a
+/// test): an actual with none of them cannot contain a word of the list, so the list is
+/// not searched.
+const UNMET_FIRST: &[char] = &['未', '没', '不', '效', '较', '滞', '逾', '延'];
+const PARTIAL_FIRST: &[char] = &['部', '基'];
+const MET_FIRST: &[char] = &[
+    '达', '完', '实', '及', '按', '满', '良', '合', '符', '正', '优',
+];
+
+/// The first word of `words` that `text` contains; `first` holds the words' first
+/// characters, so most texts are ruled out in one pass.
+fn find_word(text: &str, words: &[&'static str], first: &[char]) -> Option<&'static str> {
+    if !text.contains(first) {
+        return None;
+    }
+    words.iter().copied().find(|w| text.contains(w))
+}
+
+/// Whether `key` drops this (already folded) character: spaces and punctuation.
+fn dropped(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '。' | '，'
+                | '、'
+                | '；'
+                | ';'
+                | ','
+                | '.'
+                | '!'
+                | '！'
+                | '"'
+                | '“'
+                | '”'
+                | '\''
+                | '‘'
+                | '’'
+        )
+}
+
+/// The text as compared: HTML stripped, width folded, spaces and punctuation removed
+/// (borrowed when that changes nothing, as for most actuals).
+fn key(text: &str) -> Cow<'_, str> {
+    let unchanged =
+        !text.contains(['<', '&']) && text.chars().all(|c| fold_char(c) == c && !dropped(c));
+    if unchanged {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        fold_width(&strip_html(text))
+            .chars()
+            .filter(|c| !dropped(*c))
+            .collect(),
+    )
+}
+
+/// Why an actual got its grade (rendered by [`Why::text`] only when explaining).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// The actual contains this word.
+    Contains(&'static str),
+    /// The actual is exactly a word of the grade.
+    Is,
+    /// The actual contains the target.
+    MatchesTarget,
+    /// A completion date (the first) against a deadline (the second).
+    Deadline(NaiveDate, NaiveDate),
+    /// A percentage of 100 or more.
+    Percent(Decimal),
+}
+
+impl Why {
+    /// The reasoning, readable: `实际完成值含“完成” → 达成`.
+    pub(crate) fn text(self, grade: Grade, actual: &str, target: &Target) -> String {
+        let label = match grade {
+            Grade::Met => "达成",
+            Grade::Partial => "部分达成",
+            Grade::Unmet => "未达成",
+        };
+        match self {
+            Why::Contains(w) => format!("实际完成值含“{w}” → {label}"),
+            Why::Is => format!("实际完成值为“{}” → {label}", key(actual)),
+            Why::MatchesTarget => format!("实际完成值与目标“{}”一致 → 达成", target.text.trim()),
+            Why::Deadline(done, due) if done <= due => {
+                format!("完成日期 {done} 不晚于期限 {due} → 达成")
+            }
+            Why::Deadline(done, due) => format!("完成日期 {done} 晚于期限 {due} → 未达成"),
+            Why::Percent(value) => format!("实际完成值 {}% ≥ 100% → 达成", plain(value)),
+        }
+    }
 }
 
 /// The grade an actual's words give, with why; or the reason no grade can be read.
-pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, String), String> {
+pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, Why), String> {
     let a = key(actual);
     let t = key(&target.text);
     if a.is_empty() {
         return Err("实际完成值为空 (missing actual)".to_owned());
     }
-    if let Some(w) = UNMET.iter().find(|w| a.contains(**w)) {
-        return Ok((Grade::Unmet, format!("实际完成值含“{w}” → 未达成")));
+    if let Some(w) = find_word(&a, UNMET, UNMET_FIRST) {
+        return Ok((Grade::Unmet, Why::Contains(w)));
     }
-    if let Some(w) = PARTIAL.iter().find(|w| a.contains(**w)) {
-        return Ok((Grade::Partial, format!("实际完成值含“{w}” → 部分达成")));
+    if let Some(w) = find_word(&a, PARTIAL, PARTIAL_FIRST) {
+        return Ok((Grade::Partial, Why::Contains(w)));
     }
-    if PARTIAL_EXACT.contains(&a.as_str()) {
-        return Ok((Grade::Partial, format!("实际完成值为“{a}” → 部分达成")));
+    if PARTIAL_EXACT.contains(&a.as_ref()) {
+        return Ok((Grade::Partial, Why::Is));
     }
-    if !t.is_empty() && a.contains(&t) {
-        return Ok((
-            Grade::Met,
-            format!("实际完成值与目标“{}”一致 → 达成", target.text.trim()),
-        ));
+    if !t.is_empty() && a.contains(t.as_ref()) {
+        return Ok((Grade::Met, Why::MatchesTarget));
     }
     // A date in the actual is the evidence for a deadline target, before any words
     // (`2024年1月5日完成` misses `2023年12月底前` although it says 完成).
     if let Some(done) = deadline(actual) {
         // A target without a year (`12月底前`) is read in the year of the actual.
         if let Some(due) = deadline_in(&target.text, Some(done.year())) {
-            return Ok(if done <= due {
-                (
-                    Grade::Met,
-                    format!("完成日期 {done} 不晚于期限 {due} → 达成"),
-                )
+            let grade = if done <= due {
+                Grade::Met
             } else {
-                (
-                    Grade::Unmet,
-                    format!("完成日期 {done} 晚于期限 {due} → 未达成"),
-                )
-            });
+                Grade::Unmet
+            };
+            return Ok((grade, Why::Deadline(done, due)));
         }
     }
-    if let Some(w) = MET.iter().find(|w| a.contains(**w)) {
-        return Ok((Grade::Met, format!("实际完成值含“{w}” → 达成")));
+    if let Some(w) = find_word(&a, MET, MET_FIRST) {
+        return Ok((Grade::Met, Why::Contains(w)));
     }
-    if MET_EXACT.contains(&a.as_str()) {
-        return Ok((Grade::Met, format!("实际完成值为“{a}” → 达成")));
+    if MET_EXACT.contains(&a.as_ref()) {
+        return Ok((Grade::Met, Why::Is));
     }
     if let Some(q) = read_quantity(actual) {
         if q.unit.as_deref() == Some("%") && q.value >= Decimal::ONE_HUNDRED {
-            return Ok((
-                Grade::Met,
-                format!("实际完成值 {}% ≥ 100% → 达成", plain(q.value)),
-            ));
+            return Ok((Grade::Met, Why::Percent(q.value)));
         }
     }
     Err(format!(
@@ -170,17 +226,18 @@ pub(crate) fn rule(profile: &Profile) -> String {
 }
 
 /// Scores a qualitative indicator; `published` is the evaluator's score when there is one.
-pub(crate) fn score(
+pub(crate) fn score<'r>(
     target: &Target,
     actual: &str,
     w: Decimal,
     published: Option<Decimal>,
     profile: &Profile,
-    rule: &str,
-) -> Outcome {
+    rule: &'r str,
+    explain: Explain,
+) -> Outcome<'r> {
     let (g, why) = match grade(target, actual) {
         Ok(found) => found,
-        Err(reason) => return Outcome::not_scorable(rule, reason),
+        Err(reason) => return Outcome::not_scorable(explain, rule, || reason),
     };
     let q = &profile.qualitative;
     let (low, high, share, status, name) = match g {
@@ -202,66 +259,82 @@ pub(crate) fn score(
     };
     let inside =
         |p: Decimal| p >= low && (p < high || (g == Grade::Met && p <= high)) && p >= Decimal::ZERO;
-    let band = format!(
-        "{name} band [{}, {}{}",
-        round2(low),
-        round2(high),
-        if g == Grade::Met { "]" } else { ")" }
-    );
-    let mut flags = Vec::new();
+    let band = || {
+        format!(
+            "{name} band [{}, {}{}",
+            round2(low),
+            round2(high),
+            if g == Grade::Met { "]" } else { ")" }
+        )
+    };
+    let mut flags = Flags::new(explain);
     let (raw, how) = match published {
         Some(p) if inside(p) => (
             p,
-            format!(
-                "published score {} inside the {band}: kept (evaluator's choice)",
-                plain(p)
-            ),
+            explain.text(|| {
+                format!(
+                    "published score {} inside the {}: kept (evaluator's choice)",
+                    plain(p),
+                    band()
+                )
+            }),
         ),
         Some(p) => {
-            flags.push(Flag::new(
-                "band_violation",
-                format!(
-                    "自评得分 {} 不在{name}区间 {band} 内，按默认比例计分",
-                    plain(p)
-                ),
-                format!(
-                    "the published score {} lies outside the {band}; the band default applies",
-                    plain(p)
-                ),
-            ));
+            flags.push(FlagCode::BandViolation, || {
+                (
+                    format!(
+                        "自评得分 {} 不在{name}区间 {} 内，按默认比例计分",
+                        plain(p),
+                        band()
+                    ),
+                    format!(
+                        "the published score {} lies outside the {}; the band default applies",
+                        plain(p),
+                        band()
+                    ),
+                )
+            });
             (
                 share.saturating_mul(w),
-                format!(
-                    "published {} outside the {band} → default {}% × {} = {}",
-                    plain(p),
-                    plain(share.saturating_mul(Decimal::ONE_HUNDRED)),
-                    plain(w),
-                    plain(share.saturating_mul(w))
-                ),
+                explain.text(|| {
+                    format!(
+                        "published {} outside the {} → default {}% × {} = {}",
+                        plain(p),
+                        band(),
+                        plain(share.saturating_mul(Decimal::ONE_HUNDRED)),
+                        plain(w),
+                        plain(share.saturating_mul(w))
+                    )
+                }),
             )
         }
         None => (
             share.saturating_mul(w),
-            format!(
-                "no published score → default {}% × {} = {}",
-                plain(share.saturating_mul(Decimal::ONE_HUNDRED)),
-                plain(w),
-                plain(share.saturating_mul(w))
-            ),
+            explain.text(|| {
+                format!(
+                    "no published score → default {}% × {} = {}",
+                    plain(share.saturating_mul(Decimal::ONE_HUNDRED)),
+                    plain(w),
+                    plain(share.saturating_mul(w))
+                )
+            }),
         ),
     };
     let raw = raw.min(w);
     Outcome {
         raw: Some(raw),
         status,
-        rule: rule.to_owned(),
-        explanation: format!(
-            "A = “{}”, T = “{}”, W = {}: {why}; {how} → {}",
-            actual.trim(),
-            target.text.trim(),
-            plain(w),
-            round2(raw)
-        ),
+        rule,
+        explanation: explain.text(|| {
+            format!(
+                "A = “{}”, T = “{}”, W = {}: {}; {how} → {}",
+                actual.trim(),
+                target.text.trim(),
+                plain(w),
+                why.text(g, actual, target),
+                round2(raw)
+            )
+        }),
         flags,
         reason: None,
     }
@@ -279,6 +352,22 @@ mod tests {
 
     fn g(target: &str, actual: &str) -> Option<Grade> {
         grade(&t(target), actual).ok().map(|(g, _)| g)
+    }
+
+    #[test]
+    fn first_characters_match_the_word_lists() {
+        for (words, first) in [
+            (UNMET, UNMET_FIRST),
+            (PARTIAL, PARTIAL_FIRST),
+            (MET, MET_FIRST),
+        ] {
+            let mut expected: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+            expected.sort_unstable();
+            expected.dedup();
+            let mut got = first.to_vec();
+            got.sort_unstable();
+            assert_eq!(got, expected);
+        }
     }
 
     #[test]
@@ -320,30 +409,72 @@ mod tests {
     #[test]
     fn bands() {
         let p = Profile::default();
-        let o = score(&t("满意"), "满意", d("10"), None, &p, &rule(&p));
+        let r = rule(&p);
+        let o = score(&t("满意"), "满意", d("10"), None, &p, &r, Explain(true));
         assert_eq!((o.raw, o.status), (Some(d("10")), Status::Met));
-        let o = score(&t("满意"), "满意", d("10"), Some(d("8.5")), &p, &rule(&p));
+        let o = score(
+            &t("满意"),
+            "满意",
+            d("10"),
+            Some(d("8.5")),
+            &p,
+            &r,
+            Explain(true),
+        );
         assert_eq!(o.raw, Some(d("8.5")));
-        assert!(o.flags.is_empty());
-        let o = score(&t("满意"), "满意", d("10"), Some(d("7")), &p, &rule(&p));
+        assert!(o.flags.list.is_empty());
+        let o = score(
+            &t("满意"),
+            "满意",
+            d("10"),
+            Some(d("7")),
+            &p,
+            &r,
+            Explain(true),
+        );
         assert_eq!(o.raw, Some(d("10")));
-        assert_eq!(o.flags[0].code, "band_violation");
+        assert_eq!(o.flags.list[0].code, "band_violation");
         let o = score(
             &t("提高"),
             "部分达成年度指标并具有一定效果",
             d("10"),
             None,
             &p,
-            &rule(&p),
+            &r,
+            Explain(true),
         );
         assert_eq!((o.raw, o.status), (Some(d("7.0")), Status::Partial));
-        let o = score(&t("提高"), "部分达成", d("10"), Some(d("8")), &p, &rule(&p));
+        let o = score(
+            &t("提高"),
+            "部分达成",
+            d("10"),
+            Some(d("8")),
+            &p,
+            &r,
+            Explain(true),
+        );
         assert_eq!(o.raw, Some(d("7.0")), "8 is the 达成 band, not 部分达成");
-        let o = score(&t("提高"), "未达成", d("10"), Some(d("5.9")), &p, &rule(&p));
+        let o = score(
+            &t("提高"),
+            "未达成",
+            d("10"),
+            Some(d("5.9")),
+            &p,
+            &r,
+            Explain(true),
+        );
         assert_eq!((o.raw, o.status), (Some(d("5.9")), Status::Unmet));
-        let o = score(&t("提高"), "未达成", d("10"), None, &p, &rule(&p));
+        let o = score(&t("提高"), "未达成", d("10"), None, &p, &r, Explain(true));
         assert_eq!(o.raw, Some(d("3.0")));
-        let o = score(&t("提高"), "看不出", d("10"), Some(d("9")), &p, &rule(&p));
+        let o = score(
+            &t("提高"),
+            "看不出",
+            d("10"),
+            Some(d("9")),
+            &p,
+            &r,
+            Explain(true),
+        );
         assert_eq!(o.status, Status::NotScorable);
     }
 }

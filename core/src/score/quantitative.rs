@@ -2,9 +2,9 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::engine::Outcome;
+use super::engine::{Explain, Flags, Outcome};
 use super::quantity::{convert, normalize_unit, read_quantity, Conversion};
-use super::{plain, round2, Flag, Profile, ReversePolicy, Status};
+use super::{plain, round2, FlagCode, Profile, ReversePolicy, Status};
 use crate::model::Direction;
 use crate::value::{Comparator, Target};
 
@@ -34,49 +34,50 @@ pub(crate) fn score(
     w: Decimal,
     direction: Option<Direction>,
     profile: &Profile,
-) -> Outcome {
+    explain: Explain,
+) -> Outcome<'static> {
     let written = target.comparator.unwrap_or(Comparator::Equal);
     let comparator = match (written, direction) {
         (Comparator::Equal, Some(Direction::Decrease)) => Comparator::AtMost,
         _ => written,
     };
     let Some(t) = target.value else {
-        return Outcome::not_scorable(
-            NOT_COMPARABLE,
+        return Outcome::not_scorable(explain, NOT_COMPARABLE, || {
             format!(
                 "目标值 `{}` 没有数值 (the target has no number)",
                 target.text
-            ),
-        );
+            )
+        });
     };
     let Some(q) = read_quantity(actual) else {
-        return Outcome::not_scorable(
-            NOT_COMPARABLE,
-            format!("实际完成值 `{actual}` 不是数值，无法与定量目标比较 (non-numeric actual for a quantitative target)"),
-        );
+        return Outcome::not_scorable(explain, NOT_COMPARABLE, || {
+            format!("实际完成值 `{actual}` 不是数值，无法与定量目标比较 (non-numeric actual for a quantitative target)")
+        });
     };
-    let mut flags = Vec::new();
+    let mut flags = Flags::new(explain);
     if comparator != written {
-        flags.push(Flag::new(
-            "direction_applied",
-            "“=”目标声明为反向指标，按“≤”计分",
-            "an exact (=) target declared 反向 is scored as ≤",
-        ));
+        flags.push(FlagCode::DirectionApplied, || {
+            (
+                "“=”目标声明为反向指标，按“≤”计分".to_owned(),
+                "an exact (=) target declared 反向 is scored as ≤".to_owned(),
+            )
+        });
     }
     if let Some(c) = q.comparator {
-        flags.push(Flag::new(
-            "actual_comparator",
-            format!(
-                "实际完成值带有比较符 `{}`，按数值 {} 计",
-                c.symbol(),
-                plain(q.value)
-            ),
-            format!(
-                "the actual carries a comparator `{}`; its number {} is used",
-                c.symbol(),
-                plain(q.value)
-            ),
-        ));
+        flags.push(FlagCode::ActualComparator, || {
+            (
+                format!(
+                    "实际完成值带有比较符 `{}`，按数值 {} 计",
+                    c.symbol(),
+                    plain(q.value)
+                ),
+                format!(
+                    "the actual carries a comparator `{}`; its number {} is used",
+                    c.symbol(),
+                    plain(q.value)
+                ),
+            )
+        });
     }
     let target_unit = target.unit.as_deref().and_then(normalize_unit);
     let (mut a, t, unit, note) =
@@ -84,68 +85,72 @@ pub(crate) fn score(
             Conversion::Same(a, t, u) => (a, t, u.unwrap_or_default(), None),
             Conversion::Converted(a, t, u, note) => (a, t, u.unwrap_or_default(), Some(note)),
             Conversion::Mismatch(au, tu) => {
-                return Outcome::not_scorable(
-                    NOT_COMPARABLE,
+                return Outcome::not_scorable(explain, NOT_COMPARABLE, move || {
                     format!(
                         "单位不一致：实际 {au}，目标 {tu}，无法换算 (unit mismatch: {au} vs {tu})"
-                    ),
-                );
+                    )
+                });
             }
         };
     if let Some(note) = &note {
-        flags.push(Flag::new(
-            "unit_converted",
-            format!("单位换算：{note}"),
-            format!("unit converted exactly: {note}"),
-        ));
+        flags.push(FlagCode::UnitConverted, || {
+            (
+                format!("单位换算：{note}"),
+                format!("unit converted exactly: {note}"),
+            )
+        });
     }
     if a < Decimal::ZERO {
-        flags.push(Flag::new(
-            "negative_actual",
-            format!("实际值 {} 为负，按 0 计", plain(a)),
-            format!("the actual {} is negative and counts as 0", plain(a)),
-        ));
+        flags.push(FlagCode::NegativeActual, || {
+            (
+                format!("实际值 {} 为负，按 0 计", plain(a)),
+                format!("the actual {} is negative and counts as 0", plain(a)),
+            )
+        });
         a = Decimal::ZERO;
     }
-    let inputs = format!(
-        "A = {}{unit}{}, T: {}{}{unit}, W = {}",
-        plain(a),
-        note.map(|n| format!(" ({n})")).unwrap_or_default(),
-        comparator.symbol(),
-        plain(t),
-        plain(w)
-    );
-    let full = |rule: &str, why: &str, flags: Vec<Flag>| Outcome {
+    let inputs = || {
+        format!(
+            "A = {}{unit}{}, T: {}{}{unit}, W = {}",
+            plain(a),
+            note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default(),
+            comparator.symbol(),
+            plain(t),
+            plain(w)
+        )
+    };
+    let full = |rule: &'static str, why: &str, flags: Flags| Outcome {
         raw: Some(w),
         status: Status::Met,
-        rule: rule.to_owned(),
-        explanation: format!("{inputs}: {why} → {}", round2(w)),
+        rule,
+        explanation: explain.text(|| format!("{}: {why} → {}", inputs(), round2(w))),
         flags,
         reason: None,
     };
-    let partial = |rule: &str, arithmetic: String, raw: Decimal, flags: Vec<Flag>| {
-        let score = round2(raw);
-        Outcome {
-            raw: Some(raw),
-            status: if score > Decimal::ZERO {
-                Status::Partial
-            } else {
-                Status::Unmet
-            },
-            rule: rule.to_owned(),
-            explanation: format!("{inputs}: {arithmetic} = {} → {score}", r6(raw)),
-            flags,
-            reason: None,
-        }
-    };
+    let partial =
+        |rule: &'static str, arithmetic: &dyn Fn() -> String, raw: Decimal, flags: Flags| {
+            let score = round2(raw);
+            Outcome {
+                raw: Some(raw),
+                status: if score > Decimal::ZERO {
+                    Status::Partial
+                } else {
+                    Status::Unmet
+                },
+                rule,
+                explanation: explain
+                    .text(|| format!("{}: {} = {} → {score}", inputs(), arithmetic(), r6(raw))),
+                flags,
+                reason: None,
+            }
+        };
     if t < Decimal::ZERO {
-        return Outcome::not_scorable(
-            NOT_COMPARABLE,
+        return Outcome::not_scorable(explain, NOT_COMPARABLE, || {
             format!(
                 "目标值 {} 为负，无法计分 (a negative target cannot be scored)",
                 plain(t)
-            ),
-        );
+            )
+        });
     }
     match comparator {
         Comparator::AtLeast | Comparator::Above | Comparator::Equal if t > Decimal::ZERO => {
@@ -157,51 +162,53 @@ pub(crate) fn score(
             // A/T overflows only for absurd figures (T tiny, A huge): saturate, it is ≥ 1.3.
             let ratio = a.checked_div(t).unwrap_or(Decimal::MAX);
             if ratio >= profile.over_achievement_ratio {
-                flags.push(Flag::new(
-                    "over_achievement",
-                    format!(
-                        "超额完成 (A/T = {} ≥ {})：目标值可能设置偏低，须说明偏差原因",
-                        r6(ratio),
-                        plain(profile.over_achievement_ratio)
-                    ),
-                    format!(
-                        "over-achieved (A/T = {} ≥ {}): the target may have been set too low; a deviation note is required",
-                        r6(ratio),
-                        plain(profile.over_achievement_ratio)
-                    ),
-                ));
+                flags.push(FlagCode::OverAchievement, || {
+                    (
+                        format!(
+                            "超额完成 (A/T = {} ≥ {})：目标值可能设置偏低，须说明偏差原因",
+                            r6(ratio),
+                            plain(profile.over_achievement_ratio)
+                        ),
+                        format!(
+                            "over-achieved (A/T = {} ≥ {}): the target may have been set too low; a deviation note is required",
+                            r6(ratio),
+                            plain(profile.over_achievement_ratio)
+                        ),
+                    )
+                });
             }
             if comparator == Comparator::Equal && a > t {
-                flags.push(Flag::new(
-                    "exact_exceeded",
-                    "实际值超过“等于”目标值，按正向计满分（不超过分值）",
-                    "the actual exceeds an exact (=) target: scored as 正向, capped at the weight",
-                ));
+                flags.push(FlagCode::ExactExceeded, || {
+                    (
+                        "实际值超过“等于”目标值，按正向计满分（不超过分值）".to_owned(),
+                        "the actual exceeds an exact (=) target: scored as 正向, capped at the weight"
+                            .to_owned(),
+                    )
+                });
             }
             if a >= t {
                 full(rule, "A ≥ T → W", flags)
             } else {
                 partial(
                     rule,
-                    format!("A < T → {} / {} × {}", plain(a), plain(t), plain(w)),
+                    &|| format!("A < T → {} / {} × {}", plain(a), plain(t), plain(w)),
                     ratio.saturating_mul(w),
                     flags,
                 )
             }
         }
-        Comparator::AtLeast | Comparator::Above => Outcome::not_scorable(
-            INCREASE,
+        Comparator::AtLeast | Comparator::Above => Outcome::not_scorable(explain, INCREASE, || {
             format!(
                 "目标为 {} 0：任何实际值都满足，无法按比例计分 (T = 0 with {}: not scorable)",
                 comparator.symbol(),
                 comparator.symbol()
-            ),
-        ),
+            )
+        }),
         Comparator::Equal | Comparator::AtMost | Comparator::Below if t.is_zero() => {
             if a <= Decimal::ZERO {
                 full(ZERO, "A ≤ 0 → W", flags)
             } else {
-                partial(ZERO, "A > 0 → 0".to_owned(), Decimal::ZERO, flags)
+                partial(ZERO, &|| "A > 0 → 0".to_owned(), Decimal::ZERO, flags)
             }
         }
         // Equal with T = 0 is the arm above; what is left is 反向 with T > 0.
@@ -218,7 +225,7 @@ pub(crate) fn score(
                     if a >= t.saturating_add(t) {
                         partial(
                             REVERSE_LINEAR,
-                            "A ≥ 2T → 0".to_owned(),
+                            &|| "A ≥ 2T → 0".to_owned(),
                             Decimal::ZERO,
                             flags,
                         )
@@ -228,13 +235,15 @@ pub(crate) fn score(
                         let raw = (Decimal::ONE - excess.min(Decimal::ONE)).saturating_mul(w);
                         partial(
                             REVERSE_LINEAR,
-                            format!(
-                                "T < A < 2T → (1 − ({} − {}) / {}) × {}",
-                                plain(a),
-                                plain(t),
-                                plain(t),
-                                plain(w)
-                            ),
+                            &|| {
+                                format!(
+                                    "T < A < 2T → (1 − ({} − {}) / {}) × {}",
+                                    plain(a),
+                                    plain(t),
+                                    plain(t),
+                                    plain(w)
+                                )
+                            },
                             raw,
                             flags,
                         )
@@ -242,7 +251,7 @@ pub(crate) fn score(
                 }
                 ReversePolicy::Ratio => partial(
                     REVERSE_RATIO,
-                    format!("A > T → {} / {} × {}", plain(t), plain(a), plain(w)),
+                    &|| format!("A > T → {} / {} × {}", plain(t), plain(a), plain(w)),
                     t.checked_div(a).unwrap_or(Decimal::ZERO).saturating_mul(w),
                     flags,
                 ),
@@ -273,8 +282,15 @@ mod tests {
         }
     }
 
-    fn s(c: Comparator, t: &str, unit: Option<&str>, a: &str, w: &str) -> Outcome {
-        score(&target(c, t, unit), a, d(w), None, &Profile::default())
+    fn s(c: Comparator, t: &str, unit: Option<&str>, a: &str, w: &str) -> Outcome<'static> {
+        score(
+            &target(c, t, unit),
+            a,
+            d(w),
+            None,
+            &Profile::default(),
+            Explain(true),
+        )
     }
 
     #[test]
@@ -292,16 +308,16 @@ mod tests {
     fn over_achievement_and_cap() {
         let o = s(Comparator::AtLeast, "100", Some("人"), "130人", "10");
         assert_eq!(o.raw, Some(d("10")));
-        assert!(o.flags.iter().any(|f| f.code == "over_achievement"));
+        assert!(o.flags.list.iter().any(|f| f.code == "over_achievement"));
         let o = s(Comparator::AtLeast, "100", Some("人"), "129人", "10");
-        assert!(o.flags.is_empty());
+        assert!(o.flags.list.is_empty());
     }
 
     #[test]
     fn equal_overshoot_is_capped_and_flagged() {
         let o = s(Comparator::Equal, "100", Some("%"), "105%", "10");
         assert_eq!((o.status, o.raw), (Status::Met, Some(d("10"))));
-        assert!(o.flags.iter().any(|f| f.code == "exact_exceeded"));
+        assert!(o.flags.list.iter().any(|f| f.code == "exact_exceeded"));
         let o = s(Comparator::Equal, "100", Some("%"), "90%", "10");
         assert_eq!(o.raw, Some(d("9")));
     }
@@ -343,6 +359,7 @@ mod tests {
             d("10"),
             None,
             &ratio,
+            Explain(true),
         );
         assert_eq!(o.raw, Some(d("8")));
     }
@@ -351,7 +368,7 @@ mod tests {
     fn units() {
         let o = s(Comparator::AtMost, "90", Some("万元"), "850000元", "10");
         assert_eq!(o.raw, Some(d("10")));
-        assert!(o.flags.iter().any(|f| f.code == "unit_converted"));
+        assert!(o.flags.list.iter().any(|f| f.code == "unit_converted"));
         assert_eq!(
             s(Comparator::AtLeast, "50", Some("个"), "50", "10").raw,
             Some(d("10"))
@@ -367,7 +384,7 @@ mod tests {
     fn negative_and_non_numeric_actuals() {
         let o = s(Comparator::AtLeast, "5", Some("台"), "-2台", "10");
         assert_eq!(o.raw, Some(d("0")));
-        assert!(o.flags.iter().any(|f| f.code == "negative_actual"));
+        assert!(o.flags.list.iter().any(|f| f.code == "negative_actual"));
         let o = s(Comparator::AtLeast, "5", Some("台"), "达成年度指标", "10");
         assert_eq!(o.status, Status::NotScorable);
     }
@@ -381,15 +398,17 @@ mod tests {
             d("10"),
             Some(Direction::Decrease),
             &Profile::default(),
+            Explain(true),
         );
         assert_eq!((o.status, o.raw), (Status::Met, Some(d("10"))));
-        assert_eq!(o.flags[0].code, "direction_applied");
+        assert_eq!(o.flags.list[0].code, "direction_applied");
         let o = score(
             &t,
             "4%",
             d("10"),
             Some(Direction::Increase),
             &Profile::default(),
+            Explain(true),
         );
         assert_eq!(o.raw, Some(d("8")));
     }
@@ -398,6 +417,6 @@ mod tests {
     fn comparator_in_actual_is_noted() {
         let o = s(Comparator::AtLeast, "266", Some("米"), "≥266米", "10");
         assert_eq!(o.status, Status::Met);
-        assert_eq!(o.flags[0].code, "actual_comparator");
+        assert_eq!(o.flags.list[0].code, "actual_comparator");
     }
 }

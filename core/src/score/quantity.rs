@@ -2,9 +2,12 @@
 //! (`domain.md` §5 "Units"), on top of the value grammar ([`crate::value::parse_actual`],
 //! [`crate::value::unit`]).
 
+use std::borrow::Cow;
+use std::fmt;
+
 use rust_decimal::Decimal;
 
-use crate::text::fold_width;
+use crate::text::{fold_char, fold_width};
 use crate::value::{parse_actual, unit, Comparator};
 
 /// An actual value read as a number.
@@ -22,61 +25,130 @@ pub(crate) struct Quantity {
 /// not numeric (`达成年度指标`, `及时`, `2023年12月`).
 pub(crate) fn read_quantity(text: &str) -> Option<Quantity> {
     let parsed = parse_actual(text);
+    let value = parsed.value?;
+    let unit = parsed.unit.and_then(|written| {
+        let changed = match normalize_unit(&written)? {
+            Cow::Borrowed(same) if same == written => None,
+            other => Some(other.into_owned()),
+        };
+        Some(changed.unwrap_or(written))
+    });
     Some(Quantity {
         comparator: parsed.comparator,
-        value: parsed.value?,
-        unit: parsed.unit.as_deref().and_then(normalize_unit),
+        value,
+        unit,
     })
 }
 
-/// A unit as compared: width folded, parentheses and spaces removed, `百分比` = `%`.
-pub(crate) fn normalize_unit(unit: &str) -> Option<String> {
-    let folded: String = fold_width(unit)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
-        .collect();
-    let unit = match folded.as_str() {
-        "" => return None,
-        "百分比" | "百分率" | "%(百分比)" => "%".to_owned(),
-        _ => folded,
+/// Whether normalizing leaves this character of a unit as it is.
+fn kept(c: char) -> bool {
+    fold_char(c) == c && !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）')
+}
+
+/// A unit as compared: width folded, parentheses and spaces removed, `百分比` = `%`
+/// (borrowed when nothing changes).
+pub(crate) fn normalize_unit(unit: &str) -> Option<Cow<'_, str>> {
+    let folded: Cow<'_, str> = if unit.chars().all(kept) {
+        Cow::Borrowed(unit)
+    } else {
+        Cow::Owned(
+            fold_width(unit)
+                .chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '（' | '）'))
+                .collect(),
+        )
     };
-    Some(unit)
+    match folded.as_ref() {
+        "" => None,
+        "百分比" | "百分率" | "%(百分比)" => Some(Cow::Borrowed("%")),
+        _ => Some(folded),
+    }
+}
+
+/// How the actual was converted, rendered only for the explanation and the flag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Note<'u> {
+    /// The actual converted exactly into the target's unit: `1.2万元 = 12000元`.
+    Exact {
+        a: Decimal,
+        actual_unit: &'u str,
+        converted: Decimal,
+        target_unit: &'u str,
+    },
+    /// Both brought into a common unit: `1分钟 vs 2小时 → 1 vs 120 in a common unit`.
+    Common {
+        a: Decimal,
+        actual_unit: &'u str,
+        t: Decimal,
+        target_unit: &'u str,
+        a2: Decimal,
+        t2: Decimal,
+    },
+}
+
+impl fmt::Display for Note<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::Exact {
+                a,
+                actual_unit,
+                converted,
+                target_unit,
+            } => write!(f, "{a}{actual_unit} = {converted}{target_unit}"),
+            Note::Common {
+                a,
+                actual_unit,
+                t,
+                target_unit,
+                a2,
+                t2,
+            } => write!(
+                f,
+                "{a}{actual_unit} vs {t}{target_unit} → {a2} vs {t2} in a common unit"
+            ),
+        }
+    }
 }
 
 /// The actual expressed in the target's unit, or why it cannot be.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Conversion {
+pub(crate) enum Conversion<'u> {
     /// Same unit (or one side had none): A and T as they are, and the unit they share.
-    Same(Decimal, Decimal, Option<String>),
-    /// Converted exactly: A and T in one unit (named when it is the target's), and a
-    /// note (`1.2万元 = 12000元`).
-    Converted(Decimal, Decimal, Option<String>, String),
+    Same(Decimal, Decimal, Option<&'u str>),
+    /// Converted exactly: A and T in one unit (named when it is the target's), and how.
+    Converted(Decimal, Decimal, Option<&'u str>, Note<'u>),
     /// The units do not convert (人次 vs 人).
-    Mismatch(String, String),
+    Mismatch(&'u str, &'u str),
 }
 
 /// Expresses the actual `a` (in `actual_unit`) and the target `t` (in `target_unit`) in
 /// one unit, exactly: a side without a unit takes the other's; otherwise the actual is
 /// converted into the target's unit, or (when that is not exact, 1 分钟 in 小时) both are
 /// brought into the finer unit. Units of different bases do not compare.
-pub(crate) fn convert(
+pub(crate) fn convert<'u>(
     a: Decimal,
-    actual_unit: Option<&str>,
+    actual_unit: Option<&'u str>,
     t: Decimal,
-    target_unit: Option<&str>,
-) -> Conversion {
+    target_unit: Option<&'u str>,
+) -> Conversion<'u> {
     match (actual_unit, target_unit) {
         (None, None) => Conversion::Same(a, t, None),
-        (Some(u), None) | (None, Some(u)) => Conversion::Same(a, t, Some(u.to_owned())),
-        (Some(au), Some(tu)) if unit::same(au, tu) => Conversion::Same(a, t, Some(tu.to_owned())),
+        (Some(u), None) | (None, Some(u)) => Conversion::Same(a, t, Some(u)),
+        // Equal texts normalize equally: `unit::same` would say yes.
+        (Some(au), Some(tu)) if au == tu || unit::same(au, tu) => Conversion::Same(a, t, Some(tu)),
         (Some(au), Some(tu)) => {
             if let Some(converted) = unit::convert(a, au, tu) {
                 let converted = converted.normalize();
                 return Conversion::Converted(
                     converted,
                     t,
-                    Some(tu.to_owned()),
-                    format!("{a}{au} = {converted}{tu}"),
+                    Some(tu),
+                    Note::Exact {
+                        a,
+                        actual_unit: au,
+                        converted,
+                        target_unit: tu,
+                    },
                 );
             }
             match unit::align(a, au, t, tu) {
@@ -84,13 +156,16 @@ pub(crate) fn convert(
                     a2.normalize(),
                     t2.normalize(),
                     None,
-                    format!(
-                        "{a}{au} vs {t}{tu} → {} vs {} in a common unit",
-                        a2.normalize(),
-                        t2.normalize()
-                    ),
+                    Note::Common {
+                        a,
+                        actual_unit: au,
+                        t,
+                        target_unit: tu,
+                        a2: a2.normalize(),
+                        t2: t2.normalize(),
+                    },
                 ),
-                None => Conversion::Mismatch(au.to_owned(), tu.to_owned()),
+                None => Conversion::Mismatch(au, tu),
             }
         }
     }
@@ -122,15 +197,13 @@ mod tests {
 
     #[test]
     fn converts_exactly() {
-        assert_eq!(
-            convert(d("1.2"), Some("万元"), d("9000"), Some("元")),
-            Conversion::Converted(
-                d("12000"),
-                d("9000"),
-                Some("元".to_owned()),
-                "1.2万元 = 12000元".to_owned()
-            )
-        );
+        let Conversion::Converted(a, t, unit, note) =
+            convert(d("1.2"), Some("万元"), d("9000"), Some("元"))
+        else {
+            panic!("converts")
+        };
+        assert_eq!((a, t, unit), (d("12000"), d("9000"), Some("元")));
+        assert_eq!(note.to_string(), "1.2万元 = 12000元");
         assert!(matches!(
             convert(d("12345"), Some("元"), d("2"), Some("万元")),
             Conversion::Converted(v, _, _, _) if v == d("1.2345")
@@ -141,25 +214,33 @@ mod tests {
         ));
         assert_eq!(
             convert(d("50"), None, d("50"), Some("个")),
-            Conversion::Same(d("50"), d("50"), Some("个".to_owned()))
+            Conversion::Same(d("50"), d("50"), Some("个"))
         );
         assert_eq!(
             convert(d("5"), Some("人次"), d("5"), Some("人")),
-            Conversion::Mismatch("人次".to_owned(), "人".to_owned())
+            Conversion::Mismatch("人次", "人")
         );
         // 1 分钟 is not exact in 小时: both sides go to the finer unit.
+        let Conversion::Converted(a, t, unit, note) =
+            convert(d("1"), Some("分钟"), d("2"), Some("小时"))
+        else {
+            panic!("converts")
+        };
+        assert_eq!((a, t, unit), (d("1"), d("120"), None));
         assert_eq!(
-            convert(d("1"), Some("分钟"), d("2"), Some("小时")),
-            Conversion::Converted(
-                d("1"),
-                d("120"),
-                None,
-                "1分钟 vs 2小时 → 1 vs 120 in a common unit".to_owned()
-            )
+            note.to_string(),
+            "1分钟 vs 2小时 → 1 vs 120 in a common unit"
         );
         assert!(matches!(
             convert(d("90"), Some("百分比"), d("90"), Some("%")),
             Conversion::Same(..)
+        ));
+        assert_eq!(normalize_unit("百分比").as_deref(), Some("%"));
+        assert_eq!(normalize_unit("（人次）").as_deref(), Some("人次"));
+        assert_eq!(normalize_unit(" ").as_deref(), None);
+        assert!(matches!(
+            normalize_unit("万元"),
+            Some(Cow::Borrowed("万元"))
         ));
     }
 }

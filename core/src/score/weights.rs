@@ -5,7 +5,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{round2, Flag, Profile, WeightSource};
+use super::engine::{Explain, Flags};
+use super::{round2, FlagCode, Profile, WeightSource};
 use crate::model::{Declaration, Indicator};
 use crate::taxonomy::Level1;
 
@@ -74,10 +75,11 @@ pub(crate) struct Weights {
     pub per_indicator: Vec<(Option<Decimal>, WeightSource, String)>,
     pub levels: Vec<LevelKey>,
     pub keys: Vec<LevelKey>,
-    pub flags: Vec<Flag>,
+    pub flags: Flags,
 }
 
-pub(crate) fn assign(declaration: &Declaration, profile: &Profile) -> Weights {
+/// Assigns the weights; the notes and flag messages are built only when explaining.
+pub(crate) fn assign(declaration: &Declaration, profile: &Profile, explain: Explain) -> Weights {
     let keys: Vec<LevelKey> = declaration
         .indicators
         .iter()
@@ -90,7 +92,7 @@ pub(crate) fn assign(declaration: &Declaration, profile: &Profile) -> Weights {
         }
     }
     levels.sort_by_key(LevelKey::order);
-    let mut flags = Vec::new();
+    let mut flags = Flags::new(explain);
     let mut per_indicator: Vec<(Option<Decimal>, WeightSource, String)> = declaration
         .indicators
         .iter()
@@ -98,7 +100,7 @@ pub(crate) fn assign(declaration: &Declaration, profile: &Profile) -> Weights {
             Some(w) => (
                 Some(w),
                 WeightSource::Given,
-                format!("分值 {} (published)", super::plain(w)),
+                explain.text(|| format!("分值 {} (published)", super::plain(w))),
             ),
             None => (None, WeightSource::None, String::new()),
         })
@@ -128,21 +130,23 @@ pub(crate) fn assign(declaration: &Declaration, profile: &Profile) -> Weights {
         if open.is_empty() {
             continue;
         }
-        let name = level.name();
         let Some((points, from)) = level_points(level, declaration, profile) else {
             for &i in &open {
                 if let Some(slot) = per_indicator.get_mut(i) {
-                    slot.2 = format!(
-                        "no 分值 given and {name} has no points in the form or the profile"
-                    );
+                    slot.2 = explain.text(|| {
+                        format!(
+                            "no 分值 given and {} has no points in the form or the profile",
+                            level.name()
+                        )
+                    });
                 }
             }
             continue;
         };
+        let name = explain.text(|| level.name());
         let left = points.saturating_sub(given);
         if left < Decimal::ZERO {
-            flags.push(Flag::new(
-                "weights_exceed_level",
+            flags.push(FlagCode::WeightsExceedLevel, || (
                 format!("{name}已给出的分值合计 {} 超过该级分值 {}，其余指标分值记 0", super::plain(given), super::plain(points)),
                 format!("the weights given in {name} add up to {}, above its {} points; the others get 0", super::plain(given), super::plain(points)),
             ));
@@ -155,22 +159,24 @@ pub(crate) fn assign(declaration: &Declaration, profile: &Profile) -> Weights {
         } else {
             "profile"
         };
-        let note = if given.is_zero() {
-            format!(
-                "{name} {} points ({from}) / {} indicators = {}",
-                super::plain(points),
-                open.len(),
-                share
-            )
-        } else {
-            format!(
-                "({name} {} points ({from}) − {} given) / {} indicators = {}",
-                super::plain(points),
-                super::plain(given),
-                open.len(),
-                share
-            )
-        };
+        let note = explain.text(|| {
+            if given.is_zero() {
+                format!(
+                    "{name} {} points ({from}) / {} indicators = {}",
+                    super::plain(points),
+                    open.len(),
+                    share
+                )
+            } else {
+                format!(
+                    "({name} {} points ({from}) − {} given) / {} indicators = {}",
+                    super::plain(points),
+                    super::plain(given),
+                    open.len(),
+                    share
+                )
+            }
+        });
         for &i in &open {
             if let Some(slot) = per_indicator.get_mut(i) {
                 *slot = (Some(share), WeightSource::Split, note.clone());
@@ -203,7 +209,7 @@ mod tests {
         for _ in 0..7 {
             d.indicators.push(ind(Some(Level1::Output), None, None));
         }
-        let w = assign(&d, &Profile::default());
+        let w = assign(&d, &Profile::default(), Explain(true));
         assert!(w
             .per_indicator
             .iter()
@@ -216,7 +222,7 @@ mod tests {
         d.indicators.push(ind(Some(Level1::Output), None, Some(20)));
         d.indicators.push(ind(Some(Level1::Output), None, None));
         d.indicators.push(ind(Some(Level1::Output), None, None));
-        let w = assign(&d, &Profile::default());
+        let w = assign(&d, &Profile::default(), Explain(true));
         assert_eq!(w.per_indicator[0].0, Some(Decimal::from(20)));
         assert_eq!(w.per_indicator[1].0, Some(Decimal::new(1500, 2)));
         assert_eq!(w.per_indicator[1].1, WeightSource::Split);
@@ -232,7 +238,11 @@ mod tests {
             .push(ind(Some(Level1::Cost), Some(Level2::EconomicCost), None));
         d.indicators
             .push(ind(None, Some(Level2::SocialBenefit), None));
-        let w = assign(&d, &Profile::by_name("mof-2021").expect("profile"));
+        let w = assign(
+            &d,
+            &Profile::by_name("mof-2021").expect("profile"),
+            Explain(true),
+        );
         assert_eq!(w.per_indicator[0].0, Some(Decimal::from(30)));
         assert_eq!(w.per_indicator[1].0, Some(Decimal::from(30)));
         assert_eq!(w.per_indicator[2].0, Some(Decimal::from(30)));
@@ -243,7 +253,7 @@ mod tests {
     fn unknown_level_without_weight_has_none() {
         let mut d = Declaration::default();
         d.indicators.push(ind(None, None, None));
-        let w = assign(&d, &Profile::default());
+        let w = assign(&d, &Profile::default(), Explain(true));
         assert_eq!(w.per_indicator[0].0, None);
         assert_eq!(w.per_indicator[0].1, WeightSource::None);
     }
@@ -255,8 +265,8 @@ mod tests {
             .push(ind(Some(Level1::Satisfaction), None, Some(12)));
         d.indicators
             .push(ind(Some(Level1::Satisfaction), None, None));
-        let w = assign(&d, &Profile::default());
+        let w = assign(&d, &Profile::default(), Explain(true));
         assert_eq!(w.per_indicator[1].0, Some(Decimal::new(0, 2)));
-        assert_eq!(w.flags.len(), 1);
+        assert_eq!(w.flags.list.len(), 1);
     }
 }

@@ -1,0 +1,85 @@
+//! The arguments the analysis calls share: the scoring profile (`profile=`), the review
+//! policy, and an actuals file joined to a document.
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use jixiao::review::ReviewPolicy;
+use jixiao::score::Profile;
+use jixiao::{Document, Finding};
+
+use crate::errors::{error, At, Kind};
+
+/// The scoring profile of a `profile=` argument: a built-in name (`mof-2020`,
+/// `budget-20`, `mof-2021`, `shanghai-2025`), a `dict` in the profile's JSON form, or
+/// `None` for the default (`mof-2020`). Unknown names raise `ScoreError`.
+pub(crate) fn profile_arg(profile: Option<&Bound<'_, PyAny>>) -> PyResult<Profile> {
+    let Some(obj) = profile.filter(|p| !p.is_none()) else {
+        return Ok(Profile::default());
+    };
+    if let Ok(name) = obj.extract::<String>() {
+        return Profile::by_name(&name)
+            .map_err(|m| error(Kind::Score, "unknown_profile", m, At::default()));
+    }
+    if obj.cast::<PyDict>().is_ok() {
+        let json: String = obj
+            .py()
+            .import("json")?
+            .call_method1("dumps", (obj,))?
+            .extract()?;
+        return serde_json::from_str::<Profile>(&json).map_err(|e| {
+            error(
+                Kind::Score,
+                "bad_profile",
+                format!("invalid scoring profile: {e}"),
+                At::default(),
+            )
+        });
+    }
+    Err(pyo3::exceptions::PyTypeError::new_err(format!(
+        "profile must be a profile name (str) or a dict, got {}",
+        crate::input::type_name(obj)
+    )))
+}
+
+/// The review policy of a `profile=` argument: `any` (default), `classic`, `mof-2021`
+/// or `shanghai-2025`. Unknown names raise `ReviewError`.
+pub(crate) fn policy_arg(profile: Option<&str>) -> PyResult<ReviewPolicy> {
+    match profile {
+        None => Ok(ReviewPolicy::default()),
+        Some(name) => ReviewPolicy::for_profile(name)
+            .map_err(|m| error(Kind::Review, "unknown_profile", m, At::default())),
+    }
+}
+
+/// Applies an actuals file (path, bytes, or a pandas `DataFrame`) to a document.
+pub(crate) fn with_actuals(
+    py: Python<'_>,
+    doc: &Document,
+    actuals: &Bound<'_, PyAny>,
+) -> PyResult<(Document, Vec<Finding>)> {
+    let (bytes, name) = if actuals.hasattr("to_csv")? && actuals.hasattr("columns")? {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("index", false)?;
+        let csv: String = actuals
+            .call_method("to_csv", (), Some(&kwargs))?
+            .extract()?;
+        (csv.into_bytes(), Some("<DataFrame>".to_owned()))
+    } else {
+        let source = crate::input::Source::extract(actuals, "actuals")?;
+        let name = source.default_name();
+        let bytes = py
+            .detach(|| source.load())
+            .map_err(|e| crate::input::io_error(&e, name.as_deref()))?;
+        (bytes, name)
+    };
+    let options = jixiao::ReadOptions {
+        file_name: name,
+        ..jixiao::ReadOptions::default()
+    };
+    let parsed = py
+        .detach(|| crate::errors::guard(|| jixiao::actuals::read_actuals(&bytes, &options)))?
+        .map_err(|e| crate::errors::read_error(&e))?;
+    py.detach(|| crate::errors::guard(|| jixiao::actuals::apply_actuals(doc, &parsed)))?
+        .map_err(|e| error(Kind::Score, e.code(), e.to_string(), e.location().into()))
+}

@@ -1,0 +1,653 @@
+//! `Scorecard` (自评得分表) and `IndicatorScore`: core's scorecards as Python objects,
+//! with frames, HTML, pickling (by rescoring) and the batch `score_many`.
+
+use std::sync::Arc;
+
+use pyo3::exceptions::PyIndexError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+use rust_decimal::Decimal;
+
+use jixiao::score::{Flag, IndicatorScore, Profile, Scorecard};
+use jixiao::{Declaration, Document};
+
+use super::args::profile_arg;
+use crate::errors::{error, At, Kind};
+use crate::frames::{to_pandas, Cell, Table};
+use crate::html::esc;
+use crate::nodes::{py_repr_str, repr_dec, repr_opt};
+
+/// A scorecard with what it was computed from (for pickling: it is recomputed, exactly,
+/// from the scored declaration and the profile). The document and profile are shared,
+/// never copied per scorecard.
+pub(crate) struct Scored {
+    pub card: Scorecard,
+    pub doc: Arc<Document>,
+    pub index: usize,
+    pub profile: Arc<Profile>,
+}
+
+impl Scored {
+    /// Scores declaration `index` of `doc` (core's `score_declaration`); `None` when there
+    /// is no such declaration.
+    pub(crate) fn score(
+        doc: &Arc<Document>,
+        index: usize,
+        profile: &Arc<Profile>,
+    ) -> Option<Scored> {
+        let declaration = doc.declarations.get(index)?;
+        Some(Scored {
+            card: jixiao::score::score_declaration(declaration, profile),
+            doc: doc.clone(),
+            index,
+            profile: profile.clone(),
+        })
+    }
+
+    /// The scored declaration.
+    pub(crate) fn declaration(&self) -> Option<&Declaration> {
+        self.doc.declarations.get(self.index)
+    }
+}
+
+fn flags_list<'py>(py: Python<'py>, flags: &[Flag]) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    for f in flags {
+        let d = PyDict::new(py);
+        d.set_item("code", &f.code)?;
+        d.set_item("message", &f.message)?;
+        d.set_item("message_en", &f.message_en)?;
+        out.append(d)?;
+    }
+    Ok(out)
+}
+
+/// 自评得分表: the scorecard of one declaration — every figure with the rule it comes
+/// from (and its source), the inputs and the arithmetic. `complete` is false when
+/// something was not scorable (then `grade` is `None` and `open` says how many points
+/// are open).
+///
+/// >>> card = jixiao.read("tests/data/selfeval-putuo-sports-2022.txt").score()[0]
+/// >>> card.total, card.grade
+/// (Decimal('98.62'), '优')
+#[pyclass(frozen, module = "jixiao", name = "Scorecard")]
+pub(crate) struct PyScorecard {
+    pub inner: Arc<Scored>,
+}
+
+impl PyScorecard {
+    fn card(&self) -> &Scorecard {
+        &self.inner.card
+    }
+}
+
+#[pymethods]
+impl PyScorecard {
+    /// The profile's name.
+    #[getter]
+    fn profile(&self) -> &str {
+        &self.card().profile
+    }
+    /// 项目名称.
+    #[getter]
+    fn project(&self) -> &str {
+        &self.card().project
+    }
+    /// 总分: the budget score plus every indicator's rounded score.
+    #[getter]
+    fn total(&self) -> Decimal {
+        self.card().total
+    }
+    /// The points the scorecard is out of.
+    #[getter]
+    fn max(&self) -> Decimal {
+        self.card().max
+    }
+    /// Whether everything could be scored.
+    #[getter]
+    fn complete(&self) -> bool {
+        self.card().complete
+    }
+    /// The points left open by what could not be scored.
+    #[getter]
+    fn open(&self) -> Decimal {
+        self.card().open
+    }
+    /// 等级 (优/良/中/差), or `None` when incomplete.
+    #[getter]
+    fn grade(&self) -> Option<&str> {
+        self.card().grade.as_deref()
+    }
+    /// 预算执行率: a dict (max, rate, score, status, initial, adjusted, executed, unit,
+    /// published, rule, explanation, flags, reason), Decimal figures.
+    #[getter]
+    fn budget<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let b = &self.card().budget;
+        let d = PyDict::new(py);
+        d.set_item("max", b.max)?;
+        d.set_item("max_source", &b.max_source)?;
+        d.set_item("rate", b.rate)?;
+        d.set_item("score", b.score)?;
+        d.set_item("status", b.status.as_str())?;
+        d.set_item("initial", b.initial)?;
+        d.set_item("adjusted", b.adjusted)?;
+        d.set_item("executed", b.executed)?;
+        d.set_item("unit", &b.unit)?;
+        d.set_item("summed", b.summed)?;
+        d.set_item("published", b.published)?;
+        d.set_item("rule", &b.rule)?;
+        d.set_item("explanation", &b.explanation)?;
+        d.set_item("flags", flags_list(py, &b.flags)?)?;
+        d.set_item("reason", b.reason.as_deref())?;
+        Ok(d)
+    }
+    /// The scored indicators (`IndicatorScore`), in declaration order.
+    #[getter]
+    fn indicators(&self) -> Vec<PyIndicatorScore> {
+        (0..self.card().indicators.len())
+            .map(|index| PyIndicatorScore {
+                at: self.inner.clone(),
+                index,
+            })
+            .collect()
+    }
+    /// Points per 一级指标: name → {"max": Decimal, "score": Decimal}, in form order.
+    #[getter]
+    fn levels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let out = PyDict::new(py);
+        for l in &self.card().levels {
+            let d = PyDict::new(py);
+            d.set_item("max", l.max)?;
+            d.set_item("score", l.score)?;
+            out.set_item(&l.name, d)?;
+        }
+        Ok(out)
+    }
+    /// Notes on the whole scorecard: dicts with code, message, message_en.
+    #[getter]
+    fn flags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        flags_list(py, &self.card().flags)
+    }
+    /// For every item the rule applied (with its source), the inputs and the arithmetic.
+    fn explain(&self) -> String {
+        self.card().explain()
+    }
+    /// An aligned text table (what `jixiao score` prints).
+    fn to_text(&self) -> String {
+        self.card().to_text()
+    }
+    /// The scorecard JSON (every figure a decimal string), as the golden files hold it.
+    fn to_json(&self) -> String {
+        self.card().to_json()
+    }
+    /// One row per item — the 预算执行率 row first, then each indicator — so that the
+    /// `score` column sums to `total`. Decimal columns stay `Decimal` unless
+    /// `decimals=False` (then `float`, for charts).
+    #[pyo3(signature = (*, decimals = true))]
+    fn to_pandas<'py>(&self, py: Python<'py>, decimals: bool) -> PyResult<Bound<'py, PyAny>> {
+        to_pandas(
+            py,
+            scorecards_table(std::slice::from_ref(&self.inner)),
+            decimals,
+        )
+    }
+    /// The scorecard as an HTML table (一级/二级/三级, 指标值, 实际完成值, 分值, 得分).
+    fn _repr_html_(&self) -> String {
+        scorecard_html(self.card())
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        self.card() == other.card()
+    }
+
+    fn __repr__(&self) -> String {
+        let c = self.card();
+        format!(
+            "Scorecard(project={}, profile={}, total={}, max={}, complete={}, grade={})",
+            py_repr_str(&c.project),
+            py_repr_str(&c.profile),
+            repr_dec(Some(c.total)),
+            repr_dec(Some(c.max)),
+            if c.complete { "True" } else { "False" },
+            repr_opt(c.grade.as_deref())
+        )
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        reduce_scored(py, &self.inner, None)
+    }
+}
+
+fn reduce_scored<'py>(
+    py: Python<'py>,
+    scored: &Scored,
+    index: Option<usize>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let f = py.import("jixiao._jixiao")?.getattr("_restore_scorecard")?;
+    let doc = Document {
+        declarations: scored.declaration().cloned().into_iter().collect(),
+        ..Document::default()
+    };
+    let decl = jixiao::write::json::to_json_compact(&doc);
+    let profile = serde_json::to_string(&*scored.profile).unwrap_or_default();
+    let args = (decl, profile, index).into_pyobject(py)?;
+    PyTuple::new(py, [f, args.into_any()])
+}
+
+/// The pickling constructor of `Scorecard` / `IndicatorScore`: rescoring the declaration
+/// under the profile gives the identical scorecard.
+#[pyfunction]
+#[pyo3(signature = (declaration, profile, index=None))]
+pub(crate) fn _restore_scorecard(
+    py: Python<'_>,
+    declaration: &str,
+    profile: &str,
+    index: Option<usize>,
+) -> PyResult<Py<PyAny>> {
+    let doc = crate::document::parse_json(declaration)?;
+    let profile: Profile = serde_json::from_str(profile).map_err(|e| {
+        error(
+            Kind::Score,
+            "bad_profile",
+            format!("invalid pickled profile: {e}"),
+            At::default(),
+        )
+    })?;
+    let doc = Arc::new(doc);
+    let profile = Arc::new(profile);
+    let scored = crate::errors::guard(|| Scored::score(&doc, 0, &profile))?.ok_or_else(|| {
+        error(
+            Kind::Score,
+            "bad_pickle",
+            "the pickled scorecard has no declaration".to_owned(),
+            At::default(),
+        )
+    })?;
+    let scored = Arc::new(scored);
+    match index {
+        None => Ok(Py::new(py, PyScorecard { inner: scored })?.into_any()),
+        Some(index) if index < scored.card.indicators.len() => {
+            Ok(Py::new(py, PyIndicatorScore { at: scored, index })?.into_any())
+        }
+        Some(_) => Err(PyIndexError::new_err("indicator index out of range")),
+    }
+}
+
+/// Scorecards as one table: the budget row and the indicator rows of each.
+pub(crate) fn scorecards_table(cards: &[Arc<Scored>]) -> Table {
+    let mut t = Table::new(&[
+        "project",
+        "profile",
+        "item",
+        "level1",
+        "level2",
+        "name",
+        "target",
+        "actual",
+        "max",
+        "score",
+        "status",
+        "published",
+        "weight_source",
+        "rule",
+        "explanation",
+        "reason",
+        "flags",
+    ]);
+    for s in cards {
+        let c = &s.card;
+        let b = &c.budget;
+        let flags = |f: &[Flag]| -> Cell {
+            Cell::Str(
+                f.iter()
+                    .map(|f| f.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )
+        };
+        t.push(vec![
+            c.project.as_str().into(),
+            c.profile.as_str().into(),
+            "budget".into(),
+            Cell::Null,
+            Cell::Null,
+            "预算执行率".into(),
+            Cell::Null,
+            b.rate.into(),
+            Some(b.max).into(),
+            b.score.into(),
+            b.status.as_str().into(),
+            b.published.into(),
+            b.max_source.as_str().into(),
+            b.rule.as_str().into(),
+            b.explanation.as_str().into(),
+            b.reason.as_deref().into(),
+            flags(&b.flags),
+        ]);
+        for i in &c.indicators {
+            t.push(vec![
+                c.project.as_str().into(),
+                c.profile.as_str().into(),
+                "indicator".into(),
+                i.level1.as_str().into(),
+                i.level2.as_str().into(),
+                i.name.as_str().into(),
+                i.target.as_str().into(),
+                i.actual.as_deref().into(),
+                i.max.into(),
+                i.score.into(),
+                i.status.as_str().into(),
+                i.published.into(),
+                crate::nodes::enum_name(&i.weight_source).as_str().into(),
+                i.rule.as_str().into(),
+                i.explanation.as_str().into(),
+                i.reason.as_deref().into(),
+                flags(&i.flags),
+            ]);
+        }
+    }
+    t
+}
+
+fn dec_cell(d: Option<Decimal>) -> String {
+    d.map(|d| esc(&d.to_string()))
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+/// The scorecard as the table of a 自评表.
+fn scorecard_html(c: &Scorecard) -> String {
+    let mut out = String::from(crate::html::STYLE);
+    out.push_str(&format!(
+        "<p><b>{}</b> · {}</p><table class=\"jixiao\"><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>状态</th></tr></thead><tbody>",
+        esc(&c.project),
+        esc(&c.profile)
+    ));
+    let b = &c.budget;
+    out.push_str(&format!(
+        "<tr><td colspan=\"4\">预算执行率</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+        b.rate
+            .map(|r| format!("{}%", (r * Decimal::ONE_HUNDRED).round_dp(2)))
+            .unwrap_or_else(|| "—".to_owned()),
+        esc(&b.max.to_string()),
+        dec_cell(b.score),
+        b.status.label()
+    ));
+    let (mut last1, mut last2) = ("", "");
+    for i in &c.indicators {
+        let show1 = if i.level1 == last1 { "" } else { &i.level1 };
+        let show2 = if i.level1 == last1 && i.level2 == last2 {
+            ""
+        } else {
+            &i.level2
+        };
+        last1 = &i.level1;
+        last2 = &i.level2;
+        out.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            esc(show1),
+            esc(show2),
+            esc(&i.name),
+            esc(&i.target),
+            esc(i.actual.as_deref().unwrap_or("")),
+            dec_cell(i.max),
+            dec_cell(i.score),
+            i.status.label()
+        ));
+    }
+    out.push_str(&format!(
+        "<tr><td colspan=\"5\"><b>总分</b></td><td class=\"n\">{}</td><td class=\"n\"><b>{}</b></td><td>{}</td></tr></tbody></table>",
+        esc(&c.max.to_string()),
+        esc(&c.total.to_string()),
+        esc(c.grade.as_deref().unwrap_or(if c.complete { "" } else { "incomplete" }))
+    ));
+    out
+}
+
+/// One scored 三级指标 of a scorecard: `max` (分值), `score` (得分), `status` (`met`,
+/// `partial`, `unmet`, `not_scorable`), the `rule` with its source and the `explanation`.
+///
+/// >>> i = card.indicators[0]
+/// >>> i.max, i.score, i.status
+/// (Decimal('10.00'), Decimal('10.00'), 'met')
+#[pyclass(frozen, module = "jixiao", name = "IndicatorScore")]
+pub(crate) struct PyIndicatorScore {
+    pub at: Arc<Scored>,
+    pub index: usize,
+}
+
+impl PyIndicatorScore {
+    fn get(&self) -> &IndicatorScore {
+        // In range by construction (see `PyScorecard::indicators`).
+        &self.at.card.indicators[self.index]
+    }
+}
+
+#[pymethods]
+impl PyIndicatorScore {
+    /// 三级指标 name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.get().name
+    }
+    /// 一级指标.
+    #[getter]
+    fn level1(&self) -> &str {
+        &self.get().level1
+    }
+    /// 二级指标.
+    #[getter]
+    fn level2(&self) -> &str {
+        &self.get().level2
+    }
+    /// 年度指标值 as written.
+    #[getter]
+    fn target(&self) -> &str {
+        &self.get().target
+    }
+    /// 实际完成值 as written.
+    #[getter]
+    fn actual(&self) -> Option<&str> {
+        self.get().actual.as_deref()
+    }
+    /// 分值: the weight used.
+    #[getter]
+    fn max(&self) -> Option<Decimal> {
+        self.get().max
+    }
+    /// Where the weight came from: `given`, `split` or `none`.
+    #[getter]
+    fn weight_source(&self) -> String {
+        crate::nodes::enum_name(&self.get().weight_source)
+    }
+    /// 得分 (2 decimals), `None` when not scorable.
+    #[getter]
+    fn score(&self) -> Option<Decimal> {
+        self.get().score
+    }
+    /// `met`, `partial`, `unmet` or `not_scorable`.
+    #[getter]
+    fn status(&self) -> &'static str {
+        self.get().status.as_str()
+    }
+    /// The rule applied, with its source.
+    #[getter]
+    fn rule(&self) -> &str {
+        &self.get().rule
+    }
+    /// Inputs and arithmetic.
+    #[getter]
+    fn explanation(&self) -> &str {
+        &self.get().explanation
+    }
+    /// Flags: dicts with code, message, message_en.
+    #[getter]
+    fn flags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        flags_list(py, &self.get().flags)
+    }
+    /// Why it is not scorable, when it is not.
+    #[getter]
+    fn reason(&self) -> Option<&str> {
+        self.get().reason.as_deref()
+    }
+    /// The published 得分.
+    #[getter]
+    fn published(&self) -> Option<Decimal> {
+        self.get().published
+    }
+    /// 偏差原因分析及改进措施 as published.
+    #[getter]
+    fn deviation(&self) -> Option<&str> {
+        self.get().deviation.as_deref()
+    }
+
+    fn __eq__(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+
+    fn __repr__(&self) -> String {
+        let i = self.get();
+        format!(
+            "IndicatorScore(name={}, target={}, actual={}, max={}, score={}, status={})",
+            py_repr_str(&i.name),
+            py_repr_str(&i.target),
+            repr_opt(i.actual.as_deref()),
+            repr_dec(i.max),
+            repr_dec(i.score),
+            py_repr_str(i.status.as_str())
+        )
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        reduce_scored(py, &self.at, Some(self.index))
+    }
+}
+
+/// The names of the built-in scoring profiles.
+///
+/// >>> jixiao.profiles()
+/// ['mof-2020', 'budget-20', 'mof-2021', 'shanghai-2025']
+#[pyfunction]
+pub(crate) fn profiles() -> Vec<&'static str> {
+    Profile::names().to_vec()
+}
+
+/// Writes scorecards as one report: `json` (an array, as the golden files hold it),
+/// `md` (a Markdown table per project in the 自评表's columns), `xlsx` (a workbook) or
+/// `text` (the aligned tables); returns bytes (UTF-8 for the text formats).
+///
+/// >>> jixiao.write_scorecards([card], "md").decode().splitlines()[0]
+/// '## 普陀体育中心与委托运营方结算费用'
+#[pyfunction]
+pub(crate) fn write_scorecards<'py>(
+    py: Python<'py>,
+    cards: Vec<PyRef<'py, PyScorecard>>,
+    format: &str,
+) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    let cards: Vec<Scorecard> = cards.iter().map(|c| c.inner.card.clone()).collect();
+    let format = format.trim().to_ascii_lowercase();
+    let bytes = py.detach(|| {
+        crate::errors::guard(|| -> Result<Vec<u8>, String> {
+            match format.as_str() {
+                "json" => {
+                    let mut json =
+                        serde_json::to_string_pretty(&cards).map_err(|e| e.to_string())?;
+                    json.push('\n');
+                    Ok(json.into_bytes())
+                }
+                "md" | "markdown" => {
+                    Ok(jixiao::write::report::scorecards_markdown(&cards).into_bytes())
+                }
+                "text" | "txt" => Ok(cards
+                    .iter()
+                    .map(Scorecard::to_text)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .into_bytes()),
+                "xlsx" => jixiao::write::report::scorecards_xlsx(&cards).map_err(|e| e.to_string()),
+                other => Err(format!(
+                    "unknown scorecard format `{other}` (expected json, md, xlsx or text)"
+                )),
+            }
+        })
+    })?;
+    match bytes {
+        Ok(b) => Ok(pyo3::types::PyBytes::new(py, &b)),
+        Err(m) if m.starts_with("unknown scorecard format") => {
+            Err(pyo3::exceptions::PyValueError::new_err(m))
+        }
+        Err(m) => Err(error(Kind::Base, "write_failed", m, At::default())),
+    }
+}
+
+/// Scores the declarations of many documents in parallel without the GIL: a list with,
+/// per document, its list of `Scorecard`s.
+///
+/// >>> [len(cards) for cards in jixiao.score_many([doc, doc])]
+/// [5, 5]
+#[pyfunction]
+#[pyo3(signature = (documents, *, profile = None, threads = None))]
+pub(crate) fn score_many(
+    py: Python<'_>,
+    documents: Vec<PyRef<'_, crate::document::PyDocument>>,
+    profile: Option<&Bound<'_, PyAny>>,
+    threads: Option<usize>,
+) -> PyResult<Vec<Vec<PyScorecard>>> {
+    let profile = Arc::new(profile_arg(profile)?);
+    // Jobs of up to 64 declarations, across and within documents, so that one large
+    // document keeps every thread busy as well as many small ones do.
+    let mut jobs: Vec<(usize, Arc<Document>, std::ops::Range<usize>)> = Vec::new();
+    for (k, d) in documents.iter().enumerate() {
+        let n = d.doc.declarations.len();
+        for start in (0..n).step_by(64) {
+            jobs.push((k, d.doc.clone(), start..(start + 64).min(n)));
+        }
+    }
+    let results = py.detach(move || {
+        crate::parallel::map(jobs, threads, |(k, doc, range)| {
+            let scored = crate::errors::guard(|| {
+                range
+                    .filter_map(|i| Scored::score(&doc, i, &profile))
+                    .collect::<Vec<_>>()
+            });
+            (k, scored)
+        })
+    });
+    let mut out: Vec<Vec<PyScorecard>> = documents.iter().map(|_| Vec::new()).collect();
+    for (k, r) in results {
+        if let Some(slot) = out.get_mut(k) {
+            slot.extend(r?.into_iter().map(|s| PyScorecard { inner: Arc::new(s) }));
+        }
+    }
+    Ok(out)
+}
+
+/// Scorecards of one document, scored without the GIL (declarations in parallel when
+/// there are many).
+pub(crate) fn score_document(
+    py: Python<'_>,
+    doc: Arc<Document>,
+    profile: Profile,
+) -> PyResult<Vec<PyScorecard>> {
+    let profile = Arc::new(profile);
+    let n = doc.declarations.len();
+    // Declarations in parallel only when there are enough to pay for the threads.
+    let threads = if n >= 256 { None } else { Some(1) };
+    let chunks: Vec<std::ops::Range<usize>> = (0..n)
+        .step_by(64)
+        .map(|start| start..(start + 64).min(n))
+        .collect();
+    let results = py.detach(move || {
+        crate::parallel::map(chunks, threads, |range| {
+            crate::errors::guard(|| {
+                range
+                    .filter_map(|i| Scored::score(&doc, i, &profile))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let mut out = Vec::with_capacity(n);
+    for r in results {
+        out.extend(r?.into_iter().map(|s| PyScorecard { inner: Arc::new(s) }));
+    }
+    Ok(out)
+}
