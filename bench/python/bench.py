@@ -63,6 +63,9 @@ def main():
 
     doc, t_jx_read = timed(jixiao.read, txt)
     cards, t_jx_score = timed(lambda: doc.score(profile=args.profile))
+    totals = t_jx_totals = None
+    if hasattr(doc, "score_totals"):
+        totals, t_jx_totals = timed(lambda: doc.score_totals(profile=args.profile))
     many, t_jx_many = walled(lambda: jixiao.score_many([doc], profile=args.profile))
 
     # Exactness: every indicator score, and every total (plain has the budget too).
@@ -97,6 +100,10 @@ def main():
     row("jixiao: Document.score (vs plain score)", t_jx_score, t_plain_score)
     if have_pandas:
         row("jixiao: Document.score (vs pandas score)", t_jx_score, t_pd_score)
+    if t_jx_totals:
+        row("jixiao: Document.score_totals (vs plain score)", t_jx_totals, t_plain_score)
+        if have_pandas:
+            row("jixiao: Document.score_totals (vs pandas)", t_jx_totals, t_pd_score)
     row("jixiao: score_many, all cores, wall (vs plain)", t_jx_many, t_plain_score)
     row("jixiao: read + score (vs plain read+score)", t_jx_read + t_jx_score, t_plain_read + t_plain_score)
     if have_pandas:

@@ -243,6 +243,22 @@ fn main() {
         unit: "M/s",
         note: format!("{:.3} s", t_score.as_secs_f64()),
     });
+    let t_totals = best(3, 30.0, || {
+        declarations
+            .iter()
+            .map(|d| jixiao::score::score_totals(d, &profile).indicators.len())
+            .sum::<usize>()
+    });
+    rows.push(Row {
+        what: "scoring, score_totals (figures only), one core".to_owned(),
+        figure: indicators as f64 / t_totals.as_secs_f64() / 1e6,
+        unit: "M/s",
+        note: format!(
+            "{:.3} s; {:.1}x the full scorecards",
+            t_totals.as_secs_f64(),
+            t_score.as_secs_f64() / t_totals.as_secs_f64()
+        ),
+    });
     // Several threads: wall time (best of 3), so a busy machine shows here.
     let t_batch = (0..3)
         .map(|_| {
