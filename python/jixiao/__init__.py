@@ -19,6 +19,7 @@ from jixiao._jixiao import (
     Audit,
     BudgetRow,
     Declaration,
+    DeclarationStream,
     Document,
     Evaluation,
     Finding,
@@ -42,6 +43,7 @@ from jixiao._jixiao import (
     read_many,
     read_text,
     score_many,
+    stream,
     summarize,
     write_scorecards,
 )
@@ -50,6 +52,7 @@ __all__ = [
     "Audit",
     "BudgetRow",
     "Declaration",
+    "DeclarationStream",
     "Document",
     "Evaluation",
     "Finding",
@@ -73,6 +76,7 @@ __all__ = [
     "read_many",
     "read_text",
     "score_many",
+    "stream",
     "summarize",
     "write_scorecards",
 ]

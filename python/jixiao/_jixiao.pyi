@@ -8,6 +8,7 @@ from typing import Any, Iterator, Literal, Optional, Sequence, Union, final
 __all__ = [
     "BudgetRow",
     "Declaration",
+    "DeclarationStream",
     "Document",
     "Evaluation",
     "Finding",
@@ -37,6 +38,7 @@ __all__ = [
     "from_pandas",
     "profiles",
     "score_many",
+    "stream",
     "summarize",
     "write_scorecards",
     "_review_from_json",
@@ -515,3 +517,22 @@ def _restore_scorecard(
 ) -> Union[Scorecard, IndicatorScore]: ...
 def _restore_audit(declaration: str, profile: str) -> Audit: ...
 def _restore_summary(documents: list[str], policy: str, scoring: Optional[str] = None) -> Summary: ...
+
+
+@final
+class DeclarationStream:
+    """Declarations of a file read one at a time (see `stream`)."""
+
+    def __iter__(self) -> DeclarationStream: ...
+    def __next__(self) -> Declaration: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def encoding(self) -> str: ...
+
+def stream(
+    path: Union[str, os.PathLike[str]],
+    *,
+    format: Optional[str] = None,
+    encoding: Optional[str] = None,
+) -> DeclarationStream: ...

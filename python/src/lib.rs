@@ -13,6 +13,7 @@ mod html;
 mod input;
 mod nodes;
 mod parallel;
+mod stream;
 
 /// jixiao (绩效): Chinese budget project performance targets and self-evaluations.
 #[pyo3::pymodule]
@@ -38,6 +39,8 @@ mod _jixiao {
         _budget_row_from_json, _restore, _target_from_json, PyBudgetRow, PyDeclaration,
         PyEvaluation, PyFunding, PyGoals, PyIndicator, PyProject, PyTarget,
     };
+    #[pymodule_export]
+    use crate::stream::{stream, PyDeclarationStream};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -1,0 +1,39 @@
+"""`jixiao.stream`: declarations one at a time, equal to what `jixiao.read` gives."""
+
+import pytest
+
+import jixiao
+
+from conftest import DATA, SEED
+
+
+def test_stream_yields_the_declarations_read_gives():
+    whole = jixiao.read(SEED)
+    streamed = list(jixiao.stream(SEED))
+    assert [d.project.name for d in streamed] == [d.project.name for d in whole]
+    assert [len(d.indicators) for d in streamed] == [len(d.indicators) for d in whole]
+    assert streamed[0].funding.annual == whole[0].funding.annual
+    assert [i.target.text for i in streamed[4].indicators] == [i.target.text for i in whole[4].indicators]
+
+
+def test_stream_reports_format_and_encoding(tmp_path):
+    gb = tmp_path / "seed-gb18030.txt"
+    gb.write_bytes(SEED.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
+    s = jixiao.stream(gb)
+    assert (s.format, s.encoding) == ("form", "GB18030")
+    assert len(list(s)) == 5
+    lst = jixiao.stream(DATA / "list-example.csv")
+    assert lst.format == "csv"
+    assert [len(d.indicators) for d in lst] == [11, 5]
+
+
+def test_stream_errors(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        jixiao.stream(tmp_path / "missing.txt")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(jixiao.ParseError) as err:
+        list(jixiao.stream(empty))
+    assert err.value.code == "empty_input"
+    with pytest.raises(TypeError):
+        jixiao.stream(42)
