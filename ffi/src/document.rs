@@ -33,6 +33,14 @@ pub struct jx_document {
 }
 
 impl jx_document {
+    /// A handle over a reading.
+    pub(crate) fn new(reading: Reading) -> Self {
+        jx_document {
+            reading,
+            value: OnceLock::new(),
+        }
+    }
+
     /// The reading behind the handle.
     pub(crate) fn reading(&self) -> &Reading {
         &self.reading
@@ -44,6 +52,32 @@ impl jx_document {
             serde_json::to_value(&self.reading.document).unwrap_or(serde_json::Value::Null)
         })
     }
+}
+
+/// The core read options of a `jx_read_options` (NULL: all defaults).
+///
+/// # Safety
+/// `options` is NULL or points to a readable `jx_read_options` whose `file_name` is NULL or
+/// a NUL-terminated string.
+pub(crate) unsafe fn core_options(options: *const jx_read_options) -> Result<ReadOptions, jx_result> {
+    // SAFETY: forwarded contract.
+    let options = match unsafe { options.as_ref() } {
+        Some(o) => *o,
+        None => jx_read_options {
+            format: JX_FORMAT_AUTO,
+            encoding: JX_ENCODING_AUTO,
+            file_name: std::ptr::null(),
+        },
+    };
+    let format = options.format.input()?;
+    let encoding = options.encoding.to_core()?;
+    // SAFETY: forwarded contract on `file_name`.
+    let file_name = unsafe { optional_str(options.file_name, "file_name") }?;
+    Ok(ReadOptions {
+        file_name,
+        format,
+        encoding,
+    })
 }
 
 /// Borrows a document handle; NULL gives `None`.
@@ -93,39 +127,15 @@ pub extern "C" fn jx_document_read(
                 Err(e) => return e,
             }
         };
-        // SAFETY: `options` is NULL or points to a readable jx_read_options.
-        let options = match unsafe { options.as_ref() } {
-            Some(o) => *o,
-            None => jx_read_options {
-                format: JX_FORMAT_AUTO,
-                encoding: JX_ENCODING_AUTO,
-                file_name: std::ptr::null(),
-            },
-        };
-        let format = match options.format.input() {
-            Ok(f) => f,
+        // SAFETY: `options` is NULL or points to a readable jx_read_options whose
+        // `file_name` is NULL or NUL-terminated (documented contract).
+        let read_options = match unsafe { core_options(options) } {
+            Ok(o) => o,
             Err(e) => return e,
-        };
-        let encoding = match options.encoding.to_core() {
-            Ok(e) => e,
-            Err(e) => return e,
-        };
-        // SAFETY: `file_name` is NULL or a NUL-terminated string (documented contract).
-        let file_name = match unsafe { optional_str(options.file_name, "file_name") } {
-            Ok(f) => f,
-            Err(e) => return e,
-        };
-        let read_options = ReadOptions {
-            file_name,
-            format,
-            encoding,
         };
         match jixiao::read(input, &read_options) {
             Ok(reading) => {
-                let doc = Box::into_raw(Box::new(jx_document {
-                    reading,
-                    value: OnceLock::new(),
-                }));
+                let doc = Box::into_raw(Box::new(jx_document::new(reading)));
                 // SAFETY: `out` is not NULL (checked first) and valid for one pointer write.
                 unsafe { *out = doc };
                 jx_result::Ok

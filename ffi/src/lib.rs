@@ -38,6 +38,7 @@ mod panic;
 mod profile;
 pub mod report;
 pub mod scorecard;
+pub mod stream;
 pub mod version;
 
 pub use bytes::jx_bytes;
