@@ -21,6 +21,7 @@ pub mod audit;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
+pub mod limits;
 pub mod model;
 pub mod read;
 pub mod review;

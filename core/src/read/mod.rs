@@ -111,10 +111,13 @@ pub struct Reading {
     pub encoding: &'static str,
 }
 
-/// The largest input a reader accepts: 1 GiB.
-pub const MAX_INPUT_BYTES: usize = 1 << 30;
+/// The largest input a reader accepts: 1 GiB (see [`crate::limits`]).
+pub use crate::limits::MAX_INPUT_BYTES;
 
 /// Reads a document from bytes, detecting the format and encoding unless `options` fix them.
+///
+/// Inputs beyond the bounds of [`crate::limits`] (size, line length, lines, sheets, cells,
+/// declarations, indicators per declaration) are a [`ReadError::TooLarge`].
 ///
 /// ```
 /// let text = "财政项目支出绩效目标申报表\n项目名称\t示例项目\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥17(人)\n";
@@ -136,6 +139,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
     #[cfg(feature = "xlsx")]
     if format == InputFormat::Xlsx {
         let (document, diagnostics) = xlsx::read_workbook(bytes, options)?;
+        check_counts(&document, options)?;
         return Ok(Reading {
             document,
             diagnostics,
@@ -145,6 +149,9 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
     }
     let decoded = decode(bytes, options.encoding, options.file_name.as_deref())?;
     let text = decoded.text.as_str();
+    if format != InputFormat::Json {
+        check_lines(text, options)?;
+    }
     let (document, diagnostics) = match format {
         InputFormat::Json => (json::read_json(text, options)?, Vec::new()),
         InputFormat::Form => form::read_form(text, options)?,
@@ -157,12 +164,80 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
             })
         }
     };
+    check_counts(&document, options)?;
     Ok(Reading {
         document,
         diagnostics,
         format,
         encoding: decoded.encoding,
     })
+}
+
+/// Checks the line bounds of a text input ([`limits::MAX_LINE_BYTES`],
+/// [`limits::MAX_LINES`]) before a reader sees it.
+///
+/// [`limits::MAX_LINE_BYTES`]: crate::limits::MAX_LINE_BYTES
+/// [`limits::MAX_LINES`]: crate::limits::MAX_LINES
+fn check_lines(text: &str, options: &ReadOptions) -> Result<(), ReadError> {
+    use crate::limits::{MAX_LINES, MAX_LINE_BYTES};
+    for (i, line) in text.split('\n').enumerate() {
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if i >= MAX_LINES {
+            return Err(ReadError::TooLarge {
+                at: options.location().line(number),
+                what: "the number of lines".to_owned(),
+                limit: format!("{MAX_LINES} lines"),
+            });
+        }
+        if line.len() > MAX_LINE_BYTES {
+            return Err(ReadError::TooLarge {
+                at: options.location().line(number),
+                what: format!("the line ({} bytes)", line.len()),
+                limit: format!("{MAX_LINE_BYTES} bytes per line"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Checks the declaration and indicator counts of a document read
+/// ([`limits::MAX_DECLARATIONS`], [`limits::MAX_INDICATORS`]).
+///
+/// [`limits::MAX_DECLARATIONS`]: crate::limits::MAX_DECLARATIONS
+/// [`limits::MAX_INDICATORS`]: crate::limits::MAX_INDICATORS
+fn check_counts(document: &Document, options: &ReadOptions) -> Result<(), ReadError> {
+    use crate::limits::{MAX_DECLARATIONS, MAX_INDICATORS};
+    if document.declarations.len() > MAX_DECLARATIONS {
+        return Err(ReadError::TooLarge {
+            at: options.location(),
+            what: format!(
+                "the number of declarations (项目, {})",
+                document.declarations.len()
+            ),
+            limit: format!("{MAX_DECLARATIONS} declarations"),
+        });
+    }
+    for declaration in &document.declarations {
+        if declaration.indicators.len() > MAX_INDICATORS {
+            let mut at = options.location();
+            if declaration.source.line > 0 {
+                at = at.line(declaration.source.line);
+            }
+            if let Some(sheet) = &declaration.source.sheet {
+                at = at.sheet(sheet);
+            }
+            return Err(ReadError::TooLarge {
+                at,
+                what: format!(
+                    "the number of indicators (三级指标, {}) of project “{}”",
+                    declaration.indicators.len(),
+                    declaration.project.name
+                ),
+                limit: format!("{MAX_INDICATORS} indicators per declaration"),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Detects the format from the content: a zip signature is a workbook, a `{` is JSON, a
@@ -188,6 +263,8 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
     if text.starts_with('{') {
         return Ok(InputFormat::Json);
     }
+    // A 10 MB line is too large whatever format it would have been.
+    check_lines(&decoded.text, options)?;
     // A list header row (项目名称 and 三级指标 in one row) is never part of a form, while a
     // list's title may well name a 申报表 or 自评表: the list test comes first.
     if let Some(delimiter) = list::sniff_delimiter(text) {
