@@ -155,8 +155,14 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
     let (document, diagnostics) = match format {
         InputFormat::Json => (json::read_json(text, options)?, Vec::new()),
         InputFormat::Form => form::read_form(text, options)?,
-        InputFormat::Csv => list::read_list(text, b',', options)?,
-        InputFormat::Tsv => list::read_list(text, b'\t', options)?,
+        InputFormat::Csv => {
+            check_quotes(text, b',', options)?;
+            list::read_list(text, b',', options)?
+        }
+        InputFormat::Tsv => {
+            check_quotes(text, b'\t', options)?;
+            list::read_list(text, b'\t', options)?
+        }
         InputFormat::Xlsx => {
             return Err(ReadError::Workbook {
                 at: options.location(),
@@ -165,12 +171,59 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
         }
     };
     check_counts(&document, options)?;
+    if document.declarations.is_empty() && format != InputFormat::Json {
+        // The canonical JSON may hold no declaration; a form or list that yields none
+        // (a list header with no project rows) has nothing the caller asked for.
+        return Err(ReadError::NoDeclaration {
+            at: options.location().line(1),
+            expected: "at least one project: a form (申报表/自评表) with a 项目名称, or a list row under the header row".to_owned(),
+        });
+    }
     Ok(Reading {
         document,
         diagnostics,
         format,
         encoding: decoded.encoding,
     })
+}
+
+/// Refuses a CSV/TSV whose quoted cell is never closed: the CSV parser would read the rest
+/// of the file as that one cell, silently. Follows RFC 4180 as the parser does: a quote
+/// opens a cell only at the start of a cell, `""` inside is a quote, and a quote followed by
+/// anything else closes it.
+fn check_quotes(text: &str, delimiter: u8, options: &ReadOptions) -> Result<(), ReadError> {
+    let bytes = text.as_bytes();
+    let mut line: u32 = 1;
+    let mut opened_at: u32 = 0;
+    let mut quoted = false;
+    let mut cell_start = true;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if quoted {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && cell_start {
+            quoted = true;
+            opened_at = line;
+        }
+        if b == b'\n' {
+            line = line.saturating_add(1);
+        }
+        cell_start = !quoted && (b == delimiter || b == b'\n');
+        i += 1;
+    }
+    if quoted {
+        return Err(ReadError::Malformed {
+            at: options.location().line(opened_at),
+            message: "a quoted cell (\"…) opened on this line is never closed: the rest of the file would be read as that one cell; close the quote or remove it".to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// Checks the line bounds of a text input ([`limits::MAX_LINE_BYTES`],
