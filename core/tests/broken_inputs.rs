@@ -147,6 +147,65 @@ fn options(case: &Value, file: &str) -> ReadOptions {
     }
 }
 
+/// The table flattened for the C test (no JSON parser in C): one TAB-separated line per
+/// case: name, file (or `@generator`), format, encoding, error, line, declarations,
+/// diagnostic code, diagnostic line, then pointer and value pairs (`\N`: null). Empty
+/// fields are absent values.
+fn cases_tsv(table: &Value) -> String {
+    let text = |v: &Value| match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let mut out = String::from(
+        "# Generated from cases.json by core/tests/broken_inputs.rs (JIXIAO_BLESS=1 rewrites it); read by tests/c/test_broken.c.\n",
+    );
+    for case in table["cases"].as_array().unwrap() {
+        let input = match case["generate"].as_str() {
+            Some(g) => format!("@{g}"),
+            None => text(&case["file"]),
+        };
+        let mut fields = vec![
+            text(&case["name"]),
+            input,
+            text(&case["options"]["format"]),
+            text(&case["options"]["encoding"]),
+            text(&case["error"]),
+            text(&case["line"]),
+            text(&case["declarations"]),
+            text(&case["diagnostic"]["code"]),
+            text(&case["diagnostic"]["line"]),
+        ];
+        for v in case["values"].as_array().into_iter().flatten() {
+            fields.push(text(&v["pointer"]));
+            fields.push(match &v["equals"] {
+                Value::Null => "\\N".to_owned(),
+                other => text(other),
+            });
+        }
+        assert!(fields.iter().all(|f| !f.contains(['\t', '\n'])));
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_c_table_matches_the_json_table() {
+    let table: Value =
+        serde_json::from_slice(&std::fs::read(broken_dir().join("cases.json")).unwrap()).unwrap();
+    let want = cases_tsv(&table);
+    let path = broken_dir().join("cases.tsv");
+    if std::env::var_os("JIXIAO_BLESS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let got = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        got == want,
+        "tests/broken/cases.tsv is stale: run JIXIAO_BLESS=1 cargo test -p jixiao --test broken_inputs"
+    );
+}
+
 #[test]
 fn the_zip_bomb_is_a_real_deflate_stream() {
     // The generator is right: the stream inflates (by the zip library calamine uses, here
