@@ -57,7 +57,7 @@ fn ffi_as_core(data: &[u8]) {
 }
 
 /// Every file in `dir/<target>/`, with its check.
-fn files(dir: &Path) -> Vec<(String, PathBuf, fn(&[u8]))> {
+fn files(dir: &Path) -> Vec<(String, PathBuf, checks::Check)> {
     let mut out = Vec::new();
     let Ok(targets) = std::fs::read_dir(dir) else {
         return out;
@@ -68,7 +68,7 @@ fn files(dir: &Path) -> Vec<(String, PathBuf, fn(&[u8]))> {
             continue;
         }
         let name = target.file_name().unwrap().to_string_lossy().into_owned();
-        let check: fn(&[u8]) = match checks::TARGETS.iter().find(|(t, _)| *t == name) {
+        let check: checks::Check = match checks::TARGETS.iter().find(|(t, _)| *t == name) {
             Some((_, check)) => *check,
             None if name == "ffi" => ffi_as_core,
             None => panic!("{}: no fuzz target of that name", target.display()),

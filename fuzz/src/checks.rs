@@ -20,9 +20,12 @@ use jixiao::read::{read, InputFormat, ReadOptions};
 use jixiao::value::{parse_actual, parse_number, parse_target, Target, TargetKind};
 use jixiao::write::list::{write_list, ListStyle};
 
+/// A fuzz target's check: panics when the input breaks a property.
+pub type Check = fn(&[u8]);
+
 /// The fuzz targets with a check here, by name (the folder names under
 /// `fuzz/regressions/`).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("value_grammar", value_grammar),
     ("read_form", read_form),
     ("read_list", read_list),

@@ -159,14 +159,14 @@ fn utf8_with_chinese(bytes: &[u8]) -> bool {
 /// (LE: ASCII `A` is `41 00`) than on even ones (or the reverse: BE), and the whole valid
 /// UTF-16 with no control character but TAB and line ends (binary data has some).
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let head = &bytes[..bytes.len().min(1 << 16)];
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, &b) in head.iter().enumerate() {
         if b == 0 {
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 even += 1;
             } else {
                 odd += 1;
