@@ -235,7 +235,7 @@ fn check_lines(text: &str, options: &ReadOptions) -> Result<(), ReadError> {
     use crate::limits::{MAX_LINES, MAX_LINE_BYTES};
     for (i, line) in text.split('\n').enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        if i >= MAX_LINES {
+        if i >= MAX_LINES && !line.is_empty() {
             return Err(ReadError::TooLarge {
                 at: options.location().line(number),
                 what: "the number of lines".to_owned(),
@@ -347,6 +347,63 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_never_closed_are_malformed() {
+        let options = ReadOptions::named("q.csv");
+        for ok in [
+            "a,b\n\"x\",y\n",
+            "a,b\n\"x\"\"y\",z\n",
+            "a,b\n\"two\nlines\",z\n",
+            "a,b\nx\"y,z\n",
+            "a,b\n\"x\"y,z\n",
+        ] {
+            assert!(check_quotes(ok, b',', &options).is_ok(), "{ok:?}");
+        }
+        let err = check_quotes("a,b\nc,d\ne,\"f\ng,h\n", b',', &options).unwrap_err();
+        assert_eq!((err.code(), err.location().line), ("malformed", Some(3)));
+        // In a TSV only a cell-leading quote opens; a comma does not start a cell.
+        assert!(check_quotes("a\tb\nc,\"d\te\n", b'\t', &options).is_ok());
+        assert!(check_quotes("a\tb\nc\t\"d,e\n", b'\t', &options).is_err());
+    }
+
+    #[test]
+    fn too_many_indicators_or_declarations() {
+        use crate::limits::{MAX_DECLARATIONS, MAX_INDICATORS};
+        use crate::model::{Declaration, Indicator};
+        let options = ReadOptions::named("big.json");
+        let mut declaration = Declaration::default();
+        declaration.project.name = "大项目".to_owned();
+        declaration.source.line = 7;
+        let indicator = Indicator::new(None, None, "x", crate::value::parse_target("1"));
+        declaration.indicators = vec![indicator.clone(); MAX_INDICATORS];
+        let mut document = Document::default();
+        document.declarations.push(declaration);
+        assert!(check_counts(&document, &options).is_ok());
+        document.declarations[0].indicators.push(indicator);
+        let err = check_counts(&document, &options).unwrap_err();
+        assert_eq!((err.code(), err.location().line), ("too_large", Some(7)));
+        assert!(err.to_string().contains("大项目"), "{err}");
+        let mut many = Document::default();
+        many.declarations = vec![Declaration::default(); MAX_DECLARATIONS + 1];
+        assert_eq!(
+            check_counts(&many, &options).unwrap_err().code(),
+            "too_large"
+        );
+    }
+
+    #[test]
+    fn long_lines_and_many_lines() {
+        let options = ReadOptions::named("l.txt");
+        let line = "a".repeat(crate::limits::MAX_LINE_BYTES);
+        assert!(check_lines(&format!("x\n{line}\n"), &options).is_ok());
+        let err = check_lines(&format!("x\n{line}a\n"), &options).unwrap_err();
+        assert_eq!((err.code(), err.location().line), ("too_large", Some(2)));
+        let lines = "\n".repeat(crate::limits::MAX_LINES);
+        assert!(check_lines(&lines, &options).is_ok());
+        let err = check_lines(&format!("{lines}x"), &options).unwrap_err();
+        assert_eq!(err.code(), "too_large");
+    }
 
     #[test]
     fn blank_input_is_empty_in_every_encoding() {
