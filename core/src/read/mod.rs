@@ -384,8 +384,10 @@ mod tests {
         let err = check_counts(&document, &options).unwrap_err();
         assert_eq!((err.code(), err.location().line), ("too_large", Some(7)));
         assert!(err.to_string().contains("大项目"), "{err}");
-        let mut many = Document::default();
-        many.declarations = vec![Declaration::default(); MAX_DECLARATIONS + 1];
+        let many = Document {
+            declarations: vec![Declaration::default(); MAX_DECLARATIONS + 1],
+            ..Document::default()
+        };
         assert_eq!(
             check_counts(&many, &options).unwrap_err().code(),
             "too_large"
