@@ -6,6 +6,8 @@ change them): python3 tests/broken/make_binary_cases.py
 - zip-declared-huge.xlsx: a workbook whose sheet entry declares 4,000,000,000 bytes
   uncompressed (a zip bomb's central directory; the data itself is tiny)
 - corrupt.xlsx: the first 1,500 bytes of a real workbook (a truncated download)
+- bad-reference.xlsx: a cell reference of 8 letters (`ABCDEFGH1`), on which calamine's
+  column arithmetic overflows (a panic in builds with overflow checks)
 """
 import io
 import pathlib
@@ -68,3 +70,4 @@ if __name__ == "__main__":
         declare_size(workbook(plain), "xl/worksheets/sheet1.xml", 4_000_000_000)
     )
     (HERE / "corrupt.xlsx").write_bytes(workbook(plain)[:1500])
+    (HERE / "bad-reference.xlsx").write_bytes(workbook(plain.replace('r="A1"', 'r="ABCDEFGH1"')))

@@ -40,7 +40,25 @@ use super::ReadOptions;
 /// A password-protected workbook (an OLE/CFB container, as Excel writes encrypted files)
 /// or a legacy `.xls`, a corrupt file, and a workbook where no sheet has a list header
 /// row are errors naming the file and the sheet.
+///
+/// calamine 0.38 panics on some malformed sheets (a cell reference of more than 6
+/// letters overflows its column arithmetic: `attempt to multiply with overflow` in builds
+/// with overflow checks). A panic inside the workbook library is caught here and reported
+/// as `bad_workbook`, so no host process ever sees it.
 pub fn read_workbook(
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(Document, Vec<Finding>), ReadError> {
+    let run = std::panic::AssertUnwindSafe(|| read_workbook_unguarded(bytes, options));
+    std::panic::catch_unwind(run).unwrap_or_else(|_| {
+        Err(ReadError::Workbook {
+            at: options.location(),
+            message: "the workbook is malformed (the spreadsheet library failed on it: a broken cell reference?)".to_owned(),
+        })
+    })
+}
+
+fn read_workbook_unguarded(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(Document, Vec<Finding>), ReadError> {
@@ -183,7 +201,77 @@ fn check_zip(bytes: &[u8], at: &Location) -> Result<(), ReadError> {
             limit: format!("{MAX_ZIP_TOTAL_BYTES} bytes uncompressed"),
         });
     }
+    for i in 0..archive.len() {
+        let Ok(mut entry) = archive.by_index(i) else {
+            continue;
+        };
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            continue;
+        }
+        // The size was checked above. A corrupt stream is read up to its first error:
+        // calamine parses that much before it fails, so that much must be sound.
+        let mut xml = Vec::new();
+        let mut chunk = [0u8; 1 << 14];
+        while let Ok(n) = std::io::Read::read(&mut entry, &mut chunk) {
+            if n == 0 {
+                break;
+            }
+            xml.extend_from_slice(chunk.get(..n).unwrap_or_default());
+        }
+        if let Some(reference) = bad_reference(&xml) {
+            return Err(ReadError::Workbook {
+                at: at.clone(),
+                message: format!(
+                    "the sheet `{name}` has a malformed cell reference `{reference}` (more than 3 letters or 7 digits: outside any sheet)"
+                ),
+            });
+        }
+    }
     Ok(())
+}
+
+/// The first cell reference in a sheet's XML (the values of `r`, `ref` and `sqref`
+/// attributes: `B7`, `A1:F22`, `A1 C3:D4`) with more than 3 letters or 7 digits: no
+/// sheet has one (`XFD1048576` is the last cell), and calamine's reference arithmetic
+/// overflows on long ones.
+fn bad_reference(xml: &[u8]) -> Option<String> {
+    let mut from = 0;
+    while let Some(pos) = xml.get(from..).and_then(|rest| find(rest, b"=\"")) {
+        let eq = from + pos;
+        from = eq + 2;
+        let name_start = xml[..eq]
+            .iter()
+            .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b':'))
+            .map_or(0, |p| p + 1);
+        let name = &xml[name_start..eq];
+        if !matches!(name, b"r" | b"ref" | b"sqref") {
+            continue;
+        }
+        let value_end = xml[from..]
+            .iter()
+            .position(|&b| b == b'"')
+            .map_or(xml.len(), |p| from + p);
+        let value = &xml[from..value_end];
+        for part in value.split(|&b| b == b':' || b == b' ') {
+            let part: Vec<u8> = part.iter().copied().filter(|&b| b != b'$').collect();
+            let letters = part.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let digits = part
+                .iter()
+                .skip(letters)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if letters > 3 || digits > 7 {
+                return Some(String::from_utf8_lossy(value).chars().take(40).collect());
+            }
+        }
+        from = value_end;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Streams a sheet's cells (calamine's cell reader), checking each cell's position
@@ -468,6 +556,27 @@ mod tests {
         assert_eq!(cell_text(&Data::Float(215_457.6)), "215457.6");
         assert_eq!(cell_text(&Data::Int(44_561)), "44561");
         assert_eq!(cell_text(&Data::Empty), "");
+    }
+
+    #[test]
+    fn malformed_references() {
+        assert_eq!(
+            bad_reference(
+                br#"<row r="1" spans="1:6"><c r="XFD1048576"/></row><mergeCell ref="$A$1:B2"/>"#
+            ),
+            None
+        );
+        assert_eq!(
+            bad_reference(br#"<row r="1"><c r="AspansDs0n1:6"/></row>"#).as_deref(),
+            Some("AspansDs0n1:6")
+        );
+        assert!(bad_reference(br#"<dimension ref="A1:B12345678"/>"#).is_some());
+        assert!(bad_reference(br#"<selection sqref="A1 ABCD2"/>"#).is_some());
+        // Other attributes are not references.
+        assert_eq!(
+            bad_reference(br#"<c s="ABCDEFG1" t="s" r:id="LONGNAME123456789"/>"#),
+            None
+        );
     }
 
     #[test]
