@@ -223,7 +223,7 @@ fn check_zip(bytes: &[u8], at: &Location) -> Result<(), ReadError> {
             return Err(ReadError::Workbook {
                 at: at.clone(),
                 message: format!(
-                    "the sheet `{name}` has a malformed cell reference `{reference}` (more than 3 letters or 7 digits: outside any sheet)"
+                    "the sheet `{name}` has a malformed cell reference `{reference}` (more than 3 letters or 7 digits, or a range ending before it starts)"
                 ),
             });
         }
@@ -253,16 +253,36 @@ fn bad_reference(xml: &[u8]) -> Option<String> {
             .position(|&b| b == b'"')
             .map_or(xml.len(), |p| from + p);
         let value = &xml[from..value_end];
-        for part in value.split(|&b| b == b':' || b == b' ') {
-            let part: Vec<u8> = part.iter().copied().filter(|&b| b != b'$').collect();
-            let letters = part.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-            let digits = part
-                .iter()
-                .skip(letters)
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            if letters > 3 || digits > 7 {
-                return Some(String::from_utf8_lossy(value).chars().take(40).collect());
+        let bad = || Some(String::from_utf8_lossy(value).chars().take(40).collect());
+        for range in value.split(|&b| b == b' ') {
+            let mut corners = Vec::new();
+            for part in range.split(|&b| b == b':') {
+                let part: Vec<u8> = part.iter().copied().filter(|&b| b != b'$').collect();
+                let letters = part.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                let digits = part
+                    .iter()
+                    .skip(letters)
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if letters > 3 || digits > 7 {
+                    return bad();
+                }
+                let column = part.iter().take(letters).fold(0u32, |c, b| {
+                    c * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+                });
+                let row = part
+                    .iter()
+                    .skip(letters)
+                    .take(digits)
+                    .fold(0u32, |r, b| r * 10 + u32::from(b - b'0'));
+                corners.push((column, row));
+            }
+            // A range ends after it starts (calamine subtracts the corners: `B5:A1`
+            // underflows).
+            if let [(c1, r1), (c2, r2)] = corners[..] {
+                if c2 < c1 || r2 < r1 {
+                    return bad();
+                }
             }
         }
         from = value_end;
@@ -572,6 +592,12 @@ mod tests {
         );
         assert!(bad_reference(br#"<dimension ref="A1:B12345678"/>"#).is_some());
         assert!(bad_reference(br#"<selection sqref="A1 ABCD2"/>"#).is_some());
+        assert!(bad_reference(br#"<dimension ref="B5:A1"/>"#).is_some());
+        assert!(bad_reference(br#"<dimension ref="A5:B1"/>"#).is_some());
+        assert_eq!(
+            bad_reference(br#"<dimension ref="$A$1:$XFD$1048576"/>"#),
+            None
+        );
         // Other attributes are not references.
         assert_eq!(
             bad_reference(br#"<c s="ABCDEFG1" t="s" r:id="LONGNAME123456789"/>"#),
