@@ -277,9 +277,9 @@ fn bad_reference(xml: &[u8]) -> Option<String> {
                     .fold(0u32, |r, b| r * 10 + u32::from(b - b'0'));
                 corners.push((column, row));
             }
-            // A range ends after it starts (calamine subtracts the corners: `B5:A1`
-            // underflows).
-            if let [(c1, r1), (c2, r2)] = corners[..] {
+            // A `ref` range ends after it starts (calamine subtracts the corners of a
+            // dimension or merged range: `B5:A1` underflows).
+            if let (b"ref", [(c1, r1), (c2, r2)]) = (name, &corners[..]) {
                 if c2 < c1 || r2 < r1 {
                     return bad();
                 }
