@@ -22,6 +22,7 @@ pub mod batch;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
+pub mod limits;
 pub mod model;
 pub mod read;
 pub mod review;

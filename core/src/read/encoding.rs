@@ -63,11 +63,42 @@ pub struct Decoded {
 ///
 /// Binary input (NUL bytes outside UTF-16, or bytes GB18030 cannot decode either) is an
 /// error naming the line of the first bad byte.
+///
+/// Two mistakes that would otherwise read as garbage are refused with `bad_encoding`:
+/// UTF-16 without a byte-order mark (NUL bytes all on even or all on odd offsets, and the
+/// bytes valid UTF-16), and GB18030 asked for while the bytes are UTF-8 with Chinese text
+/// (at least [`UTF8_EVIDENCE`] multi-byte sequences), which GB18030 would turn into
+/// mojibake silently.
 pub fn decode(bytes: &[u8], encoding: Encoding, file: Option<&str>) -> Result<Decoded, ReadError> {
     let at = Location::file(file);
+    if encoding_rs::Encoding::for_bom(bytes).is_none() {
+        if let Some(utf16) = utf16_without_bom(bytes) {
+            let expected = match encoding {
+                Encoding::Gb18030 => "GB18030",
+                Encoding::Utf8 => "UTF-8",
+                Encoding::Auto => "UTF-8 or GB18030",
+            };
+            return Err(ReadError::Encoding {
+                at: at.line(1),
+                encoding: format!(
+                    "{expected}: it looks like {utf16} without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)"
+                ),
+            });
+        }
+    }
     let (text, name) = match encoding {
         Encoding::Utf8 => (strict_utf8(strip_utf8_bom(bytes), &at)?, "UTF-8"),
-        Encoding::Gb18030 => (strict_gb18030(bytes, &at)?, "GB18030"),
+        Encoding::Gb18030 => {
+            let body = strip_utf8_bom(bytes);
+            if body.len() != bytes.len() || utf8_with_chinese(body) {
+                return Err(ReadError::Encoding {
+                    at: at.line(1),
+                    encoding: "GB18030: the bytes are UTF-8 (reading them as GB18030 would garble every Chinese character); read it as UTF-8 or auto"
+                        .to_owned(),
+                });
+            }
+            (strict_gb18030(bytes, &at)?, "GB18030")
+        }
         Encoding::Auto => {
             if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
                 if enc == encoding_rs::UTF_8 {
@@ -107,6 +138,51 @@ pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
         Encoding::Auto | Encoding::Utf8 => text.as_bytes().to_vec(),
         Encoding::Gb18030 => encoding_rs::GB18030.encode(text).0.into_owned(),
     }
+}
+
+/// How many multi-byte UTF-8 sequences make bytes "UTF-8 with Chinese text" rather than
+/// GB18030 that happens to be valid UTF-8 (which a short GB18030 string can be).
+pub const UTF8_EVIDENCE: usize = 4;
+
+/// Whether `bytes` are valid UTF-8 with at least [`UTF8_EVIDENCE`] multi-byte characters.
+fn utf8_with_chinese(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| {
+        text.chars()
+            .filter(|c| c.len_utf8() > 1)
+            .nth(UTF8_EVIDENCE - 1)
+            .is_some()
+    })
+}
+
+/// `Some("UTF-16LE")` / `Some("UTF-16BE")` when the bytes look like UTF-16 without a BOM:
+/// an even length, at least two NUL bytes in the first 64 KiB, more of them on odd offsets
+/// (LE: ASCII `A` is `41 00`) than on even ones (or the reverse: BE), and the whole valid
+/// UTF-16 with no control character but TAB and line ends (binary data has some).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(1 << 16)];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in head.iter().enumerate() {
+        if b == 0 {
+            if i.is_multiple_of(2) {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    let (enc, name) = if odd >= 2 && odd > even {
+        (encoding_rs::UTF_16LE, "UTF-16LE")
+    } else if even >= 2 && even > odd {
+        (encoding_rs::UTF_16BE, "UTF-16BE")
+    } else {
+        return None;
+    };
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    (!had_errors && !text.chars().any(control)).then_some(name)
 }
 
 fn strip_utf8_bom(bytes: &[u8]) -> &[u8] {
@@ -194,6 +270,34 @@ mod tests {
         let decoded = decode(&utf16, Encoding::Auto, None).unwrap();
         assert_eq!(decoded.text, utf8.text);
         assert_eq!(decoded.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn refuses_utf16_without_bom_and_utf8_as_gb18030() {
+        let text = "项目名称\t环保热线运行\n一级指标\n";
+        let mut le = Vec::new();
+        let mut be = Vec::new();
+        for unit in text.encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        for (bytes, name) in [(&le, "UTF-16LE"), (&be, "UTF-16BE")] {
+            for enc in [Encoding::Auto, Encoding::Gb18030, Encoding::Utf8] {
+                let err = decode(bytes, enc, None).unwrap_err();
+                assert_eq!(err.code(), "bad_encoding", "{enc} {name}");
+                assert!(err.to_string().contains(name), "{err}");
+            }
+        }
+        let err = decode(text.as_bytes(), Encoding::Gb18030, None).unwrap_err();
+        assert_eq!(err.code(), "bad_encoding");
+        assert!(err.to_string().contains("UTF-8"), "{err}");
+        // Real GB18030 still reads as GB18030, ASCII too.
+        let gb = encode(text, Encoding::Gb18030);
+        assert_eq!(decode(&gb, Encoding::Gb18030, None).unwrap().text, text);
+        assert_eq!(decode(b"abc", Encoding::Gb18030, None).unwrap().text, "abc");
+        // Binary with NULs on both parities stays binary.
+        let err = decode(b"a\x00\x00b\x00\x01", Encoding::Auto, None).unwrap_err();
+        assert_eq!(err.code(), "binary_input");
     }
 
     #[test]

@@ -112,10 +112,13 @@ pub struct Reading {
     pub encoding: &'static str,
 }
 
-/// The largest input a reader accepts: 1 GiB.
-pub const MAX_INPUT_BYTES: usize = 1 << 30;
+/// The largest input a reader accepts: 1 GiB (see [`crate::limits`]).
+pub use crate::limits::MAX_INPUT_BYTES;
 
 /// Reads a document from bytes, detecting the format and encoding unless `options` fix them.
+///
+/// Inputs beyond the bounds of [`crate::limits`] (size, line length, lines, sheets, cells,
+/// declarations, indicators per declaration) are a [`ReadError::TooLarge`].
 ///
 /// ```
 /// let text = "财政项目支出绩效目标申报表\n项目名称\t示例项目\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥17(人)\n";
@@ -137,6 +140,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
     #[cfg(feature = "xlsx")]
     if format == InputFormat::Xlsx {
         let (document, diagnostics) = xlsx::read_workbook(bytes, options)?;
+        check_counts(&document, options)?;
         return Ok(Reading {
             document,
             diagnostics,
@@ -146,11 +150,20 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
     }
     let decoded = decode(bytes, options.encoding, options.file_name.as_deref())?;
     let text = decoded.text.as_str();
+    if format != InputFormat::Json {
+        check_lines(text, options)?;
+    }
     let (document, diagnostics) = match format {
         InputFormat::Json => (json::read_json(text, options)?, Vec::new()),
         InputFormat::Form => form::read_form(text, options)?,
-        InputFormat::Csv => list::read_list(text, b',', options)?,
-        InputFormat::Tsv => list::read_list(text, b'\t', options)?,
+        InputFormat::Csv => {
+            check_quotes(text, b',', options)?;
+            list::read_list(text, b',', options)?
+        }
+        InputFormat::Tsv => {
+            check_quotes(text, b'\t', options)?;
+            list::read_list(text, b'\t', options)?
+        }
         InputFormat::Xlsx => {
             return Err(ReadError::Workbook {
                 at: options.location(),
@@ -158,12 +171,127 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
             })
         }
     };
+    check_counts(&document, options)?;
+    if document.declarations.is_empty() && format != InputFormat::Json {
+        // The canonical JSON may hold no declaration; a form or list that yields none
+        // (a list header with no project rows) has nothing the caller asked for.
+        return Err(ReadError::NoDeclaration {
+            at: options.location().line(1),
+            expected: "at least one project: a form (申报表/自评表) with a 项目名称, or a list row under the header row".to_owned(),
+        });
+    }
     Ok(Reading {
         document,
         diagnostics,
         format,
         encoding: decoded.encoding,
     })
+}
+
+/// Refuses a CSV/TSV whose quoted cell is never closed: the CSV parser would read the rest
+/// of the file as that one cell, silently. Follows RFC 4180 as the parser does: a quote
+/// opens a cell only at the start of a cell, `""` inside is a quote, and a quote followed by
+/// anything else closes it.
+fn check_quotes(text: &str, delimiter: u8, options: &ReadOptions) -> Result<(), ReadError> {
+    let bytes = text.as_bytes();
+    let mut line: u32 = 1;
+    let mut opened_at: u32 = 0;
+    let mut quoted = false;
+    let mut cell_start = true;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if quoted {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && cell_start {
+            quoted = true;
+            opened_at = line;
+        }
+        if b == b'\n' {
+            line = line.saturating_add(1);
+        }
+        cell_start = !quoted && (b == delimiter || b == b'\n');
+        i += 1;
+    }
+    if quoted {
+        return Err(ReadError::Malformed {
+            at: options.location().line(opened_at),
+            message: "a quoted cell (\"…) opened on this line is never closed: the rest of the file would be read as that one cell; close the quote or remove it".to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Checks the line bounds of a text input ([`limits::MAX_LINE_BYTES`],
+/// [`limits::MAX_LINES`]) before a reader sees it.
+///
+/// [`limits::MAX_LINE_BYTES`]: crate::limits::MAX_LINE_BYTES
+/// [`limits::MAX_LINES`]: crate::limits::MAX_LINES
+fn check_lines(text: &str, options: &ReadOptions) -> Result<(), ReadError> {
+    use crate::limits::{MAX_LINES, MAX_LINE_BYTES};
+    for (i, line) in text.split('\n').enumerate() {
+        let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if i >= MAX_LINES && !line.is_empty() {
+            return Err(ReadError::TooLarge {
+                at: options.location().line(number),
+                what: "the number of lines".to_owned(),
+                limit: format!("{MAX_LINES} lines"),
+            });
+        }
+        if line.len() > MAX_LINE_BYTES {
+            return Err(ReadError::TooLarge {
+                at: options.location().line(number),
+                what: format!("the line ({} bytes)", line.len()),
+                limit: format!("{MAX_LINE_BYTES} bytes per line"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Checks the declaration and indicator counts of a document read
+/// ([`limits::MAX_DECLARATIONS`], [`limits::MAX_INDICATORS`]).
+///
+/// [`limits::MAX_DECLARATIONS`]: crate::limits::MAX_DECLARATIONS
+/// [`limits::MAX_INDICATORS`]: crate::limits::MAX_INDICATORS
+fn check_counts(document: &Document, options: &ReadOptions) -> Result<(), ReadError> {
+    use crate::limits::{MAX_DECLARATIONS, MAX_INDICATORS};
+    if document.declarations.len() > MAX_DECLARATIONS {
+        return Err(ReadError::TooLarge {
+            at: options.location(),
+            what: format!(
+                "the number of declarations (项目, {})",
+                document.declarations.len()
+            ),
+            limit: format!("{MAX_DECLARATIONS} declarations"),
+        });
+    }
+    for declaration in &document.declarations {
+        if declaration.indicators.len() > MAX_INDICATORS {
+            let mut at = options.location();
+            if declaration.source.line > 0 {
+                at = at.line(declaration.source.line);
+            }
+            if let Some(sheet) = &declaration.source.sheet {
+                at = at.sheet(sheet);
+            }
+            return Err(ReadError::TooLarge {
+                at,
+                what: format!(
+                    "the number of indicators (三级指标, {}) of project “{}”",
+                    declaration.indicators.len(),
+                    declaration.project.name
+                ),
+                limit: format!("{MAX_INDICATORS} indicators per declaration"),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Detects the format from the content: a zip signature is a workbook, a `{` is JSON, a
@@ -189,6 +317,8 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
     if text.starts_with('{') {
         return Ok(InputFormat::Json);
     }
+    // A 10 MB line is too large whatever format it would have been.
+    check_lines(&decoded.text, options)?;
     // A list header row (项目名称 and 三级指标 in one row) is never part of a form, while a
     // list's title may well name a 申报表 or 自评表: the list test comes first.
     if let Some(delimiter) = list::sniff_delimiter(text) {
@@ -218,6 +348,65 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_never_closed_are_malformed() {
+        let options = ReadOptions::named("q.csv");
+        for ok in [
+            "a,b\n\"x\",y\n",
+            "a,b\n\"x\"\"y\",z\n",
+            "a,b\n\"two\nlines\",z\n",
+            "a,b\nx\"y,z\n",
+            "a,b\n\"x\"y,z\n",
+        ] {
+            assert!(check_quotes(ok, b',', &options).is_ok(), "{ok:?}");
+        }
+        let err = check_quotes("a,b\nc,d\ne,\"f\ng,h\n", b',', &options).unwrap_err();
+        assert_eq!((err.code(), err.location().line), ("malformed", Some(3)));
+        // In a TSV only a cell-leading quote opens; a comma does not start a cell.
+        assert!(check_quotes("a\tb\nc,\"d\te\n", b'\t', &options).is_ok());
+        assert!(check_quotes("a\tb\nc\t\"d,e\n", b'\t', &options).is_err());
+    }
+
+    #[test]
+    fn too_many_indicators_or_declarations() {
+        use crate::limits::{MAX_DECLARATIONS, MAX_INDICATORS};
+        use crate::model::{Declaration, Indicator};
+        let options = ReadOptions::named("big.json");
+        let mut declaration = Declaration::default();
+        declaration.project.name = "大项目".to_owned();
+        declaration.source.line = 7;
+        let indicator = Indicator::new(None, None, "x", crate::value::parse_target("1"));
+        declaration.indicators = vec![indicator.clone(); MAX_INDICATORS];
+        let mut document = Document::default();
+        document.declarations.push(declaration);
+        assert!(check_counts(&document, &options).is_ok());
+        document.declarations[0].indicators.push(indicator);
+        let err = check_counts(&document, &options).unwrap_err();
+        assert_eq!((err.code(), err.location().line), ("too_large", Some(7)));
+        assert!(err.to_string().contains("大项目"), "{err}");
+        let many = Document {
+            declarations: vec![Declaration::default(); MAX_DECLARATIONS + 1],
+            ..Document::default()
+        };
+        assert_eq!(
+            check_counts(&many, &options).unwrap_err().code(),
+            "too_large"
+        );
+    }
+
+    #[test]
+    fn long_lines_and_many_lines() {
+        let options = ReadOptions::named("l.txt");
+        let line = "a".repeat(crate::limits::MAX_LINE_BYTES);
+        assert!(check_lines(&format!("x\n{line}\n"), &options).is_ok());
+        let err = check_lines(&format!("x\n{line}a\n"), &options).unwrap_err();
+        assert_eq!((err.code(), err.location().line), ("too_large", Some(2)));
+        let lines = "\n".repeat(crate::limits::MAX_LINES);
+        assert!(check_lines(&lines, &options).is_ok());
+        let err = check_lines(&format!("{lines}x"), &options).unwrap_err();
+        assert_eq!(err.code(), "too_large");
+    }
 
     #[test]
     fn blank_input_is_empty_in_every_encoding() {

@@ -11,26 +11,54 @@
 //! (`#DIV/0!`) as their text, with a `cell_error` finding. Merged cells are filled with
 //! their top-left value before reading, as people merge 项目名称 and 一级/二级 cells.
 
+//!
+//! Bounds ([`crate::limits`]), each checked before the work it bounds: the zip container's
+//! entries and their declared uncompressed sizes before calamine opens it (the zip library
+//! never inflates an entry past its declared size, so a zip bomb is refused unread), the
+//! sheets, each cell's position and length while the sheet is streamed, and the used
+//! range (rows × columns) before it is laid out in memory — calamine's own
+//! `worksheet_range` allocates the whole used range, so one cell in `XFD1048576` would
+//! ask for 17 billion cells.
+
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Cell, Data, DataRef, Range, Reader, Xlsx, XlsxError};
 
 use crate::diagnostic::{Finding, Severity};
-use crate::error::ReadError;
+use crate::error::{Location, ReadError};
+use crate::limits::{
+    MAX_CELL_CHARS, MAX_SHEETS, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS,
+    MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_TOTAL_BYTES,
+};
 use crate::model::{Document, Source};
 
 use super::list::{column_letter, read_raw_table, RawRow, RawTable};
 use super::ReadOptions;
-
-/// The largest sheet read: rows × columns.
-const MAX_CELLS: u64 = 20_000_000;
 
 /// Reads every sheet of a workbook that has a recognizable list header row.
 ///
 /// A password-protected workbook (an OLE/CFB container, as Excel writes encrypted files)
 /// or a legacy `.xls`, a corrupt file, and a workbook where no sheet has a list header
 /// row are errors naming the file and the sheet.
+///
+/// calamine 0.38 panics on some malformed sheets (a cell reference of more than 6
+/// letters overflows its column arithmetic: `attempt to multiply with overflow` in builds
+/// with overflow checks). A panic inside the workbook library is caught here and reported
+/// as `bad_workbook`, so no host process ever sees it.
 pub fn read_workbook(
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(Document, Vec<Finding>), ReadError> {
+    let run = std::panic::AssertUnwindSafe(|| read_workbook_unguarded(bytes, options));
+    std::panic::catch_unwind(run).unwrap_or_else(|_| {
+        Err(ReadError::Workbook {
+            at: options.location(),
+            message: "the workbook is malformed (the spreadsheet library failed on it: a broken cell reference?)".to_owned(),
+        })
+    })
+}
+
+fn read_workbook_unguarded(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(Document, Vec<Finding>), ReadError> {
@@ -52,6 +80,7 @@ pub fn read_workbook(
             message: "not an .xlsx workbook (no zip signature)".to_owned(),
         });
     }
+    check_zip(bytes, &at)?;
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| ReadError::Workbook {
         at: at.clone(),
         message: format!("corrupt or not an .xlsx workbook: {e}"),
@@ -62,26 +91,20 @@ pub fn read_workbook(
     let mut all_empty = true;
     let mut form_sheets: Vec<(String, String)> = Vec::new();
     let names = workbook.sheet_names();
+    if names.len() > MAX_SHEETS {
+        return Err(ReadError::TooLarge {
+            at,
+            what: format!("the number of sheets ({})", names.len()),
+            limit: format!("{MAX_SHEETS} sheets"),
+        });
+    }
     for name in &names {
-        let range = workbook
-            .worksheet_range(name)
-            .map_err(|e| ReadError::Workbook {
-                at: at.clone().sheet(name),
-                message: format!("cannot read the sheet: {e}"),
-            })?;
+        let range = sheet_range(&mut workbook, name, &at.clone().sheet(name))?;
         if range.is_empty() {
             findings.push(skipped(options, name, 0, "空工作表", "the sheet is empty"));
             continue;
         }
         all_empty = false;
-        let (height, width) = range.get_size();
-        if (height as u64).saturating_mul(width as u64) > MAX_CELLS {
-            return Err(ReadError::TooLarge {
-                at: at.clone().sheet(name),
-                what: format!("the sheet ({height} rows × {width} columns)"),
-                limit: format!("{MAX_CELLS} cells"),
-            });
-        }
         let row0 = range.start().map_or(0, |(r, _)| r);
         let mut table = sheet_table(name, &range, options, &mut findings);
         if is_form_sheet(&table) {
@@ -133,6 +156,214 @@ pub fn read_workbook(
         }));
     }
     Ok((document, findings))
+}
+
+/// Checks the zip container before calamine opens it: at most [`MAX_ZIP_ENTRIES`]
+/// entries, each declaring at most [`MAX_ZIP_ENTRY_BYTES`] uncompressed and all together
+/// at most [`MAX_ZIP_TOTAL_BYTES`]. Declared sizes are what counts: the zip library stops
+/// inflating an entry at its declared size (a larger stream is an error, not more data).
+fn check_zip(bytes: &[u8], at: &Location) -> Result<(), ReadError> {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Workbook {
+            at: at.clone(),
+            message: format!("corrupt or not an .xlsx workbook: {e}"),
+        })?;
+    if archive.len() > MAX_ZIP_ENTRIES {
+        return Err(ReadError::TooLarge {
+            at: at.clone(),
+            what: format!("the workbook's zip container ({} entries)", archive.len()),
+            limit: format!("{MAX_ZIP_ENTRIES} entries"),
+        });
+    }
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        // An entry that cannot even be listed is left to calamine, which names it.
+        let Ok(entry) = archive.by_index_raw(i) else {
+            continue;
+        };
+        let size = entry.size();
+        if size > MAX_ZIP_ENTRY_BYTES {
+            let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+            return Err(ReadError::TooLarge {
+                at: at.clone(),
+                what: format!(
+                    "the workbook entry `{name}` ({size} bytes uncompressed: a zip bomb or a sheet too large to read)"
+                ),
+                limit: format!("{MAX_ZIP_ENTRY_BYTES} bytes per entry"),
+            });
+        }
+        total = total.saturating_add(size);
+    }
+    if total > MAX_ZIP_TOTAL_BYTES {
+        return Err(ReadError::TooLarge {
+            at: at.clone(),
+            what: format!("the workbook ({total} bytes uncompressed)"),
+            limit: format!("{MAX_ZIP_TOTAL_BYTES} bytes uncompressed"),
+        });
+    }
+    for i in 0..archive.len() {
+        let Ok(mut entry) = archive.by_index(i) else {
+            continue;
+        };
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            continue;
+        }
+        // The size was checked above. A corrupt stream is read up to its first error:
+        // calamine parses that much before it fails, so that much must be sound.
+        let mut xml = Vec::new();
+        let mut chunk = [0u8; 1 << 14];
+        while let Ok(n) = std::io::Read::read(&mut entry, &mut chunk) {
+            if n == 0 {
+                break;
+            }
+            xml.extend_from_slice(chunk.get(..n).unwrap_or_default());
+        }
+        if let Some(reference) = bad_reference(&xml) {
+            return Err(ReadError::Workbook {
+                at: at.clone(),
+                message: format!(
+                    "the sheet `{name}` has a malformed cell reference `{reference}` (more than 3 letters or 7 digits, or a range ending before it starts)"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The first cell reference in a sheet's XML (the values of `r`, `ref` and `sqref`
+/// attributes: `B7`, `A1:F22`, `A1 C3:D4`) with more than 3 letters or 7 digits: no
+/// sheet has one (`XFD1048576` is the last cell), and calamine's reference arithmetic
+/// overflows on long ones.
+fn bad_reference(xml: &[u8]) -> Option<String> {
+    let mut from = 0;
+    while let Some(pos) = xml.get(from..).and_then(|rest| find(rest, b"=\"")) {
+        let eq = from + pos;
+        from = eq + 2;
+        let name_start = xml[..eq]
+            .iter()
+            .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b':'))
+            .map_or(0, |p| p + 1);
+        let name = &xml[name_start..eq];
+        if !matches!(name, b"r" | b"ref" | b"sqref") {
+            continue;
+        }
+        let value_end = xml[from..]
+            .iter()
+            .position(|&b| b == b'"')
+            .map_or(xml.len(), |p| from + p);
+        let value = &xml[from..value_end];
+        let bad = || Some(String::from_utf8_lossy(value).chars().take(40).collect());
+        for range in value.split(|&b| b == b' ') {
+            let mut corners = Vec::new();
+            for part in range.split(|&b| b == b':') {
+                let part: Vec<u8> = part.iter().copied().filter(|&b| b != b'$').collect();
+                let letters = part.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                let digits = part
+                    .iter()
+                    .skip(letters)
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                if letters > 3 || digits > 7 {
+                    return bad();
+                }
+                let column = part.iter().take(letters).fold(0u32, |c, b| {
+                    c * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+                });
+                let row = part
+                    .iter()
+                    .skip(letters)
+                    .take(digits)
+                    .fold(0u32, |r, b| r * 10 + u32::from(b - b'0'));
+                corners.push((column, row));
+            }
+            // A `ref` range ends after it starts (calamine subtracts the corners of a
+            // dimension or merged range: `B5:A1` underflows).
+            if let (b"ref", [(c1, r1), (c2, r2)]) = (name, &corners[..]) {
+                if c2 < c1 || r2 < r1 {
+                    return bad();
+                }
+            }
+        }
+        from = value_end;
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Streams a sheet's cells (calamine's cell reader), checking each cell's position
+/// ([`MAX_SHEET_ROWS`], [`MAX_SHEET_COLUMNS`]) and length ([`MAX_CELL_CHARS`]) and the
+/// used range so far ([`MAX_SHEET_CELLS`]), then lays the range out. Empty cells are
+/// skipped, as calamine's `worksheet_range` does; a chart sheet is an empty range.
+fn sheet_range(
+    workbook: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    at: &Location,
+) -> Result<Range<Data>, ReadError> {
+    let corrupt = |e: XlsxError| ReadError::Workbook {
+        at: at.clone(),
+        message: format!("cannot read the sheet: {e}"),
+    };
+    let mut reader = match workbook.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(Range::empty()),
+        Err(e) => return Err(corrupt(e)),
+    };
+    let mut cells: Vec<Cell<Data>> = Vec::new();
+    let (mut top, mut bottom, mut left, mut right) = (u32::MAX, 0u32, u32::MAX, 0u32);
+    while let Some(cell) = reader.next_cell().map_err(corrupt)? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        let here = at
+            .clone()
+            .line(row.saturating_add(1))
+            .column(col.saturating_add(1));
+        if row >= MAX_SHEET_ROWS || col >= MAX_SHEET_COLUMNS {
+            return Err(ReadError::TooLarge {
+                at: here,
+                what: format!(
+                    "the cell {}{} (outside the sheet grid)",
+                    column_letter(col),
+                    u64::from(row) + 1
+                ),
+                limit: format!("{MAX_SHEET_ROWS} rows × {MAX_SHEET_COLUMNS} columns"),
+            });
+        }
+        let value: Data = cell.get_value().clone().into();
+        if let Data::String(text) = &value {
+            let chars = text.chars().count();
+            if chars > MAX_CELL_CHARS {
+                return Err(ReadError::TooLarge {
+                    at: here,
+                    what: format!("the cell ({chars} characters)"),
+                    limit: format!("{MAX_CELL_CHARS} characters per cell"),
+                });
+            }
+        }
+        top = top.min(row);
+        bottom = bottom.max(row);
+        left = left.min(col);
+        right = right.max(col);
+        let used = u64::from(bottom - top + 1) * u64::from(right - left + 1);
+        if used > MAX_SHEET_CELLS {
+            return Err(ReadError::TooLarge {
+                at: here,
+                what: format!(
+                    "the sheet's used range ({} rows × {} columns)",
+                    bottom - top + 1,
+                    right - left + 1
+                ),
+                limit: format!("{MAX_SHEET_CELLS} cells"),
+            });
+        }
+        cells.push(Cell::new((row, col), value));
+    }
+    Ok(Range::from_sparse(cells))
 }
 
 /// Form-like sheets (a printed 申报表/自评表 kept in Excel) are read with the form
@@ -245,6 +476,7 @@ fn sheet_table(
 fn fill_merged(table: &mut RawTable, row0: u32, merged: &[calamine::Dimensions]) {
     let col0 = table.first_column;
     let rows = &mut table.rows;
+    let mut budget: u64 = 2 * MAX_SHEET_CELLS;
     for region in merged {
         let (r1, c1) = region.start;
         let (r2, c2) = region.end;
@@ -260,8 +492,18 @@ fn fill_merged(table: &mut RawTable, row0: u32, merged: &[calamine::Dimensions])
         else {
             continue;
         };
-        for r in r1..=r2.min(r1.saturating_add(100_000)) {
-            for c in c1..=c2.min(c1.saturating_add(1_000)) {
+        // Only the part inside the table is filled: a region `A1:XFD1048576` costs no
+        // more than the table, and the total work is bounded (regions in a valid sheet do
+        // not overlap; overlapping ones stop being filled past the bound).
+        let last_row = row0.saturating_add(u32::try_from(rows.len()).unwrap_or(u32::MAX));
+        let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        let last_col = col0.saturating_add(u32::try_from(width).unwrap_or(u32::MAX));
+        for r in r1.max(row0)..=r2.min(last_row.saturating_sub(1)) {
+            for c in c1.max(col0)..=c2.min(last_col.saturating_sub(1)) {
+                if budget == 0 {
+                    return;
+                }
+                budget -= 1;
                 if let Some(cell) = at(r, c).and_then(|(r, c)| rows.get_mut(r)?.cells.get_mut(c)) {
                     if cell.is_empty() {
                         cell.clone_from(&value);
@@ -334,6 +576,33 @@ mod tests {
         assert_eq!(cell_text(&Data::Float(215_457.6)), "215457.6");
         assert_eq!(cell_text(&Data::Int(44_561)), "44561");
         assert_eq!(cell_text(&Data::Empty), "");
+    }
+
+    #[test]
+    fn malformed_references() {
+        assert_eq!(
+            bad_reference(
+                br#"<row r="1" spans="1:6"><c r="XFD1048576"/></row><mergeCell ref="$A$1:B2"/>"#
+            ),
+            None
+        );
+        assert_eq!(
+            bad_reference(br#"<row r="1"><c r="AspansDs0n1:6"/></row>"#).as_deref(),
+            Some("AspansDs0n1:6")
+        );
+        assert!(bad_reference(br#"<dimension ref="A1:B12345678"/>"#).is_some());
+        assert!(bad_reference(br#"<selection sqref="A1 ABCD2"/>"#).is_some());
+        assert!(bad_reference(br#"<dimension ref="B5:A1"/>"#).is_some());
+        assert!(bad_reference(br#"<dimension ref="A5:B1"/>"#).is_some());
+        assert_eq!(
+            bad_reference(br#"<dimension ref="$A$1:$XFD$1048576"/>"#),
+            None
+        );
+        // Other attributes are not references.
+        assert_eq!(
+            bad_reference(br#"<c s="ABCDEFG1" t="s" r:id="LONGNAME123456789"/>"#),
+            None
+        );
     }
 
     #[test]

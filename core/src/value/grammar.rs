@@ -264,10 +264,40 @@ fn scan(s: &str) -> Scan<'_> {
     if s.is_empty() {
         return Scan::Invalid(ValueProblem::Empty);
     }
+    if is_machine_artefact(s) {
+        return Scan::Invalid(ValueProblem::Unparseable);
+    }
     match s.strip_prefix('每') {
         Some(rest) => per_period(rest),
         None => scan_plain(s),
     }
+}
+
+/// What a program wrote where a number failed (`NaN`, `inf`, `#DIV/0!`, `null`): never a
+/// qualitative 指标值, always a number that could not be written.
+fn is_machine_artefact(s: &str) -> bool {
+    const ARTEFACTS: &[&str] = &[
+        "nan",
+        "+nan",
+        "-nan",
+        "inf",
+        "+inf",
+        "-inf",
+        "infinity",
+        "+infinity",
+        "-infinity",
+        "#n/a",
+        "#value!",
+        "#div/0!",
+        "#num!",
+        "#ref!",
+        "#name?",
+        "#null!",
+        "null",
+        "none",
+        "undefined",
+    ];
+    s.len() <= 10 && ARTEFACTS.iter().any(|a| s.eq_ignore_ascii_case(a))
 }
 
 /// The grammar without a leading `每…`.
@@ -656,6 +686,10 @@ mod tests {
             ("≥90%完成", ValueProblem::Unparseable),
             ("≥5%以下", ValueProblem::Unparseable),
             ("不低于", ValueProblem::Unparseable),
+            ("NaN", ValueProblem::Unparseable),
+            ("-inf", ValueProblem::Unparseable),
+            ("#DIV/0!", ValueProblem::Unparseable),
+            ("null", ValueProblem::Unparseable),
         ] {
             let t = parse_target(text);
             assert_eq!(

@@ -264,7 +264,12 @@ fn write_table(out: &mut String, d: &Declaration) {
         let mut row = vec![
             String::new(),
             level1.clone(),
-            indicator.level2_label().to_owned(),
+            // The 二级 label as written (`满意度指标` in the 二级 column) reads back to the
+            // same level and text; the normalized label alone would lose the text.
+            indicator
+                .level2_text
+                .clone()
+                .unwrap_or_else(|| indicator.level2_label().to_owned()),
             indicator.name.clone(),
             indicator.target.text.clone(),
         ];

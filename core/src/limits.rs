@@ -1,0 +1,62 @@
+//! The documented bounds of the readers (限制). Every bound is checked before the work it
+//! bounds, and exceeding one is a [`ReadError::TooLarge`](crate::error::ReadError) naming
+//! what is too large, the limit, and where (file, line or sheet). No allocation or
+//! recursion driven by the input is unbounded: memory is at most a small multiple of the
+//! input size, itself bounded by [`MAX_INPUT_BYTES`], and a workbook's decompressed size is
+//! bounded before anything is decompressed.
+//!
+//! The bounds are far above any real 申报表, 自评表 or list export (a province's whole
+//! year is a few thousand projects of a few dozen indicators each), so that they only ever
+//! stop hostile or broken input. See `docs/robustness.md`.
+
+/// The largest input a reader accepts, in bytes: 1 GiB.
+pub const MAX_INPUT_BYTES: usize = 1 << 30;
+
+/// The longest line of a text input (form, CSV, TSV), in bytes after decoding to UTF-8:
+/// 1 MiB. A line that long is not a form row nor a list row (a whole 绩效目标 paragraph
+/// is a few KiB); it is a file without line breaks or binary data. The canonical JSON is
+/// exempt (compact JSON is one line).
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
+/// The most lines of a text input (form, CSV, TSV): 1,048,576, as many rows as a sheet has.
+pub const MAX_LINES: usize = 1 << 20;
+
+/// The longest cell of a workbook, in characters: 32,767, Excel's own limit (a longer cell
+/// was not written by Excel).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// The most rows of a sheet: 1,048,576, Excel's own limit.
+pub const MAX_SHEET_ROWS: u32 = 1 << 20;
+
+/// The most columns of a sheet: 16,384 (`XFD`), Excel's own limit.
+pub const MAX_SHEET_COLUMNS: u32 = 1 << 14;
+
+/// The most cells of a sheet's used range (rows × columns), checked before the range is
+/// laid out in memory: 20,000,000. A sheet with one cell in `A1` and one in `XFD1048576`
+/// declares 17 billion cells; it is refused instead of allocated.
+pub const MAX_SHEET_CELLS: u64 = 20_000_000;
+
+/// The most sheets of a workbook: 1,000.
+pub const MAX_SHEETS: usize = 1_000;
+
+/// The most entries (files) in a workbook's zip container: 10,000.
+pub const MAX_ZIP_ENTRIES: usize = 10_000;
+
+/// The largest declared uncompressed size of one zip entry of a workbook (a sheet's XML,
+/// the shared strings): 256 MiB. The zip library stops reading an entry at its declared
+/// size, so declared sizes bound what decompression produces (a zip bomb declares its
+/// real size or is cut short).
+pub const MAX_ZIP_ENTRY_BYTES: u64 = 256 << 20;
+
+/// The largest total declared uncompressed size of a workbook's zip entries: 512 MiB.
+pub const MAX_ZIP_TOTAL_BYTES: u64 = 512 << 20;
+
+/// The most declarations (项目: one 申报表/自评表 each) in one document: 100,000.
+pub const MAX_DECLARATIONS: usize = 100_000;
+
+/// The most indicators (三级指标) of one declaration: 10,000 (real ones have 5–60).
+pub const MAX_INDICATORS: usize = 10_000;
+
+/// The deepest nesting of the canonical JSON: 128, serde_json's recursion limit (the
+/// model itself nests 6 deep).
+pub const MAX_JSON_DEPTH: usize = 128;

@@ -1,0 +1,245 @@
+//! What every fuzz target checks, one function per target, each taking the raw fuzz
+//! bytes. A failed check panics (libFuzzer reports a crash; the replay test fails).
+//!
+//! This file depends on `jixiao` alone: `core/tests/fuzz_regressions.rs` includes it with
+//! `#[path]`, so a minimized crasher under `fuzz/regressions/<target>/` is replayed
+//! through exactly the checks that found it.
+//!
+//! The checks:
+//! - no reader, writer, review, scoring or audit call panics on any input;
+//! - read → write → read is stable: a document read from a form, a list (CSV/TSV), a
+//!   workbook or JSON, written back in that layout, reads back equal; every document
+//!   read in any format survives the canonical JSON (pretty and compact) equal;
+//! - the 指标值 grammar: `parse_target(t.render())` equals `t` in every typed field for a
+//!   quantitative target (the value with its scale).
+
+#![allow(dead_code)] // the replay test uses some of these only
+
+use jixiao::model::Document;
+use jixiao::read::{read, InputFormat, ReadOptions};
+use jixiao::value::{parse_actual, parse_number, parse_target, Target, TargetKind};
+use jixiao::write::list::{write_list, ListStyle};
+
+/// A fuzz target's check: panics when the input breaks a property.
+pub type Check = fn(&[u8]);
+
+/// The fuzz targets with a check here, by name (the folder names under
+/// `fuzz/regressions/`).
+pub const TARGETS: &[(&str, Check)] = &[
+    ("value_grammar", value_grammar),
+    ("read_form", read_form),
+    ("read_list", read_list),
+    ("read_xlsx", read_xlsx),
+    ("read_json", read_json),
+    ("analyse", analyse),
+];
+
+/// Inputs larger than this are skipped by the text targets: the readers' cost is linear
+/// and libFuzzer's default `-max_len` is far below it; this only keeps replays fast.
+const MAX_FUZZ_INPUT: usize = 1 << 20;
+
+fn options(format: Option<InputFormat>) -> ReadOptions {
+    ReadOptions {
+        file_name: Some("fuzz-input".to_owned()),
+        format,
+        ..ReadOptions::default()
+    }
+}
+
+/// The typed fields of a target (everything but the verbatim text), with the scale of
+/// the value, which `render` keeps.
+fn typed(t: &Target) -> (Target, Option<u32>) {
+    (
+        Target {
+            text: String::new(),
+            ..t.clone()
+        },
+        t.value.map(|v| v.scale()),
+    )
+}
+
+/// `value_grammar`: `parse_target`, `parse_actual` and `parse_number` never panic; a
+/// quantitative target renders to text that parses back to the same typed target.
+pub fn value_grammar(data: &[u8]) {
+    if data.len() > 4096 {
+        return;
+    }
+    let text = String::from_utf8_lossy(data);
+    let target = parse_target(&text);
+    assert_eq!(target.text, text, "the text is kept verbatim");
+    let _ = parse_actual(&text);
+    let _ = parse_number(&text);
+    let _ = target.unit_info();
+    match target.kind {
+        TargetKind::Quantitative => {
+            assert!(target.comparator.is_some() && target.value.is_some());
+            let rendered = target.render();
+            let back = parse_target(&rendered);
+            assert_eq!(
+                typed(&back),
+                typed(&target),
+                "parse(render(t)) != t for {text:?} rendered as {rendered:?}"
+            );
+        }
+        TargetKind::Qualitative => assert!(target.class.is_some()),
+        TargetKind::Invalid => assert!(target.problem.is_some()),
+    }
+}
+
+/// Every document survives the canonical JSON, pretty and compact, equal.
+fn json_round_trip(document: &Document) {
+    for json in [
+        jixiao::write::json::to_json(document),
+        jixiao::write::json::to_json_compact(document),
+    ] {
+        match read(json.as_bytes(), &options(Some(InputFormat::Json))) {
+            Ok(back) => assert!(
+                back.document == *document,
+                "the JSON written does not read back equal:\n{json}\n{:#?}\n{:#?}",
+                back.document,
+                document
+            ),
+            Err(e) => panic!("the JSON written does not read back: {e}\n{json}"),
+        }
+    }
+}
+
+/// Writes `document` with `write`, reads it back as `format`, and checks it is equal.
+fn layout_round_trip(document: &Document, format: InputFormat, written: &[u8]) {
+    match read(written, &options(Some(format))) {
+        Ok(back) => assert!(
+            back.document == *document,
+            "{format} written does not read back equal:\n{}\n{:#?}\n{:#?}",
+            String::from_utf8_lossy(written),
+            back.document,
+            document
+        ),
+        Err(e) => panic!(
+            "{format} written does not read back: {e}\n{}",
+            String::from_utf8_lossy(written)
+        ),
+    }
+}
+
+/// `read_form`: the form reader (表单式) never panics; what it reads survives the form
+/// writer and the JSON writer equal.
+pub fn read_form(data: &[u8]) {
+    if data.len() > MAX_FUZZ_INPUT {
+        return;
+    }
+    if let Ok(reading) = read(data, &options(Some(InputFormat::Form))) {
+        let document = &reading.document;
+        json_round_trip(document);
+        let written = jixiao::write::form::write_form(document);
+        layout_round_trip(document, InputFormat::Form, written.as_bytes());
+    }
+}
+
+/// `read_list`: the list reader (清单式) as CSV (first byte even) or TSV (odd) never
+/// panics; what it reads survives the same list writer and the JSON writer equal.
+pub fn read_list(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    if rest.len() > MAX_FUZZ_INPUT {
+        return;
+    }
+    let (format, style) = if first % 2 == 0 {
+        (InputFormat::Csv, ListStyle::Csv)
+    } else {
+        (InputFormat::Tsv, ListStyle::Tsv)
+    };
+    if let Ok(reading) = read(rest, &options(Some(format))) {
+        let document = &reading.document;
+        json_round_trip(document);
+        let written = write_list(document, style);
+        layout_round_trip(document, format, written.as_bytes());
+    }
+}
+
+/// The document without extra cells whose value is empty (`实际完成情况` with nothing
+/// beside it): the form reader keeps such a label as an empty extra, a list cell cannot
+/// tell empty from absent (reported; see docs/robustness.md).
+fn without_empty_extras(document: &Document) -> Document {
+    let mut document = document.clone();
+    for d in &mut document.declarations {
+        d.project.extra.retain(|_, v| !v.is_empty());
+        for i in &mut d.indicators {
+            i.extra.retain(|_, v| !v.is_empty());
+        }
+    }
+    document
+}
+
+/// `read_xlsx`: the workbook reader never panics nor allocates without bound; what it
+/// reads survives the workbook writer and the JSON writer equal (a workbook read from
+/// its form-like sheets goes back through the list sheet: empty extras aside).
+pub fn read_xlsx(data: &[u8]) {
+    if data.len() > 4 * MAX_FUZZ_INPUT {
+        return;
+    }
+    if let Ok(reading) = read(data, &options(Some(InputFormat::Xlsx))) {
+        let document = &reading.document;
+        json_round_trip(document);
+        match jixiao::write::write(document, jixiao::write::OutputFormat::Xlsx) {
+            Ok(written) => {
+                layout_round_trip(&without_empty_extras(document), InputFormat::Xlsx, &written)
+            }
+            Err(e) => panic!("a document read from a workbook cannot be written back: {e}"),
+        }
+    }
+}
+
+/// `read_json`: the canonical JSON reader never panics (nesting is bounded by
+/// serde_json's recursion limit); what it reads is written back and reads equal.
+pub fn read_json(data: &[u8]) {
+    if data.len() > MAX_FUZZ_INPUT {
+        return;
+    }
+    if let Ok(reading) = read(data, &options(Some(InputFormat::Json))) {
+        json_round_trip(&reading.document);
+        analyse_document(&reading.document);
+    }
+}
+
+/// `analyse`: any input, format detected; whatever reads is reviewed, scored and audited
+/// under every profile, and each result serialized, without a panic.
+pub fn analyse(data: &[u8]) {
+    if data.len() > MAX_FUZZ_INPUT {
+        return;
+    }
+    if let Ok(reading) = read(data, &options(None)) {
+        json_round_trip(&reading.document);
+        analyse_document(&reading.document);
+    }
+}
+
+/// Review (every policy), scoring and audit (every profile), the roll-up, and every
+/// report writer over one document.
+fn analyse_document(document: &Document) {
+    use jixiao::review::{review, ReviewPolicy};
+    use jixiao::score::{score_document, Profile};
+
+    let policy = ReviewPolicy::default();
+    let result = review(document, &policy);
+    let _ = result.to_text();
+    let _ = result.has_errors();
+    for name in Profile::names() {
+        let Ok(profile) = Profile::by_name(name) else {
+            continue;
+        };
+        if let Ok(policy) = ReviewPolicy::for_profile(name) {
+            let _ = review(document, &policy);
+        }
+        for card in score_document(document, &profile) {
+            let _ = card.to_json();
+            let _ = card.explain();
+            let _ = card.to_text();
+        }
+        for audit in jixiao::audit::audit_document(document, &profile) {
+            let _ = audit.to_json();
+            let _ = audit.to_text();
+        }
+    }
+    let _ = jixiao::summary::summarize(std::slice::from_ref(document), &policy).to_text();
+}
