@@ -59,7 +59,9 @@ impl jx_document {
 /// # Safety
 /// `options` is NULL or points to a readable `jx_read_options` whose `file_name` is NULL or
 /// a NUL-terminated string.
-pub(crate) unsafe fn core_options(options: *const jx_read_options) -> Result<ReadOptions, jx_result> {
+pub(crate) unsafe fn core_options(
+    options: *const jx_read_options,
+) -> Result<ReadOptions, jx_result> {
     // SAFETY: forwarded contract.
     let options = match unsafe { options.as_ref() } {
         Some(o) => *o,

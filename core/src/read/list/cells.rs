@@ -219,6 +219,12 @@ pub fn build_target(
             unmerged_unit,
         };
     }
+    // A unit cell that is itself a number (`8` beside `4`) is no unit: appended it would
+    // turn `4` into `48`. It is kept as it is, beside the value's own target.
+    let unit_is_number = fold_width(&unit)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.'));
     let mut combined = String::new();
     if let Some(c) = comparator {
         if !has_own_comparator(value) {
@@ -226,7 +232,7 @@ pub fn build_target(
         }
     }
     combined.push_str(value);
-    if parsed.unit.is_none() && !ends_with_unit(value) {
+    if parsed.unit.is_none() && !ends_with_unit(value) && !unit_is_number {
         combined.push_str(&unit);
     }
     let mut target = parse_target(&combined);
@@ -234,7 +240,7 @@ pub fn build_target(
     BuiltTarget {
         target,
         date: None,
-        unmerged_unit: None,
+        unmerged_unit: unit_is_number.then(|| unit_cell.to_owned()),
     }
 }
 
@@ -303,5 +309,21 @@ mod tests {
         assert_eq!(built.target.text, "有积极促进作用");
         let built = build_target("提高", "%", None, false);
         assert_eq!(built.unmerged_unit.as_deref(), Some("%"));
+    }
+
+    #[test]
+    fn a_number_in_the_unit_column_is_not_appended() {
+        let built = build_target("4", "8", Some(Comparator::Equal), false);
+        assert_eq!(
+            built.target.value.map(|v| v.to_string()).as_deref(),
+            Some("4")
+        );
+        assert_eq!(built.target.comparator, Some(Comparator::Equal));
+        assert_eq!(built.unmerged_unit.as_deref(), Some("8"));
+        let built = build_target("4", "-1", Some(Comparator::AtLeast), false);
+        assert_eq!(
+            built.target.value.map(|v| v.to_string()).as_deref(),
+            Some("4")
+        );
     }
 }
