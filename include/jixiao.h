@@ -206,6 +206,16 @@ typedef struct jx_report jx_report;
 // Threads: immutable; may be read from several threads at once.
 typedef struct jx_scorecard jx_scorecard;
 
+// A cursor over the declarations of a file, opened by `jx_stream_open`.
+//
+// Ownership: the caller owns it and releases it with `jx_stream_free`, exactly once; each
+// document `jx_stream_next` hands out is independent of the stream and freed with
+// `jx_document_free`.
+//
+// Threads: a stream reads its file in order; calls on one stream are serialized (it may be
+// passed between threads, and concurrent calls wait for each other).
+typedef struct jx_stream jx_stream;
+
 // A text encoding: one of the `JX_ENCODING_*` constants (a plain `uint32_t`).
 typedef uint32_t jx_encoding;
 
@@ -671,6 +681,28 @@ jx_result jx_scorecard_diagnostics(const jx_scorecard *sc, jx_report **out);
 // Releases a scorecard set. NULL is allowed and does nothing. Every string obtained from
 // it is invalid afterwards; buffers made from it stay valid.
 void jx_scorecard_free(jx_scorecard *sc);
+
+// Opens the file at `path` (a NUL-terminated UTF-8 path) for reading its declarations one at
+// a time. The format and encoding are detected from the start of the file unless `options`
+// (NULL: all defaults) fix them; form text is cut at form titles, a list at each project's
+// rows (JSON and `.xlsx` are read whole first).
+//
+// On success returns `JX_RESULT_OK` and writes a new stream to `*out`. On failure writes
+// nothing: `JX_RESULT_NULL_PARAMETER` (`path` or `out` NULL), `JX_RESULT_INVALID_ARGUMENT`
+// (a path that is not UTF-8, or a file that cannot be opened — `jx_last_error_message`
+// says why), or a read error when the start of the file cannot be read.
+jx_result jx_stream_open(const char *path, const jx_read_options *options, jx_stream **out);
+
+// Reads the next declaration. On success returns `JX_RESULT_OK` and writes to `*out` a new
+// document holding that one declaration (and what the reader recovered from in it), or
+// NULL when the file is exhausted. A declaration that cannot be read returns its read
+// error (detail in `jx_last_error_message`); the stream goes on with the next one.
+// `JX_RESULT_NULL_PARAMETER` when `stream` or `out` is NULL.
+jx_result jx_stream_next(jx_stream *stream, jx_document **out);
+
+// Releases a stream (and closes its file). NULL is allowed and does nothing. Documents
+// handed out by the stream stay valid.
+void jx_stream_free(jx_stream *stream);
 
 // The version of the linked library as a static NUL-terminated string (`"0.1.0"`). Never
 // NULL; lives as long as the program. Thread-safe.

@@ -1,0 +1,95 @@
+/* jx_stream: the declarations of a file one at a time, equal to what jx_document_read
+ * gives, and the hostile calls. Uses only jixiao.h. Run from the repository root. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "jixiao.h"
+
+#define SEED "tests/data/shanghai-eeb-enforcement-2024.txt"
+#define LIST "tests/data/list-example.csv"
+
+/* The project name of the only declaration of `doc`, as a new jx_bytes (or NULL). */
+static jx_bytes *name_of(const jx_document *doc, size_t index) {
+    char pointer[64];
+    jx_bytes *out = NULL;
+    sprintf(pointer, "/declarations/%u/project/name", (unsigned)index);
+    if (jx_document_get(doc, pointer, JX_ENCODING_UTF8, &out) != JX_RESULT_OK) {
+        return NULL;
+    }
+    return out;
+}
+
+static void test_seed_streams_like_read(void) {
+    size_t len = 0;
+    unsigned char *bytes = jt_read_file(SEED, &len);
+    jx_document *whole = NULL;
+    jx_stream *stream = NULL;
+    jx_document *one = NULL;
+    size_t count = 0, indicators = 0;
+    CHECK(bytes != NULL);
+    CHECK_OK(jx_document_read(bytes, len, NULL, &whole));
+    CHECK_OK(jx_stream_open(SEED, NULL, &stream));
+    for (;;) {
+        jx_bytes *a = NULL, *b = NULL;
+        CHECK_OK(jx_stream_next(stream, &one));
+        if (one == NULL) {
+            break;
+        }
+        CHECK(jx_document_declaration_count(one) == 1);
+        indicators += jx_document_indicator_count(one);
+        a = name_of(one, 0);
+        b = name_of(whole, count);
+        CHECK(jt_same_bytes(a, b));
+        jx_bytes_free(a);
+        jx_bytes_free(b);
+        jx_document_free(one);
+        count++;
+    }
+    CHECK(count == 5);
+    CHECK(indicators == 29);
+    /* Exhausted: stays exhausted. */
+    one = (jx_document *)1;
+    CHECK_OK(jx_stream_next(stream, &one));
+    CHECK(one == NULL);
+    jx_stream_free(stream);
+    jx_document_free(whole);
+    free(bytes);
+}
+
+static void test_list_streams(void) {
+    jx_stream *stream = NULL;
+    jx_document *one = NULL;
+    size_t counts[4] = {0, 0, 0, 0}, n = 0;
+    CHECK_OK(jx_stream_open(LIST, NULL, &stream));
+    while (jx_stream_next(stream, &one) == JX_RESULT_OK && one != NULL && n < 4) {
+        counts[n++] = jx_document_indicator_count(one);
+        jx_document_free(one);
+    }
+    CHECK(n == 2);
+    CHECK(counts[0] == 11 && counts[1] == 5);
+    jx_stream_free(stream);
+}
+
+static void test_hostile(void) {
+    jx_stream *stream = NULL;
+    jx_document *one = NULL;
+    CHECK_RESULT(jx_stream_open(NULL, NULL, &stream), JX_RESULT_NULL_PARAMETER);
+    CHECK_RESULT(jx_stream_open(SEED, NULL, NULL), JX_RESULT_NULL_PARAMETER);
+    CHECK_RESULT(jx_stream_open("no/such/file.txt", NULL, &stream), JX_RESULT_INVALID_ARGUMENT);
+    CHECK(stream == NULL);
+    CHECK_RESULT(jx_stream_next(NULL, &one), JX_RESULT_NULL_PARAMETER);
+    CHECK(one == NULL);
+    CHECK_OK(jx_stream_open(SEED, NULL, &stream));
+    CHECK_RESULT(jx_stream_next(stream, NULL), JX_RESULT_NULL_PARAMETER);
+    jx_stream_free(stream);
+    jx_stream_free(NULL);
+}
+
+int main(void) {
+    test_seed_streams_like_read();
+    test_list_streams();
+    test_hostile();
+    return jt_finish("test_stream");
+}
