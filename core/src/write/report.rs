@@ -81,6 +81,20 @@ pub fn scorecards_xlsx(cards: &[Scorecard]) -> Result<Vec<u8>, crate::WriteError
     let sheet = book.add_worksheet();
     sheet.set_name("自评得分").map_err(failed)?;
     let bold = Format::new().set_bold();
+    let plain = Format::new();
+    // One row of text cells, left to right.
+    let put = |sheet: &mut rust_xlsxwriter::Worksheet,
+               row: u32,
+               cells: [String; 11],
+               format: &Format|
+     -> Result<(), crate::WriteError> {
+        for (col, text) in (0u16..).zip(cells) {
+            sheet
+                .write_with_format(row, col, text, format)
+                .map_err(failed)?;
+        }
+        Ok(())
+    };
     let headers = [
         "项目名称",
         "一级指标",
@@ -115,9 +129,7 @@ pub fn scorecards_xlsx(cards: &[Scorecard]) -> Result<Vec<u8>, crate::WriteError
             b.rule.clone(),
             b.explanation.clone(),
         ];
-        for (col, text) in (0u16..).zip(budget_row) {
-            sheet.write(row, col, text).map_err(failed)?;
-        }
+        put(sheet, row, budget_row, &plain)?;
         row += 1;
         for ind in &card.indicators {
             let values = [
@@ -133,9 +145,7 @@ pub fn scorecards_xlsx(cards: &[Scorecard]) -> Result<Vec<u8>, crate::WriteError
                 ind.rule.clone(),
                 ind.explanation.clone(),
             ];
-            for (col, text) in (0u16..).zip(values) {
-                sheet.write(row, col, text).map_err(failed)?;
-            }
+            put(sheet, row, values, &plain)?;
             row += 1;
         }
         let total = [
@@ -153,11 +163,7 @@ pub fn scorecards_xlsx(cards: &[Scorecard]) -> Result<Vec<u8>, crate::WriteError
             String::new(),
             String::new(),
         ];
-        for (col, text) in (0u16..).zip(total) {
-            sheet
-                .write_with_format(row, col, text, &bold)
-                .map_err(failed)?;
-        }
+        put(sheet, row, total, &bold)?;
         row += 2;
     }
     sheet.autofit();
