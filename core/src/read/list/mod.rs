@@ -164,9 +164,49 @@ pub fn read_list(
     let table = if delimiter == b'|' || is_markdown_table(text) {
         markdown_table(text)
     } else {
+        check_quotes(text, delimiter, options)?;
         delimited_table(text, delimiter, options)?
     };
     read_raw_table(&table, options)
+}
+
+/// Refuses a CSV/TSV whose quoted cell is never closed: the CSV parser would read the rest
+/// of the file as that one cell, silently. Follows RFC 4180 as the parser does: a quote
+/// opens a cell only at the start of a cell, `""` inside is a quote, and a quote followed by
+/// anything else closes it.
+fn check_quotes(text: &str, delimiter: u8, options: &ReadOptions) -> Result<(), ReadError> {
+    let bytes = text.as_bytes();
+    let mut line: u32 = 1;
+    let mut opened_at: u32 = 0;
+    let mut quoted = false;
+    let mut cell_start = true;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if quoted {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && cell_start {
+            quoted = true;
+            opened_at = line;
+        }
+        if b == b'\n' {
+            line = line.saturating_add(1);
+        }
+        cell_start = !quoted && (b == delimiter || b == b'\n');
+        i += 1;
+    }
+    if quoted {
+        return Err(ReadError::Malformed {
+            at: options.location().line(opened_at),
+            message: "a quoted cell (\"…) opened on this line is never closed: the rest of the file would be read as that one cell; close the quote or remove it".to_owned(),
+        });
+    }
+    Ok(())
 }
 
 fn delimited_table(
@@ -311,6 +351,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn quotes_never_closed_are_malformed() {
+        let options = ReadOptions::named("q.csv");
+        for ok in [
+            "a,b\n\"x\",y\n",
+            "a,b\n\"x\"\"y\",z\n",
+            "a,b\n\"two\nlines\",z\n",
+            "a,b\nx\"y,z\n",
+            "a,b\n\"x\"y,z\n",
+        ] {
+            assert!(check_quotes(ok, b',', &options).is_ok(), "{ok:?}");
+        }
+        let err = check_quotes("a,b\nc,d\ne,\"f\ng,h\n", b',', &options).unwrap_err();
+        assert_eq!((err.code(), err.location().line), ("malformed", Some(3)));
+        // In a TSV only a cell-leading quote opens; a comma does not start a cell.
+        assert!(check_quotes("a\tb\nc,\"d\te\n", b'\t', &options).is_ok());
+        assert!(check_quotes("a\tb\nc\t\"d,e\n", b'\t', &options).is_err());
+    }
+
+    #[test]
     fn markdown_rows() {
         assert_eq!(
             markdown_cells("| a \\| b | c<br>d | &lt;5% |"),
@@ -322,6 +381,15 @@ mod tests {
         );
         assert!(is_separator(&markdown_cells("|---|:---:|").unwrap()));
         assert_eq!(markdown_cells("no table"), None);
+    }
+
+    #[test]
+    fn markdown_cell_with_comma_and_quote_is_not_a_csv_quote() {
+        // A Markdown row is not CSV: `项,"目` holds a comma and a quote as text.
+        let text =
+            "| 项目名称 | 三级指标 | 指标值 |\n|---|---|---|\n| 项,\"目 | 人数 | ≥17(人) |\n";
+        let (document, _) = read_list(text, b',', &ReadOptions::named("p.md")).unwrap();
+        assert_eq!(document.declarations[0].project.name, "项,\"目");
     }
 
     #[test]
