@@ -119,6 +119,24 @@ pub fn parse_target(text: &str) -> Target {
     }
 }
 
+/// The comparator a 指标值 begins with, as [`parse_target`] reads it: symbols in every
+/// form the grammar knows (`≥`, `＞＝`, `﹤`, `⩾`, OCR LaTeX `$\geq$`) and words
+/// (`不低于`, `达到`). `None` when the text begins with none. The list reader asks it
+/// before putting the 计算符号 column's comparator in front of a value.
+///
+/// ```
+/// use jixiao::value::{leading_comparator, Comparator};
+/// assert_eq!(leading_comparator("﹤1"), Some(Comparator::Below));
+/// assert_eq!(leading_comparator(" ＞＝90%"), Some(Comparator::AtLeast));
+/// assert_eq!(leading_comparator("不低于95%"), Some(Comparator::AtLeast));
+/// assert_eq!(leading_comparator("$\\leq 5$"), Some(Comparator::AtMost));
+/// assert_eq!(leading_comparator("90%"), None);
+/// ```
+pub fn leading_comparator(text: &str) -> Option<Comparator> {
+    let norm = normalize(text);
+    comparator(trim(&norm)).map(|(c, _, _)| c)
+}
+
 /// Parses an actual value (实际完成值) with the target grammar: `100%`, `17人`, `98.5%`,
 /// `5,000`; a comparator written in it (`≥266米`) is kept in [`Actual::comparator`]. Text
 /// (`及时`, `达成年度指标`) and anything else has no value. A remark in parentheses after

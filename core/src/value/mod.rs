@@ -25,7 +25,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use deadline::{deadline, deadline_in};
-pub use grammar::{parse_actual, parse_target, Actual};
+pub use grammar::{leading_comparator, parse_actual, parse_target, Actual};
 pub use number::parse_number;
 pub use qualitative::QualitativeClass;
 pub use unit::{UnitClass, UnitInfo};

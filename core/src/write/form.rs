@@ -25,7 +25,14 @@ use crate::value::parse_target;
 pub fn write_form(document: &Document) -> String {
     let mut out = String::new();
     if let Some(title) = &document.title {
-        line(&mut out, &[title]);
+        let title = cell(title);
+        if crate::read::form::title_reads_alone(&title) {
+            line(&mut out, &[&title]);
+        } else {
+            // `6;||;…` alone would read as a Markdown row, `a  b` as two cells: a TAB
+            // after it makes the line one cell.
+            line(&mut out, &[&title, ""]);
+        }
         out.push('\n');
     }
     for declaration in &document.declarations {
@@ -103,17 +110,25 @@ fn write_header(out: &mut String, d: &Declaration) {
             &opt(&p.implementer),
         ],
     );
-    line(
-        out,
-        &[
-            "计划开始日期",
-            &date(p.start_date),
-            "计划完成日期",
-            &date(p.end_date),
-        ],
-    );
-    for (label, value) in &p.extra {
-        line(out, &[label, value]);
+    // Extra fields (unknown labels kept from the form read) go one to a line, unless
+    // such a line would read as something else (`实际完成情况` with nothing beside it is
+    // a goal label row, `年度` a year line): those follow the dates on their line, where
+    // they read as label/value pairs.
+    let start = date(p.start_date);
+    let end = date(p.end_date);
+    let mut dates: Vec<&str> = vec!["计划开始日期", &start, "计划完成日期", &end];
+    let mut own_lines = Vec::new();
+    let extras: Vec<(String, String)> = p.extra.iter().map(|(k, v)| (cell(k), cell(v))).collect();
+    for (label, value) in &extras {
+        if crate::read::form::reads_as_extra(label, value) {
+            own_lines.push([label.as_str(), value.as_str()]);
+        } else {
+            dates.extend([label.as_str(), value.as_str()]);
+        }
+    }
+    line(out, &dates);
+    for pair in own_lines {
+        line(out, &pair);
     }
 }
 
@@ -351,5 +366,59 @@ fn level1_cell(
             cell
         }
         _ => label,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::read::{form::read_form, ReadOptions};
+
+    fn sample() -> Document {
+        let text = "财政项目支出绩效目标申报表\n项目名称\t示例项目\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人数\t≥17(人)\n";
+        read_form(text, &ReadOptions::default()).unwrap().0
+    }
+
+    fn round_trip(doc: &Document) -> Document {
+        read_form(&write_form(doc), &ReadOptions::default()).unwrap().0
+    }
+
+    #[test]
+    fn a_title_with_pipes_or_space_runs_reads_back() {
+        // fuzz/regressions/read_form/title-with-pipes.txt
+        for title in ["6;||;  产出指标 数量指标", "某局  2024年度项目自评价", "a | b"] {
+            let mut doc = sample();
+            doc.title = Some(title.to_owned());
+            assert_eq!(round_trip(&doc).title.as_deref(), Some(title));
+        }
+        // A plain title is written alone on its line, as before.
+        let mut doc = sample();
+        doc.title = Some("2024年度项目绩效目标汇总表".to_owned());
+        assert!(write_form(&doc).starts_with("2024年度项目绩效目标汇总表\n"));
+    }
+
+    #[test]
+    fn extras_named_like_form_labels_read_back_as_extras() {
+        // fuzz/regressions/read_form/extra-named-like-a-label.txt, empty-extra-dropped.txt
+        let mut doc = sample();
+        for (k, v) in [
+            ("实际完成情况", ""),
+            ("年度", ""),
+            ("总分", "3"),
+            ("单位", "万元"),
+            ("已完成结算。", ""),
+            ("联系人", "张三"),
+        ] {
+            doc.declarations[0]
+                .project
+                .extra
+                .insert(k.to_owned(), v.to_owned());
+        }
+        let back = round_trip(&doc);
+        assert_eq!(back, doc);
+        assert!(back.declarations[0].evaluation.is_none());
+        // An extra that reads alone keeps a line of its own.
+        assert!(write_form(&doc).contains("\n联系人\t张三\n"));
     }
 }

@@ -265,6 +265,36 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
     Ok((document, diagnostics))
 }
 
+/// Whether a header line of the form writer, `label <TAB> value` on a line of its own,
+/// reads back as exactly that extra field of the project and nothing else (not a year
+/// line, a goal label row, a funding title, the 总分 row, …). The form writer asks it
+/// before giving an extra field (kept from a mangled form) a line of its own.
+pub(crate) fn reads_as_extra(label: &str, value: &str) -> bool {
+    let row = Row::new(1, cells::split_line(&format!("{label}\t{value}")));
+    let mut reader = Reader::new(None, false, MoneyUnit::Yuan);
+    reader.row(&row);
+    let mut expected = Declaration::default();
+    expected
+        .project
+        .extra
+        .insert(label.to_owned(), value.to_owned());
+    reader.decl == expected
+        && matches!(reader.mode, Mode::Header)
+        && !reader.has_evaluation
+        && reader.evaluation == Evaluation::default()
+        && reader.year.is_none()
+        && reader.pending_goals.is_none()
+        && reader.pending_funding.is_none()
+}
+
+/// Whether a document title written alone on a line reads back as that title: a line
+/// with `|` is read as a Markdown row, runs of spaces as cells (joined by one space).
+/// The form writer ends such a title with a TAB, which makes the line one cell.
+pub(crate) fn title_reads_alone(title: &str) -> bool {
+    let row = Row::new(1, cells::split_line(title));
+    row.content().map(|(_, c)| c).collect::<Vec<_>>().join(" ") == title
+}
+
 /// Whether an empty form's title line rather names the document: it carries a year or a
 /// unit's name before the form's own title (`某局2024年度部门项目绩效目标申报表`).
 fn names_a_document(row: &Row) -> bool {

@@ -10,7 +10,7 @@ use crate::date::{excel_serial, from_excel_serial};
 use crate::model::{Direction, MoneyUnit};
 use crate::taxonomy::{strip_points_suffix, Level1};
 use crate::text::{fold_width, no_spaces};
-use crate::value::{parse_number, parse_target, Comparator, Target};
+use crate::value::{leading_comparator, parse_number, parse_target, Comparator, Target};
 
 /// What a cell of a 计算符号 / 指标性质 / 指标方向 column says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,32 +65,11 @@ pub fn direction_text(direction: Direction) -> &'static str {
     }
 }
 
-/// Whether a 指标值 cell begins with its own comparator (`≥90%`, `不低于90%`).
+/// Whether a 指标值 cell begins with its own comparator (`≥90%`, `不低于90%`, `﹤1`): as
+/// the target grammar reads it ([`leading_comparator`]), so that a comparator column is
+/// never put in front of one the grammar would then see twice.
 pub fn has_own_comparator(value: &str) -> bool {
-    let folded = fold_width(value.trim());
-    const WORDS: [&str; 16] = [
-        "不低于",
-        "不少于",
-        "不高于",
-        "不超过",
-        "不大于",
-        "大于",
-        "小于",
-        "等于",
-        "高于",
-        "低于",
-        "超过",
-        "少于",
-        "至少",
-        "$",
-        "\\geq",
-        "\\leq",
-    ];
-    folded
-        .chars()
-        .next()
-        .is_some_and(|c| "≥≤=<>≧≦═﹦".contains(c))
-        || WORDS.iter().any(|w| folded.starts_with(w))
+    leading_comparator(value).is_some()
 }
 
 /// A unit cell as the target grammar reads it: `%(百分比)` → `%`; a unit with an
@@ -232,15 +211,32 @@ pub fn build_target(
         }
     }
     combined.push_str(value);
+    let with_comparator = combined.len();
+    let mut unit_merged = false;
     if parsed.unit.is_none() && !ends_with_unit(value) && !unit_is_number {
         combined.push_str(&unit);
+        unit_merged = !unit.is_empty();
     }
     let mut target = parse_target(&combined);
+    let mut unmerged_unit = unit_is_number.then(|| unit_cell.to_owned());
+    if unit_merged && !target.is_quantitative() {
+        // A unit cell the grammar does not take as a unit (`&` beside `100`) would make
+        // the whole target unparseable and be lost on writing: the value is read
+        // without it and the cell kept as it is.
+        if let Some(alone) = combined
+            .get(..with_comparator)
+            .map(parse_target)
+            .filter(Target::is_quantitative)
+        {
+            target = alone;
+            unmerged_unit = Some(unit_cell.to_owned());
+        }
+    }
     target.text = value.to_owned();
     BuiltTarget {
         target,
         date: None,
-        unmerged_unit: unit_is_number.then(|| unit_cell.to_owned()),
+        unmerged_unit,
     }
 }
 
@@ -309,6 +305,31 @@ mod tests {
         assert_eq!(built.target.text, "有积极促进作用");
         let built = build_target("提高", "%", None, false);
         assert_eq!(built.unmerged_unit.as_deref(), Some("%"));
+    }
+
+    #[test]
+    fn a_unit_cell_that_is_no_unit_is_kept_beside_the_value() {
+        // fuzz/regressions/read_list/unknown-unit-lost.csv
+        let built = build_target("100", "&", Some(Comparator::Equal), false);
+        assert!(built.target.is_quantitative());
+        assert_eq!(built.target.unit, None);
+        assert_eq!(built.unmerged_unit.as_deref(), Some("&"));
+        // A real unit is merged as before.
+        let built = build_target("100", "人次", Some(Comparator::AtLeast), false);
+        assert_eq!(built.target.unit.as_deref(), Some("人次"));
+        assert_eq!(built.unmerged_unit, None);
+    }
+
+    #[test]
+    fn a_comparator_in_any_form_is_the_cells_own() {
+        // fuzz/regressions/read_list/small-less-than-sign.csv: `﹤` (U+FE64) is `<`.
+        assert!(has_own_comparator("﹤1"));
+        assert!(has_own_comparator("＞＝90%"));
+        assert!(has_own_comparator("$\\geq 90\\%$"));
+        assert!(!has_own_comparator("90%"));
+        let built = build_target("﹤1", "", Some(Comparator::Below), false);
+        assert_eq!(built.target.comparator, Some(Comparator::Below));
+        assert!(built.target.is_quantitative());
     }
 
     #[test]

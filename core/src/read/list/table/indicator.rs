@@ -244,7 +244,8 @@ impl Builder<'_> {
         let Some(state) = self.decls.get_mut(position) else {
             return;
         };
-        if !actual.is_empty() || !score_cell.is_empty() || !deviation.is_empty() {
+        // A score that is no number is kept as an extra: it makes no evaluation.
+        if !actual.is_empty() || score.is_some() || !deviation.is_empty() {
             state.has_evaluation = true;
         }
         state.rows.push(IndicatorEvaluation {

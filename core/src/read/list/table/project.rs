@@ -31,9 +31,6 @@ impl Builder<'_> {
             let Some(state) = self.decls.get_mut(position) else {
                 return;
             };
-            if col.column.is_evaluation() {
-                state.has_evaluation = true;
-            }
             match state.seen.get(&col.column) {
                 Some(first) if first == value => continue,
                 Some(first) => {
@@ -57,7 +54,7 @@ impl Builder<'_> {
                     state.seen.insert(col.column.clone(), value.to_owned());
                 }
             }
-            self.apply_project(
+            let applied = self.apply_project(
                 row,
                 position,
                 col.index,
@@ -66,9 +63,21 @@ impl Builder<'_> {
                 col.unit,
                 value,
             );
+            // Only a cell that reads makes a self-evaluation: one kept as an extra (a
+            // bad number) would leave an evaluation with every field empty, which no
+            // layout can write.
+            if let (true, true, Some(state)) = (
+                applied,
+                col.column.is_evaluation(),
+                self.decls.get_mut(position),
+            ) {
+                state.has_evaluation = true;
+            }
         }
     }
 
+    /// Applies one project-level cell; `false` when it did not read and was kept as an
+    /// extra (with a finding).
     #[allow(clippy::too_many_arguments)]
     fn apply_project(
         &mut self,
@@ -79,9 +88,9 @@ impl Builder<'_> {
         header: &str,
         header_unit: Option<MoneyUnit>,
         value: &str,
-    ) {
+    ) -> bool {
         let Some(state) = self.decls.get_mut(position) else {
-            return;
+            return false;
         };
         let project_name = state.decl.project.name.clone();
         let text = Some(value.to_owned());
@@ -143,7 +152,9 @@ impl Builder<'_> {
                     ));
                 }
             },
-            Column::Budget(line, field) => {
+            Column::Budget(line, field)
+                if *field == BudgetField::Rate || parse_decimal(value).is_some() =>
+            {
                 let evaluation = &mut state.evaluation;
                 let row_ref = match line {
                     BudgetLine::Total => &mut evaluation.budget,
@@ -169,6 +180,8 @@ impl Builder<'_> {
                     state.eval_unit.get_or_insert(unit);
                 }
             }
+            // A budget figure that is no number: no budget row made of it.
+            Column::Budget(..) => bad_number = true,
             Column::Total => number(&mut state.evaluation.total),
             Column::TotalWeight => number(&mut state.evaluation.total_weight),
             Column::GoalAchieved => state.evaluation.goal_achieved = text,
@@ -202,13 +215,17 @@ impl Builder<'_> {
                 format!("`{value}` is not a number; the text is kept as an extra field"),
             ));
         }
-        if let Some((code, zh, en)) = problem {
-            state
-                .decl
-                .project
-                .extra
-                .insert(header.to_owned(), value.to_owned());
-            self.finding(code, Severity::Warning, row, index, &project_name, &zh, &en);
+        match problem {
+            Some((code, zh, en)) => {
+                state
+                    .decl
+                    .project
+                    .extra
+                    .insert(header.to_owned(), value.to_owned());
+                self.finding(code, Severity::Warning, row, index, &project_name, &zh, &en);
+                false
+            }
+            None => true,
         }
     }
 
