@@ -381,13 +381,19 @@ mod tests {
     }
 
     fn round_trip(doc: &Document) -> Document {
-        read_form(&write_form(doc), &ReadOptions::default()).unwrap().0
+        read_form(&write_form(doc), &ReadOptions::default())
+            .unwrap()
+            .0
     }
 
     #[test]
     fn a_title_with_pipes_or_space_runs_reads_back() {
         // fuzz/regressions/read_form/title-with-pipes.txt
-        for title in ["6;||;  产出指标 数量指标", "某局  2024年度项目自评价", "a | b"] {
+        for title in [
+            "6;||;  产出指标 数量指标",
+            "某局  2024年度项目自评价",
+            "a | b",
+        ] {
             let mut doc = sample();
             doc.title = Some(title.to_owned());
             assert_eq!(round_trip(&doc).title.as_deref(), Some(title));

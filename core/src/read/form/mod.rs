@@ -267,8 +267,9 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
 
 /// Whether a header line of the form writer, `label <TAB> value` on a line of its own,
 /// reads back as exactly that extra field of the project and nothing else (not a year
-/// line, a goal label row, a funding title, the 总分 row, …). The form writer asks it
-/// before giving an extra field (kept from a mangled form) a line of its own.
+/// line, a goal label row, a funding title, the 总分 row, a form title, …). The form
+/// writer asks it before giving an extra field (kept from a mangled form) a line of its
+/// own.
 pub(crate) fn reads_as_extra(label: &str, value: &str) -> bool {
     let row = Row::new(1, cells::split_line(&format!("{label}\t{value}")));
     let mut reader = Reader::new(None, false, MoneyUnit::Yuan);
@@ -278,7 +279,9 @@ pub(crate) fn reads_as_extra(label: &str, value: &str) -> bool {
         .project
         .extra
         .insert(label.to_owned(), value.to_owned());
-    reader.decl == expected
+    // A line that would start a form of its own (`…申报表` alone) is no header line.
+    form_title(&row.cells).is_none()
+        && reader.decl == expected
         && matches!(reader.mode, Mode::Header)
         && !reader.has_evaluation
         && reader.evaluation == Evaluation::default()

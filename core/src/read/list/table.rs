@@ -231,6 +231,28 @@ impl Builder<'_> {
     }
 
     fn row(&mut self, row: &RawRow) {
+        // Cells under no header are not read: a row with nothing else makes no project
+        // (an empty one could not be written back) and is said to be unread.
+        if self
+            .layout
+            .columns
+            .iter()
+            .all(|c| cell_of(row, c.index).is_empty())
+        {
+            self.findings.push(
+                Finding::new(
+                    "ignored_row",
+                    Severity::Info,
+                    format!("第{}行只在没有表头的列中有内容，未读取", row.line),
+                    format!(
+                        "line {} has cells only in columns without a header; not read",
+                        row.line
+                    ),
+                )
+                .at(&self.place.source(row.line)),
+            );
+            return;
+        }
         if let Some(note) = self.note_row(row) {
             self.findings.push(
                 Finding::new(
