@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use crate::model::{BudgetRow, Declaration, Direction, Document, Evaluation, Indicator, MoneyUnit};
+use crate::taxonomy::{Level1, Level2};
 use crate::value::parse_target;
 
 /// Writes every declaration as a TAB-separated 申报表 (or 自评表) the form reader reads back.
@@ -288,6 +289,12 @@ fn write_table(out: &mut String, d: &Declaration) {
             indicator.name.clone(),
             indicator.target.text.clone(),
         ];
+        if carry_levels(&row, indicator, previous.as_ref()) {
+            // As a merged cell: the reader carries the levels down from the row above.
+            for cell in row.iter_mut().skip(1).take(2) {
+                cell.clear();
+            }
+        }
         let scored = evaluation.and_then(|e| e.indicators.get(n));
         if evaluation.is_some() {
             row.push(scored.and_then(|s| s.actual.clone()).unwrap_or_default());
@@ -345,6 +352,31 @@ fn write_table(out: &mut String, d: &Declaration) {
     }
 }
 
+/// Whether a row's level cells are better left empty, carried down from the row above:
+/// the reader takes a row with an empty 指标值, one level cell empty and the other no
+/// known label (`\t其他资金\t\t名称\t`) for a row shifted left and reads it by its shape
+/// (`其他资金` as the name). Written empty, as a merged cell, the levels carry over.
+fn carry_levels(
+    row: &[String],
+    indicator: &Indicator,
+    previous: Option<&(&Indicator, String)>,
+) -> bool {
+    let (l1, l2, target) = (
+        row.get(1).map_or("", String::as_str),
+        row.get(2).map_or("", String::as_str),
+        indicator.target.text.trim(),
+    );
+    let known = |c: &str| c.is_empty() || Level1::parse(c).is_some() || Level2::parse(c).is_some();
+    let shaped = target.is_empty() && (l1.is_empty() || l2.is_empty()) && !(known(l1) && known(l2));
+    shaped
+        && previous.is_some_and(|(p, _)| {
+            p.level1 == indicator.level1
+                && p.level1_text == indicator.level1_text
+                && p.level2 == indicator.level2
+                && p.level2_text == indicator.level2_text
+        })
+}
+
 /// The 一级 cell: the label as written (or normalized), with the form's level points
 /// (`产出指标(50分)`) on the first row of its group.
 fn level1_cell(
@@ -352,7 +384,11 @@ fn level1_cell(
     indicator: &Indicator,
     previous: Option<&(&Indicator, String)>,
 ) -> String {
-    let label = indicator.level1_label().to_owned();
+    // The label as written when it reads back to the same level (`满意度`), as for 二级.
+    let label = match (indicator.level1, indicator.level1_text.as_deref()) {
+        (Some(l), Some(t)) if Level1::parse(t) == Some(l) => t.to_owned(),
+        _ => indicator.level1_label().to_owned(),
+    };
     let same_group = previous.is_some_and(|(p, _)| {
         p.level1 == indicator.level1 && p.level1_text == indicator.level1_text
     });

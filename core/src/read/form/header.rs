@@ -77,10 +77,16 @@ pub(super) fn is_footer_label(cell: &str) -> bool {
 
 /// The extra key of an unknown label: as written, spaces squashed, trailing colon removed.
 fn extra_key(label: &str) -> String {
-    squash_spaces(label)
+    let key = squash_spaces(label)
         .trim_end_matches([':', '：'])
         .trim()
-        .to_owned()
+        .to_owned();
+    // A label that is only a colon keeps it: an empty key could not be written back.
+    if key.is_empty() {
+        squash_spaces(label).trim().to_owned()
+    } else {
+        key
+    }
 }
 
 impl Reader<'_> {

@@ -159,6 +159,12 @@ pub(super) struct Carried {
     l2_written: bool,
 }
 
+/// A cell of a Markdown separator row: dashes, with optional alignment colons.
+fn is_dashes(cell: &str) -> bool {
+    let inner = cell.trim_matches(':');
+    !inner.is_empty() && inner.chars().all(|c| c == '-')
+}
+
 fn is_level(cell: &str) -> bool {
     Level1::parse(cell).is_some() || Level2::parse(cell).is_some()
 }
@@ -206,7 +212,8 @@ impl Reader<'_> {
             .filter(|(_, c)| !c.is_empty())
             .map(|(i, c)| (i, *c))
             .collect();
-        if content.is_empty() {
+        // Nothing but dashes left (`绩 | -`, the section label aside): a separator row.
+        if content.iter().all(|&(_, c)| is_dashes(c)) {
             return None;
         }
         if self.continuation(cols, &content, row) {
@@ -516,7 +523,10 @@ fn direction(cell: &str) -> Option<Direction> {
 fn aligned(cols: &Columns, cells: &[&str], content: &[(usize, &str)]) -> bool {
     let get = |i: Option<usize>| i.and_then(|i| cells.get(i).copied()).unwrap_or_default();
     let name = get(Some(cols.name));
-    if name.is_empty() || is_level(name) {
+    // A name that is itself a level label (`时效指标`, `服务对象满意度`) hints at a row
+    // shifted right, unless the row is full: a 二级 label under 二级 and a 指标值.
+    let full = !get(cols.target).is_empty() && Level2::parse(get(cols.l2)).is_some();
+    if name.is_empty() || (is_level(name) && !full) {
         return false;
     }
     let level_cols = [cols.l1, cols.l2];
