@@ -431,7 +431,14 @@ impl<'a> Reader<'a> {
             self.unit = u;
             self.decl.funding.unit = u;
         }
-        if funding::is_funding_title_key(first_key) {
+        // A row standing in the indicator table (its first cell under 一级 or 二级, a 二级
+        // label under 二级, a name) is an indicator even when its first cell reads like a
+        // funding title or a footer label (`项目资金`, `注:产出指标` as an unknown 一级).
+        let in_table = match &self.mode {
+            Mode::Table(columns) => columns.holds_indicator(row),
+            _ => false,
+        };
+        if !in_table && funding::is_funding_title_key(first_key) {
             if let Some(u) = funding::unit_of(first) {
                 self.unit = u;
             }
@@ -468,7 +475,7 @@ impl<'a> Reader<'a> {
         }
         match self.mode.clone() {
             Mode::Table(columns) => {
-                if header::is_footer_label(first) {
+                if !in_table && header::is_footer_label(first) {
                     self.header_row(row);
                 } else if let Some(read) = self.table_row(&columns, row) {
                     if read.has_evaluation {

@@ -51,6 +51,19 @@ impl Columns {
         self.actual.is_some() || self.score.is_some()
     }
 
+    /// Whether a row stands in the table as an indicator row: its first cell under a
+    /// level column or under 三级 (not the first column), a known 二级 label (or nothing)
+    /// under 二级, and a name under 三级.
+    pub fn holds_indicator(&self, row: &Row) -> bool {
+        let Some((first, _)) = row.first() else {
+            return false;
+        };
+        let l2 = self.l2.map_or("", |i| row.get(i));
+        ([self.l1, self.l2].contains(&Some(first)) || (first == self.name && first > 0))
+            && (l2.is_empty() || Level2::parse(l2).is_some())
+            && !row.get(self.name).is_empty()
+    }
+
     /// The known columns right of the target, in order, for rows read by shape.
     fn after_target(&self) -> impl Iterator<Item = usize> + '_ {
         [
