@@ -75,7 +75,8 @@ fn write_declaration(out: &mut String, d: &Declaration, year: Option<i32>) {
         }],
     );
     if let Some(y) = year {
-        line(out, &[&format!("({y}年度)")]);
+        // Four digits, as the reader takes a year line (`(0057年度)` read is 57).
+        line(out, &[&format!("({y:04}年度)")]);
     }
     write_header(out, d);
     if d.funding != crate::model::Funding::default() || evaluation.is_none() {
