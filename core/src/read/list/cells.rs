@@ -232,6 +232,12 @@ pub fn build_target(
             unmerged_unit = Some(unit_cell.to_owned());
         }
     }
+    if !target.is_quantitative() {
+        // Neither way a quantity (`100.` beside `=` and `%`): the value cell alone, as a
+        // value with no comparator and unit cells reads, the unit cell kept as it is.
+        target = parsed;
+        unmerged_unit = (!unit_cell.is_empty()).then(|| unit_cell.to_owned());
+    }
     target.text = value.to_owned();
     BuiltTarget {
         target,
@@ -318,6 +324,14 @@ mod tests {
         let built = build_target("100", "人次", Some(Comparator::AtLeast), false);
         assert_eq!(built.target.unit.as_deref(), Some("人次"));
         assert_eq!(built.unmerged_unit, None);
+    }
+
+    #[test]
+    fn a_value_that_is_no_quantity_with_its_cells_reads_as_alone() {
+        // fuzz/regressions/read_list/number-with-trailing-point.csv
+        let built = build_target("100.", "%", Some(Comparator::Equal), false);
+        assert_eq!(built.target, parse_target("100."));
+        assert_eq!(built.unmerged_unit.as_deref(), Some("%"));
     }
 
     #[test]
