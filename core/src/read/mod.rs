@@ -148,8 +148,10 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
             encoding: "binary",
         });
     }
-    let decoded = decode(bytes, options.encoding, options.file_name.as_deref())?;
-    let text = decoded.text.as_str();
+    // Borrowed when the input is UTF-8 with `\n` line ends: no copy of the whole input.
+    let (decoded, encoding) =
+        encoding::decode_borrowed(bytes, options.encoding, options.file_name.as_deref())?;
+    let text: &str = &decoded;
     if format != InputFormat::Json {
         check_lines(text, options)?;
     }
@@ -178,7 +180,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
         document,
         diagnostics,
         format,
-        encoding: decoded.encoding,
+        encoding,
     })
 }
 
@@ -262,8 +264,9 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
                 .to_owned(),
         });
     }
-    let decoded = decode(bytes, options.encoding, options.file_name.as_deref())?;
-    let text = decoded.text.trim_start();
+    let (decoded, _) =
+        encoding::decode_borrowed(bytes, options.encoding, options.file_name.as_deref())?;
+    let text = decoded.trim_start();
     if text.is_empty() {
         return Err(ReadError::Empty {
             at: options.location(),
@@ -273,7 +276,7 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
         return Ok(InputFormat::Json);
     }
     // A 10 MB line is too large whatever format it would have been.
-    check_lines(&decoded.text, options)?;
+    check_lines(&decoded, options)?;
     // A list header row (项目名称 and 三级指标 in one row) is never part of a form, while a
     // list's title may well name a 申报表 or 自评表: the list test comes first.
     if let Some(delimiter) = list::sniff_delimiter(text) {

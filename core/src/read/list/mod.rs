@@ -218,6 +218,19 @@ fn check_quotes(text: &str, delimiter: u8, options: &ReadOptions) -> Result<(), 
         }
         cell_start = !quoted && (b == delimiter || b == b'\n');
         i += 1;
+        // Only quotes, delimiters and line ends matter: jump to the next one (the bytes
+        // passed leave a cell started or not, and the line unchanged).
+        if let Some(next) = bytes
+            .get(i..)
+            .and_then(|rest| memchr::memchr3(b'"', b'\n', delimiter, rest))
+        {
+            if next > 0 {
+                cell_start = false;
+                i += next;
+            }
+        } else {
+            break;
+        }
     }
     if quoted {
         return Err(ReadError::Malformed {

@@ -116,27 +116,20 @@ impl<'t> Records<'t> {
 
     /// The end of an unquoted cell starting at `from`: the next delimiter or line end.
     fn scan_plain(&self, from: usize) -> usize {
-        let delimiter = self.delimiter;
         let rest = self.text.as_bytes().get(from..).unwrap_or_default();
-        rest.iter()
-            .position(|&b| b == delimiter || b == b'\n' || b == b'\r')
-            .map_or(self.text.len(), |i| from + i)
+        memchr::memchr3(self.delimiter, b'\n', b'\r', rest).map_or(self.text.len(), |i| from + i)
     }
 
     /// The next quote at or after `from`, counting the line breaks passed.
     fn find_quote(&mut self, from: usize) -> Option<usize> {
         let rest = self.text.as_bytes().get(from..).unwrap_or_default();
-        let mut lines = 0u32;
-        let mut found = None;
-        for (i, &b) in rest.iter().enumerate() {
-            if b == b'"' {
-                found = Some(from + i);
-                break;
-            }
-            lines += u32::from(b == b'\n');
-        }
-        self.line = self.line.saturating_add(lines);
-        found
+        let found = memchr::memchr(b'"', rest);
+        let passed = rest.get(..found.unwrap_or(rest.len())).unwrap_or_default();
+        let lines = memchr::memchr_iter(b'\n', passed).count();
+        self.line = self
+            .line
+            .saturating_add(u32::try_from(lines).unwrap_or(u32::MAX));
+        found.map(|i| from + i)
     }
 
     /// Consumes what ends the cell at `at`: a delimiter, or a record end (`\n`, `\r`,

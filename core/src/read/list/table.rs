@@ -226,7 +226,28 @@ struct Builder<'a> {
     seen_slot: Vec<usize>,
     /// The cells of these columns make a row an indicator row.
     indicator_columns: Vec<usize>,
+    /// The index of each of [`READ_BY`] in the rows.
+    read_by: [Option<usize>; READ_BY.len()],
 }
+
+/// The columns every row is read by, looked up in the layout once (its map hashes the
+/// column on every lookup, which showed in the profile).
+const READ_BY: [Column; 14] = [
+    Column::ProjectName,
+    Column::ProjectCode,
+    Column::DeclarationNo,
+    Column::Level1,
+    Column::Level2,
+    Column::Level1Text,
+    Column::Level2Text,
+    Column::Name,
+    Column::Target,
+    Column::Unit,
+    Column::Weight,
+    Column::Actual,
+    Column::Score,
+    Column::Deviation,
+];
 
 fn cell_of<C: AsRef<str>>(cells: &[C], index: usize) -> &str {
     cells.get(index).map_or("", |c| c.as_ref().trim())
@@ -262,6 +283,7 @@ impl<'a> Builder<'a> {
             preamble_unit: preamble.money_unit,
             seen_slot,
             indicator_columns,
+            read_by: READ_BY.map(|c| layout.first.get(&c).copied()),
         };
         for (line, text) in &preamble.ignored {
             builder.findings.push(
@@ -278,10 +300,11 @@ impl<'a> Builder<'a> {
     }
 
     fn cell<'r, C: AsRef<str>>(&self, cells: &'r [C], column: &Column) -> &'r str {
-        self.layout
-            .first
-            .get(column)
-            .map_or("", |&index| cell_of(cells, index))
+        let index = match READ_BY.iter().position(|c| c == column) {
+            Some(k) => self.read_by.get(k).copied().flatten(),
+            None => self.layout.first.get(column).copied(),
+        };
+        index.map_or("", |i| cell_of(cells, i))
     }
 
     fn index_of(&self, column: &Column) -> usize {
