@@ -31,7 +31,7 @@ pub(super) fn unit_of(cell: &str) -> Option<MoneyUnit> {
 
 /// A cell holding only a unit (`(万元)`, `元`), as left by a funding label split down a
 /// merged cell.
-pub(super) fn unit_cell(row: &Row) -> Option<MoneyUnit> {
+pub(super) fn unit_cell(row: &Row<'_>) -> Option<MoneyUnit> {
     row.keyed().find_map(|(_, _, k)| {
         let inner = k.trim_start_matches('(').trim_end_matches(')');
         match inner {
@@ -43,7 +43,7 @@ pub(super) fn unit_cell(row: &Row) -> Option<MoneyUnit> {
 }
 
 /// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`).
-pub(super) fn unit_line(row: &Row) -> Option<MoneyUnit> {
+pub(super) fn unit_line(row: &Row<'_>) -> Option<MoneyUnit> {
     let (i, _) = row.first()?;
     let k = row.key(i);
     if k.starts_with("单位") || k.starts_with("金额单位") {
@@ -95,7 +95,7 @@ fn slot(cell: &str) -> Option<Slot> {
 }
 
 /// Whether a row holds a label of the declaration funding block.
-pub(super) fn has_funding_label(row: &Row) -> bool {
+pub(super) fn has_funding_label(row: &Row<'_>) -> bool {
     row.content().any(|(_, c)| slot(c).is_some())
 }
 
@@ -104,7 +104,7 @@ impl Reader<'_> {
     /// of it. 其他资金 (and 财政资金/财政拨款) belong to the project period left of the
     /// 年度资金申请总额 column and to the year from that column on. A row of labels only
     /// (`资金总额 | 财政拨款 | 其他资金`) takes its values from the next row, column by column.
-    pub(super) fn funding_row(&mut self, row: &Row) {
+    pub(super) fn funding_row(&mut self, row: &Row<'_>) {
         if !self.funding_seen {
             self.funding_seen = true;
             self.decl.funding.unit = self.unit;
@@ -167,7 +167,7 @@ impl Reader<'_> {
     }
 
     /// Reads the value row under a row of funding labels.
-    pub(super) fn funding_values(&mut self, columns: Vec<(usize, Slot)>, row: &Row) {
+    pub(super) fn funding_values(&mut self, columns: Vec<(usize, Slot)>, row: &Row<'_>) {
         for (col, s) in columns {
             let value = self.money(row.get(col), row, slot_name(s));
             self.set_funding(s, value);
@@ -189,7 +189,7 @@ impl Reader<'_> {
     }
 
     /// Reads a money cell; an unreadable one is `None` and a `bad_money` diagnostic.
-    pub(super) fn money(&mut self, cell: &str, row: &Row, label: &str) -> Option<Decimal> {
+    pub(super) fn money(&mut self, cell: &str, row: &Row<'_>, label: &str) -> Option<Decimal> {
         match parse_decimal(cell) {
             Ok(value) => value,
             Err(_) => {
@@ -233,7 +233,7 @@ impl Matrix {
 
 /// Reads the header of a funding matrix: a row with at least two of 年初预算数, 全年预算数
 /// (调整后预算数), 全年执行数, 执行率.
-pub(super) fn matrix_header(row: &Row) -> Option<Matrix> {
+pub(super) fn matrix_header(row: &Row<'_>) -> Option<Matrix> {
     let mut m = Matrix::default();
     let mut budget_labels = 0;
     for (col, _, k) in row.keyed() {
@@ -295,7 +295,7 @@ fn line(cell: &str) -> Option<Line> {
 
 impl Reader<'_> {
     /// Reads a row of the funding matrix; `None` when the row is not one.
-    pub(super) fn matrix_row(&mut self, m: &Matrix, row: &Row) -> Option<(Line, BudgetRow)> {
+    pub(super) fn matrix_row(&mut self, m: &Matrix, row: &Row<'_>) -> Option<(Line, BudgetRow)> {
         let (label_col, label) = row.content().find(|(_, c)| line(c).is_some())?;
         let which = line(label)?;
         let columns = m.columns();

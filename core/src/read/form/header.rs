@@ -45,14 +45,14 @@ pub(super) fn is_known_label(cell: &str) -> bool {
 }
 
 /// Whether the first cell of a row starts a project-name row (`项目名称 <TAB> …`).
-pub(super) fn is_name_row(row: &Row) -> bool {
+pub(super) fn is_name_row(row: &Row<'_>) -> bool {
     row.first()
         .is_some_and(|(_, c)| field(c) == Some(Field::Name))
 }
 
-/// Labels written below an indicator table that belong to the project, not to an indicator.
-pub(super) fn is_footer_label(cell: &str) -> bool {
-    let k = key(cell);
+/// Whether a cell's [`key`] is a label written below an indicator table that belongs to
+/// the project, not to an indicator.
+pub(super) fn is_footer_key(k: &str) -> bool {
     if k.starts_with("注:") || k.starts_with("说明:") || k == "说明" || k.starts_with("备注")
     {
         return true;
@@ -85,7 +85,7 @@ fn extra_key(label: &str) -> String {
 
 impl Reader<'_> {
     /// Reads a row of label/value pairs into the project.
-    pub(super) fn header_row(&mut self, row: &Row) {
+    pub(super) fn header_row(&mut self, row: &Row<'_>) {
         let mut i = 0;
         while i < row.cells.len() {
             let label = row.get(i);
@@ -114,7 +114,7 @@ impl Reader<'_> {
         }
     }
 
-    fn set_field(&mut self, f: Field, label: &str, value: &str, row: &Row) {
+    fn set_field(&mut self, f: Field, label: &str, value: &str, row: &Row<'_>) {
         let text = || (!value.is_empty()).then(|| value.to_owned());
         let project: &mut Project = &mut self.decl.project;
         match f {
@@ -190,7 +190,7 @@ pub(super) struct GoalLabels {
 }
 
 /// Reads a goal label row (`项目 绩效 目标 | 项目总目标 | | 年度总体目标`).
-pub(super) fn goal_labels(row: &Row) -> Option<GoalLabels> {
+pub(super) fn goal_labels(row: &Row<'_>) -> Option<GoalLabels> {
     let evaluation_style = row
         .keyed()
         .any(|(_, _, k)| matches!(k, "预期目标" | "实际完成情况" | "实际完成"));
@@ -238,7 +238,7 @@ pub(super) fn goal_labels(row: &Row) -> Option<GoalLabels> {
 
 /// Reads the value row under a goal label row: by the label columns, or in order when
 /// the values stand elsewhere but there is one per label.
-pub(super) fn goal_values(row: &Row, columns: &[(usize, Goal)]) -> Vec<(Goal, String)> {
+pub(super) fn goal_values(row: &Row<'_>, columns: &[(usize, Goal)]) -> Vec<(Goal, String)> {
     let first_col = columns.iter().map(|&(c, _)| c).min().unwrap_or_default();
     let positional: Vec<(Goal, &str)> = columns.iter().map(|&(c, g)| (g, row.get(c))).collect();
     // A piece of the section label left of the goal columns is no value.

@@ -68,18 +68,8 @@ impl Columns {
     }
 }
 
-/// Whether a cell is the section label at the left of the table (`绩效 指标`).
-fn is_section_label(cell: &str) -> bool {
-    is_label_fragment(cell)
-}
-
-/// Whether a cell is (a piece of) a section label written down a merged cell, which PDF
-/// extraction splits over rows: `绩效 指标`, `绩效`, `指标`, `项目绩效目标`, `目标`.
-pub(super) fn is_label_fragment(cell: &str) -> bool {
-    is_label_fragment_key(&key(cell))
-}
-
-/// [`is_label_fragment`] of a cell already keyed.
+/// Whether a cell's key is (a piece of) a section label written down a merged cell,
+/// which PDF extraction splits over rows: `绩效 指标`, `绩效`, `指标`, `项目绩效目标`, `目标`.
 pub(super) fn is_label_fragment_key(k: &str) -> bool {
     !k.is_empty() && k.chars().all(|c| "项目年度绩效指标".contains(c))
         || matches!(k, "绩效目标" | "项目绩效目标" | "年度绩效目标" | "目标")
@@ -87,7 +77,7 @@ pub(super) fn is_label_fragment_key(k: &str) -> bool {
 
 /// Reads an indicator table header: it has a 三级指标 (指标名称) column and a target
 /// (指标值) or 二级指标 column.
-pub(super) fn header(row: &Row) -> Option<Columns> {
+pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
     let mut c = Columns {
         line: row.line,
         ..Columns::default()
@@ -191,10 +181,10 @@ struct Assigned<'r> {
 impl Reader<'_> {
     /// Reads one row of the indicator table. Returns `None` for a row that holds no
     /// indicator (blank, or only level labels such as `产出指标(50分)`).
-    pub(super) fn table_row(&mut self, cols: &Columns, row: &Row) -> Option<RowRead> {
-        let mut cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
-        if let Some((i, first)) = row.first() {
-            if is_section_label(first) && row.content().nth(1).is_some() {
+    pub(super) fn table_row(&mut self, cols: &Columns, row: &Row<'_>) -> Option<RowRead> {
+        let mut cells: Vec<&str> = row.cells.iter().map(AsRef::as_ref).collect();
+        if let Some((i, _, first_key)) = row.first_keyed() {
+            if is_label_fragment_key(first_key) && row.content().nth(1).is_some() {
                 if let Some(c) = cells.get_mut(i) {
                     *c = "";
                 }
@@ -259,7 +249,7 @@ impl Reader<'_> {
     /// A row holding only text cells right of the 三级 column (指标值, 实际完成值, 偏差原因)
     /// continues the indicator above: a cell wrapped onto the next line. Its text is
     /// appended and the target read again.
-    fn continuation(&mut self, cols: &Columns, content: &[(usize, &str)], row: &Row) -> bool {
+    fn continuation(&mut self, cols: &Columns, content: &[(usize, &str)], row: &Row<'_>) -> bool {
         let text_cols: Vec<usize> = [cols.target, cols.actual, cols.deviation]
             .into_iter()
             .flatten()
@@ -318,7 +308,7 @@ impl Reader<'_> {
         }
     }
 
-    fn assign_levels(&mut self, cols: &Columns, levels: &[(usize, &str)], row: &Row) {
+    fn assign_levels(&mut self, cols: &Columns, levels: &[(usize, &str)], row: &Row<'_>) {
         let (first, second) = match levels {
             [] => (None, None),
             [(p, t)] => {
@@ -386,7 +376,7 @@ impl Reader<'_> {
         }
     }
 
-    fn build(&mut self, cols: &Columns, a: &Assigned<'_>, row: &Row) -> RowRead {
+    fn build(&mut self, cols: &Columns, a: &Assigned<'_>, row: &Row<'_>) -> RowRead {
         let c = self.carried.clone();
         if c.l1.is_none() && c.l1_text.is_none() {
             self.finding(
@@ -480,7 +470,7 @@ impl Reader<'_> {
     fn number(
         &mut self,
         cell: &str,
-        row: &Row,
+        row: &Row<'_>,
         what: &str,
         extra: &mut BTreeMap<String, String>,
     ) -> Option<Decimal> {
