@@ -262,12 +262,12 @@ pub(super) fn year_in(text: &str) -> Option<i32> {
 /// A line holding only the year of the form: `(2024年度)`, `（2024年度）`, `2024年度`, or
 /// the template's blank `（  年度）`. `Some(None)` for a blank year.
 pub(super) fn year_line(row: &Row<'_>) -> Option<Option<i32>> {
-    let mut content = row.keyed();
-    let (_, _, only) = content.next()?;
+    let mut content = row.content();
+    let (only, _) = content.next()?;
     if content.next().is_some() {
         return None;
     }
-    year_key(only)
+    year_key(row.key(only))
 }
 
 /// [`year_line`] of a line holding only `text`.

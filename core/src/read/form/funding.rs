@@ -234,6 +234,17 @@ impl Matrix {
 /// Reads the header of a funding matrix: a row with at least two of 年初预算数, 全年预算数
 /// (调整后预算数), 全年执行数, 执行率.
 pub(super) fn matrix_header(row: &Row<'_>) -> Option<Matrix> {
+    // Every budget label names a 预算 or an 执行: a row with fewer than two such cells is
+    // no header, decided before its cells are keyed.
+    let budget_like = |c: &str| c.contains(['预', '执']);
+    if row
+        .content()
+        .filter(|(_, c)| budget_like(c))
+        .nth(1)
+        .is_none()
+    {
+        return None;
+    }
     let mut m = Matrix::default();
     let mut budget_labels = 0;
     for (col, _, k) in row.keyed() {

@@ -403,7 +403,10 @@ impl<'a> Reader<'a> {
             .first_keyed()
             .map(|(_, c, k)| (c, k))
             .unwrap_or_default();
-        if let Some(u) = funding::unit_cell(row).filter(|_| matches!(self.mode, Mode::Funding)) {
+        if let Some(u) = matches!(self.mode, Mode::Funding)
+            .then(|| funding::unit_cell(row))
+            .flatten()
+        {
             // `项目资金` / `(万元)` split down a merged cell.
             self.unit = u;
             self.decl.funding.unit = u;

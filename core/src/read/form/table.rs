@@ -89,8 +89,12 @@ pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
         "绩效指标名称",
         "具体指标",
     ];
-    // No 三级指标 column, no header: decided before the other cells are classified.
-    if !row.keyed().any(|(_, _, k)| NAMES.contains(&k)) {
+    // No 三级指标 column, no header: decided before the other cells are classified, and
+    // only cells with a 指 (as every name has) are keyed for it.
+    if !row
+        .content()
+        .any(|(i, c)| c.contains('指') && NAMES.contains(&row.key(i)))
+    {
         return None;
     }
     let mut name = None;
