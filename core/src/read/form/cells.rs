@@ -56,6 +56,14 @@ impl<'t> Row<'t> {
         }
     }
 
+    /// The non-empty cells that may be labels (see [`may_be_label`]) with their columns
+    /// and keys: long texts (goal paragraphs) are not keyed.
+    pub fn labels(&self) -> impl Iterator<Item = (usize, &str, &str)> + use<'_, 't> {
+        self.content()
+            .filter(|(_, c)| may_be_label(c))
+            .map(|(i, c)| (i, c, self.key(i)))
+    }
+
     /// The non-empty cells with their columns and keys.
     pub fn keyed(&self) -> impl Iterator<Item = (usize, &str, &str)> + use<'_, 't> {
         self.content().map(|(i, c)| (i, c, self.key(i)))
@@ -173,6 +181,21 @@ fn split_on_space_runs<'t>(line: &'t str, cells: &mut Vec<Cow<'t, str>>) {
     }
     let last = start.and_then(|s| line.get(s..end)).unwrap_or_default();
     cells.push(clean(last));
+}
+
+/// No label the form reader knows has a longer key (the longest, `社会公众或服务对象满意度`
+/// and the like, have 14 characters or less).
+pub(super) const LABEL_CHARS: usize = 24;
+
+/// Whether a cell's [`key`] has at most [`LABEL_CHARS`] characters, checked without
+/// keying it and looking at no more than that many characters: a long text (a goal
+/// paragraph) is no label.
+pub(super) fn may_be_label(cell: &str) -> bool {
+    cell.chars()
+        .map(fold_char)
+        .filter(|&c| !c.is_whitespace() && !matches!(c, '*' | '★' | ':' | '：'))
+        .nth(LABEL_CHARS)
+        .is_none()
 }
 
 /// The comparison key of a label: full-width folded, whitespace and required-field marks
@@ -339,5 +362,8 @@ mod tests {
         assert_eq!(year_line(&row), Some(Some(2022)));
         assert_eq!(key("项目 绩效 目标："), "项目绩效目标");
         assert_eq!(key_without_of_which("其中：当年财政拨款"), "当年财政拨款");
+        assert!(may_be_label("社会公众或服务对象满意度指标(10分)："));
+        assert!(may_be_label(&format!("{}项目名称", " ".repeat(500))));
+        assert!(!may_be_label(&"全面落实生态文明思想".repeat(3)));
     }
 }

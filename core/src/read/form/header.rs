@@ -22,7 +22,12 @@ enum Field {
 }
 
 fn field(label: &str) -> Option<Field> {
-    let f = match key(label).as_str() {
+    field_of_key(&key(label))
+}
+
+/// [`field`] of a label already keyed.
+fn field_of_key(k: &str) -> Option<Field> {
+    let f = match k {
         "项目名称" => Field::Name,
         "项目编码" | "项目代码" | "项目编号" => Field::Code,
         "项目性质" | "项目属性" => Field::Nature,
@@ -37,11 +42,6 @@ fn field(label: &str) -> Option<Field> {
         _ => return None,
     };
     Some(f)
-}
-
-/// Whether a cell is a header label the reader knows.
-pub(super) fn is_known_label(cell: &str) -> bool {
-    field(cell).is_some()
 }
 
 /// Whether the first cell of a row starts a project-name row (`项目名称 <TAB> …`).
@@ -94,9 +94,10 @@ impl Reader<'_> {
                 continue;
             }
             let next = row.get(i + 1);
-            let value = if is_known_label(next) { "" } else { next };
-            let step = if is_known_label(next) { 1 } else { 2 };
-            match field(label) {
+            let next_is_label = field_of_key(row.key(i + 1)).is_some();
+            let value = if next_is_label { "" } else { next };
+            let step = if next_is_label { 1 } else { 2 };
+            match field_of_key(row.key(i)) {
                 Some(f) => self.set_field(f, label, value, row),
                 None => {
                     let k = extra_key(label);
@@ -192,10 +193,10 @@ pub(super) struct GoalLabels {
 /// Reads a goal label row (`项目 绩效 目标 | 项目总目标 | | 年度总体目标`).
 pub(super) fn goal_labels(row: &Row<'_>) -> Option<GoalLabels> {
     let evaluation_style = row
-        .keyed()
+        .labels()
         .any(|(_, _, k)| matches!(k, "预期目标" | "实际完成情况" | "实际完成"));
     let labels: Vec<(usize, Goal)> = row
-        .keyed()
+        .labels()
         .filter_map(|(i, _, k)| goal_of_key(k, evaluation_style).map(|g| (i, g)))
         .collect();
     if labels.is_empty() {
@@ -243,10 +244,15 @@ pub(super) fn goal_values(row: &Row<'_>, columns: &[(usize, Goal)]) -> Vec<(Goal
     let positional: Vec<(Goal, &str)> = columns.iter().map(|&(c, g)| (g, row.get(c))).collect();
     // A piece of the section label left of the goal columns is no value.
     let content: Vec<&str> = row
-        .keyed()
-        .filter(|&(i, _, k)| !(i < first_col && goal_of_key(k, false) == Some(Goal::Section)))
-        .filter(|&(i, _, k)| !(i < first_col && super::table::is_label_fragment_key(k)))
-        .map(|(_, c, _)| c)
+        .content()
+        .filter(|&(i, _)| {
+            i >= first_col || {
+                let k = row.key(i);
+                goal_of_key(k, false) != Some(Goal::Section)
+                    && !super::table::is_label_fragment_key(k)
+            }
+        })
+        .map(|(_, c)| c)
         .collect();
     let misplaced = positional.iter().any(|(_, v)| v.is_empty());
     let values: Vec<(Goal, &str)> = if misplaced && content.len() == columns.len() {
