@@ -64,6 +64,24 @@ impl<'t> Row<'t> {
             .map(|(i, c)| (i, c, self.key(i)))
     }
 
+    /// The first non-empty cell and the beginning of its key: the whole [`key`] for a
+    /// cell that may be a label, the key of its first `LABEL_CHARS + 1` characters for a
+    /// long text. Enough to compare with a label or a label prefix (none is that long),
+    /// without keying a whole goal paragraph.
+    pub fn first_head(&self) -> Option<(&str, Cow<'_, str>)> {
+        let (i, cell) = self.first()?;
+        if may_be_label(cell) {
+            return Some((cell, Cow::Borrowed(self.key(i))));
+        }
+        let head = cell
+            .chars()
+            .map(fold_char)
+            .filter(|&c| !c.is_whitespace() && !matches!(c, '*' | '★'))
+            .take(LABEL_CHARS + 1)
+            .collect();
+        Some((cell, Cow::Owned(head)))
+    }
+
     /// The non-empty cells with their columns and keys.
     pub fn keyed(&self) -> impl Iterator<Item = (usize, &str, &str)> + use<'_, 't> {
         self.content().map(|(i, c)| (i, c, self.key(i)))
@@ -145,7 +163,7 @@ fn split_line_into<'t>(line: &'t str, cells: &mut Vec<Cow<'t, str>>) {
 
 /// A cell trimmed, with HTML tags and entities removed (`<p>…</p>`, `&nbsp;`).
 fn clean(cell: &str) -> Cow<'_, str> {
-    if cell.contains(['<', '&']) {
+    if cell.contains('<') || cell.contains('&') {
         Cow::Owned(crate::text::strip_html(cell))
     } else {
         Cow::Borrowed(cell.trim())
@@ -191,6 +209,10 @@ pub(super) const LABEL_CHARS: usize = 24;
 /// keying it and looking at no more than that many characters: a long text (a goal
 /// paragraph) is no label.
 pub(super) fn may_be_label(cell: &str) -> bool {
+    // No more bytes than that, no more characters.
+    if cell.len() <= LABEL_CHARS {
+        return true;
+    }
     cell.chars()
         .map(fold_char)
         .filter(|&c| !c.is_whitespace() && !matches!(c, '*' | '★' | ':' | '：'))
@@ -207,8 +229,7 @@ pub(super) fn key(text: &str) -> String {
 /// [`key`], borrowed when the text is its own key (no full-width form, whitespace, mark
 /// or trailing colon: most cells).
 pub(super) fn key_of(text: &str) -> Cow<'_, str> {
-    let changes = |c: char| c.is_whitespace() || fold_char(c) != c || matches!(c, '*' | '★');
-    if !text.contains(changes) && !text.ends_with([':', '：']) {
+    if is_own_key(text) {
         return Cow::Borrowed(text);
     }
     // One pass, one allocation.
@@ -223,11 +244,40 @@ pub(super) fn key_of(text: &str) -> Cow<'_, str> {
     Cow::Owned(folded)
 }
 
+/// Whether [`key`] leaves `text` as it is. Checked on the bytes: ASCII whitespace and `*`
+/// directly, and only the characters whose UTF-8 lead byte may start a change (other
+/// whitespace, `★`, the ideographic space, full-width forms) are decoded; CJK ideographs
+/// (lead bytes E4–E9) never are.
+fn is_own_key(text: &str) -> bool {
+    let changes = |c: char| c.is_whitespace() || fold_char(c) != c || matches!(c, '*' | '★');
+    for (i, b) in text.bytes().enumerate() {
+        let may_change = match b {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'*' => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
+            _ => false,
+        };
+        if may_change
+            && text
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(changes)
+        {
+            return false;
+        }
+    }
+    !text.ends_with([':', '：'])
+}
+
 /// The key with a leading `其中:` removed (`其中：当年财政拨款` → `当年财政拨款`).
+#[cfg(test)]
 pub(super) fn key_without_of_which(text: &str) -> String {
-    let k = key(text);
+    without_of_which(&key(text)).to_owned()
+}
+
+/// A key with a leading `其中:` removed.
+pub(super) fn without_of_which(k: &str) -> &str {
     match k.strip_prefix("其中") {
-        Some(rest) => rest.trim_start_matches([':', '：', ',', '，']).to_owned(),
+        Some(rest) => rest.trim_start_matches([':', '：', ',', '，']),
         None => k,
     }
 }
@@ -286,16 +336,26 @@ pub(super) fn year_in(text: &str) -> Option<i32> {
 /// the template's blank `（  年度）`. `Some(None)` for a blank year.
 pub(super) fn year_line(row: &Row<'_>) -> Option<Option<i32>> {
     let mut content = row.content();
-    let (only, _) = content.next()?;
-    if content.next().is_some() {
+    let (only, text) = content.next()?;
+    if content.next().is_some() || !may_be_year(text) {
         return None;
     }
     year_key(row.key(only))
 }
 
+/// Whether a cell holds nothing but what a year line is made of (digits, 年, 度,
+/// parentheses, and what its key drops): other lines are done without keying them.
+fn may_be_year(text: &str) -> bool {
+    text.chars().map(fold_char).all(|c| {
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || matches!(c, '(' | ')' | '年' | '度' | '*' | '★' | ':' | '：')
+    })
+}
+
 /// [`year_line`] of a line holding only `text`.
 pub(super) fn year_text(text: &str) -> Option<Option<i32>> {
-    year_key(&key_of(text))
+    may_be_year(text).then(|| year_key(&key_of(text))).flatten()
 }
 
 fn year_key(k: &str) -> Option<Option<i32>> {
@@ -363,6 +423,22 @@ mod tests {
         assert_eq!(key("项目 绩效 目标："), "项目绩效目标");
         assert_eq!(key_without_of_which("其中：当年财政拨款"), "当年财政拨款");
         assert!(may_be_label("社会公众或服务对象满意度指标(10分)："));
+        for own in ["产出指标", "≥90%(人)", "a-b", "《办法》、条例。"] {
+            assert!(matches!(key_of(own), Cow::Borrowed(k) if k == own), "{own}");
+        }
+        for (text, k) in [
+            ("项目 名称", "项目名称"),
+            ("（万元）", "(万元)"),
+            ("*名称：", "名称"),
+            ("a\u{00A0}b", "ab"),
+            ("★a", "a"),
+            ("a\u{3000}", "a"),
+        ] {
+            assert!(
+                matches!(key_of(text), Cow::Owned(ref o) if o == k),
+                "{text}"
+            );
+        }
         assert!(may_be_label(&format!("{}项目名称", " ".repeat(500))));
         assert!(!may_be_label(&"全面落实生态文明思想".repeat(3)));
     }

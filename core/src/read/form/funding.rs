@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{BudgetRow, MoneyUnit, Source};
 
-use super::cells::{is_absent, key, key_without_of_which, parse_decimal, Row};
+use super::cells::{is_absent, key, parse_decimal, without_of_which, Row};
 use super::Reader;
 
 /// Whether a cell opens the funding block (`项目资金 (元)`, `项目资金（万元）`).
@@ -44,7 +44,11 @@ pub(super) fn unit_cell(row: &Row<'_>) -> Option<MoneyUnit> {
 
 /// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`).
 pub(super) fn unit_line(row: &Row<'_>) -> Option<MoneyUnit> {
-    let (i, _) = row.first()?;
+    let (i, cell) = row.first()?;
+    // Every unit label has a 单: other lines are done without keying their first cell.
+    if !cell.contains('单') {
+        return None;
+    }
     let k = row.key(i);
     if k.starts_with("单位") || k.starts_with("金额单位") {
         unit_of(k).or_else(|| row.content().nth(1).and_then(|(_, c)| unit_of(c)))
@@ -77,8 +81,9 @@ fn slot_name(s: Slot) -> &'static str {
     }
 }
 
-fn slot(cell: &str) -> Option<Slot> {
-    let s = match key_without_of_which(cell).as_str() {
+/// The funding label of the cell at `col` (by its cached key).
+fn slot(row: &Row<'_>, col: usize) -> Option<Slot> {
+    let s = match without_of_which(row.key(col)) {
         "项目资金总额" | "资金总额" | "项目总资金" | "中期资金总额" => {
             Slot::Total
         }
@@ -96,7 +101,7 @@ fn slot(cell: &str) -> Option<Slot> {
 
 /// Whether a row holds a label of the declaration funding block.
 pub(super) fn has_funding_label(row: &Row<'_>) -> bool {
-    row.content().any(|(_, c)| slot(c).is_some())
+    row.content().any(|(i, _)| slot(row, i).is_some())
 }
 
 impl Reader<'_> {
@@ -112,7 +117,7 @@ impl Reader<'_> {
         }
         let labels: Vec<(usize, Slot)> = row
             .content()
-            .filter_map(|(i, c)| slot(c).map(|s| (i, s)))
+            .filter_map(|(i, _)| slot(row, i).map(|s| (i, s)))
             .collect();
         if let Some(&(col, _)) = labels.iter().find(|(_, s)| *s == Slot::Annual) {
             self.right_col = Some(col);
@@ -145,7 +150,7 @@ impl Reader<'_> {
         let labels_only = labels.len() >= 2
             && labels
                 .iter()
-                .all(|&(col, _)| row.get(col + 1).is_empty() || slot(row.get(col + 1)).is_some())
+                .all(|&(col, _)| row.get(col + 1).is_empty() || slot(row, col + 1).is_some())
             && labels
                 .windows(2)
                 .all(|w| matches!(w, [(a, _), (b, _)] if *b == *a + 1));
@@ -155,7 +160,7 @@ impl Reader<'_> {
         }
         for (col, s) in resolved {
             let value_cell = row.get(col + 1);
-            let value_cell = if slot(value_cell).is_some() {
+            let value_cell = if slot(row, col + 1).is_some() {
                 ""
             } else {
                 value_cell
@@ -236,7 +241,7 @@ impl Matrix {
 pub(super) fn matrix_header(row: &Row<'_>) -> Option<Matrix> {
     // Every budget label names a 预算 or an 执行: a row with fewer than two such cells is
     // no header, decided before its cells are keyed.
-    let budget_like = |c: &str| c.contains(['预', '执']);
+    let budget_like = |c: &str| c.contains('预') || c.contains('执');
     if row
         .content()
         .filter(|(_, c)| budget_like(c))
@@ -289,8 +294,9 @@ pub(super) enum Line {
     Other,
 }
 
-fn line(cell: &str) -> Option<Line> {
-    let l = match key_without_of_which(cell).as_str() {
+/// The funding matrix line of the cell at `col` (by its cached key).
+fn line(row: &Row<'_>, col: usize) -> Option<Line> {
+    let l = match without_of_which(row.key(col)) {
         "年度资金总额" | "资金总额" | "合计" | "年度资金" | "项目资金总额" => {
             Line::Total
         }
@@ -307,8 +313,7 @@ fn line(cell: &str) -> Option<Line> {
 impl Reader<'_> {
     /// Reads a row of the funding matrix; `None` when the row is not one.
     pub(super) fn matrix_row(&mut self, m: &Matrix, row: &Row<'_>) -> Option<(Line, BudgetRow)> {
-        let (label_col, label) = row.content().find(|(_, c)| line(c).is_some())?;
-        let which = line(label)?;
+        let (label_col, which) = row.content().find_map(|(i, _)| Some((i, line(row, i)?)))?;
         let columns = m.columns();
         let positional: Vec<&str> = columns.iter().map(|&c| row.at(c)).collect();
         let rest: Vec<&str> = row

@@ -399,10 +399,8 @@ impl<'a> Reader<'a> {
             self.mode = Mode::Matrix(matrix);
             return;
         }
-        let (first, first_key) = row
-            .first_keyed()
-            .map(|(_, c, k)| (c, k))
-            .unwrap_or_default();
+        let (first, first_key) = row.first_head().unwrap_or_default();
+        let first_key: &str = &first_key;
         if let Some(u) = matches!(self.mode, Mode::Funding)
             .then(|| funding::unit_cell(row))
             .flatten()
