@@ -220,6 +220,35 @@ pub(super) fn may_be_label(cell: &str) -> bool {
         .is_none()
 }
 
+/// The part of a cell before its first parenthesis when that part may be a label (as
+/// [`may_be_label`]), looking at no more than that many characters.
+pub(super) fn label_head(cell: &str) -> Option<&str> {
+    let mut kept = 0;
+    for (i, c) in cell.char_indices() {
+        if matches!(c, '(' | '（') {
+            return cell.get(..i);
+        }
+        let c = fold_char(c);
+        if !c.is_whitespace() && !matches!(c, '*' | '★' | ':' | '：') {
+            kept += 1;
+            if kept > LABEL_CHARS {
+                return None;
+            }
+        }
+    }
+    Some(cell)
+}
+
+/// Whether the [`key`] of a cell starts with `prefix` (which holds no colon), looking at
+/// no more of the cell than that.
+pub(super) fn key_starts_with(cell: &str, prefix: &str) -> bool {
+    let mut kept = cell
+        .chars()
+        .map(fold_char)
+        .filter(|&c| !c.is_whitespace() && !matches!(c, '*' | '★'));
+    prefix.chars().all(|p| kept.next() == Some(p))
+}
+
 /// The comparison key of a label: full-width folded, whitespace and required-field marks
 /// (`*`, `★`) removed, a trailing colon removed.
 pub(super) fn key(text: &str) -> String {
@@ -423,6 +452,10 @@ mod tests {
         assert_eq!(key("项目 绩效 目标："), "项目绩效目标");
         assert_eq!(key_without_of_which("其中：当年财政拨款"), "当年财政拨款");
         assert!(may_be_label("社会公众或服务对象满意度指标(10分)："));
+        assert_eq!(label_head("年初预算数（万元，含说明）"), Some("年初预算数"));
+        assert_eq!(label_head(&"全年执行".repeat(10)), None);
+        assert!(key_starts_with("金额 单位：万元", "金额单位"));
+        assert!(!key_starts_with("单", "单位"));
         for own in ["产出指标", "≥90%(人)", "a-b", "《办法》、条例。"] {
             assert!(matches!(key_of(own), Cow::Borrowed(k) if k == own), "{own}");
         }

@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 
 use crate::model::{BudgetRow, MoneyUnit, Source};
 
-use super::cells::{is_absent, key, parse_decimal, without_of_which, Row};
+use super::cells::{
+    is_absent, key, key_starts_with, label_head, parse_decimal, without_of_which, Row,
+};
 use super::Reader;
 
 /// Whether a cell opens the funding block (`项目资金 (元)`, `项目资金（万元）`).
@@ -45,8 +47,8 @@ pub(super) fn unit_cell(row: &Row<'_>) -> Option<MoneyUnit> {
 /// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`).
 pub(super) fn unit_line(row: &Row<'_>) -> Option<MoneyUnit> {
     let (i, cell) = row.first()?;
-    // Every unit label has a 单: other lines are done without keying their first cell.
-    if !cell.contains('单') {
+    // Decided on the first characters, without keying the whole first cell.
+    if !key_starts_with(cell, "单位") && !key_starts_with(cell, "金额单位") {
         return None;
     }
     let k = row.key(i);
@@ -239,9 +241,10 @@ impl Matrix {
 /// Reads the header of a funding matrix: a row with at least two of 年初预算数, 全年预算数
 /// (调整后预算数), 全年执行数, 执行率.
 pub(super) fn matrix_header(row: &Row<'_>) -> Option<Matrix> {
-    // Every budget label names a 预算 or an 执行: a row with fewer than two such cells is
-    // no header, decided before its cells are keyed.
-    let budget_like = |c: &str| c.contains('预') || c.contains('执');
+    // Every budget label (the key before a parenthesis) is short and names a 预算 or an
+    // 执行: a row with fewer than two such cells is no header, decided before its cells
+    // are keyed.
+    let budget_like = |c: &str| label_head(c).is_some_and(|h| h.contains('预') || h.contains('执'));
     if row
         .content()
         .filter(|(_, c)| budget_like(c))

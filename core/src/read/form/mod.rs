@@ -115,6 +115,11 @@ fn form_title(row: &Row<'_>) -> Option<bool> {
     if !second_is_year || content.next().is_some() {
         return None;
     }
+    // A title has at most 60 characters besides spaces: a paragraph is not folded.
+    let counted = |c: &char| !crate::text::fold_char(*c).is_whitespace();
+    if first.chars().filter(counted).nth(60).is_some() {
+        return None;
+    }
     let k = no_spaces(&fold_width(first));
     let is_title = k.chars().count() <= 60
         && k.contains("绩效")

@@ -93,7 +93,7 @@ pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
     // only cells with a 指 (as every name has) are keyed for it.
     if !row
         .content()
-        .any(|(i, c)| c.contains('指') && may_be_label(c) && NAMES.contains(&row.key(i)))
+        .any(|(i, c)| may_be_label(c) && c.contains('指') && NAMES.contains(&row.key(i)))
     {
         return None;
     }
