@@ -245,14 +245,7 @@ pub(super) fn matrix_header(row: &Row<'_>) -> Option<Matrix> {
     // 执行: a row with fewer than two such cells is no header, decided before its cells
     // are keyed.
     let budget_like = |c: &str| label_head(c).is_some_and(|h| h.contains('预') || h.contains('执'));
-    if row
-        .content()
-        .filter(|(_, c)| budget_like(c))
-        .nth(1)
-        .is_none()
-    {
-        return None;
-    }
+    row.content().filter(|(_, c)| budget_like(c)).nth(1)?;
     let mut m = Matrix::default();
     let mut budget_labels = 0;
     for (col, _, k) in row.keyed() {
