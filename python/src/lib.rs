@@ -6,6 +6,7 @@
 //! with the GIL released.
 
 mod analysis;
+mod bulk;
 mod document;
 mod errors;
 mod frames;
