@@ -12,6 +12,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::RandomState;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use rust_decimal::prelude::ToPrimitive;
@@ -24,7 +26,7 @@ const MAX_CACHED: usize = 1 << 16;
 /// `decimal.Decimal` objects made once per distinct value (and scale) and shared.
 pub(crate) struct Decimals<'py> {
     cls: Bound<'py, PyAny>,
-    made: HashMap<[u8; 16], Bound<'py, PyAny>>,
+    made: HashMap<[u8; 16], Bound<'py, PyAny>, RandomState>,
 }
 
 impl<'py> Decimals<'py> {
@@ -32,7 +34,7 @@ impl<'py> Decimals<'py> {
     pub(crate) fn new(py: Python<'py>) -> PyResult<Self> {
         Ok(Decimals {
             cls: py.import("decimal")?.getattr("Decimal")?,
-            made: HashMap::new(),
+            made: HashMap::default(),
         })
     }
 
@@ -60,12 +62,11 @@ impl<'py> Decimals<'py> {
 
     /// A list of `Decimal` (or `None`).
     pub(crate) fn list(&mut self, values: &[Option<Decimal>]) -> PyResult<Bound<'py, PyList>> {
-        let py = self.cls.py();
-        let out = PyList::empty(py);
-        for v in values {
-            out.append(self.opt(*v)?)?;
-        }
-        Ok(out)
+        let objects = values
+            .iter()
+            .map(|v| self.opt(*v))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(self.cls.py(), objects)
     }
 }
 
@@ -74,7 +75,9 @@ impl<'py> Decimals<'py> {
 pub(crate) struct Labels<'a> {
     codes: Vec<i32>,
     names: Vec<&'a str>,
-    index: HashMap<&'a str, i32>,
+    index: HashMap<&'a str, i32, RandomState>,
+    /// The text pushed last and its code (rows come grouped: no look-up for a repeat).
+    last: Option<(&'a str, i32)>,
 }
 
 impl<'a> Labels<'a> {
@@ -82,12 +85,19 @@ impl<'a> Labels<'a> {
     pub(crate) fn push(&mut self, text: Option<&'a str>) {
         let code = match text {
             None => -1,
-            Some(t) => match self.index.get(t) {
-                Some(&c) => c,
-                None => {
-                    let c = i32::try_from(self.names.len()).unwrap_or(i32::MAX);
-                    self.names.push(t);
-                    self.index.insert(t, c);
+            Some(t) => match self.last {
+                Some((last, c)) if last == t => c,
+                _ => {
+                    let c = match self.index.get(t) {
+                        Some(&c) => c,
+                        None => {
+                            let c = i32::try_from(self.names.len()).unwrap_or(i32::MAX);
+                            self.names.push(t);
+                            self.index.insert(t, c);
+                            c
+                        }
+                    };
+                    self.last = Some((t, c));
                     c
                 }
             },
@@ -133,14 +143,15 @@ impl Column<'_> {
                 let names: Vec<Bound<'py, PyString>> =
                     labels.names.iter().map(|n| PyString::new(py, n)).collect();
                 let none = py.None().into_bound(py);
-                let out = PyList::empty(py);
-                for &c in &labels.codes {
-                    match usize::try_from(c).ok().and_then(|c| names.get(c)) {
-                        Some(s) => out.append(s)?,
-                        None => out.append(&none)?,
-                    }
-                }
-                Ok(out)
+                PyList::new(
+                    py,
+                    labels.codes.iter().map(|&c| {
+                        match usize::try_from(c).ok().and_then(|c| names.get(c)) {
+                            Some(s) => s.as_any(),
+                            None => &none,
+                        }
+                    }),
+                )
             }
             Column::Int(values) => PyList::new(py, values),
             Column::Bool(values) => PyList::new(py, values),

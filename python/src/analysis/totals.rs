@@ -67,19 +67,25 @@ fn totals_dict<'py>(
     project: &str,
     t: &ScoreTotals,
 ) -> PyResult<Bound<'py, PyDict>> {
+    use pyo3::intern;
+    use pyo3::types::PyString;
     let d = PyDict::new(py);
-    d.set_item("project", project)?;
-    d.set_item("total", decimals.get(t.total)?)?;
-    d.set_item("max", decimals.get(t.max)?)?;
-    d.set_item("complete", t.complete)?;
-    d.set_item("open", decimals.get(t.open)?)?;
-    d.set_item("grade", t.grade.as_deref())?;
-    d.set_item("budget_score", decimals.opt(t.budget.score)?)?;
-    d.set_item("budget_rate", decimals.opt(t.budget.rate)?)?;
+    d.set_item(intern!(py, "project"), project)?;
+    d.set_item(intern!(py, "total"), decimals.get(t.total)?)?;
+    d.set_item(intern!(py, "max"), decimals.get(t.max)?)?;
+    d.set_item(intern!(py, "complete"), t.complete)?;
+    d.set_item(intern!(py, "open"), decimals.get(t.open)?)?;
+    d.set_item(intern!(py, "grade"), t.grade.as_deref())?;
+    d.set_item(intern!(py, "budget_score"), decimals.opt(t.budget.score)?)?;
+    d.set_item(intern!(py, "budget_rate"), decimals.opt(t.budget.rate)?)?;
     let scores: Vec<_> = t.indicators.iter().map(|i| i.score).collect();
-    let statuses: Vec<&str> = t.indicators.iter().map(|i| i.status.as_str()).collect();
-    d.set_item("scores", decimals.list(&scores)?)?;
-    d.set_item("statuses", statuses)?;
+    d.set_item(intern!(py, "scores"), decimals.list(&scores)?)?;
+    // The four statuses as interned (shared) strings.
+    let statuses = t
+        .indicators
+        .iter()
+        .map(|i| PyString::intern(py, i.status.as_str()));
+    d.set_item(intern!(py, "statuses"), PyList::new(py, statuses)?)?;
     Ok(d)
 }
 
