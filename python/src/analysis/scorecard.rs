@@ -83,6 +83,31 @@ impl Scored {
             crate::errors::guard(|| jixiao::score::score_declaration(declaration, &self.profile))?;
         Ok(self.card.get_or_init(|| card))
     }
+
+    /// Computes the full scorecard now if it is not yet (no Python object is touched:
+    /// callable without the GIL, on any thread). A panic leaves it to `card()` to report.
+    pub(crate) fn fill(&self) {
+        if self.card.get().is_some() {
+            return;
+        }
+        if let Some(declaration) = self.declaration() {
+            if let Ok(card) = crate::errors::guard(|| {
+                jixiao::score::score_declaration(declaration, &self.profile)
+            }) {
+                let _ = self.card.set(card);
+            }
+        }
+    }
+}
+
+/// Computes the text of many scorecards at once, without the GIL and on every core
+/// (before a report that needs all of it).
+pub(crate) fn fill_all(py: Python<'_>, scored: Vec<Arc<Scored>>) {
+    let chunks: Vec<Vec<Arc<Scored>>> = scored.chunks(64).map(<[_]>::to_vec).collect();
+    let threads = if chunks.len() >= 4 { None } else { Some(1) };
+    py.detach(move || {
+        crate::parallel::map(chunks, threads, |chunk| chunk.iter().for_each(|s| s.fill()))
+    });
 }
 
 fn flags_list<'py>(py: Python<'py>, flags: &[Flag]) -> PyResult<Bound<'py, PyList>> {
@@ -599,6 +624,7 @@ pub(crate) fn write_scorecards<'py>(
     cards: Vec<PyRef<'py, PyScorecard>>,
     format: &str,
 ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    fill_all(py, cards.iter().map(|c| c.inner.clone()).collect());
     let cards: Vec<Scorecard> = cards
         .iter()
         .map(|c| c.inner.card().cloned())
