@@ -29,7 +29,8 @@ use crate::nodes::{py_repr_str, repr_dec, repr_opt};
 /// are shared, never copied per scorecard.
 pub(crate) struct Scored {
     pub totals: ScoreTotals,
-    card: OnceLock<Scorecard>,
+    /// Boxed: a scorecard is large, and most are never asked for their text.
+    card: OnceLock<Box<Scorecard>>,
     pub doc: Arc<Document>,
     pub index: usize,
     pub profile: Arc<Profile>,
@@ -69,7 +70,7 @@ impl Scored {
     /// use.
     pub(crate) fn card(&self) -> PyResult<&Scorecard> {
         if let Some(card) = self.card.get() {
-            return Ok(card);
+            return Ok(&**card);
         }
         let declaration = self.declaration().ok_or_else(|| {
             error(
@@ -81,7 +82,7 @@ impl Scored {
         })?;
         let card =
             crate::errors::guard(|| jixiao::score::score_declaration(declaration, &self.profile))?;
-        Ok(self.card.get_or_init(|| card))
+        Ok(self.card.get_or_init(|| Box::new(card)))
     }
 
     /// Computes the full scorecard now if it is not yet (no Python object is touched:
@@ -94,7 +95,7 @@ impl Scored {
             if let Ok(card) = crate::errors::guard(|| {
                 jixiao::score::score_declaration(declaration, &self.profile)
             }) {
-                let _ = self.card.set(card);
+                let _ = self.card.set(Box::new(card));
             }
         }
     }
