@@ -157,3 +157,20 @@ def test_scorecard_figures_before_and_after_the_text():
     assert [json.loads(c.to_json()) for c in restored] == texts
     many = jixiao.score_many([doc.with_actuals(actuals)])[0]
     assert [c.total for c in many] == [c.total for c in fresh] and many == fresh
+
+
+def test_many_scorecards_text_in_parallel_equals_text_one_by_one():
+    """write_scorecards computes the missing text of many scorecards on every core; it is
+    the text each scorecard computes alone."""
+    one = json.loads(jixiao.read(PUTUO).to_json())
+    decl = one["declarations"][0]
+    copies = []
+    for k in range(300):
+        d = json.loads(json.dumps(decl))
+        d["project"]["name"] = f"{decl['project']['name']}-{k}"
+        copies.append(d)
+    doc = jixiao.Document.from_json(json.dumps({"schema": "jixiao/1", "declarations": copies}, ensure_ascii=False))
+    together = json.loads(jixiao.write_scorecards(doc.score(), "json"))
+    alone = [json.loads(c.to_json()) for c in doc.score()]
+    assert len(together) == 300 and together == alone
+    assert [c["project"] for c in together] == [d["project"]["name"] for d in copies]
