@@ -207,7 +207,10 @@ impl PyDocument {
     /// 自评评分: one `Scorecard` per declaration under `profile` (a built-in name —
     /// `mof-2020` by default, `budget-20`, `mof-2021`, `shanghai-2025` — or a dict).
     /// `actuals` (a path, bytes, or a pandas `DataFrame` with 项目名称/三级指标/实际完成值
-    /// columns) fills in the 实际完成值 of a plain declaration first.
+    /// columns) fills in the 实际完成值 of a plain declaration first. The figures are
+    /// computed here (on every core); each scorecard's text — rules, explanations, flags —
+    /// the first time it is asked for (`jixiao.write_scorecards` computes the text of
+    /// many at once, on every core).
     ///
     /// >>> card = jixiao.read("tests/data/selfeval-putuo-sports-2022.txt").score()[0]
     /// >>> card.total, card.grade
