@@ -171,10 +171,30 @@ impl Column<'_> {
     ) -> PyResult<Bound<'py, PyAny>> {
         match self {
             Column::Dec(values) if exact => {
-                let list = decimals.list(values)?;
+                // The distinct values (`None` first) as an object array, and the column as
+                // codes into it: numpy's `take` fills the column without a Python list.
+                let mut index: HashMap<[u8; 16], i32, RandomState> = HashMap::default();
+                let mut distinct: Vec<Option<Decimal>> = vec![None];
+                let mut codes: Vec<u8> = Vec::with_capacity(values.len() * 4);
+                for v in values {
+                    let code = match v {
+                        None => 0,
+                        Some(d) => *index.entry(d.serialize()).or_insert_with(|| {
+                            distinct.push(Some(*d));
+                            i32::try_from(distinct.len() - 1).unwrap_or(i32::MAX)
+                        }),
+                    };
+                    codes.extend(code.to_ne_bytes());
+                }
                 let kwargs = PyDict::new(py);
                 kwargs.set_item("dtype", "object")?;
-                np.getattr("array")?.call((list,), Some(&kwargs))
+                let table = np
+                    .getattr("array")?
+                    .call((decimals.list(&distinct)?,), Some(&kwargs))?;
+                let codes = np
+                    .getattr("frombuffer")?
+                    .call1((PyBytes::new(py, &codes), "int32"))?;
+                table.call_method1("take", (codes,))
             }
             Column::Dec(values) => {
                 let bytes: Vec<u8> = values
