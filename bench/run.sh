@@ -44,7 +44,9 @@ done
 
 echo "== Python: jixiao vs plain Python vs pandas"
 if [[ ! -x .venv/bin/python ]]; then python3 -m venv .venv; fi
-.venv/bin/python -c "import jixiao, pandas" 2>/dev/null || .venv/bin/pip install -q pandas ./python
+.venv/bin/python -c "import pandas" 2>/dev/null || .venv/bin/pip install -q pandas
+# Always the package of this checkout (an older build in .venv would be timed otherwise).
+.venv/bin/pip install -q --force-reinstall --no-deps ./python
 .venv/bin/python bench/python/bench.py --indicators "$LABEL" 2>&1 | tee "$OUT/python.txt"
 
 echo "== criterion (cargo bench --bench read) for the record: bench/out/criterion.txt"

@@ -18,8 +18,11 @@ pub const MAX_INPUT_BYTES: usize = 1 << 30;
 /// exempt (compact JSON is one line).
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
-/// The most lines of a text input (form, CSV, TSV): 1,048,576, as many rows as a sheet has.
-pub const MAX_LINES: usize = 1 << 20;
+/// The most lines of a text input (form, CSV, TSV): 33,554,432. A 1 GiB input (the
+/// [`MAX_INPUT_BYTES`] bound) of 自评表 text has about 15 M lines; this bounds the row
+/// index of a file made only of line breaks, not real documents (a province's year of
+/// 申报表 in one file must read whole).
+pub const MAX_LINES: usize = 1 << 25;
 
 /// The longest cell of a workbook, in characters: 32,767, Excel's own limit (a longer cell
 /// was not written by Excel).
@@ -51,8 +54,10 @@ pub const MAX_ZIP_ENTRY_BYTES: u64 = 256 << 20;
 /// The largest total declared uncompressed size of a workbook's zip entries: 512 MiB.
 pub const MAX_ZIP_TOTAL_BYTES: u64 = 512 << 20;
 
-/// The most declarations (项目: one 申报表/自评表 each) in one document: 100,000.
-pub const MAX_DECLARATIONS: usize = 100_000;
+/// The most declarations (项目: one 申报表/自评表 each) in one document: 1,048,576. A
+/// 1 GiB form text holds about 400,000 申报表; a national roll-up of more is streamed
+/// (`read::stream`) or split across files.
+pub const MAX_DECLARATIONS: usize = 1 << 20;
 
 /// The most indicators (三级指标) of one declaration: 10,000 (real ones have 5–60).
 pub const MAX_INDICATORS: usize = 10_000;

@@ -206,16 +206,21 @@ impl fmt::Display for Level2 {
 /// The comparison key of a label: full-width folded to half-width, spaces and
 /// punctuation dropped, a trailing points suffix (`(50分)`) and a trailing 指标 removed.
 pub fn label_key(label: &str) -> String {
-    let folded: String = crate::text::fold_width(label)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, ':' | '：' | '*' | '★'))
-        .collect();
-    let without_points = strip_points_suffix(&folded).0;
-    let mut key = without_points.to_owned();
-    while let Some(stripped) = key.strip_suffix("指标") {
-        key = stripped.to_owned();
+    // One allocation: the readers key every level cell (and every 三级 name) they meet.
+    let mut folded = String::with_capacity(label.len());
+    for c in label.chars().map(crate::text::fold_char) {
+        if !c.is_whitespace() && !matches!(c, ':' | '：' | '*' | '★') {
+            folded.push(c);
+        }
     }
-    key
+    // The key is a prefix of `folded` (it has no whitespace left to trim).
+    let mut key = strip_points_suffix(&folded).0;
+    while let Some(stripped) = key.strip_suffix("指标") {
+        key = stripped;
+    }
+    let len = key.len();
+    folded.truncate(len);
+    folded
 }
 
 /// Splits a trailing points suffix off a level label: `产出指标(50分)` → (`产出指标`, `50`).

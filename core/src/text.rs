@@ -8,7 +8,9 @@
 /// assert_eq!(jixiao::text::fold_width("≥９０％（人）"), "≥90%(人)");
 /// ```
 pub fn fold_width(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    let mut out = String::with_capacity(text.len());
+    out.extend(text.chars().map(fold_char));
+    out
 }
 
 /// Folds one character (see [`fold_width`]).

@@ -133,6 +133,18 @@ class Document:
         profile: Union[str, dict[str, Any], None] = None,
         actuals: Union[_Source, Any, None] = None,
     ) -> list[dict[str, Any]]: ...
+    def score_table(
+        self,
+        *,
+        profile: Union[str, dict[str, Any], None] = None,
+        actuals: Union[_Source, Any, None] = None,
+        per: Literal["declaration", "indicator"] = "declaration",
+        decimals: bool = True,
+        frame: bool = True,
+    ) -> Any:
+        """The figures of ``score_totals()`` as columns: a ``pandas.DataFrame`` (``Decimal``
+        object columns, ``float64`` when ``decimals=False``; texts as ``category``), or with
+        ``frame=False`` a ``dict[str, list]``. One row per declaration, or per indicator."""
     def with_actuals(self, actuals: Union[_Source, Any]) -> Document: ...
     def audit(self, *, profile: Union[str, dict[str, Any], None] = None) -> list[Audit]: ...
     def to_pandas(self, *, decimals: bool = True) -> Any: ...

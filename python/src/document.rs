@@ -207,7 +207,10 @@ impl PyDocument {
     /// 自评评分: one `Scorecard` per declaration under `profile` (a built-in name —
     /// `mof-2020` by default, `budget-20`, `mof-2021`, `shanghai-2025` — or a dict).
     /// `actuals` (a path, bytes, or a pandas `DataFrame` with 项目名称/三级指标/实际完成值
-    /// columns) fills in the 实际完成值 of a plain declaration first.
+    /// columns) fills in the 实际完成值 of a plain declaration first. The figures are
+    /// computed here (on every core); each scorecard's text — rules, explanations, flags —
+    /// the first time it is asked for (`jixiao.write_scorecards` computes the text of
+    /// many at once, on every core).
     ///
     /// >>> card = jixiao.read("tests/data/selfeval-putuo-sports-2022.txt").score()[0]
     /// >>> card.total, card.grade
@@ -248,6 +251,38 @@ impl PyDocument {
             None => self.doc.clone(),
         };
         crate::analysis::totals_document(py, doc, profile)
+    }
+
+    /// 自评评分 as a table, for notebooks and bulk work: the figures of `score_totals()`
+    /// as columns, built in bulk (no Python object per declaration). `per="declaration"`
+    /// (default): one row per 自评表 — project, total, max, complete, open, grade,
+    /// budget_score, budget_rate. `per="indicator"`: one row per 三级指标 — declaration
+    /// (its position in the document), project, level1, level2, name, max, score, status.
+    ///
+    /// A `pandas.DataFrame` (texts as `category` columns, figures as exact `Decimal`
+    /// `object` columns, or `float64` with NaN for missing when `decimals=False`), or with
+    /// `frame=False` a dict of lists (no pandas needed). The explanations are in `score()`.
+    ///
+    /// >>> t = jixiao.read("tests/data/selfeval-putuo-sports-2022.txt").score_table()
+    /// >>> t["total"][0], t["grade"][0]
+    /// (Decimal('98.62'), '优')
+    #[pyo3(signature = (*, profile = None, actuals = None, per = "declaration", decimals = true, frame = true))]
+    fn score_table<'py>(
+        &self,
+        py: Python<'py>,
+        profile: Option<&Bound<'_, PyAny>>,
+        actuals: Option<&Bound<'_, PyAny>>,
+        per: &str,
+        decimals: bool,
+        frame: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let per = crate::analysis::Per::parse(per)?;
+        let profile = crate::analysis::profile_arg(profile)?;
+        let doc = match actuals.filter(|a| !a.is_none()) {
+            Some(a) => Arc::new(crate::analysis::with_actuals(py, &self.doc, a)?.0),
+            None => self.doc.clone(),
+        };
+        crate::analysis::score_table(py, doc, profile, per, decimals, frame)
     }
 
     /// The document with an actuals file (path, bytes or DataFrame) joined in: each

@@ -5,7 +5,16 @@
 //! hierarchy rooted in `jixiao.JixiaoError` (see [`errors`]); work on many inputs is done
 //! with the GIL released.
 
+/// The extension's allocator: mimalloc instead of the C library's malloc. Reading builds
+/// and drops millions of small strings (every cell of every row) while the documents already
+/// read stay alive; glibc's allocator slows down as that heap grows (reading the eighth
+/// 32 MB part took 2.7× the first), mimalloc does not. Only Rust's allocations use it;
+/// Python objects keep Python's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod analysis;
+mod bulk;
 mod document;
 mod errors;
 mod frames;

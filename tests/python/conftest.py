@@ -1,9 +1,16 @@
 """Shared fixtures of the Python tests: paths into the repository's test data."""
 
 import json
+import os
 import pathlib
 
 import pytest
+from hypothesis import settings
+
+# CI draws the property tests' examples deterministically (HYPOTHESIS_PROFILE=ci, set by
+# .ci/run), so a red run always means a change broke something; locally they are random.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"

@@ -1,6 +1,7 @@
 //! Text encodings: UTF-8 (with or without BOM), UTF-16 with BOM, and GB18030/GBK, which
 //! legacy Chinese finance systems still write. Line ends are normalized to `\n`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -70,6 +71,19 @@ pub struct Decoded {
 /// (at least [`UTF8_EVIDENCE`] multi-byte sequences), which GB18030 would turn into
 /// mojibake silently.
 pub fn decode(bytes: &[u8], encoding: Encoding, file: Option<&str>) -> Result<Decoded, ReadError> {
+    decode_borrowed(bytes, encoding, file).map(|(text, encoding)| Decoded {
+        text: text.into_owned(),
+        encoding,
+    })
+}
+
+/// [`decode`] without a copy when none is needed: UTF-8 input with `\n` line ends (the
+/// common case) is borrowed. Returns the text and the name of the encoding.
+pub fn decode_borrowed<'a>(
+    bytes: &'a [u8],
+    encoding: Encoding,
+    file: Option<&str>,
+) -> Result<(Cow<'a, str>, &'static str), ReadError> {
     let at = Location::file(file);
     if encoding_rs::Encoding::for_bom(bytes).is_none() {
         if let Some(utf16) = utf16_without_bom(bytes) {
@@ -86,8 +100,8 @@ pub fn decode(bytes: &[u8], encoding: Encoding, file: Option<&str>) -> Result<De
             });
         }
     }
-    let (text, name) = match encoding {
-        Encoding::Utf8 => (strict_utf8(strip_utf8_bom(bytes), &at)?, "UTF-8"),
+    let (text, name): (Cow<'a, str>, _) = match encoding {
+        Encoding::Utf8 => (strict_utf8(strip_utf8_bom(bytes), &at)?.into(), "UTF-8"),
         Encoding::Gb18030 => {
             let body = strip_utf8_bom(bytes);
             if body.len() != bytes.len() || utf8_with_chinese(body) {
@@ -97,12 +111,12 @@ pub fn decode(bytes: &[u8], encoding: Encoding, file: Option<&str>) -> Result<De
                         .to_owned(),
                 });
             }
-            (strict_gb18030(bytes, &at)?, "GB18030")
+            (strict_gb18030(bytes, &at)?.into(), "GB18030")
         }
         Encoding::Auto => {
             if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
                 if enc == encoding_rs::UTF_8 {
-                    (strict_utf8(&bytes[bom_len..], &at)?, "UTF-8")
+                    (strict_utf8(&bytes[bom_len..], &at)?.into(), "UTF-8")
                 } else {
                     let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
                     if had_errors {
@@ -111,24 +125,21 @@ pub fn decode(bytes: &[u8], encoding: Encoding, file: Option<&str>) -> Result<De
                             encoding: enc.name().to_owned(),
                         });
                     }
-                    (text.into_owned(), enc.name())
+                    (text.into_owned().into(), enc.name())
                 }
-            } else if let Ok(text) = std::str::from_utf8(bytes) {
-                (text.to_owned(), "UTF-8")
+            } else if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+                (text.into(), "UTF-8")
             } else {
-                (strict_gb18030(bytes, &at)?, "GB18030")
+                (strict_gb18030(bytes, &at)?.into(), "GB18030")
             }
         }
     };
-    if let Some(pos) = text.find('\0') {
+    if let Some(pos) = memchr::memchr(0, text.as_bytes()) {
         return Err(ReadError::Binary {
             at: at.line(line_of(&text, pos)),
         });
     }
-    Ok(Decoded {
-        text: normalize_line_ends(text),
-        encoding: name,
-    })
+    Ok((normalize_line_ends(text), name))
 }
 
 /// Encodes text for output in `encoding` (`Auto` means UTF-8). Characters GB18030
@@ -189,9 +200,12 @@ fn strip_utf8_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-fn strict_utf8(bytes: &[u8], at: &Location) -> Result<String, ReadError> {
+fn strict_utf8<'a>(bytes: &'a [u8], at: &Location) -> Result<&'a str, ReadError> {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
+        Ok(text) => Ok(text),
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
             let line = 1 + good.iter().filter(|&&b| b == b'\n').count();
@@ -228,11 +242,11 @@ fn strict_gb18030(bytes: &[u8], at: &Location) -> Result<String, ReadError> {
     }
 }
 
-fn normalize_line_ends(text: String) -> String {
-    if !text.contains('\r') {
+fn normalize_line_ends(text: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    text.replace("\r\n", "\n").replace('\r', "\n").into()
 }
 
 fn line_of(text: &str, byte_pos: usize) -> u32 {

@@ -153,7 +153,7 @@ enum Source<R: Read> {
 }
 
 struct ListState<R: Read> {
-    records: csv::StringRecordsIntoIter<BufReader<Decoding<R>>>,
+    records: csv::ByteRecordsIntoIter<BufReader<Decoding<R>>>,
     /// The title and header rows.
     preamble: Vec<RawRow>,
     /// The last header line: findings at or above it are the document's.
@@ -310,7 +310,13 @@ impl<R: Read> Declarations<R> {
                     return Some(Err(csv_error(&at, &e)));
                 }
             };
-            let row = raw_row(&record);
+            let row = match raw_row(&record, &at) {
+                Ok(row) => row,
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e));
+                }
+            };
             if row.is_blank() {
                 continue;
             }
@@ -347,12 +353,12 @@ impl<R: Read> Declarations<R> {
             .flexible(true)
             .delimiter(delimiter)
             .from_reader(reader)
-            .into_records();
+            .into_byte_records();
         let mut rows = Vec::new();
         // The header is among the first rows; one more row for a sub-header row.
         while rows.len() < HEADER_SEARCH_ROWS + 2 {
             match records.next() {
-                Some(Ok(record)) => rows.push(raw_row(&record)),
+                Some(Ok(record)) => rows.push(raw_row(&record, &at)?),
                 Some(Err(e)) => return Err(csv_error(&at, &e)),
                 None => break,
             }
@@ -478,13 +484,28 @@ fn cell(row: &RawRow, index: usize) -> &str {
     row.cells.get(index).map_or("", |c| c.trim())
 }
 
-fn raw_row(record: &csv::StringRecord) -> RawRow {
-    RawRow {
-        line: record
-            .position()
-            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX)),
-        cells: record.iter().map(str::to_owned).collect(),
-    }
+/// A record as a row: its bytes validated as UTF-8 once (`simdutf8`), then each cell
+/// sliced from them (the `csv` crate's `StringRecord` validated every record with `std`,
+/// the largest cost of the streaming list reader).
+fn raw_row(record: &csv::ByteRecord, at: &Location) -> Result<RawRow, ReadError> {
+    let line = record
+        .position()
+        .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+    let bad = || ReadError::Malformed {
+        at: at.clone().line(line),
+        message: "cannot split the line into cells: invalid UTF-8".to_owned(),
+    };
+    let all = simdutf8::basic::from_utf8(record.as_slice()).map_err(|_| bad())?;
+    let cells = (0..record.len())
+        .map(|i| {
+            record
+                .range(i)
+                .and_then(|r| all.get(r))
+                .map(str::to_owned)
+                .ok_or_else(bad)
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(RawRow { line, cells })
 }
 
 fn shift_lines(declaration: &mut Declaration, shift: &impl Fn(u32) -> u32) {

@@ -1,14 +1,20 @@
 //! `Scorecard` (自评得分表) and `IndicatorScore`: core's scorecards as Python objects,
 //! with frames, HTML, pickling (by rescoring) and the batch `score_many`.
+//!
+//! Scoring computes the figures only (core's `score_totals`, several times faster than
+//! the full scorecard); the text — rules, explanations, flags' messages — is computed on
+//! first use, from the same declaration and profile. Core guarantees that
+//! `score_totals(d, p) == score_declaration(d, p).totals()` (`core/tests/score_fast.rs`),
+//! so the figures a `Scorecard` shows do not depend on whether its text was asked for.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 use rust_decimal::Decimal;
 
-use jixiao::score::{Flag, IndicatorScore, Profile, Scorecard};
+use jixiao::score::{Flag, IndicatorScore, IndicatorTotals, Profile, ScoreTotals, Scorecard};
 use jixiao::{Declaration, Document};
 
 use super::args::profile_arg;
@@ -17,19 +23,22 @@ use crate::frames::{to_pandas, Cell, Table};
 use crate::html::esc;
 use crate::nodes::{py_repr_str, repr_dec, repr_opt};
 
-/// A scorecard with what it was computed from (for pickling: it is recomputed, exactly,
-/// from the scored declaration and the profile). The document and profile are shared,
-/// never copied per scorecard.
+/// A scored declaration: its figures (core's `score_totals`), the full scorecard once
+/// its text is asked for, and what both are computed from (also for pickling: it is
+/// recomputed, exactly, from the declaration and the profile). The document and profile
+/// are shared, never copied per scorecard.
 pub(crate) struct Scored {
-    pub card: Scorecard,
+    pub totals: ScoreTotals,
+    /// Boxed: a scorecard is large, and most are never asked for their text.
+    card: OnceLock<Box<Scorecard>>,
     pub doc: Arc<Document>,
     pub index: usize,
     pub profile: Arc<Profile>,
 }
 
 impl Scored {
-    /// Scores declaration `index` of `doc` (core's `score_declaration`); `None` when there
-    /// is no such declaration.
+    /// Scores declaration `index` of `doc` (core's `score_totals`: the figures); `None`
+    /// when there is no such declaration.
     pub(crate) fn score(
         doc: &Arc<Document>,
         index: usize,
@@ -37,7 +46,8 @@ impl Scored {
     ) -> Option<Scored> {
         let declaration = doc.declarations.get(index)?;
         Some(Scored {
-            card: jixiao::score::score_declaration(declaration, profile),
+            totals: jixiao::score::score_totals(declaration, profile),
+            card: OnceLock::new(),
             doc: doc.clone(),
             index,
             profile: profile.clone(),
@@ -48,6 +58,57 @@ impl Scored {
     pub(crate) fn declaration(&self) -> Option<&Declaration> {
         self.doc.declarations.get(self.index)
     }
+
+    /// 项目名称 of the scored declaration.
+    fn project(&self) -> &str {
+        self.declaration()
+            .map(|d| d.project.name.as_str())
+            .unwrap_or_default()
+    }
+
+    /// The full scorecard with its text (core's `score_declaration`), computed on first
+    /// use.
+    pub(crate) fn card(&self) -> PyResult<&Scorecard> {
+        if let Some(card) = self.card.get() {
+            return Ok(&**card);
+        }
+        let declaration = self.declaration().ok_or_else(|| {
+            error(
+                Kind::Score,
+                "bad_scorecard",
+                "the scored declaration is missing".to_owned(),
+                At::default(),
+            )
+        })?;
+        let card =
+            crate::errors::guard(|| jixiao::score::score_declaration(declaration, &self.profile))?;
+        Ok(self.card.get_or_init(|| Box::new(card)))
+    }
+
+    /// Computes the full scorecard now if it is not yet (no Python object is touched:
+    /// callable without the GIL, on any thread). A panic leaves it to `card()` to report.
+    pub(crate) fn fill(&self) {
+        if self.card.get().is_some() {
+            return;
+        }
+        if let Some(declaration) = self.declaration() {
+            if let Ok(card) = crate::errors::guard(|| {
+                jixiao::score::score_declaration(declaration, &self.profile)
+            }) {
+                let _ = self.card.set(Box::new(card));
+            }
+        }
+    }
+}
+
+/// Computes the text of many scorecards at once, without the GIL and on every core
+/// (before a report that needs all of it).
+pub(crate) fn fill_all(py: Python<'_>, scored: Vec<Arc<Scored>>) {
+    let chunks: Vec<Vec<Arc<Scored>>> = scored.chunks(64).map(<[_]>::to_vec).collect();
+    let threads = if chunks.len() >= 4 { None } else { Some(1) };
+    py.detach(move || {
+        crate::parallel::map(chunks, threads, |chunk| chunk.iter().for_each(|s| s.fill()))
+    });
 }
 
 fn flags_list<'py>(py: Python<'py>, flags: &[Flag]) -> PyResult<Bound<'py, PyList>> {
@@ -76,8 +137,12 @@ pub(crate) struct PyScorecard {
 }
 
 impl PyScorecard {
-    fn card(&self) -> &Scorecard {
-        &self.inner.card
+    fn card(&self) -> PyResult<&Scorecard> {
+        self.inner.card()
+    }
+
+    fn totals(&self) -> &ScoreTotals {
+        &self.inner.totals
     }
 }
 
@@ -86,43 +151,43 @@ impl PyScorecard {
     /// The profile's name.
     #[getter]
     fn profile(&self) -> &str {
-        &self.card().profile
+        &self.inner.profile.name
     }
     /// 项目名称.
     #[getter]
     fn project(&self) -> &str {
-        &self.card().project
+        self.inner.project()
     }
     /// 总分: the budget score plus every indicator's rounded score.
     #[getter]
     fn total(&self) -> Decimal {
-        self.card().total
+        self.totals().total
     }
     /// The points the scorecard is out of.
     #[getter]
     fn max(&self) -> Decimal {
-        self.card().max
+        self.totals().max
     }
     /// Whether everything could be scored.
     #[getter]
     fn complete(&self) -> bool {
-        self.card().complete
+        self.totals().complete
     }
     /// The points left open by what could not be scored.
     #[getter]
     fn open(&self) -> Decimal {
-        self.card().open
+        self.totals().open
     }
     /// 等级 (优/良/中/差), or `None` when incomplete.
     #[getter]
     fn grade(&self) -> Option<&str> {
-        self.card().grade.as_deref()
+        self.totals().grade.as_deref()
     }
     /// 预算执行率: a dict (max, rate, score, status, initial, adjusted, executed, unit,
     /// published, rule, explanation, flags, reason), Decimal figures.
     #[getter]
     fn budget<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let b = &self.card().budget;
+        let b = &self.card()?.budget;
         let d = PyDict::new(py);
         d.set_item("max", b.max)?;
         d.set_item("max_source", &b.max_source)?;
@@ -144,7 +209,7 @@ impl PyScorecard {
     /// The scored indicators (`IndicatorScore`), in declaration order.
     #[getter]
     fn indicators(&self) -> Vec<PyIndicatorScore> {
-        (0..self.card().indicators.len())
+        (0..self.totals().indicators.len())
             .map(|index| PyIndicatorScore {
                 at: self.inner.clone(),
                 index,
@@ -155,7 +220,7 @@ impl PyScorecard {
     #[getter]
     fn levels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
-        for l in &self.card().levels {
+        for l in &self.totals().levels {
             let d = PyDict::new(py);
             d.set_item("max", l.max)?;
             d.set_item("score", l.score)?;
@@ -166,46 +231,42 @@ impl PyScorecard {
     /// Notes on the whole scorecard: dicts with code, message, message_en.
     #[getter]
     fn flags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        flags_list(py, &self.card().flags)
+        flags_list(py, &self.card()?.flags)
     }
     /// For every item the rule applied (with its source), the inputs and the arithmetic.
-    fn explain(&self) -> String {
-        self.card().explain()
+    fn explain(&self) -> PyResult<String> {
+        Ok(self.card()?.explain())
     }
     /// An aligned text table (what `jixiao score` prints).
-    fn to_text(&self) -> String {
-        self.card().to_text()
+    fn to_text(&self) -> PyResult<String> {
+        Ok(self.card()?.to_text())
     }
     /// The scorecard JSON (every figure a decimal string), as the golden files hold it.
-    fn to_json(&self) -> String {
-        self.card().to_json()
+    fn to_json(&self) -> PyResult<String> {
+        Ok(self.card()?.to_json())
     }
     /// One row per item — the 预算执行率 row first, then each indicator — so that the
     /// `score` column sums to `total`. Decimal columns stay `Decimal` unless
     /// `decimals=False` (then `float`, for charts).
     #[pyo3(signature = (*, decimals = true))]
     fn to_pandas<'py>(&self, py: Python<'py>, decimals: bool) -> PyResult<Bound<'py, PyAny>> {
-        to_pandas(
-            py,
-            scorecards_table(std::slice::from_ref(&self.inner)),
-            decimals,
-        )
+        to_pandas(py, scorecards_table(&[self.card()?]), decimals)
     }
     /// The scorecard as an HTML table (一级/二级/三级, 指标值, 实际完成值, 分值, 得分).
-    fn _repr_html_(&self) -> String {
-        scorecard_html(self.card())
+    fn _repr_html_(&self) -> PyResult<String> {
+        Ok(scorecard_html(self.card()?))
     }
 
-    fn __eq__(&self, other: &Self) -> bool {
-        self.card() == other.card()
+    fn __eq__(&self, other: &Self) -> PyResult<bool> {
+        Ok(self.totals() == other.totals() && self.card()? == other.card()?)
     }
 
     fn __repr__(&self) -> String {
-        let c = self.card();
+        let c = self.totals();
         format!(
             "Scorecard(project={}, profile={}, total={}, max={}, complete={}, grade={})",
-            py_repr_str(&c.project),
-            py_repr_str(&c.profile),
+            py_repr_str(self.inner.project()),
+            py_repr_str(&self.inner.profile.name),
             repr_dec(Some(c.total)),
             repr_dec(Some(c.max)),
             if c.complete { "True" } else { "False" },
@@ -266,7 +327,7 @@ pub(crate) fn _restore_scorecard(
     let scored = Arc::new(scored);
     match index {
         None => Ok(Py::new(py, PyScorecard { inner: scored })?.into_any()),
-        Some(index) if index < scored.card.indicators.len() => {
+        Some(index) if index < scored.totals.indicators.len() => {
             Ok(Py::new(py, PyIndicatorScore { at: scored, index })?.into_any())
         }
         Some(_) => Err(PyIndexError::new_err("indicator index out of range")),
@@ -274,7 +335,7 @@ pub(crate) fn _restore_scorecard(
 }
 
 /// Scorecards as one table: the budget row and the indicator rows of each.
-pub(crate) fn scorecards_table(cards: &[Arc<Scored>]) -> Table {
+pub(crate) fn scorecards_table(cards: &[&Scorecard]) -> Table {
     let mut t = Table::new(&[
         "project",
         "profile",
@@ -294,8 +355,7 @@ pub(crate) fn scorecards_table(cards: &[Arc<Scored>]) -> Table {
         "reason",
         "flags",
     ]);
-    for s in cards {
-        let c = &s.card;
+    for c in cards {
         let b = &c.budget;
         let flags = |f: &[Flag]| -> Cell {
             Cell::Str(
@@ -416,9 +476,31 @@ pub(crate) struct PyIndicatorScore {
 }
 
 impl PyIndicatorScore {
-    fn get(&self) -> &IndicatorScore {
-        // In range by construction (see `PyScorecard::indicators`).
-        &self.at.card.indicators[self.index]
+    /// The indicator's full score, with its text (computes the scorecard's text on first
+    /// use).
+    fn get(&self) -> PyResult<&IndicatorScore> {
+        self.at
+            .card()?
+            .indicators
+            .get(self.index)
+            .ok_or_else(|| PyIndexError::new_err("indicator index out of range"))
+    }
+
+    /// The scored 三级指标 as declared.
+    fn indicator(&self) -> PyResult<&jixiao::Indicator> {
+        self.at
+            .declaration()
+            .and_then(|d| d.indicators.get(self.index))
+            .ok_or_else(|| PyIndexError::new_err("indicator index out of range"))
+    }
+
+    /// The indicator's figures.
+    fn figures(&self) -> PyResult<&IndicatorTotals> {
+        self.at
+            .totals
+            .indicators
+            .get(self.index)
+            .ok_or_else(|| PyIndexError::new_err("indicator index out of range"))
     }
 }
 
@@ -426,87 +508,87 @@ impl PyIndicatorScore {
 impl PyIndicatorScore {
     /// 三级指标 name.
     #[getter]
-    fn name(&self) -> &str {
-        &self.get().name
+    fn name(&self) -> PyResult<&str> {
+        Ok(&self.indicator()?.name)
     }
     /// 一级指标.
     #[getter]
-    fn level1(&self) -> &str {
-        &self.get().level1
+    fn level1(&self) -> PyResult<&str> {
+        Ok(self.indicator()?.level1_label())
     }
     /// 二级指标.
     #[getter]
-    fn level2(&self) -> &str {
-        &self.get().level2
+    fn level2(&self) -> PyResult<&str> {
+        Ok(self.indicator()?.level2_label())
     }
     /// 年度指标值 as written.
     #[getter]
-    fn target(&self) -> &str {
-        &self.get().target
+    fn target(&self) -> PyResult<&str> {
+        Ok(&self.indicator()?.target.text)
     }
     /// 实际完成值 as written.
     #[getter]
-    fn actual(&self) -> Option<&str> {
-        self.get().actual.as_deref()
+    fn actual(&self) -> PyResult<Option<&str>> {
+        Ok(self.get()?.actual.as_deref())
     }
     /// 分值: the weight used.
     #[getter]
-    fn max(&self) -> Option<Decimal> {
-        self.get().max
+    fn max(&self) -> PyResult<Option<Decimal>> {
+        Ok(self.figures()?.max)
     }
     /// Where the weight came from: `given`, `split` or `none`.
     #[getter]
-    fn weight_source(&self) -> String {
-        crate::nodes::enum_name(&self.get().weight_source)
+    fn weight_source(&self) -> PyResult<String> {
+        Ok(crate::nodes::enum_name(&self.figures()?.weight_source))
     }
     /// 得分 (2 decimals), `None` when not scorable.
     #[getter]
-    fn score(&self) -> Option<Decimal> {
-        self.get().score
+    fn score(&self) -> PyResult<Option<Decimal>> {
+        Ok(self.figures()?.score)
     }
     /// `met`, `partial`, `unmet` or `not_scorable`.
     #[getter]
-    fn status(&self) -> &'static str {
-        self.get().status.as_str()
+    fn status(&self) -> PyResult<&'static str> {
+        Ok(self.figures()?.status.as_str())
     }
     /// The rule applied, with its source.
     #[getter]
-    fn rule(&self) -> &str {
-        &self.get().rule
+    fn rule(&self) -> PyResult<&str> {
+        Ok(&self.get()?.rule)
     }
     /// Inputs and arithmetic.
     #[getter]
-    fn explanation(&self) -> &str {
-        &self.get().explanation
+    fn explanation(&self) -> PyResult<&str> {
+        Ok(&self.get()?.explanation)
     }
     /// Flags: dicts with code, message, message_en.
     #[getter]
     fn flags<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        flags_list(py, &self.get().flags)
+        flags_list(py, &self.get()?.flags)
     }
     /// Why it is not scorable, when it is not.
     #[getter]
-    fn reason(&self) -> Option<&str> {
-        self.get().reason.as_deref()
+    fn reason(&self) -> PyResult<Option<&str>> {
+        Ok(self.get()?.reason.as_deref())
     }
     /// The published 得分.
     #[getter]
-    fn published(&self) -> Option<Decimal> {
-        self.get().published
+    fn published(&self) -> PyResult<Option<Decimal>> {
+        Ok(self.get()?.published)
     }
     /// 偏差原因分析及改进措施 as published.
     #[getter]
-    fn deviation(&self) -> Option<&str> {
-        self.get().deviation.as_deref()
+    fn deviation(&self) -> PyResult<Option<&str>> {
+        Ok(self.get()?.deviation.as_deref())
     }
 
-    fn __eq__(&self, other: &Self) -> bool {
-        self.get() == other.get()
+    fn __eq__(&self, other: &Self) -> PyResult<bool> {
+        Ok(self.figures()? == other.figures()? && self.get()? == other.get()?)
     }
 
-    fn __repr__(&self) -> String {
-        let i = self.get();
-        format!(
+    fn __repr__(&self) -> PyResult<String> {
+        let i = self.get()?;
+        Ok(format!(
             "IndicatorScore(name={}, target={}, actual={}, max={}, score={}, status={})",
             py_repr_str(&i.name),
             py_repr_str(&i.target),
@@ -514,7 +596,7 @@ impl PyIndicatorScore {
             repr_dec(i.max),
             repr_dec(i.score),
             py_repr_str(i.status.as_str())
-        )
+        ))
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -543,7 +625,11 @@ pub(crate) fn write_scorecards<'py>(
     cards: Vec<PyRef<'py, PyScorecard>>,
     format: &str,
 ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
-    let cards: Vec<Scorecard> = cards.iter().map(|c| c.inner.card.clone()).collect();
+    fill_all(py, cards.iter().map(|c| c.inner.clone()).collect());
+    let cards: Vec<Scorecard> = cards
+        .iter()
+        .map(|c| c.inner.card().cloned())
+        .collect::<PyResult<_>>()?;
     let format = format.trim().to_ascii_lowercase();
     let bytes = py.detach(|| {
         crate::errors::guard(|| -> Result<Vec<u8>, String> {

@@ -1,22 +1,26 @@
-//! `Document.score_totals`: core's fast scoring path (`jixiao::score::score_totals`) — the
-//! same figures as `Document.score`, without the explanation text, as plain dicts (which
-//! pickle and go into `pandas.DataFrame` as they are).
+//! `Document.score_totals` and `Document.score_table`: core's fast scoring path
+//! (`jixiao::score::score_totals`) — the same figures as `Document.score`, without the
+//! explanation text — as plain dicts (which pickle and go into `pandas.DataFrame` as they
+//! are) or as columns built in bulk (see [`crate::bulk`]).
 
 use std::sync::Arc;
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use jixiao::score::{score_totals, Profile, ScoreTotals};
 use jixiao::Document;
 
-/// Scores every declaration of `doc` without the GIL (in parallel when there are many) and
-/// converts each result to a dict.
-pub(crate) fn totals_document(
+use crate::bulk::{columns_to_py, Column, Decimals, Labels};
+
+/// Scores every declaration of `doc` without the GIL (in parallel when there are many):
+/// the totals, in declaration order.
+pub(crate) fn all_totals(
     py: Python<'_>,
-    doc: Arc<Document>,
-    profile: Profile,
-) -> PyResult<Py<PyList>> {
+    doc: &Arc<Document>,
+    profile: &Arc<Profile>,
+) -> PyResult<Vec<ScoreTotals>> {
     let n = doc.declarations.len();
     let threads = if n >= 256 { None } else { Some(1) };
     let chunks: Vec<std::ops::Range<usize>> = (0..n)
@@ -24,51 +28,185 @@ pub(crate) fn totals_document(
         .map(|start| start..(start + 256).min(n))
         .collect();
     let scoring_doc = doc.clone();
+    let profile = profile.clone();
     let results = py.detach(move || {
         crate::parallel::map(chunks, threads, |range| {
             crate::errors::guard(|| {
                 range
-                    .filter_map(|i| {
-                        scoring_doc
-                            .declarations
-                            .get(i)
-                            .map(|d| (i, score_totals(d, &profile)))
-                    })
+                    .filter_map(|i| scoring_doc.declarations.get(i))
+                    .map(|d| score_totals(d, &profile))
                     .collect::<Vec<_>>()
             })
         })
     });
-    let out = PyList::empty(py);
+    let mut out = Vec::with_capacity(n);
     for chunk in results {
-        for (i, totals) in chunk? {
-            let name = doc
-                .declarations
-                .get(i)
-                .map(|d| d.project.name.as_str())
-                .unwrap_or_default();
-            out.append(totals_dict(py, name, &totals)?)?;
-        }
+        out.extend(chunk?);
+    }
+    Ok(out)
+}
+
+/// `Document.score_totals`: one dict per declaration.
+pub(crate) fn totals_document(
+    py: Python<'_>,
+    doc: Arc<Document>,
+    profile: Profile,
+) -> PyResult<Py<PyList>> {
+    let totals = all_totals(py, &doc, &Arc::new(profile))?;
+    let mut decimals = Decimals::new(py)?;
+    let out = PyList::empty(py);
+    for (d, t) in doc.declarations.iter().zip(&totals) {
+        out.append(totals_dict(py, &mut decimals, &d.project.name, t)?)?;
     }
     Ok(out.unbind())
 }
 
 fn totals_dict<'py>(
     py: Python<'py>,
+    decimals: &mut Decimals<'py>,
     project: &str,
     t: &ScoreTotals,
 ) -> PyResult<Bound<'py, PyDict>> {
+    use pyo3::intern;
+    use pyo3::types::PyString;
     let d = PyDict::new(py);
-    d.set_item("project", project)?;
-    d.set_item("total", t.total)?;
-    d.set_item("max", t.max)?;
-    d.set_item("complete", t.complete)?;
-    d.set_item("open", t.open)?;
-    d.set_item("grade", t.grade.as_deref())?;
-    d.set_item("budget_score", t.budget.score)?;
-    d.set_item("budget_rate", t.budget.rate)?;
-    let scores: Vec<Option<rust_decimal::Decimal>> = t.indicators.iter().map(|i| i.score).collect();
-    let statuses: Vec<&str> = t.indicators.iter().map(|i| i.status.as_str()).collect();
-    d.set_item("scores", scores)?;
-    d.set_item("statuses", statuses)?;
+    d.set_item(intern!(py, "project"), project)?;
+    d.set_item(intern!(py, "total"), decimals.get(t.total)?)?;
+    d.set_item(intern!(py, "max"), decimals.get(t.max)?)?;
+    d.set_item(intern!(py, "complete"), t.complete)?;
+    d.set_item(intern!(py, "open"), decimals.get(t.open)?)?;
+    d.set_item(intern!(py, "grade"), t.grade.as_deref())?;
+    d.set_item(intern!(py, "budget_score"), decimals.opt(t.budget.score)?)?;
+    d.set_item(intern!(py, "budget_rate"), decimals.opt(t.budget.rate)?)?;
+    let scores: Vec<_> = t.indicators.iter().map(|i| i.score).collect();
+    d.set_item(intern!(py, "scores"), decimals.list(&scores)?)?;
+    // The four statuses as interned (shared) strings.
+    let statuses = t
+        .indicators
+        .iter()
+        .map(|i| PyString::intern(py, i.status.as_str()));
+    d.set_item(intern!(py, "statuses"), PyList::new(py, statuses)?)?;
     Ok(d)
+}
+
+/// What one row of `Document.score_table` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Per {
+    /// One row per 自评表 (the totals).
+    Declaration,
+    /// One row per 三级指标 (its score).
+    Indicator,
+}
+
+impl Per {
+    /// From the `per=` argument.
+    pub(crate) fn parse(per: &str) -> PyResult<Per> {
+        match per {
+            "declaration" => Ok(Per::Declaration),
+            "indicator" => Ok(Per::Indicator),
+            other => Err(PyValueError::new_err(format!(
+                "per must be \"declaration\" or \"indicator\", got {other:?}"
+            ))),
+        }
+    }
+}
+
+/// `Document.score_table`: the totals (or every indicator's score) as columns — a
+/// `pandas.DataFrame` when `frame`, else a dict of lists.
+pub(crate) fn score_table<'py>(
+    py: Python<'py>,
+    doc: Arc<Document>,
+    profile: Profile,
+    per: Per,
+    exact: bool,
+    frame: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let totals = all_totals(py, &doc, &Arc::new(profile))?;
+    let columns = match per {
+        Per::Declaration => declaration_columns(&doc, &totals),
+        Per::Indicator => indicator_columns(&doc, &totals),
+    };
+    columns_to_py(py, &columns, exact, frame)
+}
+
+fn declaration_columns<'a>(
+    doc: &'a Document,
+    totals: &'a [ScoreTotals],
+) -> Vec<(&'static str, Column<'a>)> {
+    let n = totals.len();
+    let mut project = Labels::default();
+    let mut grade = Labels::default();
+    let (mut total, mut max, mut open) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let (mut budget_score, mut budget_rate) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut complete = Vec::with_capacity(n);
+    for (d, t) in doc.declarations.iter().zip(totals) {
+        project.push(Some(&d.project.name));
+        grade.push(t.grade.as_deref());
+        total.push(Some(t.total));
+        max.push(Some(t.max));
+        open.push(Some(t.open));
+        complete.push(t.complete);
+        budget_score.push(t.budget.score);
+        budget_rate.push(t.budget.rate);
+    }
+    vec![
+        ("project", Column::Label(project)),
+        ("total", Column::Dec(total)),
+        ("max", Column::Dec(max)),
+        ("complete", Column::Bool(complete)),
+        ("open", Column::Dec(open)),
+        ("grade", Column::Label(grade)),
+        ("budget_score", Column::Dec(budget_score)),
+        ("budget_rate", Column::Dec(budget_rate)),
+    ]
+}
+
+fn indicator_columns<'a>(
+    doc: &'a Document,
+    totals: &'a [ScoreTotals],
+) -> Vec<(&'static str, Column<'a>)> {
+    let n: usize = totals.iter().map(|t| t.indicators.len()).sum();
+    let mut declaration = Vec::with_capacity(n);
+    let mut project = Labels::default();
+    let (mut level1, mut level2, mut name, mut status) = (
+        Labels::default(),
+        Labels::default(),
+        Labels::default(),
+        Labels::default(),
+    );
+    let (mut max, mut score) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for (k, (d, t)) in doc.declarations.iter().zip(totals).enumerate() {
+        let count = t.indicators.len().min(d.indicators.len());
+        if count == 0 {
+            continue;
+        }
+        project.push(Some(&d.project.name));
+        project.repeat_last(count - 1);
+        declaration.extend(std::iter::repeat_n(
+            i64::try_from(k).unwrap_or(i64::MAX),
+            count,
+        ));
+        for (indicator, it) in d.indicators.iter().zip(&t.indicators) {
+            level1.push(Some(indicator.level1_label()));
+            level2.push(Some(indicator.level2_label()));
+            name.push(Some(&indicator.name));
+            status.push(Some(it.status.as_str()));
+            max.push(it.max);
+            score.push(it.score);
+        }
+    }
+    vec![
+        ("declaration", Column::Int(declaration)),
+        ("project", Column::Label(project)),
+        ("level1", Column::Label(level1)),
+        ("level2", Column::Label(level2)),
+        ("name", Column::Label(name)),
+        ("max", Column::Dec(max)),
+        ("score", Column::Dec(score)),
+        ("status", Column::Label(status)),
+    ]
 }

@@ -1,48 +1,95 @@
 //! Lines as cells (TAB-separated, Markdown pipe rows, or runs of spaces), label keys,
 //! and exact numbers as forms write them.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use rust_decimal::Decimal;
 
 use crate::text::{fold_char, fold_width};
 
-/// One line of the form, split into trimmed cells.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Row {
+/// One line of the form, split into trimmed cells borrowed from the text (a cell is
+/// copied only when HTML is stripped from it).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(super) struct Row<'t> {
     /// 1-based line number in the decoded text.
     pub line: u32,
     /// The cells, trimmed; empty cells are empty strings.
-    pub cells: Vec<String>,
+    pub cells: Vec<Cow<'t, str>>,
     /// The [`key`] of each cell, computed once and only when asked: the classifiers key
     /// the cells of every row (long goal texts included), which dominated the reader's
-    /// profile.
-    keys: Vec<OnceCell<String>>,
+    /// profile. Borrowed from the cell when it is its own key.
+    keys: Vec<OnceCell<Cow<'t, str>>>,
 }
 
-impl Row {
+impl<'t> Row<'t> {
     /// A row of cells, keyed.
-    pub fn new(line: u32, cells: Vec<String>) -> Row {
+    #[cfg(test)]
+    pub fn new(line: u32, cells: Vec<Cow<'t, str>>) -> Row<'t> {
         let keys = cells.iter().map(|_| OnceCell::new()).collect();
         Row { line, cells, keys }
+    }
+
+    /// The row of one line of text (see [`split_line`]).
+    pub fn of_line(line: u32, text: &'t str) -> Row<'t> {
+        let mut row = Row::default();
+        row.refill(line, text);
+        row
+    }
+
+    /// Makes this row the row of another line, reusing its buffers.
+    pub fn refill(&mut self, line: u32, text: &'t str) {
+        self.line = line;
+        split_line_into(text, &mut self.cells);
+        self.keys.clear();
+        self.keys.resize_with(self.cells.len(), OnceCell::new);
     }
 
     /// The [`key`] of the cell at `index`, or `""` past the end.
     pub fn key(&self, index: usize) -> &str {
         match (self.keys.get(index), self.cells.get(index)) {
-            (Some(k), Some(cell)) => k.get_or_init(|| key(cell)),
+            (Some(k), Some(cell)) => k.get_or_init(|| match cell {
+                Cow::Borrowed(text) => key_of(text),
+                Cow::Owned(text) => Cow::Owned(key(text)),
+            }),
             _ => "",
         }
     }
 
+    /// The non-empty cells that may be labels (see [`may_be_label`]) with their columns
+    /// and keys: long texts (goal paragraphs) are not keyed.
+    pub fn labels(&self) -> impl Iterator<Item = (usize, &str, &str)> + use<'_, 't> {
+        self.content()
+            .filter(|(_, c)| may_be_label(c))
+            .map(|(i, c)| (i, c, self.key(i)))
+    }
+
+    /// The first non-empty cell and the beginning of its key: the whole [`key`] for a
+    /// cell that may be a label, the key of its first `LABEL_CHARS + 1` characters for a
+    /// long text. Enough to compare with a label or a label prefix (none is that long),
+    /// without keying a whole goal paragraph.
+    pub fn first_head(&self) -> Option<(&str, Cow<'_, str>)> {
+        let (i, cell) = self.first()?;
+        if may_be_label(cell) {
+            return Some((cell, Cow::Borrowed(self.key(i))));
+        }
+        let head = cell
+            .chars()
+            .map(fold_char)
+            .filter(|&c| !c.is_whitespace() && !matches!(c, '*' | '★'))
+            .take(LABEL_CHARS + 1)
+            .collect();
+        Some((cell, Cow::Owned(head)))
+    }
+
     /// The non-empty cells with their columns and keys.
-    pub fn keyed(&self) -> impl Iterator<Item = (usize, &str, &str)> + '_ {
+    pub fn keyed(&self) -> impl Iterator<Item = (usize, &str, &str)> + use<'_, 't> {
         self.content().map(|(i, c)| (i, c, self.key(i)))
     }
 
     /// The cell at `index`, or `""` past the end.
     pub fn get(&self, index: usize) -> &str {
-        self.cells.get(index).map_or("", String::as_str)
+        self.cells.get(index).map_or("", |c| c)
     }
 
     /// The cell at an optional column.
@@ -51,17 +98,22 @@ impl Row {
     }
 
     /// The non-empty cells with their columns.
-    pub fn content(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
+    pub fn content(&self) -> impl Iterator<Item = (usize, &str)> + use<'_, 't> {
         self.cells
             .iter()
             .enumerate()
             .filter(|(_, c)| !c.is_empty())
-            .map(|(i, c)| (i, c.as_str()))
+            .map(|(i, c)| (i, c.as_ref()))
     }
 
     /// The first non-empty cell.
     pub fn first(&self) -> Option<(usize, &str)> {
         self.content().next()
+    }
+
+    /// The first non-empty cell with its key.
+    pub fn first_keyed(&self) -> Option<(usize, &str, &str)> {
+        self.keyed().next()
     }
 
     /// Whether every cell is empty.
@@ -84,36 +136,37 @@ impl Row {
     }
 }
 
-/// Splits decoded text (with `\n` line ends) into rows.
-pub(super) fn split_rows(text: &str) -> Vec<Row> {
-    text.split('\n')
-        .enumerate()
-        .map(|(i, line)| Row::new(u32::try_from(i + 1).unwrap_or(u32::MAX), split_line(line)))
-        .collect()
-}
-
 /// Splits one line into trimmed cells: by TAB; else as a Markdown pipe row; else by runs
 /// of two or more spaces (text copied from a PDF viewer); else one cell.
-pub(super) fn split_line(line: &str) -> Vec<String> {
+#[cfg(test)]
+pub(super) fn split_line(line: &str) -> Vec<Cow<'_, str>> {
+    let mut cells = Vec::new();
+    split_line_into(line, &mut cells);
+    cells
+}
+
+/// [`split_line`] into `cells` (cleared first).
+fn split_line_into<'t>(line: &'t str, cells: &mut Vec<Cow<'t, str>>) {
+    cells.clear();
     let line = line.trim_end_matches('\r');
     if line.contains('\t') {
-        return line.split('\t').map(clean).collect();
-    }
-    if is_pipe_row(line) {
+        cells.extend(line.split('\t').map(clean));
+    } else if is_pipe_row(line) {
         let trimmed = line.trim();
         let inner = trimmed.strip_prefix('|').unwrap_or(trimmed);
         let inner = inner.strip_suffix('|').unwrap_or(inner);
-        return inner.split('|').map(clean).collect();
+        cells.extend(inner.split('|').map(clean));
+    } else {
+        split_on_space_runs(line, cells);
     }
-    split_on_space_runs(line)
 }
 
 /// A cell trimmed, with HTML tags and entities removed (`<p>…</p>`, `&nbsp;`).
-fn clean(cell: &str) -> String {
+fn clean(cell: &str) -> Cow<'_, str> {
     if cell.contains('<') || cell.contains('&') {
-        crate::text::strip_html(cell)
+        Cow::Owned(crate::text::strip_html(cell))
     } else {
-        cell.trim().to_owned()
+        Cow::Borrowed(cell.trim())
     }
 }
 
@@ -122,35 +175,93 @@ fn is_pipe_row(line: &str) -> bool {
     trimmed.starts_with('|') || trimmed.ends_with('|') || trimmed.matches('|').count() >= 2
 }
 
-fn split_on_space_runs(line: &str) -> Vec<String> {
-    let mut cells = Vec::new();
-    let mut current = String::new();
-    let mut spaces = String::new();
-    for c in line.chars() {
+/// Cells separated by runs of two or more whitespace characters; a single space stays
+/// inside its cell, leading and trailing whitespace goes.
+fn split_on_space_runs<'t>(line: &'t str, cells: &mut Vec<Cow<'t, str>>) {
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut run = 0;
+    for (i, c) in line.char_indices() {
         if c.is_whitespace() {
-            spaces.push(c);
+            run += 1;
             continue;
         }
-        if current.is_empty() {
-            // leading whitespace is indentation, not an empty cell
-        } else if spaces.chars().count() >= 2 {
-            cells.push(clean(&current));
-            current.clear();
-        } else {
-            current.push_str(&spaces);
+        match start {
+            None => start = Some(i),
+            Some(s) if run >= 2 => {
+                cells.push(clean(line.get(s..end).unwrap_or_default()));
+                start = Some(i);
+            }
+            Some(_) => {}
         }
-        spaces.clear();
-        current.push(c);
+        run = 0;
+        end = i + c.len_utf8();
     }
-    cells.push(clean(&current));
-    cells
+    let last = start.and_then(|s| line.get(s..end)).unwrap_or_default();
+    cells.push(clean(last));
+}
+
+/// No label the form reader knows has a longer key (the longest, `社会公众或服务对象满意度`
+/// and the like, have 14 characters or less).
+pub(super) const LABEL_CHARS: usize = 24;
+
+/// Whether a cell's [`key`] has at most [`LABEL_CHARS`] characters, checked without
+/// keying it and looking at no more than that many characters: a long text (a goal
+/// paragraph) is no label.
+pub(super) fn may_be_label(cell: &str) -> bool {
+    // No more bytes than that, no more characters.
+    if cell.len() <= LABEL_CHARS {
+        return true;
+    }
+    cell.chars()
+        .map(fold_char)
+        .filter(|&c| !c.is_whitespace() && !matches!(c, '*' | '★' | ':' | '：'))
+        .nth(LABEL_CHARS)
+        .is_none()
+}
+
+/// The part of a cell before its first parenthesis when that part may be a label (as
+/// [`may_be_label`]), looking at no more than that many characters.
+pub(super) fn label_head(cell: &str) -> Option<&str> {
+    let mut kept = 0;
+    for (i, c) in cell.char_indices() {
+        if matches!(c, '(' | '（') {
+            return cell.get(..i);
+        }
+        let c = fold_char(c);
+        if !c.is_whitespace() && !matches!(c, '*' | '★' | ':' | '：') {
+            kept += 1;
+            if kept > LABEL_CHARS {
+                return None;
+            }
+        }
+    }
+    Some(cell)
+}
+
+/// Whether the [`key`] of a cell starts with `prefix` (which holds no colon), looking at
+/// no more of the cell than that.
+pub(super) fn key_starts_with(cell: &str, prefix: &str) -> bool {
+    let mut kept = cell
+        .chars()
+        .map(fold_char)
+        .filter(|&c| !c.is_whitespace() && !matches!(c, '*' | '★'));
+    prefix.chars().all(|p| kept.next() == Some(p))
 }
 
 /// The comparison key of a label: full-width folded, whitespace and required-field marks
 /// (`*`, `★`) removed, a trailing colon removed.
 pub(super) fn key(text: &str) -> String {
-    // One pass, one allocation: every cell of every row is keyed by several classifiers,
-    // long goal texts included (the reader's hottest path when profiled).
+    key_of(text).into_owned()
+}
+
+/// [`key`], borrowed when the text is its own key (no full-width form, whitespace, mark
+/// or trailing colon: most cells).
+pub(super) fn key_of(text: &str) -> Cow<'_, str> {
+    if is_own_key(text) {
+        return Cow::Borrowed(text);
+    }
+    // One pass, one allocation.
     let mut folded = String::with_capacity(text.len());
     for c in text.chars().map(fold_char) {
         if !c.is_whitespace() && !matches!(c, '*' | '★') {
@@ -159,14 +270,43 @@ pub(super) fn key(text: &str) -> String {
     }
     let kept = folded.trim_end_matches([':', '：']).len();
     folded.truncate(kept);
-    folded
+    Cow::Owned(folded)
+}
+
+/// Whether [`key`] leaves `text` as it is. Checked on the bytes: ASCII whitespace and `*`
+/// directly, and only the characters whose UTF-8 lead byte may start a change (other
+/// whitespace, `★`, the ideographic space, full-width forms) are decoded; CJK ideographs
+/// (lead bytes E4–E9) never are.
+fn is_own_key(text: &str) -> bool {
+    let changes = |c: char| c.is_whitespace() || fold_char(c) != c || matches!(c, '*' | '★');
+    for (i, b) in text.bytes().enumerate() {
+        let may_change = match b {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'*' => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => true,
+            _ => false,
+        };
+        if may_change
+            && text
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(changes)
+        {
+            return false;
+        }
+    }
+    !text.ends_with([':', '：'])
 }
 
 /// The key with a leading `其中:` removed (`其中：当年财政拨款` → `当年财政拨款`).
+#[cfg(test)]
 pub(super) fn key_without_of_which(text: &str) -> String {
-    let k = key(text);
+    without_of_which(&key(text)).to_owned()
+}
+
+/// A key with a leading `其中:` removed.
+pub(super) fn without_of_which(k: &str) -> &str {
     match k.strip_prefix("其中") {
-        Some(rest) => rest.trim_start_matches([':', '：', ',', '，']).to_owned(),
+        Some(rest) => rest.trim_start_matches([':', '：', ',', '，']),
         None => k,
     }
 }
@@ -223,13 +363,31 @@ pub(super) fn year_in(text: &str) -> Option<i32> {
 
 /// A line holding only the year of the form: `(2024年度)`, `（2024年度）`, `2024年度`, or
 /// the template's blank `（  年度）`. `Some(None)` for a blank year.
-pub(super) fn year_line(row: &Row) -> Option<Option<i32>> {
+pub(super) fn year_line(row: &Row<'_>) -> Option<Option<i32>> {
     let mut content = row.content();
-    let (_, only) = content.next()?;
-    if content.next().is_some() {
+    let (only, text) = content.next()?;
+    if content.next().is_some() || !may_be_year(text) {
         return None;
     }
-    let k = key(only);
+    year_key(row.key(only))
+}
+
+/// Whether a cell holds nothing but what a year line is made of (digits, 年, 度,
+/// parentheses, and what its key drops): other lines are done without keying them.
+fn may_be_year(text: &str) -> bool {
+    text.chars().map(fold_char).all(|c| {
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || matches!(c, '(' | ')' | '年' | '度' | '*' | '★' | ':' | '：')
+    })
+}
+
+/// [`year_line`] of a line holding only `text`.
+pub(super) fn year_text(text: &str) -> Option<Option<i32>> {
+    may_be_year(text).then(|| year_key(&key_of(text))).flatten()
+}
+
+fn year_key(k: &str) -> Option<Option<i32>> {
     let inner = k.trim_start_matches('(').trim_end_matches(')');
     let digits = inner
         .strip_suffix("年度")
@@ -261,9 +419,9 @@ mod tests {
 
     #[test]
     fn separators() {
-        let row = Row::new(1, split_line("--\t-------\t:---:"));
+        let row = Row::of_line(1, "--\t-------\t:---:");
         assert!(row.is_separator());
-        let row = Row::new(1, split_line("—\t"));
+        let row = Row::of_line(1, "—\t");
         assert!(!row.is_separator());
     }
 
@@ -289,9 +447,32 @@ mod tests {
             Some(2024)
         );
         assert_eq!(year_in("12024年"), None);
-        let row = Row::new(1, vec!["（2022年度）".to_owned()]);
+        let row = Row::new(1, vec!["（2022年度）".into()]);
         assert_eq!(year_line(&row), Some(Some(2022)));
         assert_eq!(key("项目 绩效 目标："), "项目绩效目标");
         assert_eq!(key_without_of_which("其中：当年财政拨款"), "当年财政拨款");
+        assert!(may_be_label("社会公众或服务对象满意度指标(10分)："));
+        assert_eq!(label_head("年初预算数（万元，含说明）"), Some("年初预算数"));
+        assert_eq!(label_head(&"全年执行".repeat(10)), None);
+        assert!(key_starts_with("金额 单位：万元", "金额单位"));
+        assert!(!key_starts_with("单", "单位"));
+        for own in ["产出指标", "≥90%(人)", "a-b", "《办法》、条例。"] {
+            assert!(matches!(key_of(own), Cow::Borrowed(k) if k == own), "{own}");
+        }
+        for (text, k) in [
+            ("项目 名称", "项目名称"),
+            ("（万元）", "(万元)"),
+            ("*名称：", "名称"),
+            ("a\u{00A0}b", "ab"),
+            ("★a", "a"),
+            ("a\u{3000}", "a"),
+        ] {
+            assert!(
+                matches!(key_of(text), Cow::Owned(ref o) if o == k),
+                "{text}"
+            );
+        }
+        assert!(may_be_label(&format!("{}项目名称", " ".repeat(500))));
+        assert!(!may_be_label(&"全面落实生态文明思想".repeat(3)));
     }
 }

@@ -6,7 +6,9 @@ use rust_decimal::Decimal;
 
 use crate::model::{BudgetRow, MoneyUnit, Source};
 
-use super::cells::{is_absent, key, key_without_of_which, parse_decimal, Row};
+use super::cells::{
+    is_absent, key, key_starts_with, label_head, parse_decimal, without_of_which, Row,
+};
 use super::Reader;
 
 /// Whether a cell opens the funding block (`项目资金 (元)`, `项目资金（万元）`).
@@ -31,7 +33,7 @@ pub(super) fn unit_of(cell: &str) -> Option<MoneyUnit> {
 
 /// A cell holding only a unit (`(万元)`, `元`), as left by a funding label split down a
 /// merged cell.
-pub(super) fn unit_cell(row: &Row) -> Option<MoneyUnit> {
+pub(super) fn unit_cell(row: &Row<'_>) -> Option<MoneyUnit> {
     row.keyed().find_map(|(_, _, k)| {
         let inner = k.trim_start_matches('(').trim_end_matches(')');
         match inner {
@@ -43,8 +45,12 @@ pub(super) fn unit_cell(row: &Row) -> Option<MoneyUnit> {
 }
 
 /// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`).
-pub(super) fn unit_line(row: &Row) -> Option<MoneyUnit> {
-    let (i, _) = row.first()?;
+pub(super) fn unit_line(row: &Row<'_>) -> Option<MoneyUnit> {
+    let (i, cell) = row.first()?;
+    // Decided on the first characters, without keying the whole first cell.
+    if !key_starts_with(cell, "单位") && !key_starts_with(cell, "金额单位") {
+        return None;
+    }
     let k = row.key(i);
     if k.starts_with("单位") || k.starts_with("金额单位") {
         unit_of(k).or_else(|| row.content().nth(1).and_then(|(_, c)| unit_of(c)))
@@ -77,8 +83,9 @@ fn slot_name(s: Slot) -> &'static str {
     }
 }
 
-fn slot(cell: &str) -> Option<Slot> {
-    let s = match key_without_of_which(cell).as_str() {
+/// The funding label of the cell at `col` (by its cached key).
+fn slot(row: &Row<'_>, col: usize) -> Option<Slot> {
+    let s = match without_of_which(row.key(col)) {
         "项目资金总额" | "资金总额" | "项目总资金" | "中期资金总额" => {
             Slot::Total
         }
@@ -95,8 +102,8 @@ fn slot(cell: &str) -> Option<Slot> {
 }
 
 /// Whether a row holds a label of the declaration funding block.
-pub(super) fn has_funding_label(row: &Row) -> bool {
-    row.content().any(|(_, c)| slot(c).is_some())
+pub(super) fn has_funding_label(row: &Row<'_>) -> bool {
+    row.content().any(|(i, _)| slot(row, i).is_some())
 }
 
 impl Reader<'_> {
@@ -104,7 +111,7 @@ impl Reader<'_> {
     /// of it. 其他资金 (and 财政资金/财政拨款) belong to the project period left of the
     /// 年度资金申请总额 column and to the year from that column on. A row of labels only
     /// (`资金总额 | 财政拨款 | 其他资金`) takes its values from the next row, column by column.
-    pub(super) fn funding_row(&mut self, row: &Row) {
+    pub(super) fn funding_row(&mut self, row: &Row<'_>) {
         if !self.funding_seen {
             self.funding_seen = true;
             self.decl.funding.unit = self.unit;
@@ -112,7 +119,7 @@ impl Reader<'_> {
         }
         let labels: Vec<(usize, Slot)> = row
             .content()
-            .filter_map(|(i, c)| slot(c).map(|s| (i, s)))
+            .filter_map(|(i, _)| slot(row, i).map(|s| (i, s)))
             .collect();
         if let Some(&(col, _)) = labels.iter().find(|(_, s)| *s == Slot::Annual) {
             self.right_col = Some(col);
@@ -145,7 +152,7 @@ impl Reader<'_> {
         let labels_only = labels.len() >= 2
             && labels
                 .iter()
-                .all(|&(col, _)| row.get(col + 1).is_empty() || slot(row.get(col + 1)).is_some())
+                .all(|&(col, _)| row.get(col + 1).is_empty() || slot(row, col + 1).is_some())
             && labels
                 .windows(2)
                 .all(|w| matches!(w, [(a, _), (b, _)] if *b == *a + 1));
@@ -155,7 +162,7 @@ impl Reader<'_> {
         }
         for (col, s) in resolved {
             let value_cell = row.get(col + 1);
-            let value_cell = if slot(value_cell).is_some() {
+            let value_cell = if slot(row, col + 1).is_some() {
                 ""
             } else {
                 value_cell
@@ -167,7 +174,7 @@ impl Reader<'_> {
     }
 
     /// Reads the value row under a row of funding labels.
-    pub(super) fn funding_values(&mut self, columns: Vec<(usize, Slot)>, row: &Row) {
+    pub(super) fn funding_values(&mut self, columns: Vec<(usize, Slot)>, row: &Row<'_>) {
         for (col, s) in columns {
             let value = self.money(row.get(col), row, slot_name(s));
             self.set_funding(s, value);
@@ -189,7 +196,7 @@ impl Reader<'_> {
     }
 
     /// Reads a money cell; an unreadable one is `None` and a `bad_money` diagnostic.
-    pub(super) fn money(&mut self, cell: &str, row: &Row, label: &str) -> Option<Decimal> {
+    pub(super) fn money(&mut self, cell: &str, row: &Row<'_>, label: &str) -> Option<Decimal> {
         match parse_decimal(cell) {
             Ok(value) => value,
             Err(_) => {
@@ -233,7 +240,12 @@ impl Matrix {
 
 /// Reads the header of a funding matrix: a row with at least two of 年初预算数, 全年预算数
 /// (调整后预算数), 全年执行数, 执行率.
-pub(super) fn matrix_header(row: &Row) -> Option<Matrix> {
+pub(super) fn matrix_header(row: &Row<'_>) -> Option<Matrix> {
+    // Every budget label (the key before a parenthesis) is short and names a 预算 or an
+    // 执行: a row with fewer than two such cells is no header, decided before its cells
+    // are keyed.
+    let budget_like = |c: &str| label_head(c).is_some_and(|h| h.contains('预') || h.contains('执'));
+    row.content().filter(|(_, c)| budget_like(c)).nth(1)?;
     let mut m = Matrix::default();
     let mut budget_labels = 0;
     for (col, _, k) in row.keyed() {
@@ -278,8 +290,9 @@ pub(super) enum Line {
     Other,
 }
 
-fn line(cell: &str) -> Option<Line> {
-    let l = match key_without_of_which(cell).as_str() {
+/// The funding matrix line of the cell at `col` (by its cached key).
+fn line(row: &Row<'_>, col: usize) -> Option<Line> {
+    let l = match without_of_which(row.key(col)) {
         "年度资金总额" | "资金总额" | "合计" | "年度资金" | "项目资金总额" => {
             Line::Total
         }
@@ -295,9 +308,8 @@ fn line(cell: &str) -> Option<Line> {
 
 impl Reader<'_> {
     /// Reads a row of the funding matrix; `None` when the row is not one.
-    pub(super) fn matrix_row(&mut self, m: &Matrix, row: &Row) -> Option<(Line, BudgetRow)> {
-        let (label_col, label) = row.content().find(|(_, c)| line(c).is_some())?;
-        let which = line(label)?;
+    pub(super) fn matrix_row(&mut self, m: &Matrix, row: &Row<'_>) -> Option<(Line, BudgetRow)> {
+        let (label_col, which) = row.content().find_map(|(i, _)| Some((i, line(row, i)?)))?;
         let columns = m.columns();
         let positional: Vec<&str> = columns.iter().map(|&c| row.at(c)).collect();
         let rest: Vec<&str> = row

@@ -22,7 +22,12 @@ enum Field {
 }
 
 fn field(label: &str) -> Option<Field> {
-    let f = match key(label).as_str() {
+    field_of_key(&key(label))
+}
+
+/// [`field`] of a label already keyed.
+fn field_of_key(k: &str) -> Option<Field> {
+    let f = match k {
         "项目名称" => Field::Name,
         "项目编码" | "项目代码" | "项目编号" => Field::Code,
         "项目性质" | "项目属性" => Field::Nature,
@@ -39,20 +44,15 @@ fn field(label: &str) -> Option<Field> {
     Some(f)
 }
 
-/// Whether a cell is a header label the reader knows.
-pub(super) fn is_known_label(cell: &str) -> bool {
-    field(cell).is_some()
-}
-
 /// Whether the first cell of a row starts a project-name row (`项目名称 <TAB> …`).
-pub(super) fn is_name_row(row: &Row) -> bool {
+pub(super) fn is_name_row(row: &Row<'_>) -> bool {
     row.first()
         .is_some_and(|(_, c)| field(c) == Some(Field::Name))
 }
 
-/// Labels written below an indicator table that belong to the project, not to an indicator.
-pub(super) fn is_footer_label(cell: &str) -> bool {
-    let k = key(cell);
+/// Whether a cell's [`key`] is a label written below an indicator table that belongs to
+/// the project, not to an indicator.
+pub(super) fn is_footer_key(k: &str) -> bool {
     if k.starts_with("注:") || k.starts_with("说明:") || k == "说明" || k.starts_with("备注")
     {
         return true;
@@ -91,7 +91,7 @@ fn extra_key(label: &str) -> String {
 
 impl Reader<'_> {
     /// Reads a row of label/value pairs into the project.
-    pub(super) fn header_row(&mut self, row: &Row) {
+    pub(super) fn header_row(&mut self, row: &Row<'_>) {
         let mut i = 0;
         while i < row.cells.len() {
             let label = row.get(i);
@@ -100,9 +100,10 @@ impl Reader<'_> {
                 continue;
             }
             let next = row.get(i + 1);
-            let value = if is_known_label(next) { "" } else { next };
-            let step = if is_known_label(next) { 1 } else { 2 };
-            match field(label) {
+            let next_is_label = field_of_key(row.key(i + 1)).is_some();
+            let value = if next_is_label { "" } else { next };
+            let step = if next_is_label { 1 } else { 2 };
+            match field_of_key(row.key(i)) {
                 Some(f) => self.set_field(f, label, value, row),
                 None => {
                     let k = extra_key(label);
@@ -120,7 +121,7 @@ impl Reader<'_> {
         }
     }
 
-    fn set_field(&mut self, f: Field, label: &str, value: &str, row: &Row) {
+    fn set_field(&mut self, f: Field, label: &str, value: &str, row: &Row<'_>) {
         let text = || (!value.is_empty()).then(|| value.to_owned());
         let project: &mut Project = &mut self.decl.project;
         match f {
@@ -196,12 +197,12 @@ pub(super) struct GoalLabels {
 }
 
 /// Reads a goal label row (`项目 绩效 目标 | 项目总目标 | | 年度总体目标`).
-pub(super) fn goal_labels(row: &Row) -> Option<GoalLabels> {
+pub(super) fn goal_labels(row: &Row<'_>) -> Option<GoalLabels> {
     let evaluation_style = row
-        .keyed()
+        .labels()
         .any(|(_, _, k)| matches!(k, "预期目标" | "实际完成情况" | "实际完成"));
     let labels: Vec<(usize, Goal)> = row
-        .keyed()
+        .labels()
         .filter_map(|(i, _, k)| goal_of_key(k, evaluation_style).map(|g| (i, g)))
         .collect();
     if labels.is_empty() {
@@ -244,15 +245,20 @@ pub(super) fn goal_labels(row: &Row) -> Option<GoalLabels> {
 
 /// Reads the value row under a goal label row: by the label columns, or in order when
 /// the values stand elsewhere but there is one per label.
-pub(super) fn goal_values(row: &Row, columns: &[(usize, Goal)]) -> Vec<(Goal, String)> {
+pub(super) fn goal_values(row: &Row<'_>, columns: &[(usize, Goal)]) -> Vec<(Goal, String)> {
     let first_col = columns.iter().map(|&(c, _)| c).min().unwrap_or_default();
     let positional: Vec<(Goal, &str)> = columns.iter().map(|&(c, g)| (g, row.get(c))).collect();
     // A piece of the section label left of the goal columns is no value.
     let content: Vec<&str> = row
-        .keyed()
-        .filter(|&(i, _, k)| !(i < first_col && goal_of_key(k, false) == Some(Goal::Section)))
-        .filter(|&(i, _, k)| !(i < first_col && super::table::is_label_fragment_key(k)))
-        .map(|(_, c, _)| c)
+        .content()
+        .filter(|&(i, _)| {
+            i >= first_col || {
+                let k = row.key(i);
+                goal_of_key(k, false) != Some(Goal::Section)
+                    && !super::table::is_label_fragment_key(k)
+            }
+        })
+        .map(|(_, c)| c)
         .collect();
     let misplaced = positional.iter().any(|(_, v)| v.is_empty());
     let values: Vec<(Goal, &str)> = if misplaced && content.len() == columns.len() {

@@ -85,11 +85,8 @@ pub fn looks_like_form(text: &str) -> bool {
     let mut name_row = false;
     let mut table_header = false;
     for (i, line) in text.split('\n').take(SNIFF_LINES).enumerate() {
-        let row = Row::new(
-            u32::try_from(i + 1).unwrap_or(u32::MAX),
-            cells::split_line(line),
-        );
-        if form_title(&row.cells).is_some() {
+        let row = Row::of_line(line_number(i), line);
+        if form_title(&row).is_some() {
             return true;
         }
         name_row |= header::is_name_row(&row) && row.content().nth(1).is_some();
@@ -101,14 +98,26 @@ pub fn looks_like_form(text: &str) -> bool {
     false
 }
 
+/// The 1-based line number of the line at 0-based `index`.
+fn line_number(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
 /// What a title line says: whether it is a self-evaluation (自评表).
-fn form_title(cells: &[String]) -> Option<bool> {
-    let mut content = cells.iter().filter(|c| !c.is_empty());
+fn form_title(row: &Row<'_>) -> Option<bool> {
+    let mut content = row.content().map(|(_, c)| c);
     let first = content.next()?;
-    let second_is_year = content
-        .next()
-        .is_none_or(|c| cells::year_line(&Row::new(0, vec![c.clone()])).is_some());
+    // Every title names a 表 (申报表, 自评表, …): most lines are done here.
+    if !first.contains('表') {
+        return None;
+    }
+    let second_is_year = content.next().is_none_or(|c| cells::year_text(c).is_some());
     if !second_is_year || content.next().is_some() {
+        return None;
+    }
+    // A title has at most 60 characters besides spaces: a paragraph is not folded.
+    let counted = |c: &char| !crate::text::fold_char(*c).is_whitespace();
+    if first.chars().filter(counted).nth(60).is_some() {
         return None;
     }
     let k = no_spaces(&fold_width(first));
@@ -139,29 +148,33 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
     if text.trim().is_empty() {
         return Err(ReadError::Empty { at });
     }
-    let rows = cells::split_rows(text);
+    // Rows are made from their lines when read, one at a time: holding every row of a
+    // large input cost more than reading it.
+    let lines: Vec<&str> = text.split('\n').collect();
+    let row_at = |i: usize| Row::of_line(line_number(i), lines.get(i).copied().unwrap_or_default());
     let mut diagnostics = Vec::new();
-    let titles: Vec<(usize, bool)> = rows
+    let titles: Vec<(usize, bool)> = lines
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| form_title(&r.cells).map(|e| (i, e)))
+        .filter(|(_, line)| line.contains('表'))
+        .filter_map(|(i, _)| form_title(&row_at(i)).map(|e| (i, e)))
         .collect();
     let starts: Vec<(usize, bool)> = if titles.is_empty() {
         // No title lines: every 项目名称 row starts a form.
-        let names: Vec<(usize, bool)> = rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| header::is_name_row(r))
-            .map(|(i, _)| (i, false))
+        let names: Vec<(usize, bool)> = (0..lines.len())
+            .filter(|&i| header::is_name_row(&row_at(i)))
+            .map(|i| (i, false))
             .collect();
         let Some(&(first, _)) = names.first() else {
-            let line = rows.iter().find(|r| !r.is_blank()).map_or(1, |r| r.line);
+            let line = (0..lines.len())
+                .map(row_at)
+                .find(|r| !r.is_blank())
+                .map_or(1, |r| r.line);
             return Err(ReadError::NoDeclaration {
                 at: at.line(line),
                 expected: "a form title line (财政项目支出绩效目标申报表 / 财政项目支出绩效自评表) or a 项目名称 row".to_owned(),
             });
         };
-        let line = rows.get(first).map_or(1, |r| r.line);
         diagnostics.push(
             Finding::new(
                 "missing_form_title",
@@ -169,7 +182,7 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
                 "没有表单标题行，每个“项目名称”行开始一张表",
                 "no form title line; each 项目名称 row starts a form",
             )
-            .at(&Source::at(file, line)),
+            .at(&Source::at(file, line_number(first))),
         );
         names
     } else {
@@ -180,8 +193,8 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
     let first_start = starts.first().map_or(0, |s| s.0);
     let mut unit = MoneyUnit::Yuan;
     let mut candidates = Vec::new();
-    for row in rows.get(..first_start).unwrap_or_default() {
-        if let Some(u) = funding::unit_line(row) {
+    for row in (0..first_start).map(row_at) {
+        if let Some(u) = funding::unit_line(&row) {
             unit = u;
         } else if !row.is_blank() {
             candidates.push(row.content().map(|(_, c)| c).collect::<Vec<_>>().join(" "));
@@ -202,22 +215,23 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
     }
 
     let mut empty_title_line = None;
+    let mut row = Row::default();
     for (n, &(start, is_evaluation)) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).map_or(rows.len(), |s| s.0);
-        let Some(section) = rows.get(start..end) else {
+        let end = starts.get(n + 1).map_or(lines.len(), |s| s.0);
+        if start >= end {
             continue;
-        };
-        let mut reader = Reader::new(file, is_evaluation, unit);
-        let title_line = section.first().map_or(1, |r| r.line);
-        let has_title = section
-            .first()
-            .is_some_and(|r| form_title(&r.cells).is_some());
-        if let Some(title) = section.first().filter(|_| has_title) {
-            reader.year = cells::year_in(&title.cells.join(""));
         }
-        let body_start = usize::from(has_title);
-        for row in section.get(body_start..).unwrap_or_default() {
-            reader.row(row);
+        let mut reader = Reader::new(file, is_evaluation, unit);
+        let title_row = row_at(start);
+        let title_line = title_row.line;
+        let has_title = form_title(&title_row).is_some();
+        if has_title {
+            reader.year = cells::year_in(&title_row.cells.concat());
+        }
+        let body_start = start + usize::from(has_title);
+        for i in body_start..end {
+            row.refill(line_number(i), lines.get(i).copied().unwrap_or_default());
+            reader.row(&row);
         }
         if document.year.is_none() {
             document.year = reader.year;
@@ -229,14 +243,15 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
             }
             None if document.declarations.is_empty()
                 && document.title.is_none()
-                && section.first().is_some_and(names_a_document) =>
+                && names_a_document(&title_row) =>
             {
                 // A title line before the first real form (`…2024年度部门项目绩效目标申报表`)
                 // names the document.
-                let title = section
-                    .first()
-                    .map(|r| r.content().map(|(_, c)| c).collect::<Vec<_>>().join(" "))
-                    .unwrap_or_default();
+                let title = title_row
+                    .content()
+                    .map(|(_, c)| c)
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 document.year = cells::year_in(&title).or(document.year);
                 document.title = Some(title);
                 empty_title_line.get_or_insert(title_line);
@@ -271,7 +286,8 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
 /// writer asks it before giving an extra field (kept from a mangled form) a line of its
 /// own.
 pub(crate) fn reads_as_extra(label: &str, value: &str) -> bool {
-    let row = Row::new(1, cells::split_line(&format!("{label}\t{value}")));
+    let line = format!("{label}\t{value}");
+    let row = Row::of_line(1, &line);
     let mut reader = Reader::new(None, false, MoneyUnit::Yuan);
     reader.row(&row);
     let mut expected = Declaration::default();
@@ -280,7 +296,7 @@ pub(crate) fn reads_as_extra(label: &str, value: &str) -> bool {
         .extra
         .insert(label.to_owned(), value.to_owned());
     // A line that would start a form of its own (`…申报表` alone) is no header line.
-    form_title(&row.cells).is_none()
+    form_title(&row).is_none()
         && reader.decl == expected
         && matches!(reader.mode, Mode::Header)
         && !reader.has_evaluation
@@ -294,13 +310,13 @@ pub(crate) fn reads_as_extra(label: &str, value: &str) -> bool {
 /// with `|` is read as a Markdown row, runs of spaces as cells (joined by one space).
 /// The form writer ends such a title with a TAB, which makes the line one cell.
 pub(crate) fn title_reads_alone(title: &str) -> bool {
-    let row = Row::new(1, cells::split_line(title));
+    let row = Row::of_line(1, title);
     row.content().map(|(_, c)| c).collect::<Vec<_>>().join(" ") == title
 }
 
 /// Whether an empty form's title line rather names the document: it carries a year or a
 /// unit's name before the form's own title (`某局2024年度部门项目绩效目标申报表`).
-fn names_a_document(row: &Row) -> bool {
+fn names_a_document(row: &Row<'_>) -> bool {
     let text: String = row.content().map(|(_, c)| c).collect();
     let k = key(&text);
     let core = k.split(['(', '（']).next().unwrap_or_default();
@@ -368,7 +384,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn source(&self, row: &Row) -> Source {
+    fn source(&self, row: &Row<'_>) -> Source {
         Source::at(self.file, row.line)
     }
 
@@ -377,7 +393,7 @@ impl<'a> Reader<'a> {
         &mut self,
         code: &str,
         severity: Severity,
-        row: &Row,
+        row: &Row<'_>,
         message: String,
         message_en: String,
     ) {
@@ -386,7 +402,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads one row of the form body.
-    fn row(&mut self, row: &Row) {
+    fn row(&mut self, row: &Row<'_>) {
         if row.is_blank() || row.is_separator() {
             return;
         }
@@ -422,11 +438,12 @@ impl<'a> Reader<'a> {
             self.mode = Mode::Matrix(matrix);
             return;
         }
-        let (first, first_key) = row
-            .first()
-            .map(|(i, c)| (c, row.key(i)))
-            .unwrap_or_default();
-        if let Some(u) = funding::unit_cell(row).filter(|_| matches!(self.mode, Mode::Funding)) {
+        let (first, first_key) = row.first_head().unwrap_or_default();
+        let first_key: &str = &first_key;
+        if let Some(u) = matches!(self.mode, Mode::Funding)
+            .then(|| funding::unit_cell(row))
+            .flatten()
+        {
             // `项目资金` / `(万元)` split down a merged cell.
             self.unit = u;
             self.decl.funding.unit = u;
@@ -469,13 +486,13 @@ impl<'a> Reader<'a> {
             self.set_goals(values);
             return;
         }
-        if is_total_row(first) {
+        if is_total_row(first_key) {
             self.total_row(row);
             return;
         }
         match self.mode.clone() {
             Mode::Table(columns) => {
-                if !in_table && header::is_footer_label(first) {
+                if !in_table && header::is_footer_key(first_key) {
                     self.header_row(row);
                 } else if let Some(read) = self.table_row(&columns, row) {
                     if read.has_evaluation {
@@ -527,7 +544,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads the 总分 row: 分值 and 得分 under their table columns, else in order.
-    fn total_row(&mut self, row: &Row) {
+    fn total_row(&mut self, row: &Row<'_>) {
         self.has_evaluation = true;
         self.evaluation.source = self.source(row);
         let (weight_col, score_col) = self
@@ -617,10 +634,10 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Whether the first cell opens the 总分 row of a self-evaluation.
-fn is_total_row(first: &str) -> bool {
+/// Whether the first cell (keyed) opens the 总分 row of a self-evaluation.
+fn is_total_row(first_key: &str) -> bool {
     matches!(
-        key(first).as_str(),
+        first_key,
         "总分" | "总得分" | "自评总分" | "综合得分" | "合计得分"
     )
 }

@@ -13,7 +13,7 @@ use crate::taxonomy::{strip_points_suffix, Level1, Level2};
 use crate::text::{fold_width, no_spaces, squash_spaces};
 use crate::Severity;
 
-use super::cells::{is_absent, key, parse_decimal, Row};
+use super::cells::{is_absent, key, may_be_label, parse_decimal, Row};
 use super::Reader;
 
 /// The columns of an indicator table, found by their header labels.
@@ -54,7 +54,7 @@ impl Columns {
     /// Whether a row stands in the table as an indicator row: its first cell under a
     /// level column or under 三级 (not the first column), a known 二级 label (or nothing)
     /// under 二级, and a name under 三级.
-    pub fn holds_indicator(&self, row: &Row) -> bool {
+    pub fn holds_indicator(&self, row: &Row<'_>) -> bool {
         let Some((first, _)) = row.first() else {
             return false;
         };
@@ -81,18 +81,8 @@ impl Columns {
     }
 }
 
-/// Whether a cell is the section label at the left of the table (`绩效 指标`).
-fn is_section_label(cell: &str) -> bool {
-    is_label_fragment(cell)
-}
-
-/// Whether a cell is (a piece of) a section label written down a merged cell, which PDF
-/// extraction splits over rows: `绩效 指标`, `绩效`, `指标`, `项目绩效目标`, `目标`.
-pub(super) fn is_label_fragment(cell: &str) -> bool {
-    is_label_fragment_key(&key(cell))
-}
-
-/// [`is_label_fragment`] of a cell already keyed.
+/// Whether a cell's key is (a piece of) a section label written down a merged cell,
+/// which PDF extraction splits over rows: `绩效 指标`, `绩效`, `指标`, `项目绩效目标`, `目标`.
 pub(super) fn is_label_fragment_key(k: &str) -> bool {
     !k.is_empty() && k.chars().all(|c| "项目年度绩效指标".contains(c))
         || matches!(k, "绩效目标" | "项目绩效目标" | "年度绩效目标" | "目标")
@@ -100,7 +90,7 @@ pub(super) fn is_label_fragment_key(k: &str) -> bool {
 
 /// Reads an indicator table header: it has a 三级指标 (指标名称) column and a target
 /// (指标值) or 二级指标 column.
-pub(super) fn header(row: &Row) -> Option<Columns> {
+pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
     let mut c = Columns {
         line: row.line,
         ..Columns::default()
@@ -112,8 +102,12 @@ pub(super) fn header(row: &Row) -> Option<Columns> {
         "绩效指标名称",
         "具体指标",
     ];
-    // No 三级指标 column, no header: decided before the other cells are classified.
-    if !row.keyed().any(|(_, _, k)| NAMES.contains(&k)) {
+    // No 三级指标 column, no header: decided before the other cells are classified, and
+    // only cells with a 指 (as every name has) are keyed for it.
+    if !row
+        .content()
+        .any(|(i, c)| may_be_label(c) && c.contains('指') && NAMES.contains(&row.key(i)))
+    {
         return None;
     }
     let mut name = None;
@@ -210,10 +204,10 @@ struct Assigned<'r> {
 impl Reader<'_> {
     /// Reads one row of the indicator table. Returns `None` for a row that holds no
     /// indicator (blank, or only level labels such as `产出指标(50分)`).
-    pub(super) fn table_row(&mut self, cols: &Columns, row: &Row) -> Option<RowRead> {
-        let mut cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
-        if let Some((i, first)) = row.first() {
-            if is_section_label(first) && row.content().nth(1).is_some() {
+    pub(super) fn table_row(&mut self, cols: &Columns, row: &Row<'_>) -> Option<RowRead> {
+        let mut cells: Vec<&str> = row.cells.iter().map(AsRef::as_ref).collect();
+        if let Some((i, _, first_key)) = row.first_keyed() {
+            if is_label_fragment_key(first_key) && row.content().nth(1).is_some() {
                 if let Some(c) = cells.get_mut(i) {
                     *c = "";
                 }
@@ -279,7 +273,7 @@ impl Reader<'_> {
     /// A row holding only text cells right of the 三级 column (指标值, 实际完成值, 偏差原因)
     /// continues the indicator above: a cell wrapped onto the next line. Its text is
     /// appended and the target read again.
-    fn continuation(&mut self, cols: &Columns, content: &[(usize, &str)], row: &Row) -> bool {
+    fn continuation(&mut self, cols: &Columns, content: &[(usize, &str)], row: &Row<'_>) -> bool {
         let text_cols: Vec<usize> = [cols.target, cols.actual, cols.deviation]
             .into_iter()
             .flatten()
@@ -338,7 +332,7 @@ impl Reader<'_> {
         }
     }
 
-    fn assign_levels(&mut self, cols: &Columns, levels: &[(usize, &str)], row: &Row) {
+    fn assign_levels(&mut self, cols: &Columns, levels: &[(usize, &str)], row: &Row<'_>) {
         let (first, second) = match levels {
             [] => (None, None),
             [(p, t)] => {
@@ -406,7 +400,7 @@ impl Reader<'_> {
         }
     }
 
-    fn build(&mut self, cols: &Columns, a: &Assigned<'_>, row: &Row) -> RowRead {
+    fn build(&mut self, cols: &Columns, a: &Assigned<'_>, row: &Row<'_>) -> RowRead {
         let c = self.carried.clone();
         if c.l1.is_none() && c.l1_text.is_none() {
             self.finding(
@@ -500,7 +494,7 @@ impl Reader<'_> {
     fn number(
         &mut self,
         cell: &str,
-        row: &Row,
+        row: &Row<'_>,
         what: &str,
         extra: &mut BTreeMap<String, String>,
     ) -> Option<Decimal> {

@@ -24,6 +24,7 @@
 pub mod cells;
 pub mod columns;
 pub mod header;
+mod split;
 mod table;
 
 use crate::diagnostic::Finding;
@@ -161,13 +162,31 @@ pub fn read_list(
             at: options.location(),
         });
     }
-    let table = if delimiter == b'|' || is_markdown_table(text) {
-        markdown_table(text)
-    } else {
-        check_quotes(text, delimiter, options)?;
-        delimited_table(text, delimiter, options)?
-    };
-    read_raw_table(&table, options)
+    if delimiter == b'|' || is_markdown_table(text) {
+        return read_raw_table(&markdown_table(text), options);
+    }
+    check_quotes(text, delimiter, options)?;
+    // The first records (where the header is) are kept; the data rows are read one at a
+    // time with cells borrowed from the text.
+    let mut records = split::Records::new(text, delimiter);
+    let mut first = Vec::new();
+    let mut cells = Vec::new();
+    let mut filled = 0;
+    while filled <= header::HEADER_SEARCH_ROWS {
+        match records.next_into(&mut cells) {
+            Ok(Some(line)) => {
+                let row = RawRow {
+                    line,
+                    cells: cells.drain(..).map(String::from).collect(),
+                };
+                filled += usize::from(!row.is_blank());
+                first.push(row);
+            }
+            Ok(None) => break,
+            Err(split::CutCharacter(line)) => return Err(table::cut_character(options, line)),
+        }
+    }
+    table::read_records(&first, records, options)
 }
 
 /// Refuses a CSV/TSV whose quoted cell is never closed: the CSV parser would read the rest
@@ -199,6 +218,19 @@ fn check_quotes(text: &str, delimiter: u8, options: &ReadOptions) -> Result<(), 
         }
         cell_start = !quoted && (b == delimiter || b == b'\n');
         i += 1;
+        // Only quotes, delimiters and line ends matter: jump to the next one (the bytes
+        // passed leave a cell started or not, and the line unchanged).
+        if let Some(next) = bytes
+            .get(i..)
+            .and_then(|rest| memchr::memchr3(b'"', b'\n', delimiter, rest))
+        {
+            if next > 0 {
+                cell_start = false;
+                i += next;
+            }
+        } else {
+            break;
+        }
     }
     if quoted {
         return Err(ReadError::Malformed {
@@ -207,38 +239,6 @@ fn check_quotes(text: &str, delimiter: u8, options: &ReadOptions) -> Result<(), 
         });
     }
     Ok(())
-}
-
-fn delimited_table(
-    text: &str,
-    delimiter: u8,
-    options: &ReadOptions,
-) -> Result<RawTable, ReadError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut table = RawTable::default();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e
-                .position()
-                .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
-            ReadError::Malformed {
-                at: options.location().line(line),
-                message: format!("cannot split the line into cells: {e}"),
-            }
-        })?;
-        let line = record
-            .position()
-            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
-        table.rows.push(RawRow {
-            line,
-            cells: record.iter().map(str::to_owned).collect(),
-        });
-    }
-    Ok(table)
 }
 
 /// Whether the text's table is a Markdown pipe table (its first `|` row comes before any

@@ -9,8 +9,12 @@ use crate::error::{Location, ReadError};
 use crate::model::{Declaration, Document, Evaluation, IndicatorEvaluation, MoneyUnit, Source};
 
 use super::columns::Column;
-use super::header::{find_header, read_preamble, year_of_title, Layout, HEADER_SEARCH_ROWS};
+use super::header::{
+    find_header, read_preamble, year_of_title, Layout, Preamble, HEADER_SEARCH_ROWS,
+};
+use super::split::{CutCharacter, Records};
 use super::{RawRow, RawTable};
+use crate::taxonomy::{Level1, Level2};
 
 mod indicator;
 mod project;
@@ -91,12 +95,65 @@ pub(crate) fn read_rows(
         sheet: table.sheet.as_deref(),
         first_column: table.first_column,
     };
-    let first_line = table
-        .rows
-        .iter()
-        .find(|r| !r.is_blank())
-        .map_or(1, |r| r.line);
-    let Some(layout) = find_header(&table.rows) else {
+    let (layout, document, preamble) = head(&table.rows, &place)?;
+    let mut builder = Builder::new(place, &layout, preamble);
+    for row in table.rows.iter().skip(layout.data_start) {
+        if !row.is_blank() {
+            builder.row(row.line, &row.cells);
+        }
+    }
+    Ok(builder.finish(document))
+}
+
+/// Reads a delimited text: `first` holds its first records (at least the first
+/// [`HEADER_SEARCH_ROWS`] non-blank ones and the one after, or all of them), `records`
+/// the rest, read one at a time with borrowed cells.
+pub(super) fn read_records(
+    first: &[RawRow],
+    mut records: Records<'_>,
+    options: &ReadOptions,
+) -> Result<(Document, Vec<Finding>), ReadError> {
+    let place = Place {
+        file: options.file_name.as_deref(),
+        sheet: None,
+        first_column: 0,
+    };
+    let (layout, document, preamble) = head(first, &place)?;
+    let mut builder = Builder::new(place, &layout, preamble);
+    for row in first.get(layout.data_start..).unwrap_or_default() {
+        if !row.is_blank() {
+            builder.row(row.line, &row.cells);
+        }
+    }
+    let mut cells = Vec::new();
+    loop {
+        match records.next_into(&mut cells) {
+            Ok(Some(line)) => {
+                if !cells.iter().all(|c| c.trim().is_empty()) {
+                    builder.row(line, &cells);
+                }
+            }
+            Ok(None) => break,
+            Err(CutCharacter(line)) => return Err(cut_character(options, line)),
+        }
+    }
+    Ok(builder.finish(document))
+}
+
+/// The error for a delimiter that cuts a character in two (a non-ASCII delimiter byte).
+pub(super) fn cut_character(options: &ReadOptions, line: u32) -> ReadError {
+    ReadError::Malformed {
+        at: options.location().line(line),
+        message: "cannot split the line into cells: the delimiter cuts a character in two"
+            .to_owned(),
+    }
+}
+
+/// The header row's layout, the document its preamble names (title, year), and the
+/// preamble.
+fn head(rows: &[RawRow], place: &Place<'_>) -> Result<(Layout, Document, Preamble), ReadError> {
+    let first_line = rows.iter().find(|r| !r.is_blank()).map_or(1, |r| r.line);
+    let Some(layout) = find_header(rows) else {
         return Err(ReadError::NoDeclaration {
             at: place.location(first_line),
             expected: format!(
@@ -105,7 +162,7 @@ pub(crate) fn read_rows(
             ),
         });
     };
-    let header_line = table.rows.get(layout.row).map_or(first_line, |r| r.line);
+    let header_line = rows.get(layout.row).map_or(first_line, |r| r.line);
     if !layout.is_complete() {
         let mut missing = Vec::new();
         if !layout.first.contains_key(&Column::ProjectName) {
@@ -124,7 +181,7 @@ pub(crate) fn read_rows(
             ),
         });
     }
-    let preamble = read_preamble(table.rows.get(..layout.row).unwrap_or_default());
+    let preamble = read_preamble(rows.get(..layout.row).unwrap_or_default());
     let mut document = Document {
         title: preamble.title.clone(),
         ..Document::default()
@@ -133,41 +190,15 @@ pub(crate) fn read_rows(
         Some(year) => year,
         None => document.title.as_deref().and_then(year_of_title),
     };
-    let mut builder = Builder {
-        place,
-        layout: &layout,
-        decls: Vec::new(),
-        index: HashMap::new(),
-        last_key: None,
-        findings: Vec::new(),
-        preamble_unit: preamble.money_unit,
-    };
-    for (line, text) in &preamble.ignored {
-        builder.findings.push(
-            Finding::new(
-                "unused_preamble_row",
-                Severity::Info,
-                format!("表头上方第{line}行未使用：{text}"),
-                format!("line {line} above the header row was not used: {text}"),
-            )
-            .at(&builder.place.source(*line)),
-        );
-    }
-    for row in table.rows.iter().skip(layout.data_start) {
-        if !row.is_blank() {
-            builder.row(row);
-        }
-    }
-    let (declarations, findings) = builder.finish();
-    document.declarations = declarations;
-    Ok((document, findings))
+    Ok((layout, document, preamble))
 }
 
 type Key = (String, String, String);
 
 struct DeclState {
     decl: Declaration,
-    seen: HashMap<Column, String>,
+    /// The first value of each project-level column (by [`Builder::seen_slot`]).
+    seen: Vec<Option<String>>,
     has_evaluation: bool,
     evaluation: Evaluation,
     rows: Vec<IndicatorEvaluation>,
@@ -175,6 +206,9 @@ struct DeclState {
     eval_unit: Option<MoneyUnit>,
     last_level1: String,
     last_level2: String,
+    /// `last_level1` and `last_level2` as read (the taxonomy lookup is done once per
+    /// label change, not once per row).
+    last_levels: (Option<Level1>, Option<Level2>),
 }
 
 struct Builder<'a> {
@@ -182,21 +216,95 @@ struct Builder<'a> {
     layout: &'a Layout,
     decls: Vec<DeclState>,
     index: HashMap<Key, usize>,
-    last_key: Option<Key>,
+    /// The key of the last row and its declaration.
+    last: Option<(Key, usize)>,
     findings: Vec<Finding>,
     preamble_unit: Option<MoneyUnit>,
+    /// For each layout column, the slot of its first value in [`DeclState::seen`]: the
+    /// first layout column of the same kind (two `ProjectExtra` columns of one header
+    /// share it).
+    seen_slot: Vec<usize>,
+    /// The cells of these columns make a row an indicator row.
+    indicator_columns: Vec<usize>,
+    /// The index of each of [`READ_BY`] in the rows.
+    read_by: [Option<usize>; READ_BY.len()],
 }
 
-fn cell_of(row: &RawRow, index: usize) -> &str {
-    row.cells.get(index).map_or("", |c| c.trim())
+/// The columns every row is read by, looked up in the layout once (its map hashes the
+/// column on every lookup, which showed in the profile).
+const READ_BY: [Column; 14] = [
+    Column::ProjectName,
+    Column::ProjectCode,
+    Column::DeclarationNo,
+    Column::Level1,
+    Column::Level2,
+    Column::Level1Text,
+    Column::Level2Text,
+    Column::Name,
+    Column::Target,
+    Column::Unit,
+    Column::Weight,
+    Column::Actual,
+    Column::Score,
+    Column::Deviation,
+];
+
+fn cell_of<C: AsRef<str>>(cells: &[C], index: usize) -> &str {
+    cells.get(index).map_or("", |c| c.as_ref().trim())
 }
 
-impl Builder<'_> {
-    fn cell<'r>(&self, row: &'r RawRow, column: &Column) -> &'r str {
-        self.layout
-            .first
-            .get(column)
-            .map_or("", |&index| cell_of(row, index))
+impl<'a> Builder<'a> {
+    fn new(place: Place<'a>, layout: &'a Layout, preamble: Preamble) -> Self {
+        let seen_slot = layout
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, col)| {
+                layout
+                    .columns
+                    .iter()
+                    .position(|c| c.column == col.column)
+                    .unwrap_or(i)
+            })
+            .collect();
+        let indicator_columns = layout
+            .columns
+            .iter()
+            .filter(|c| !c.column.is_project_level() && !matches!(c.column, Column::Extra(_)))
+            .map(|c| c.index)
+            .collect();
+        let mut builder = Builder {
+            place,
+            layout,
+            decls: Vec::new(),
+            index: HashMap::new(),
+            last: None,
+            findings: Vec::new(),
+            preamble_unit: preamble.money_unit,
+            seen_slot,
+            indicator_columns,
+            read_by: READ_BY.map(|c| layout.first.get(&c).copied()),
+        };
+        for (line, text) in &preamble.ignored {
+            builder.findings.push(
+                Finding::new(
+                    "unused_preamble_row",
+                    Severity::Info,
+                    format!("表头上方第{line}行未使用：{text}"),
+                    format!("line {line} above the header row was not used: {text}"),
+                )
+                .at(&builder.place.source(*line)),
+            );
+        }
+        builder
+    }
+
+    fn cell<'r, C: AsRef<str>>(&self, cells: &'r [C], column: &Column) -> &'r str {
+        let index = match READ_BY.iter().position(|c| c == column) {
+            Some(k) => self.read_by.get(k).copied().flatten(),
+            None => self.layout.first.get(column).copied(),
+        };
+        index.map_or("", |i| cell_of(cells, i))
     }
 
     fn index_of(&self, column: &Column) -> usize {
@@ -208,7 +316,7 @@ impl Builder<'_> {
         &mut self,
         code: &str,
         severity: Severity,
-        row: &RawRow,
+        line: u32,
         index: usize,
         project: &str,
         zh: &str,
@@ -218,10 +326,10 @@ impl Builder<'_> {
         let finding = Finding::new(
             code,
             severity,
-            format!("{}：{zh}", self.place.zh(row.line, index, header)),
-            format!("{}: {en}", self.place.en(row.line, index, header)),
+            format!("{}：{zh}", self.place.zh(line, index, header)),
+            format!("{}: {en}", self.place.en(line, index, header)),
         )
-        .at(&self.place.source(row.line));
+        .at(&self.place.source(line));
         let finding = if project.is_empty() {
             finding
         } else {
@@ -230,102 +338,110 @@ impl Builder<'_> {
         self.findings.push(finding);
     }
 
-    fn row(&mut self, row: &RawRow) {
+    fn row<C: AsRef<str>>(&mut self, line: u32, cells: &[C]) {
         // Cells under no header are not read: a row with nothing else makes no project
         // (an empty one could not be written back) and is said to be unread.
         if self
             .layout
             .columns
             .iter()
-            .all(|c| cell_of(row, c.index).is_empty())
+            .all(|c| cell_of(cells, c.index).is_empty())
         {
             self.findings.push(
                 Finding::new(
                     "ignored_row",
                     Severity::Info,
-                    format!("第{}行只在没有表头的列中有内容，未读取", row.line),
-                    format!(
-                        "line {} has cells only in columns without a header; not read",
-                        row.line
-                    ),
+                    format!("第{line}行只在没有表头的列中有内容，未读取"),
+                    format!("line {line} has cells only in columns without a header; not read"),
                 )
-                .at(&self.place.source(row.line)),
+                .at(&self.place.source(line)),
             );
             return;
         }
-        if let Some(note) = self.note_row(row) {
+        let indicator_row = self.is_indicator_row(cells);
+        let note = if indicator_row {
+            None
+        } else {
+            self.note_row(cells)
+        };
+        if let Some(note) = note {
             self.findings.push(
                 Finding::new(
                     "ignored_row",
                     Severity::Info,
-                    format!("第{}行是说明或合计行，未作为指标读取：{note}", row.line),
-                    format!(
-                        "line {} is a note or total row, not read as an indicator: {note}",
-                        row.line
-                    ),
+                    format!("第{line}行是说明或合计行，未作为指标读取：{note}"),
+                    format!("line {line} is a note or total row, not read as an indicator: {note}"),
                 )
-                .at(&self.place.source(row.line)),
+                .at(&self.place.source(line)),
             );
             return;
         }
-        let name = self.cell(row, &Column::ProjectName).to_owned();
-        let code = self.cell(row, &Column::ProjectCode).to_owned();
-        let number = self.cell(row, &Column::DeclarationNo).to_owned();
-        let key = match (&self.last_key, name.is_empty() && code.is_empty()) {
-            (Some(last), true) => last.clone(),
+        let name = self.cell(cells, &Column::ProjectName);
+        let code = self.cell(cells, &Column::ProjectCode);
+        let number = self.cell(cells, &Column::DeclarationNo);
+        // The rows of a project are consecutive in every export: the last row's key is
+        // compared first, without building a key.
+        let position = match &self.last {
+            Some((_, p)) if name.is_empty() && code.is_empty() => *p,
+            Some((k, p)) if k.0 == name && k.1 == code && k.2 == number => *p,
             _ => {
                 if name.is_empty() {
                     let index = self.index_of(&Column::ProjectName);
                     self.finding(
                         "missing_project_name",
                         Severity::Warning,
-                        row,
+                        line,
                         index,
                         "",
                         "项目名称为空",
                         "the project name is empty",
                     );
                 }
-                (name, code, number)
+                let key = (name.to_owned(), code.to_owned(), number.to_owned());
+                let position = self.position(line, &key);
+                self.last = Some((key, position));
+                position
             }
         };
-        let position = match self.index.get(&key) {
-            Some(&p) => p,
-            None => {
-                let mut decl = Declaration::default();
-                decl.project.name.clone_from(&key.0);
-                decl.project.code = (!key.1.is_empty()).then(|| key.1.clone());
-                decl.source = self.place.source(row.line);
-                self.decls.push(DeclState {
-                    decl,
-                    seen: HashMap::new(),
-                    has_evaluation: false,
-                    evaluation: Evaluation::default(),
-                    rows: Vec::new(),
-                    funding_unit: None,
-                    eval_unit: None,
-                    last_level1: String::new(),
-                    last_level2: String::new(),
-                });
-                self.index.insert(key.clone(), self.decls.len() - 1);
-                self.decls.len() - 1
-            }
-        };
-        self.last_key = Some(key);
-        self.project_cells(row, position);
-        if self.is_indicator_row(row) {
-            self.indicator(row, position);
+        self.project_cells(line, cells, position);
+        if indicator_row {
+            self.indicator(line, cells, position);
         } else {
-            self.project_only_extras(row, position);
+            self.project_only_extras(cells, position);
         }
     }
 
-    /// A row holding only a note (`注：…`, `填表说明…`) or a total (`合计`) in one cell.
-    fn note_row(&self, row: &RawRow) -> Option<String> {
-        if self.is_indicator_row(row) {
-            return None;
+    /// The declaration of a project key, made on its first row.
+    fn position(&mut self, line: u32, key: &Key) -> usize {
+        if let Some(&p) = self.index.get(key) {
+            return p;
         }
-        let mut filled = row.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+        let mut decl = Declaration::default();
+        decl.project.name.clone_from(&key.0);
+        decl.project.code = (!key.1.is_empty()).then(|| key.1.clone());
+        decl.source = self.place.source(line);
+        self.decls.push(DeclState {
+            decl,
+            seen: vec![None; self.layout.columns.len()],
+            has_evaluation: false,
+            evaluation: Evaluation::default(),
+            rows: Vec::new(),
+            funding_unit: None,
+            eval_unit: None,
+            last_level1: String::new(),
+            last_level2: String::new(),
+            last_levels: (None, None),
+        });
+        self.index.insert(key.clone(), self.decls.len() - 1);
+        self.decls.len() - 1
+    }
+
+    /// A row holding only a note (`注：…`, `填表说明…`) or a total (`合计`) in one cell.
+    fn note_row<C: AsRef<str>>(&self, cells: &[C]) -> Option<String> {
+        let mut filled = cells
+            .iter()
+            .map(|c| c.as_ref().trim())
+            .filter(|c| !c.is_empty());
         let only = filled.next()?;
         if filled.next().is_some() {
             return None;
@@ -349,15 +465,13 @@ impl Builder<'_> {
             .then(|| only.to_owned())
     }
 
-    fn is_indicator_row(&self, row: &RawRow) -> bool {
-        self.layout.columns.iter().any(|c| {
-            !c.column.is_project_level()
-                && !matches!(c.column, Column::Extra(_))
-                && !cell_of(row, c.index).is_empty()
-        })
+    fn is_indicator_row<C: AsRef<str>>(&self, cells: &[C]) -> bool {
+        self.indicator_columns
+            .iter()
+            .any(|&i| !cell_of(cells, i).is_empty())
     }
 
-    fn finish(self) -> (Vec<Declaration>, Vec<Finding>) {
+    fn finish(self, mut document: Document) -> (Document, Vec<Finding>) {
         let has_funding_unit = self.layout.first.contains_key(&Column::FundingUnit);
         let has_eval_unit = self.layout.first.contains_key(&Column::EvalUnit);
         let default = self.preamble_unit.unwrap_or_default();
@@ -386,7 +500,8 @@ impl Builder<'_> {
                 state.decl
             })
             .collect();
-        (declarations, self.findings)
+        document.declarations = declarations;
+        (document, self.findings)
     }
 }
 

@@ -15,31 +15,42 @@ use super::super::cells::{
     build_target, classify_sign, direction_text, means_date, parse_decimal, Sign,
 };
 use super::super::columns::Column;
-use super::super::RawRow;
 use super::{cell_of, Builder, TARGET_DATE_KEY};
 
 impl Builder<'_> {
-    pub(super) fn indicator(&mut self, row: &RawRow, position: usize) {
+    pub(super) fn indicator<C: AsRef<str>>(&mut self, line: u32, cells: &[C], position: usize) {
         let layout = self.layout;
         // Merged 一级/二级 cells arrive empty: they carry over from the row above.
-        let mut level1_cell = self.cell(row, &Column::Level1).to_owned();
-        let mut level2_cell = self.cell(row, &Column::Level2).to_owned();
+        let written1 = self.cell(cells, &Column::Level1);
+        let written2 = self.cell(cells, &Column::Level2);
         let Some(state) = self.decls.get_mut(position) else {
             return;
         };
         let project = state.decl.project.name.clone();
-        if level2_cell.is_empty() && (level1_cell.is_empty() || level1_cell == state.last_level1) {
-            level2_cell.clone_from(&state.last_level2);
+        let carry2 = written2.is_empty() && (written1.is_empty() || written1 == state.last_level1);
+        let level1_cell: String = if written1.is_empty() {
+            state.last_level1.clone()
+        } else {
+            written1.to_owned()
+        };
+        let level2_cell: String = if carry2 {
+            state.last_level2.clone()
+        } else {
+            written2.to_owned()
+        };
+        // The labels are looked up when they change, not on every row.
+        let (mut level1, mut level2) = state.last_levels;
+        if level1_cell != state.last_level1 {
+            level1 = Level1::parse(&level1_cell);
+            state.last_level1.clone_from(&level1_cell);
         }
-        if level1_cell.is_empty() {
-            level1_cell.clone_from(&state.last_level1);
+        if level2_cell != state.last_level2 {
+            level2 = Level2::parse(&level2_cell);
+            state.last_level2.clone_from(&level2_cell);
         }
-        state.last_level1.clone_from(&level1_cell);
-        state.last_level2.clone_from(&level2_cell);
+        state.last_levels = (level1, level2);
 
-        let name = self.cell(row, &Column::Name).to_owned();
-        let level1 = Level1::parse(&level1_cell);
-        let level2 = Level2::parse(&level2_cell);
+        let name = self.cell(cells, &Column::Name).to_owned();
         let mut pending: Vec<(&str, Severity, usize, String, String)> = Vec::new();
         if level1.is_none() && !level1_cell.is_empty() {
             pending.push((
@@ -71,7 +82,7 @@ impl Builder<'_> {
         let mut extra = BTreeMap::new();
         for col in &layout.columns {
             if let Column::Extra(key) = &col.column {
-                let value = cell_of(row, col.index);
+                let value = cell_of(cells, col.index);
                 if !value.is_empty() {
                     extra.insert(key.clone(), value.to_owned());
                 }
@@ -81,7 +92,7 @@ impl Builder<'_> {
         let mut comparator: Option<Comparator> = None;
         let mut direction: Option<Direction> = None;
         for col in layout.columns.iter().filter(|c| c.column == Column::Sign) {
-            let value = cell_of(row, col.index);
+            let value = cell_of(cells, col.index);
             if value.is_empty() {
                 continue;
             }
@@ -112,8 +123,8 @@ impl Builder<'_> {
                 }
             }
         }
-        let value_cell = self.cell(row, &Column::Target);
-        let unit_cell = self.cell(row, &Column::Unit);
+        let value_cell = self.cell(cells, &Column::Target);
+        let unit_cell = self.cell(cells, &Column::Unit);
         let built = build_target(
             value_cell,
             unit_cell,
@@ -155,7 +166,7 @@ impl Builder<'_> {
                     .iter()
                     .find(|col| {
                         col.column == Column::Sign
-                            && classify_sign(cell_of(row, col.index)) == Some(Sign::Direction(d))
+                            && classify_sign(cell_of(cells, col.index)) == Some(Sign::Direction(d))
                     })
                     .map_or(0, |col| col.index);
                 pending.push((
@@ -175,7 +186,7 @@ impl Builder<'_> {
                 ));
             }
         }
-        let weight_cell = self.cell(row, &Column::Weight);
+        let weight_cell = self.cell(cells, &Column::Weight);
         let weight = if weight_cell.is_empty() {
             None
         } else {
@@ -196,9 +207,9 @@ impl Builder<'_> {
             parsed
         };
         // Self-evaluation cells.
-        let actual = self.cell(row, &Column::Actual);
-        let score_cell = self.cell(row, &Column::Score);
-        let deviation = self.cell(row, &Column::Deviation);
+        let actual = self.cell(cells, &Column::Actual);
+        let score_cell = self.cell(cells, &Column::Score);
+        let deviation = self.cell(cells, &Column::Deviation);
         let score = if score_cell.is_empty() {
             None
         } else {
@@ -217,13 +228,13 @@ impl Builder<'_> {
             }
             parsed
         };
-        let level1_text = match self.cell(row, &Column::Level1Text) {
+        let level1_text = match self.cell(cells, &Column::Level1Text) {
             "" => (!level1_cell.is_empty()
                 && level1.map(Level1::as_str) != Some(level1_cell.as_str()))
             .then(|| level1_cell.clone()),
             text => Some(text.to_owned()),
         };
-        let level2_text = match self.cell(row, &Column::Level2Text) {
+        let level2_text = match self.cell(cells, &Column::Level2Text) {
             "" => (!level2_cell.is_empty()
                 && level2.map(Level2::as_str) != Some(level2_cell.as_str()))
             .then(|| level2_cell.clone()),
@@ -239,7 +250,7 @@ impl Builder<'_> {
             level2_text,
             direction,
             extra,
-            source: self.place.source(row.line),
+            source: self.place.source(line),
         };
         let Some(state) = self.decls.get_mut(position) else {
             return;
@@ -254,9 +265,12 @@ impl Builder<'_> {
             deviation: (!deviation.is_empty()).then(|| deviation.to_owned()),
         });
         state.decl.indicators.push(indicator);
+        if pending.is_empty() {
+            return;
+        }
         let path = format!("{}/{}/{}", level1_cell, level2_cell, name);
         for (code, severity, index, zh, en) in pending {
-            self.finding(code, severity, row, index, &project, &zh, &en);
+            self.finding(code, severity, line, index, &project, &zh, &en);
             if let Some(last) = self.findings.last_mut() {
                 last.indicator = Some(path.clone());
             }

@@ -9,13 +9,12 @@ use crate::text::strip_html;
 
 use super::super::cells::{parse_decimal, parse_level_points, parse_money_unit};
 use super::super::columns::{BudgetField, BudgetLine, Column};
-use super::super::RawRow;
 use super::{cell_of, Builder};
 
 impl Builder<'_> {
-    pub(super) fn project_cells(&mut self, row: &RawRow, position: usize) {
+    pub(super) fn project_cells<C: AsRef<str>>(&mut self, line: u32, cells: &[C], position: usize) {
         let layout = self.layout;
-        for col in &layout.columns {
+        for (n, col) in layout.columns.iter().enumerate() {
             if !col.column.is_project_level()
                 || matches!(
                     col.column,
@@ -24,14 +23,15 @@ impl Builder<'_> {
             {
                 continue;
             }
-            let value = cell_of(row, col.index);
+            let value = cell_of(cells, col.index);
             if value.is_empty() {
                 continue;
             }
+            let slot = self.seen_slot.get(n).copied().unwrap_or(n);
             let Some(state) = self.decls.get_mut(position) else {
                 return;
             };
-            match state.seen.get(&col.column) {
+            match state.seen.get(slot).and_then(Option::as_ref) {
                 Some(first) if first == value => continue,
                 Some(first) => {
                     let (zh, en) = (
@@ -42,7 +42,7 @@ impl Builder<'_> {
                     self.finding(
                         "inconsistent_project_field",
                         Severity::Warning,
-                        row,
+                        line,
                         col.index,
                         &project,
                         &zh,
@@ -51,11 +51,13 @@ impl Builder<'_> {
                     continue;
                 }
                 None => {
-                    state.seen.insert(col.column.clone(), value.to_owned());
+                    if let Some(first) = state.seen.get_mut(slot) {
+                        *first = Some(value.to_owned());
+                    }
                 }
             }
             let applied = self.apply_project(
-                row,
+                line,
                 position,
                 col.index,
                 &col.column,
@@ -81,7 +83,7 @@ impl Builder<'_> {
     #[allow(clippy::too_many_arguments)]
     fn apply_project(
         &mut self,
-        row: &RawRow,
+        line: u32,
         position: usize,
         index: usize,
         column: &Column,
@@ -222,7 +224,15 @@ impl Builder<'_> {
                     .project
                     .extra
                     .insert(header.to_owned(), value.to_owned());
-                self.finding(code, Severity::Warning, row, index, &project_name, &zh, &en);
+                self.finding(
+                    code,
+                    Severity::Warning,
+                    line,
+                    index,
+                    &project_name,
+                    &zh,
+                    &en,
+                );
                 false
             }
             None => true,
@@ -230,11 +240,11 @@ impl Builder<'_> {
     }
 
     /// Extra cells on a row without an indicator belong to the project.
-    pub(super) fn project_only_extras(&mut self, row: &RawRow, position: usize) {
+    pub(super) fn project_only_extras<C: AsRef<str>>(&mut self, cells: &[C], position: usize) {
         let layout = self.layout;
         for col in &layout.columns {
             if let Column::Extra(key) = &col.column {
-                let value = cell_of(row, col.index);
+                let value = cell_of(cells, col.index);
                 if let (false, Some(state)) = (value.is_empty(), self.decls.get_mut(position)) {
                     state
                         .decl
