@@ -305,7 +305,14 @@ fn declaration_numbers(document: &Document) -> Vec<Option<String>> {
             .entry((d.project.name.as_str(), d.project.code.as_deref()))
             .or_default() += 1;
     }
-    let shared = counts.values().any(|&n| n > 1);
+    // A declaration with neither name nor code after the first would read as rows of
+    // the one above: the numbers keep it apart too.
+    let nameless = document
+        .declarations
+        .iter()
+        .skip(1)
+        .any(|d| d.project.name.is_empty() && d.project.code.is_none());
+    let shared = nameless || counts.values().any(|&n| n > 1);
     document
         .declarations
         .iter()

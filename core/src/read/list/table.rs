@@ -382,7 +382,13 @@ impl<'a> Builder<'a> {
         // The rows of a project are consecutive in every export: the last row's key is
         // compared first, without building a key.
         let position = match &self.last {
-            Some((_, p)) if name.is_empty() && code.is_empty() => *p,
+            // A row without name and code continues the project above, unless its
+            // 申报表序号 says it is another declaration (one with no name).
+            Some((k, p))
+                if name.is_empty() && code.is_empty() && (number.is_empty() || k.2 == number) =>
+            {
+                *p
+            }
             Some((k, p)) if k.0 == name && k.1 == code && k.2 == number => *p,
             _ => {
                 if name.is_empty() {
