@@ -143,7 +143,10 @@ pub fn find_header(rows: &[RawRow]) -> Option<Layout> {
         if cell.is_empty() || cell == above {
             continue;
         }
-        if recognize(cell).is_none() {
+        // A name under 项目名称 (a project called `符号`) makes a data row: a header's
+        // second row leaves 项目名称 empty (merged down) or repeats it.
+        let under_name = recognize(above).is_some_and(|m| m.column == Column::ProjectName);
+        if under_name || recognize(cell).is_none() {
             return Some(layout);
         }
         sub_headers += 1;
