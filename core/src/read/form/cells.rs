@@ -220,23 +220,26 @@ pub(super) fn may_be_label(cell: &str) -> bool {
         .is_none()
 }
 
-/// The part of a cell before its first parenthesis when that part may be a label (as
-/// [`may_be_label`]), looking at no more than that many characters.
-pub(super) fn label_head(cell: &str) -> Option<&str> {
+/// Whether the part of a cell before its first parenthesis may be a label (as
+/// [`may_be_label`]) and holds a character for which `wanted` holds: one pass, looking at
+/// no more than [`LABEL_CHARS`] kept characters.
+pub(super) fn label_head_has(cell: &str, wanted: impl Fn(char) -> bool) -> bool {
     let mut kept = 0;
-    for (i, c) in cell.char_indices() {
+    let mut found = false;
+    for c in cell.chars() {
         if matches!(c, '(' | '（') {
-            return cell.get(..i);
+            return found;
         }
+        found |= wanted(c);
         let c = fold_char(c);
         if !c.is_whitespace() && !matches!(c, '*' | '★' | ':' | '：') {
             kept += 1;
             if kept > LABEL_CHARS {
-                return None;
+                return false;
             }
         }
     }
-    Some(cell)
+    found
 }
 
 /// Whether the [`key`] of a cell starts with `prefix` (which holds no colon), looking at
@@ -452,8 +455,11 @@ mod tests {
         assert_eq!(key("项目 绩效 目标："), "项目绩效目标");
         assert_eq!(key_without_of_which("其中：当年财政拨款"), "当年财政拨款");
         assert!(may_be_label("社会公众或服务对象满意度指标(10分)："));
-        assert_eq!(label_head("年初预算数（万元，含说明）"), Some("年初预算数"));
-        assert_eq!(label_head(&"全年执行".repeat(10)), None);
+        let budget = |c: char| matches!(c, '预' | '执');
+        assert!(label_head_has("年初预算数（万元，含说明）", budget));
+        assert!(!label_head_has("年初（预算数）", budget));
+        assert!(!label_head_has(&"全年执行".repeat(10), budget));
+        assert!(label_head_has(&format!("{}执行率", " ".repeat(40)), budget));
         assert!(key_starts_with("金额 单位：万元", "金额单位"));
         assert!(!key_starts_with("单", "单位"));
         for own in ["产出指标", "≥90%(人)", "a-b", "《办法》、条例。"] {

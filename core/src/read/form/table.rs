@@ -91,10 +91,9 @@ pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
     ];
     // No 三级指标 column, no header: decided before the other cells are classified, and
     // only cells with a 指 (as every name has) are keyed for it.
-    if !row
-        .content()
-        .any(|(i, c)| may_be_label(c) && c.contains('指') && NAMES.contains(&row.key(i)))
-    {
+    if !row.content().any(|(i, c)| {
+        may_be_label(c) && c.chars().any(|ch| ch == '指') && NAMES.contains(&row.key(i))
+    }) {
         return None;
     }
     let mut name = None;
