@@ -163,7 +163,7 @@ fn split_line_into<'t>(line: &'t str, cells: &mut Vec<Cow<'t, str>>) {
 
 /// A cell trimmed, with HTML tags and entities removed (`<p>…</p>`, `&nbsp;`).
 fn clean(cell: &str) -> Cow<'_, str> {
-    if cell.contains('<') || cell.contains('&') {
+    if memchr::memchr2(b'<', b'&', cell.as_bytes()).is_some() {
         Cow::Owned(crate::text::strip_html(cell))
     } else {
         Cow::Borrowed(cell.trim())
@@ -218,6 +218,24 @@ pub(super) fn may_be_label(cell: &str) -> bool {
         .filter(|&c| !c.is_whitespace() && !matches!(c, '*' | '★' | ':' | '：'))
         .nth(LABEL_CHARS)
         .is_none()
+}
+
+/// Whether a cell may hold the character `c`: `false` only when the cell is short (a
+/// label's length, [`LABEL_CHARS`] characters of up to 4 bytes) and its bytes do not
+/// hold it. A cheap test on the bytes before a classifier decodes the cell's characters.
+pub(super) fn may_hold(cell: &str, c: char) -> bool {
+    if cell.len() > LABEL_CHARS * 4 {
+        return true;
+    }
+    let mut buf = [0u8; 4];
+    let needle = c.encode_utf8(&mut buf).as_bytes();
+    match *needle {
+        [a, b, c] => cell
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0] == a && w[1] == b && w[2] == c),
+        _ => cell.contains(c),
+    }
 }
 
 /// Whether the part of a cell before its first parenthesis may be a label (as
@@ -460,6 +478,9 @@ mod tests {
         assert!(!label_head_has("年初（预算数）", budget));
         assert!(!label_head_has(&"全年执行".repeat(10), budget));
         assert!(label_head_has(&format!("{}执行率", " ".repeat(40)), budget));
+        assert!(may_hold("三级指标", '指') && may_hold("a指", '指') && !may_hold("名称", '指'));
+        assert!(may_hold(&"名称".repeat(40), '指'));
+        assert!(may_hold("a<b", '<') && !may_hold("ab", '<'));
         assert!(key_starts_with("金额 单位：万元", "金额单位"));
         assert!(!key_starts_with("单", "单位"));
         for own in ["产出指标", "≥90%(人)", "a-b", "《办法》、条例。"] {

@@ -8,7 +8,7 @@ use crate::model::{BudgetRow, MoneyUnit, Source};
 use crate::text::fold_char;
 
 use super::cells::{
-    is_absent, key, key_starts_with, label_head_has, parse_decimal, without_of_which, Row,
+    is_absent, key, key_starts_with, label_head_has, may_hold, parse_decimal, without_of_which, Row,
 };
 use super::Reader;
 
@@ -256,7 +256,10 @@ pub(super) fn matrix_header(row: &Row<'_>) -> Option<Matrix> {
     // 执行: a row with fewer than two such cells is no header, decided before its cells
     // are keyed.
     row.content()
-        .filter(|(_, c)| label_head_has(c, |ch| matches!(ch, '预' | '执')))
+        .filter(|(_, c)| {
+            (may_hold(c, '预') || may_hold(c, '执'))
+                && label_head_has(c, |ch| matches!(ch, '预' | '执'))
+        })
         .nth(1)?;
     let mut m = Matrix::default();
     let mut budget_labels = 0;

@@ -13,7 +13,7 @@ use crate::taxonomy::{strip_points_suffix, Level1, Level2};
 use crate::text::{fold_width, no_spaces, squash_spaces};
 use crate::Severity;
 
-use super::cells::{is_absent, key, may_be_label, parse_decimal, Row};
+use super::cells::{is_absent, key, may_be_label, may_hold, parse_decimal, Row};
 use super::Reader;
 
 /// The columns of an indicator table, found by their header labels.
@@ -92,7 +92,10 @@ pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
     // No 三级指标 column, no header: decided before the other cells are classified, and
     // only cells with a 指 (as every name has) are keyed for it.
     if !row.content().any(|(i, c)| {
-        may_be_label(c) && c.chars().any(|ch| ch == '指') && NAMES.contains(&row.key(i))
+        may_hold(c, '指')
+            && may_be_label(c)
+            && c.chars().any(|ch| ch == '指')
+            && NAMES.contains(&row.key(i))
     }) {
         return None;
     }
