@@ -218,15 +218,11 @@ impl Reader<'_> {
             }
             a.name = get(Some(cols.name));
             a.target = get(cols.target);
-            let known: Vec<usize> = [cols.l1, cols.l2, Some(cols.name), cols.target]
-                .into_iter()
-                .flatten()
-                .collect();
-            let after: Vec<usize> = cols.after_target().collect();
+            let known = [cols.l1, cols.l2, Some(cols.name), cols.target];
             for &(i, c) in &content {
-                if after.contains(&i) {
+                if cols.after_target().any(|a| a == i) {
                     a.by_column.insert(i, c);
-                } else if !known.contains(&i) {
+                } else if !known.contains(&Some(i)) {
                     a.stray.push((i, c));
                 }
             }
@@ -256,14 +252,11 @@ impl Reader<'_> {
     /// continues the indicator above: a cell wrapped onto the next line. Its text is
     /// appended and the target read again.
     fn continuation(&mut self, cols: &Columns, content: &[(usize, &str)], row: &Row<'_>) -> bool {
-        let text_cols: Vec<usize> = [cols.target, cols.actual, cols.deviation]
-            .into_iter()
-            .flatten()
-            .chain(cols.extra.iter().map(|(c, _)| *c))
-            .collect();
-        let only_text = content
-            .iter()
-            .all(|(i, _)| *i > cols.name && text_cols.contains(i));
+        let text_col = |i: usize| {
+            [cols.target, cols.actual, cols.deviation].contains(&Some(i))
+                || cols.extra.iter().any(|(c, _)| *c == i)
+        };
+        let only_text = content.iter().all(|&(i, _)| i > cols.name && text_col(i));
         if !only_text || self.open_group.is_some() {
             return false;
         }
