@@ -276,6 +276,12 @@ pub fn score_document(document: &Document, profile: &Profile) -> Vec<Scorecard> 
 
 /// Rounds a score to 2 decimals, half away from zero (四舍五入), scale fixed at 2.
 pub fn round2(value: Decimal) -> Decimal {
+    if value.scale() <= 2 {
+        // Nothing to round (weights, whole scores): only the scale is set.
+        let mut exact = value;
+        exact.rescale(2);
+        return exact;
+    }
     let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     rounded.rescale(2);
     rounded

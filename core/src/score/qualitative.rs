@@ -78,10 +78,28 @@ const MET_FIRST: &[char] = &[
 /// The first word of `words` that `text` contains; `first` holds the words' first
 /// characters, so most texts are ruled out in one pass.
 fn find_word(text: &str, words: &[&'static str], first: &[char]) -> Option<&'static str> {
-    if !text.contains(first) {
-        return None;
+    // One pass over the text: at each character that starts a word, the words that start
+    // there; the earliest in `words` wins (as `words.iter().find(|w| text.contains(w))`).
+    let mut best: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        if !first.contains(&c) {
+            continue;
+        }
+        let rest = text.get(at..).unwrap_or("");
+        let limit = best.unwrap_or(words.len());
+        if let Some(k) = words
+            .get(..limit)
+            .unwrap_or(words)
+            .iter()
+            .position(|w| rest.starts_with(w))
+        {
+            best = Some(k);
+            if k == 0 {
+                break;
+            }
+        }
     }
-    words.iter().copied().find(|w| text.contains(w))
+    best.and_then(|k| words.get(k).copied())
 }
 
 /// Whether `key` drops this (already folded) character: spaces and punctuation.
@@ -367,6 +385,27 @@ mod tests {
             let mut got = first.to_vec();
             got.sort_unstable();
             assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn one_pass_search_finds_the_first_listed_word() {
+        // Every text made of up to three pieces (words of the lists, their first
+        // characters, filler): the one-pass search agrees with searching word by word.
+        let mut pieces: Vec<&str> = vec!["", "年度", "效", "未", "基", "达", "完成时间"];
+        pieces.extend(UNMET.iter().chain(PARTIAL).chain(MET));
+        for a in &pieces {
+            for b in &pieces {
+                for c in ["", "效果较差", "达成", "基本"] {
+                    let text = format!("{a}{b}{c}");
+                    for words in [UNMET, PARTIAL, MET] {
+                        let first: Vec<char> =
+                            words.iter().filter_map(|w| w.chars().next()).collect();
+                        let naive = words.iter().copied().find(|w| text.contains(w));
+                        assert_eq!(find_word(&text, words, &first), naive, "{text}");
+                    }
+                }
+            }
         }
     }
 

@@ -135,8 +135,49 @@ pub fn parse_target(text: &str) -> Target {
 /// assert_eq!(parse_actual("达成年度指标").value, None);
 /// ```
 pub fn parse_actual(text: &str) -> Actual {
-    let norm = normalize(text);
-    let s = trim(&norm);
+    match actual_quantity(text) {
+        Some(q) => Actual {
+            text: text.to_owned(),
+            comparator: q.comparator,
+            value: Some(q.value),
+            unit: q.unit.map(Cow::into_owned),
+        },
+        None => Actual {
+            text: text.to_owned(),
+            comparator: None,
+            value: None,
+            unit: None,
+        },
+    }
+}
+
+/// 实际完成值 read as a number (what [`parse_actual`] gives when it has a value), borrowing
+/// its unit from the text when the text needed no normalizing: scoring reads every actual
+/// through this, without allocating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ActualQuantity<'a> {
+    /// A comparator written in the actual (`≥266米`).
+    pub(crate) comparator: Option<Comparator>,
+    /// The number.
+    pub(crate) value: Decimal,
+    /// The unit as written, if any (normalized text: width folded).
+    pub(crate) unit: Option<Cow<'a, str>>,
+}
+
+/// The grammar of [`parse_actual`] without its allocations; `None` when the actual has no
+/// value (text, placeholders, nothing).
+pub(crate) fn actual_quantity(text: &str) -> Option<ActualQuantity<'_>> {
+    match normalize(text) {
+        Cow::Borrowed(norm) => scan_actual(trim(norm)),
+        Cow::Owned(norm) => scan_actual(trim(&norm)).map(|q| ActualQuantity {
+            unit: q.unit.map(|u| Cow::Owned(u.into_owned())),
+            ..q
+        }),
+    }
+}
+
+/// [`actual_quantity`] on normalized, trimmed text.
+fn scan_actual(s: &str) -> Option<ActualQuantity<'_>> {
     let mut scanned = scan(s);
     if !matches!(scanned, Scan::Quantitative { .. }) {
         // An actual may carry a remark in parentheses: `100%(已完成)`, `17人（全年）`.
@@ -152,18 +193,12 @@ pub fn parse_actual(text: &str) -> Actual {
             value,
             unit,
             ..
-        } => Actual {
-            text: text.to_owned(),
+        } => Some(ActualQuantity {
             comparator,
-            value: Some(value),
-            unit: unit.map(Cow::into_owned),
-        },
-        Scan::Qualitative | Scan::Invalid(_) => Actual {
-            text: text.to_owned(),
-            comparator: None,
-            value: None,
-            unit: None,
-        },
+            value,
+            unit,
+        }),
+        Scan::Qualitative | Scan::Invalid(_) => None,
     }
 }
 
