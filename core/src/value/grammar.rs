@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use super::normalize::normalize;
 use super::number::{chinese_number, number};
 use super::qualitative;
-use super::unit::{class_of, strip_parens, trim, trim_end, trim_start, word_like};
+use super::unit::{class_of, strip_parens, table_class, trim, trim_end, trim_start, word_like};
 use super::{Comparator, Target, TargetKind, UnitClass, ValueProblem};
 
 /// A parsed 实际完成值 (actual value). It follows the target grammar; a comparator
@@ -294,8 +294,54 @@ fn comparator(s: &str) -> Option<(Comparator, Written, &str)> {
     Some((cmp, Written::Symbol, trim_start(rest)))
 }
 
-/// The grammar on normalized, trimmed text.
+/// The grammar on normalized, trimmed text: the common shapes first, then the whole
+/// grammar.
 fn scan(s: &str) -> Scan<'_> {
+    common_shape(s).unwrap_or_else(|| scan_general(s))
+}
+
+/// The shapes most 指标值 and 实际完成值 have (`≥17.00(人)`, `=100.00 (%)`, `≤90万元`,
+/// `95%`, `5,000`): a symbol comparator or none, a number starting with a digit, and
+/// nothing more or a unit of the table, bare or in parentheses. Gives what
+/// [`scan_general`] gives on such text (a test checks it); `None` for anything else.
+fn common_shape(s: &str) -> Option<Scan<'_>> {
+    let (prefix, rest) = match s.as_bytes().first()? {
+        b'0'..=b'9' => (None, s),
+        // `=`, `>`, `<`, and the symbols U+2xxx (`≥`, `≤`, `═`, …), never a word.
+        b'=' | b'>' | b'<' | 0xE2 => match comparator(s)? {
+            (c, Written::Symbol, rest) => (Some(c), rest),
+            (_, Written::Word, _) => return None,
+        },
+        _ => return None,
+    };
+    if !rest.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
+    let (value, len) = number(rest)?;
+    let tail = trim(rest.get(len..)?);
+    let unit = match tail.as_bytes().first() {
+        None => {
+            return Some(Scan::Quantitative {
+                comparator: prefix,
+                value,
+                unit: None,
+                unit_class: None,
+            })
+        }
+        Some(b'(') => tail.strip_prefix('(')?.strip_suffix(')')?,
+        Some(_) => tail,
+    };
+    let unit_class = table_class(unit)?;
+    Some(Scan::Quantitative {
+        comparator: prefix,
+        value,
+        unit: Some(Cow::Borrowed(unit)),
+        unit_class: Some(unit_class),
+    })
+}
+
+/// The whole grammar on normalized, trimmed text.
+fn scan_general(s: &str) -> Scan<'_> {
     if s.is_empty() {
         return Scan::Invalid(ValueProblem::Empty);
     }
@@ -332,7 +378,12 @@ fn is_machine_artefact(s: &str) -> bool {
         "none",
         "undefined",
     ];
-    s.len() <= 10 && ARTEFACTS.iter().any(|a| s.eq_ignore_ascii_case(a))
+    s.len() <= 10
+        && matches!(
+            s.as_bytes().first(),
+            Some(b'n' | b'N' | b'i' | b'I' | b'u' | b'U' | b'+' | b'-' | b'#')
+        )
+        && ARTEFACTS.iter().any(|a| s.eq_ignore_ascii_case(a))
 }
 
 /// The grammar without a leading `每…`.
@@ -685,6 +736,92 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn common_shapes_read_as_the_whole_grammar_reads_them() {
+        let units = [
+            "",
+            "%",
+            "人",
+            "人次",
+            "万元",
+            "平方米",
+            "次/月",
+            "%(百分比)",
+            "含",
+            "不含",
+            "个村",
+            "M",
+            "m2",
+            "㎡",
+            "℃",
+            "kW·h",
+            "以上",
+            "人以上",
+            "% ",
+            " 人",
+            "(人)",
+            "台,",
+            "底前",
+            "年",
+            "个工作日",
+            "元。",
+            "百分比",
+            "千分比",
+        ];
+        let comparators = [
+            "",
+            "=",
+            "==",
+            "≥",
+            "≤",
+            ">",
+            "<",
+            ">=",
+            "<=",
+            "=>",
+            "═",
+            "≧",
+            "≮",
+            "不低于",
+            "≥ ",
+            "-",
+            "+",
+        ];
+        let numbers = [
+            "17",
+            "17.00",
+            "5,000",
+            "0",
+            "1.",
+            "12,34",
+            "3.5e2",
+            "007",
+            "99999999999999999999999999999",
+        ];
+        let mut checked = 0;
+        for c in comparators {
+            for n in numbers {
+                for u in units {
+                    for text in [
+                        format!("{c}{n}{u}"),
+                        format!("{c}{n}({u})"),
+                        format!("{c}{n} ({u})"),
+                        format!("{c}{n}（{u}）"),
+                        format!("{c}{n}{u})"),
+                    ] {
+                        let norm = normalize(&text);
+                        let s = trim(&norm);
+                        if let Some(fast) = common_shape(s) {
+                            assert_eq!(fast, scan_general(s), "{text}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]

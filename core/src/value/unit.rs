@@ -662,6 +662,11 @@ fn unit_map() -> &'static UnitMap {
     })
 }
 
+/// The class of a unit of the table (no gloss, compound or prefix).
+pub(crate) fn table_class(u: &str) -> Option<UnitClass> {
+    table(u).map(|(class, _, _)| class)
+}
+
 /// A unit of the table.
 fn table(u: &str) -> Option<Entry> {
     if u == "%" {
