@@ -276,18 +276,103 @@ pub fn score_document(document: &Document, profile: &Profile) -> Vec<Scorecard> 
 
 /// Rounds a score to 2 decimals, half away from zero (四舍五入), scale fixed at 2.
 pub fn round2(value: Decimal) -> Decimal {
-    if value.scale() <= 2 {
+    let scale = value.scale();
+    if scale <= 2 {
         // Nothing to round (weights, whole scores): only the scale is set.
         let mut exact = value;
         exact.rescale(2);
         return exact;
+    }
+    if let Some(rounded) = round2_positive(value.mantissa(), scale) {
+        return rounded;
     }
     let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     rounded.rescale(2);
     rounded
 }
 
+/// [`round2`] of a non-negative `mantissa × 10^-scale` (scale 3 to 28) in one integer
+/// division: half away from zero is half up on a magnitude. `None` for a negative value
+/// (whose zero keeps its sign in `round_dp`), left to the general rounding.
+fn round2_positive(mantissa: i128, scale: u32) -> Option<Decimal> {
+    let magnitude = u128::try_from(mantissa).ok()?;
+    let unit = 10u128.checked_pow(scale.checked_sub(2)?)?;
+    let (quotient, remainder) = (magnitude / unit, magnitude % unit);
+    let rounded = if remainder >= unit - remainder {
+        quotient + 1
+    } else {
+        quotient
+    };
+    Decimal::try_from_i128_with_scale(i128::try_from(rounded).ok()?, 2).ok()
+}
+
 /// A decimal as people read it: trailing zeros dropped (`10.00` → `10`, `86.50` → `86.5`).
 pub(crate) fn plain(value: Decimal) -> String {
     value.normalize().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `round2` as it was written first: `round_dp_with_strategy`, then the scale.
+    fn reference(value: Decimal) -> Decimal {
+        let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        rounded.rescale(2);
+        rounded
+    }
+
+    #[test]
+    fn round2_agrees_with_round_dp_everywhere() {
+        let mut values: Vec<Decimal> = Vec::new();
+        for text in [
+            "0",
+            "0.005",
+            "0.004999",
+            "0.015",
+            "0.025",
+            "1.005",
+            "2.675",
+            "9.995",
+            "9.994999",
+            "99.999",
+            "-0.005",
+            "-1.005",
+            "-0.001",
+            "0.0049999999999999999999999999",
+            "0.3333333333333333333333333333",
+            "79228162514264337593543950.335",
+            "7.9228162514264337593543950335",
+            "12.345678",
+            "0.000",
+            "-0.000",
+            "1e-28",
+        ] {
+            values.push(
+                text.parse()
+                    .unwrap_or_else(|_| Decimal::from_scientific(text).unwrap_or_default()),
+            );
+        }
+        // Ratios times weights, as the rules compute them.
+        for a in 1..60i64 {
+            for t in [3i64, 7, 9, 13, 98, 4578] {
+                for w in [
+                    Decimal::new(15, 1),
+                    Decimal::from(10),
+                    Decimal::new(714, 2),
+                    Decimal::new(3, 3),
+                ] {
+                    let ratio = Decimal::from(a)
+                        .checked_div(Decimal::from(t))
+                        .unwrap_or_default();
+                    values.push(ratio.saturating_mul(w));
+                    values.push(-ratio.saturating_mul(w));
+                }
+            }
+        }
+        for value in values {
+            let (got, want) = (round2(value), reference(value));
+            assert_eq!((got, got.to_string()), (want, want.to_string()), "{value}");
+        }
+    }
 }

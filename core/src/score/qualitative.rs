@@ -104,6 +104,10 @@ fn find_word(text: &str, words: &[&'static str], first: &[char]) -> Option<&'sta
 
 /// Whether `key` drops this (already folded) character: spaces and punctuation.
 fn dropped(c: char) -> bool {
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        // CJK ideographs, most of every text: neither space nor punctuation.
+        return false;
+    }
     c.is_whitespace()
         || matches!(
             c,

@@ -21,6 +21,16 @@ const REVERSE_RATIO: &str =
     "反向指标：A ≤ T 得满分；A > T 按 T/A × W 记分 (jixiao 政策 reverse=ratio, domain.md §5)";
 const NOT_COMPARABLE: &str = "定量指标：实际值须为可与目标值比较的数值 (domain.md §5 not scorable)";
 
+/// `value < 0`, without aligning scales (a zero may carry a sign: `-0` is not negative).
+fn is_negative(value: Decimal) -> bool {
+    value.is_sign_negative() && !value.is_zero()
+}
+
+/// `value > 0`, without aligning scales.
+fn is_positive(value: Decimal) -> bool {
+    value.is_sign_positive() && !value.is_zero()
+}
+
 fn r6(value: Decimal) -> String {
     plain(value.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero))
 }
@@ -100,7 +110,7 @@ pub(crate) fn score(
             )
         });
     }
-    if a < Decimal::ZERO {
+    if is_negative(a) {
         flags.push(FlagCode::NegativeActual, || {
             (
                 format!("实际值 {} 为负，按 0 计", plain(a)),
@@ -132,7 +142,7 @@ pub(crate) fn score(
             let score = round2(raw);
             Outcome {
                 raw: Some(raw),
-                status: if score > Decimal::ZERO {
+                status: if is_positive(score) {
                     Status::Partial
                 } else {
                     Status::Unmet
@@ -144,7 +154,7 @@ pub(crate) fn score(
                 reason: None,
             }
         };
-    if t < Decimal::ZERO {
+    if is_negative(t) {
         return Outcome::not_scorable(explain, NOT_COMPARABLE, || {
             format!(
                 "目标值 {} 为负，无法计分 (a negative target cannot be scored)",
@@ -153,7 +163,7 @@ pub(crate) fn score(
         });
     }
     match comparator {
-        Comparator::AtLeast | Comparator::Above | Comparator::Equal if t > Decimal::ZERO => {
+        Comparator::AtLeast | Comparator::Above | Comparator::Equal if is_positive(t) => {
             let rule = if comparator == Comparator::Equal {
                 EQUAL
             } else {
@@ -205,7 +215,7 @@ pub(crate) fn score(
             )
         }),
         Comparator::Equal | Comparator::AtMost | Comparator::Below if t.is_zero() => {
-            if a <= Decimal::ZERO {
+            if !is_positive(a) {
                 full(ZERO, "A ≤ 0 → W", flags)
             } else {
                 partial(ZERO, &|| "A > 0 → 0".to_owned(), Decimal::ZERO, flags)
