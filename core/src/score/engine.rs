@@ -1,13 +1,15 @@
 //! The scoring engine: weights, then each indicator by its kind, then levels, total,
 //! completeness and grade.
 
+use std::fmt::Write as _;
+
 use rust_decimal::Decimal;
 
 use super::weights::{self, LevelKey, Weights};
 use super::{
-    budget, plain, qualitative, quantitative, round2, BudgetScore, BudgetTotals, Flag, FlagCode,
-    FlagSet, IndicatorScore, IndicatorTotals, LevelScore, Profile, ScoreTotals, Scorecard, Status,
-    WeightSource,
+    budget, plain, qualitative, quantitative, round2, BudgetScore, BudgetTotals, Figure, Flag,
+    FlagCode, FlagSet, IndicatorScore, IndicatorTotals, LevelScore, Profile, ScoreTotals,
+    Scorecard, Status, WeightSource,
 };
 use crate::model::{Declaration, Indicator};
 use crate::value::TargetKind;
@@ -249,12 +251,14 @@ impl<'a> Context<'a> {
                 flags.push(FlagCode::DeviationRequired, || {
                     (
                         format!(
-                            "得分 {s} 低于分值 {}：须填写偏差原因分析及改进措施{}",
+                            "得分 {} 低于分值 {}：须填写偏差原因分析及改进措施{}",
+                            Figure(s),
                             plain(w),
                             if deviation.is_some() { "（已填写）" } else { "" }
                         ),
                         format!(
-                            "score {s} below the weight {}: a deviation explanation (偏差原因分析及改进措施) is required{}",
+                            "score {} below the weight {}: a deviation explanation (偏差原因分析及改进措施) is required{}",
+                            Figure(s),
                             plain(w),
                             if deviation.is_some() { " (one is given)" } else { "" }
                         ),
@@ -262,17 +266,20 @@ impl<'a> Context<'a> {
                 });
             }
         }
-        let explanation = explain.text(|| {
-            let weight_text = match weight_source {
-                WeightSource::Split => format!(
+        let explanation = match weight_source {
+            WeightSource::Split if explain.0 => {
+                let mut text = String::with_capacity(outcome.explanation.len() + 64);
+                let _ = write!(
+                    text,
                     "W = {} [{}]; ",
                     weight.map(plain).unwrap_or_default(),
                     weight_note
-                ),
-                _ => String::new(),
-            };
-            format!("{weight_text}{}", outcome.explanation)
-        });
+                );
+                text.push_str(&outcome.explanation);
+                text
+            }
+            _ => outcome.explanation,
+        };
         Item {
             actual,
             published,

@@ -34,6 +34,8 @@ pub(crate) mod quantity;
 mod totals;
 mod weights;
 
+use std::fmt;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -308,7 +310,47 @@ fn round2_positive(mantissa: i128, scale: u32) -> Option<Decimal> {
 
 /// A decimal as people read it: trailing zeros dropped (`10.00` → `10`, `86.50` → `86.5`).
 pub(crate) fn plain(value: Decimal) -> String {
-    value.normalize().to_string()
+    Figure(value.normalize()).to_string()
+}
+
+/// A decimal written exactly as its `Display` writes it (`17.00`, `0.05`, `-3`), with a
+/// fast path for the figures of a scorecard (non-negative, a mantissa within 64 bits, no
+/// width or precision asked): explanations write thousands of them.
+pub(crate) struct Figure(pub(crate) Decimal);
+
+impl fmt::Display for Figure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.0;
+        let mantissa = u64::try_from(value.mantissa()).ok();
+        let (Some(mut digits), false, None, None) =
+            (mantissa, value.is_sign_negative(), f.width(), f.precision())
+        else {
+            return fmt::Display::fmt(&value, f);
+        };
+        // 20 digits, the point and up to 28 leading zeros fit.
+        let mut buf = [0u8; 52];
+        let scale = value.scale() as usize;
+        let mut at = buf.len();
+        let mut written = 0;
+        loop {
+            at -= 1;
+            if let Some(slot) = buf.get_mut(at) {
+                *slot = b'0' + (digits % 10) as u8;
+            }
+            digits /= 10;
+            written += 1;
+            if written == scale {
+                at -= 1;
+                if let Some(slot) = buf.get_mut(at) {
+                    *slot = b'.';
+                }
+            }
+            if digits == 0 && written > scale {
+                break;
+            }
+        }
+        f.write_str(std::str::from_utf8(buf.get(at..).unwrap_or_default()).unwrap_or_default())
+    }
 }
 
 #[cfg(test)]
@@ -320,6 +362,39 @@ mod tests {
         let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         rounded.rescale(2);
         rounded
+    }
+
+    #[test]
+    fn figures_are_written_as_display_writes_them() {
+        let mut values = vec![Decimal::ZERO, Decimal::MAX, Decimal::MIN, -Decimal::ZERO];
+        for scale in 0..=28 {
+            for m in [
+                0i64,
+                1,
+                5,
+                9,
+                10,
+                17,
+                100,
+                999,
+                1234567,
+                i64::MAX,
+                -1,
+                -1050,
+            ] {
+                values.push(Decimal::new(m, scale));
+            }
+            values.push(Decimal::from_i128_with_scale(u64::MAX.into(), scale));
+            values.push(Decimal::from_i128_with_scale(
+                i128::from(u64::MAX) + 1,
+                scale,
+            ));
+        }
+        for value in values {
+            assert_eq!(Figure(value).to_string(), value.to_string(), "{value:?}");
+            assert_eq!(format!("{:>8}", Figure(value)), format!("{value:>8}"));
+            assert_eq!(plain(value), value.normalize().to_string());
+        }
     }
 
     #[test]

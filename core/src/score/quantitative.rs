@@ -1,10 +1,12 @@
 //! 定量指标: 正向 / 反向 / 等于 rules, including T = 0 (`domain.md` §5 table).
 
+use std::fmt::Write as _;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::engine::{Explain, Flags, Outcome};
 use super::quantity::{convert, normalize_unit, read_quantity, Conversion};
-use super::{plain, round2, FlagCode, Profile, ReversePolicy, Status};
+use super::{plain, round2, Figure, FlagCode, Profile, ReversePolicy, Status};
 use crate::model::Direction;
 use crate::value::{Comparator, Target};
 
@@ -119,21 +121,29 @@ pub(crate) fn score(
         });
         a = Decimal::ZERO;
     }
-    let inputs = || {
-        format!(
-            "A = {}{unit}{}, T: {}{}{unit}, W = {}",
-            plain(a),
-            note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default(),
+    let inputs = |out: &mut String| {
+        let _ = write!(out, "A = {}{unit}", Figure(a.normalize()));
+        if let Some(n) = &note {
+            let _ = write!(out, " ({n})");
+        }
+        let _ = write!(
+            out,
+            ", T: {}{}{unit}, W = {}",
             comparator.symbol(),
-            plain(t),
-            plain(w)
-        )
+            Figure(t.normalize()),
+            Figure(w.normalize())
+        );
     };
     let full = |rule: &'static str, why: &str, flags: Flags| Outcome {
         raw: Some(w),
         status: Status::Met,
         rule,
-        explanation: explain.text(|| format!("{}: {why} → {}", inputs(), round2(w))),
+        explanation: explain.text(|| {
+            let mut out = String::with_capacity(96);
+            inputs(&mut out);
+            let _ = write!(out, ": {why} → {}", Figure(round2(w)));
+            out
+        }),
         flags,
         reason: None,
     };
@@ -148,8 +158,12 @@ pub(crate) fn score(
                     Status::Unmet
                 },
                 rule,
-                explanation: explain
-                    .text(|| format!("{}: {} = {} → {score}", inputs(), arithmetic(), r6(raw))),
+                explanation: explain.text(|| {
+                    let mut out = String::with_capacity(160);
+                    inputs(&mut out);
+                    let _ = write!(out, ": {} = {} → {}", arithmetic(), r6(raw), Figure(score));
+                    out
+                }),
                 flags,
                 reason: None,
             }
