@@ -2,13 +2,14 @@
 //! scores validated against their band (`domain.md` §5 "Qualitative grade").
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::engine::{Explain, Flags, Outcome};
 use super::quantity::read_quantity;
-use super::{plain, round2, FlagCode, Profile, Status};
+use super::{plain, round2, Figure, FlagCode, Profile, Status};
 use crate::text::{fold_char, fold_width, strip_html};
 use crate::value::{deadline, deadline_in, Target};
 
@@ -335,9 +336,9 @@ pub(crate) fn score<'r>(
             explain.text(|| {
                 format!(
                     "no published score → default {}% × {} = {}",
-                    plain(share.saturating_mul(Decimal::ONE_HUNDRED)),
-                    plain(w),
-                    plain(share.saturating_mul(w))
+                    Figure(share.saturating_mul(Decimal::ONE_HUNDRED).normalize()),
+                    Figure(w.normalize()),
+                    Figure(share.saturating_mul(w).normalize())
                 )
             }),
         ),
@@ -348,14 +349,17 @@ pub(crate) fn score<'r>(
         status,
         rule,
         explanation: explain.text(|| {
-            format!(
+            let mut out = String::with_capacity(how.len() + 192);
+            let _ = write!(
+                out,
                 "A = “{}”, T = “{}”, W = {}: {}; {how} → {}",
                 actual.trim(),
                 target.text.trim(),
-                plain(w),
+                Figure(w.normalize()),
                 why.text(g, actual, target),
-                round2(raw)
-            )
+                Figure(round2(raw))
+            );
+            out
         }),
         flags,
         reason: None,
