@@ -78,9 +78,18 @@ enum Scan<'a> {
 /// assert_eq!(parse_target("  ").problem, Some(ValueProblem::Empty));
 /// ```
 pub fn parse_target(text: &str) -> Target {
-    let norm = normalize(text);
-    let s = trim(&norm);
-    match scan(s) {
+    // The common shapes need no normalizing (a test checks it): read them as written.
+    let raw = trim(text);
+    let norm;
+    let (s, scanned) = match common_shape(raw) {
+        Some(scanned) => (raw, scanned),
+        None => {
+            norm = normalize(text);
+            let s = trim(&norm);
+            (s, scan(s))
+        }
+    };
+    match scanned {
         Scan::Quantitative {
             comparator,
             value,
@@ -167,6 +176,19 @@ pub(crate) struct ActualQuantity<'a> {
 /// The grammar of [`parse_actual`] without its allocations; `None` when the actual has no
 /// value (text, placeholders, nothing).
 pub(crate) fn actual_quantity(text: &str) -> Option<ActualQuantity<'_>> {
+    if let Some(Scan::Quantitative {
+        comparator,
+        value,
+        unit,
+        ..
+    }) = common_shape(trim(text))
+    {
+        return Some(ActualQuantity {
+            comparator,
+            value,
+            unit,
+        });
+    }
     match normalize(text) {
         Cow::Borrowed(norm) => scan_actual(trim(norm)),
         Cow::Owned(norm) => scan_actual(trim(&norm)).map(|q| ActualQuantity {
@@ -302,8 +324,10 @@ fn scan(s: &str) -> Scan<'_> {
 
 /// The shapes most 指标值 and 实际完成值 have (`≥17.00(人)`, `=100.00 (%)`, `≤90万元`,
 /// `95%`, `5,000`): a symbol comparator or none, a number starting with a digit, and
-/// nothing more or a unit of the table, bare or in parentheses. Gives what
-/// [`scan_general`] gives on such text (a test checks it); `None` for anything else.
+/// nothing more or a unit of the table, bare or in parentheses. Such text reads the
+/// same before and after [`normalize`] (its characters are ASCII, comparators and
+/// units of the table), and this gives what [`scan_general`] gives on the normalized
+/// text (a test checks both); `None` for anything else.
 fn common_shape(s: &str) -> Option<Scan<'_>> {
     let (prefix, rest) = match s.as_bytes().first()? {
         b'0'..=b'9' => (None, s),
@@ -738,6 +762,36 @@ mod tests {
         }
     }
 
+    /// `parse_target` through the whole grammar only.
+    fn reference_target(text: &str) -> Target {
+        let norm = normalize(text);
+        let s = trim(&norm);
+        let mut t = parse_target("");
+        t.text = text.to_owned();
+        match scan_general(s) {
+            Scan::Quantitative {
+                comparator,
+                value,
+                unit,
+                unit_class,
+            } => {
+                t.kind = TargetKind::Quantitative;
+                t.comparator = Some(comparator.unwrap_or(Comparator::Equal));
+                t.value = Some(value);
+                t.unit = unit.map(Cow::into_owned);
+                t.unit_class = unit_class;
+                t.problem = None;
+            }
+            Scan::Qualitative => {
+                t.kind = TargetKind::Qualitative;
+                t.class = Some(qualitative::classify(s));
+                t.problem = None;
+            }
+            Scan::Invalid(problem) => t.problem = Some(problem),
+        }
+        t
+    }
+
     #[test]
     fn common_shapes_read_as_the_whole_grammar_reads_them() {
         let units = [
@@ -769,6 +823,19 @@ mod tests {
             "元。",
             "百分比",
             "千分比",
+            "‰",
+            "\u{3000}人",
+            "人\u{3000}",
+            "\u{200B}人",
+            "\u{FEFF}%",
+            "％",
+            "人\u{3000}次",
+            "﹪",
+            "m^2",
+            "\\%",
+            "$%$",
+            "{人}",
+            "\u{2002}人",
         ];
         let comparators = [
             "",
@@ -817,6 +884,11 @@ mod tests {
                             assert_eq!(fast, scan_general(s), "{text}");
                             checked += 1;
                         }
+                        // As written, before normalizing.
+                        if let Some(fast) = common_shape(trim(&text)) {
+                            assert_eq!(fast, scan_general(s), "{text} as written");
+                        }
+                        assert_eq!(parse_target(&text), reference_target(&text), "{text}");
                     }
                 }
             }
