@@ -132,9 +132,7 @@ fn dropped(c: char) -> bool {
 /// The text as compared: HTML stripped, width folded, spaces and punctuation removed
 /// (borrowed when that changes nothing, as for most actuals).
 fn key(text: &str) -> Cow<'_, str> {
-    let unchanged =
-        !text.contains(['<', '&']) && text.chars().all(|c| fold_char(c) == c && !dropped(c));
-    if unchanged {
+    if is_key(text) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -143,6 +141,28 @@ fn key(text: &str) -> Cow<'_, str> {
             .filter(|c| !dropped(*c))
             .collect(),
     )
+}
+
+/// Whether [`key`] leaves `text` as it is: no `<` or `&` (HTML), nothing width-folded or
+/// dropped. Three-byte characters led by E4–E9 (U+4000–U+9FFF, the ideographs) are
+/// skipped without decoding.
+fn is_key(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        if (0xE4..=0xE9).contains(&lead) {
+            at += 3;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        if matches!(c, '<' | '&') || fold_char(c) != c || dropped(c) {
+            return false;
+        }
+        at += c.len_utf8();
+    }
+    true
 }
 
 /// Why an actual got its grade (rendered by [`Why::text`] only when explaining).
@@ -393,6 +413,36 @@ mod tests {
             let mut got = first.to_vec();
             got.sort_unstable();
             assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn key_texts_are_recognized_as_the_characters_say() {
+        let naive = |t: &str| {
+            !t.contains(['<', '&']) && t.chars().all(|c| fold_char(c) == c && !dropped(c))
+        };
+        for text in [
+            "",
+            "及时",
+            "部分达成年度指标并具有一定效果",
+            "100%",
+            "达 成",
+            "达成。",
+            "达成，",
+            "<p>达成</p>",
+            "A&B",
+            "ＡＢ",
+            "\u{3000}达成",
+            "\u{4000}\u{9FFF}\u{A000}",
+            "㐀达成",
+            "é",
+            "满意度≥90%",
+            "“达成”",
+            "達成",
+            "\u{FEFF}",
+            "x\u{2003}y",
+        ] {
+            assert_eq!(is_key(text), naive(text), "{text:?}");
         }
     }
 
