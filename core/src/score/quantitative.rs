@@ -1,5 +1,6 @@
 //! 定量指标: 正向 / 反向 / 等于 rules, including T = 0 (`domain.md` §5 table).
 
+use std::cmp::Ordering;
 use std::fmt::Write as _;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -22,6 +23,16 @@ const REVERSE_LINEAR: &str =
 const REVERSE_RATIO: &str =
     "反向指标：A ≤ T 得满分；A > T 按 T/A × W 记分 (jixiao 政策 reverse=ratio, domain.md §5)";
 const NOT_COMPARABLE: &str = "定量指标：实际值须为可与目标值比较的数值 (domain.md §5 not scorable)";
+
+/// How `a` compares with `b`: figures of one scale (the actual and target as most forms
+/// write them) compare as integers, others as decimals.
+fn compare(a: Decimal, b: Decimal) -> Ordering {
+    if a.scale() == b.scale() {
+        a.mantissa().cmp(&b.mantissa())
+    } else {
+        a.cmp(&b)
+    }
+}
 
 /// `value < 0`, without aligning scales (a zero may carry a sign: `-0` is not negative).
 fn is_negative(value: Decimal) -> bool {
@@ -201,7 +212,7 @@ pub(crate) fn score(
                     )
                 });
             }
-            if comparator == Comparator::Equal && a > t {
+            if comparator == Comparator::Equal && compare(a, t).is_gt() {
                 flags.push(FlagCode::ExactExceeded, || {
                     (
                         "实际值超过“等于”目标值，按正向计满分（不超过分值）".to_owned(),
@@ -210,7 +221,7 @@ pub(crate) fn score(
                     )
                 });
             }
-            if a >= t {
+            if compare(a, t).is_ge() {
                 full(rule, "A ≥ T → W", flags)
             } else {
                 partial(
@@ -237,7 +248,7 @@ pub(crate) fn score(
         }
         // Equal with T = 0 is the arm above; what is left is 反向 with T > 0.
         Comparator::Equal | Comparator::AtMost | Comparator::Below => {
-            if a <= t {
+            if compare(a, t).is_le() {
                 let rule = match profile.reverse {
                     ReversePolicy::Linear => REVERSE_LINEAR,
                     ReversePolicy::Ratio => REVERSE_RATIO,
@@ -315,6 +326,24 @@ mod tests {
             &Profile::default(),
             Explain(true),
         )
+    }
+
+    #[test]
+    fn compare_agrees_with_decimal_order() {
+        let values = [
+            "0", "-0", "0.00", "1", "1.0", "0.99", "-1.5", "100", "99.99", "1e-28",
+        ];
+        for a in values {
+            for b in values {
+                let (a, b) = (
+                    a.parse()
+                        .unwrap_or_else(|_| Decimal::from_scientific(a).unwrap_or_default()),
+                    b.parse()
+                        .unwrap_or_else(|_| Decimal::from_scientific(b).unwrap_or_default()),
+                );
+                assert_eq!(compare(a, b), a.cmp(&b), "{a} vs {b}");
+            }
+        }
     }
 
     #[test]
