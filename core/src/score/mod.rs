@@ -280,10 +280,25 @@ pub fn score_document(document: &Document, profile: &Profile) -> Vec<Scorecard> 
 pub fn round2(value: Decimal) -> Decimal {
     let scale = value.scale();
     if scale <= 2 {
-        // Nothing to round (weights, whole scores): only the scale is set.
-        let mut exact = value;
-        exact.rescale(2);
-        return exact;
+        // Nothing to round (weights, whole scores): only the scale is set, as `rescale(2)`
+        // sets it when the mantissa has room (always, but for absurd figures).
+        let factor = match scale {
+            0 => 100,
+            1 => 10,
+            _ => 1,
+        };
+        let exact = value
+            .mantissa()
+            .checked_mul(factor)
+            .and_then(|cents| Decimal::try_from_i128_with_scale(cents, 2).ok());
+        match exact {
+            Some(exact) if exact.is_sign_negative() == value.is_sign_negative() => return exact,
+            _ => {
+                let mut exact = value;
+                exact.rescale(2);
+                return exact;
+            }
+        }
     }
     if let Some(rounded) = round2_positive(value.mantissa(), scale) {
         return rounded;
@@ -417,6 +432,15 @@ mod tests {
             "0.0049999999999999999999999999",
             "0.3333333333333333333333333333",
             "79228162514264337593543950.335",
+            "79228162514264337593543950335",
+            "792281625142643375935439503.35",
+            "7922816251426433759354395033.5",
+            "-12",
+            "-1.5",
+            "-0.0",
+            "-0",
+            "12.3",
+            "100",
             "7.9228162514264337593543950335",
             "12.345678",
             "0.000",
