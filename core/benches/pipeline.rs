@@ -71,9 +71,9 @@ fn csv_floor(bytes: &[u8]) -> usize {
     cells
 }
 
-fn read_as(bytes: &[u8], format: InputFormat) -> usize {
+fn read_as(bytes: &[u8], format: impl Into<Option<InputFormat>>) -> usize {
     let options = ReadOptions {
-        format: Some(format),
+        format: format.into(),
         ..ReadOptions::default()
     };
     read(bytes, &options)
@@ -126,15 +126,17 @@ fn stream_file(path: &str) {
     );
 }
 
-/// `--whole FORMAT FILE [RUNS]`: reads FILE whole as FORMAT (`form`, `csv`, `tsv`) RUNS
-/// times and prints the best CPU time: a driver for `perf record` on one reader.
+/// `--whole FORMAT FILE [RUNS]`: reads FILE whole as FORMAT (`form`, `csv`, `tsv`, or
+/// `auto`: detected, as the CLI does) RUNS times and prints the best CPU time: a driver for
+/// `perf record` on one reader.
 fn whole_file(format: &str, path: &str, runs: usize) {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let format: InputFormat = format.parse().unwrap();
+    let format: Option<InputFormat> = (format != "auto").then(|| format.parse().unwrap());
     let mut declarations = 0;
     let t = best(runs, f64::MAX, || {
         declarations = read_as(&bytes, format);
     });
+    let format = format.map_or("auto".to_owned(), |f| f.to_string());
     println!(
         "read {path} as {format}: {declarations} declarations, {:.3} s CPU, {:.1} MB/s",
         t.as_secs_f64(),
@@ -200,6 +202,9 @@ fn main() {
     let t_floor = best(5, 10.0, || csv_floor(&list));
     let t_form = best(5, 20.0, || read_as(&form, InputFormat::Form));
     let t_list = best(5, 20.0, || read_as(&list, InputFormat::Csv));
+    // `read()` with no format (the CLI, C and Python): decoding once, detecting on the text.
+    let t_form_auto = best(5, 20.0, || read_as(&form, None));
+    let t_list_auto = best(5, 20.0, || read_as(&list, None));
     rows.push(Row {
         what: format!(
             "csv crate, list layout ({} MB) [floor]",
@@ -233,6 +238,22 @@ fn main() {
         ),
     });
 
+    for (what, bytes, t_auto, t_given) in [
+        ("form", &form, t_form_auto, t_form),
+        ("list", &list, t_list_auto, t_list),
+    ] {
+        rows.push(Row {
+            what: format!("{what} reader, format detected (read() with no format)"),
+            figure: mb(bytes.len(), t_auto),
+            unit: "MB/s",
+            note: format!(
+                "{:.3} s; {:.2}x the time with the format given",
+                t_auto.as_secs_f64(),
+                t_auto.as_secs_f64() / t_given.as_secs_f64()
+            ),
+        });
+    }
+
     let t_stream = best(3, 20.0, || {
         stream::declarations(&form[..], &ReadOptions::default())
             .unwrap()
@@ -256,12 +277,19 @@ fn main() {
         .iter()
         .flat_map(|d| d.indicators.iter().map(|i| i.target.text.as_str()))
         .collect();
+    // Passes over the corpus per timed run: one pass takes a few milliseconds, about the
+    // granularity of the thread's CPU clock (a run could read 0 ns).
+    const PASSES: u32 = 20;
     let t_grammar = best(10, 10.0, || {
-        texts
-            .iter()
-            .map(|t| parse_target(t).value.is_some() as usize)
+        (0..PASSES)
+            .map(|_| {
+                texts
+                    .iter()
+                    .map(|t| parse_target(black_box(t)).value.is_some() as usize)
+                    .sum::<usize>()
+            })
             .sum::<usize>()
-    });
+    }) / PASSES;
     rows.push(Row {
         what: format!("target grammar ({} values of the corpus)", texts.len()),
         figure: texts.len() as f64 / t_grammar.as_secs_f64() / 1e6,

@@ -134,27 +134,35 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
         });
     }
     let format = match options.format {
-        Some(format) => format,
-        None => detect(bytes, options)?,
+        Some(format) => Some(format),
+        None => detect_binary(bytes, options)?,
     };
     #[cfg(feature = "xlsx")]
-    if format == InputFormat::Xlsx {
+    if format == Some(InputFormat::Xlsx) {
         let (document, diagnostics) = xlsx::read_workbook(bytes, options)?;
         check_counts(&document, options)?;
         return Ok(Reading {
             document,
             diagnostics,
-            format,
+            format: InputFormat::Xlsx,
             encoding: "binary",
         });
     }
     // Borrowed when the input is UTF-8 with `\n` line ends: no copy of the whole input.
+    // Decoded once: the format, when not given, is decided on this text.
     let (decoded, encoding) =
         encoding::decode_borrowed(bytes, options.encoding, options.file_name.as_deref())?;
     let text: &str = &decoded;
-    if format != InputFormat::Json {
-        check_lines(text, options)?;
-    }
+    let format = match format {
+        Some(format) => {
+            if format != InputFormat::Json {
+                check_lines(text, options)?;
+            }
+            format
+        }
+        // `detect_text` has checked the lines of every format but JSON.
+        None => detect_text(text, options)?,
+    };
     let (document, diagnostics) = match format {
         InputFormat::Json => (json::read_json(text, options)?, Vec::new()),
         InputFormat::Form => form::read_form(text, options)?,
@@ -260,8 +268,19 @@ fn check_counts(document: &Document, options: &ReadOptions) -> Result<(), ReadEr
 /// Detects the format from the content: a zip signature is a workbook, a `{` is JSON, a
 /// form title is the form layout, a header row of known list columns is CSV or TSV.
 pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadError> {
+    if let Some(format) = detect_binary(bytes, options)? {
+        return Ok(format);
+    }
+    let (decoded, _) =
+        encoding::decode_borrowed(bytes, options.encoding, options.file_name.as_deref())?;
+    detect_text(&decoded, options)
+}
+
+/// The formats told by their first bytes: a zip signature is a workbook; a legacy `.xls`
+/// (or encrypted workbook) is refused. `None`: a text input.
+fn detect_binary(bytes: &[u8], options: &ReadOptions) -> Result<Option<InputFormat>, ReadError> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return Ok(InputFormat::Xlsx);
+        return Ok(Some(InputFormat::Xlsx));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(ReadError::Workbook {
@@ -270,8 +289,13 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
                 .to_owned(),
         });
     }
-    let (decoded, _) =
-        encoding::decode_borrowed(bytes, options.encoding, options.file_name.as_deref())?;
+    Ok(None)
+}
+
+/// The format of a decoded text input (after [`detect_binary`]): a `{` is JSON, a list
+/// header row is CSV or TSV, a form title is the form layout, else the file name's
+/// extension. Checks the line bounds of every format but JSON on the way.
+fn detect_text(decoded: &str, options: &ReadOptions) -> Result<InputFormat, ReadError> {
     let text = decoded.trim_start();
     if text.is_empty() {
         return Err(ReadError::Empty {
@@ -282,7 +306,7 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
         return Ok(InputFormat::Json);
     }
     // A 10 MB line is too large whatever format it would have been.
-    check_lines(&decoded, options)?;
+    check_lines(decoded, options)?;
     // A list header row (项目名称 and 三级指标 in one row) is never part of a form, while a
     // list's title may well name a 申报表 or 自评表: the list test comes first.
     if let Some(delimiter) = list::sniff_delimiter(text) {

@@ -1,13 +1,15 @@
 //! The scoring engine: weights, then each indicator by its kind, then levels, total,
 //! completeness and grade.
 
+use std::fmt::Write as _;
+
 use rust_decimal::Decimal;
 
 use super::weights::{self, LevelKey, Weights};
 use super::{
-    budget, plain, qualitative, quantitative, round2, BudgetScore, BudgetTotals, Flag, FlagCode,
-    FlagSet, IndicatorScore, IndicatorTotals, LevelScore, Profile, ScoreTotals, Scorecard, Status,
-    WeightSource,
+    budget, plain, qualitative, quantitative, round2, BudgetScore, BudgetTotals, Figure, Flag,
+    FlagCode, FlagSet, IndicatorScore, IndicatorTotals, LevelScore, Profile, ScoreTotals,
+    Scorecard, Status, WeightSource,
 };
 use crate::model::{Declaration, Indicator};
 use crate::value::TargetKind;
@@ -99,8 +101,38 @@ const NO_WEIGHT: &str =
 const INVALID: &str = "指标值须可解析 (domain.md §3)";
 
 /// A sum that saturates instead of overflowing (absurd published figures never panic).
-pub(crate) fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
-    values.fold(Decimal::ZERO, Decimal::saturating_add)
+pub(crate) fn sum(values: impl Iterator<Item = Decimal> + Clone) -> Decimal {
+    sum_of_cents(values.clone())
+        .unwrap_or_else(|| values.fold(Decimal::ZERO, Decimal::saturating_add))
+}
+
+/// The sum of figures with at most 2 decimals (scores and weights, rounded; `0`), added
+/// as integers in hundredths: exactly what adding them as decimals gives (the scale of
+/// the result is the largest scale) while every partial sum fits in a decimal's 96 bits.
+/// `None` when a figure has more decimals or a sum does not fit.
+fn sum_of_cents(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    const LIMIT: i128 = 1 << 96;
+    let mut total: i128 = 0;
+    let mut scale = 0;
+    for value in values {
+        let cents = match value.scale() {
+            0 => value.mantissa().checked_mul(100)?,
+            1 => value.mantissa().checked_mul(10)?,
+            2 => value.mantissa(),
+            _ => return None,
+        };
+        scale = scale.max(value.scale());
+        total = total.checked_add(cents)?;
+        if !(-LIMIT < total && total < LIMIT) {
+            return None;
+        }
+    }
+    let total = match scale {
+        0 => total / 100,
+        1 => total / 10,
+        _ => total,
+    };
+    Decimal::try_from_i128_with_scale(total, scale).ok()
 }
 
 fn non_empty(text: Option<&String>) -> Option<&str> {
@@ -192,7 +224,25 @@ impl<'a> Context<'a> {
         };
         let mut flags = outcome.flags;
         let score = match (outcome.raw, weight) {
-            (Some(raw), Some(w)) => Some(round2(raw.min(w).max(Decimal::ZERO))),
+            (Some(raw), Some(w)) => {
+                // `raw.min(w)`; figures of one scale compare as integers.
+                let capped = if raw.scale() == w.scale() {
+                    if raw.mantissa() <= w.mantissa() {
+                        raw
+                    } else {
+                        w
+                    }
+                } else {
+                    raw.min(w)
+                };
+                // `max(0)` without a compare: a negative figure is 0, `-0` stays.
+                let floored = if capped.is_sign_negative() && !capped.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    capped
+                };
+                Some(round2(floored))
+            }
             _ => None,
         };
         let max = weight.map(round2);
@@ -201,12 +251,14 @@ impl<'a> Context<'a> {
                 flags.push(FlagCode::DeviationRequired, || {
                     (
                         format!(
-                            "得分 {s} 低于分值 {}：须填写偏差原因分析及改进措施{}",
+                            "得分 {} 低于分值 {}：须填写偏差原因分析及改进措施{}",
+                            Figure(s),
                             plain(w),
                             if deviation.is_some() { "（已填写）" } else { "" }
                         ),
                         format!(
-                            "score {s} below the weight {}: a deviation explanation (偏差原因分析及改进措施) is required{}",
+                            "score {} below the weight {}: a deviation explanation (偏差原因分析及改进措施) is required{}",
+                            Figure(s),
                             plain(w),
                             if deviation.is_some() { " (one is given)" } else { "" }
                         ),
@@ -214,17 +266,20 @@ impl<'a> Context<'a> {
                 });
             }
         }
-        let explanation = explain.text(|| {
-            let weight_text = match weight_source {
-                WeightSource::Split => format!(
+        let explanation = match weight_source {
+            WeightSource::Split if explain.0 => {
+                let mut text = String::with_capacity(outcome.explanation.len() + 64);
+                let _ = write!(
+                    text,
                     "W = {} [{}]; ",
                     weight.map(plain).unwrap_or_default(),
                     weight_note
-                ),
-                _ => String::new(),
-            };
-            format!("{weight_text}{}", outcome.explanation)
-        });
+                );
+                text.push_str(&outcome.explanation);
+                text
+            }
+            _ => outcome.explanation,
+        };
         Item {
             actual,
             published,
@@ -403,12 +458,8 @@ fn level_scores(
                 .zip(items)
                 .filter(|(k, _)| *k == level)
                 .map(|(_, i)| i);
-            let (max, score) = members.fold((Decimal::ZERO, Decimal::ZERO), |(m, s), i| {
-                (
-                    m.saturating_add(i.0.unwrap_or_default()),
-                    s.saturating_add(i.1.unwrap_or_default()),
-                )
-            });
+            let max = sum(members.clone().map(|i| i.0.unwrap_or_default()));
+            let score = sum(members.map(|i| i.1.unwrap_or_default()));
             LevelScore {
                 name: level.name(),
                 max: round2(max),
@@ -451,4 +502,35 @@ fn empty_levels(
         });
     }
     flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_in_hundredths_agree_with_decimal_sums() {
+        let d = |m: i64, s: u32| Decimal::new(m, s);
+        let big = Decimal::MAX;
+        let lists: Vec<Vec<Decimal>> = vec![
+            vec![],
+            vec![Decimal::ZERO],
+            vec![d(1000, 2), d(969, 2), Decimal::ZERO],
+            vec![d(15, 1), d(714, 2), d(3, 0)],
+            vec![d(5, 0), d(7, 0)],
+            vec![d(-250, 2), d(100, 2)],
+            vec![d(1, 3), d(100, 2)],
+            vec![big, d(1, 2)],
+            vec![big, big, -big],
+            vec![-big, d(-1, 0)],
+        ];
+        for list in lists {
+            let want = list
+                .iter()
+                .copied()
+                .fold(Decimal::ZERO, Decimal::saturating_add);
+            let got = sum(list.iter().copied());
+            assert_eq!((got, got.to_string()), (want, want.to_string()), "{list:?}");
+        }
+    }
 }

@@ -34,6 +34,8 @@ pub(crate) mod quantity;
 mod totals;
 mod weights;
 
+use std::fmt;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
@@ -276,12 +278,200 @@ pub fn score_document(document: &Document, profile: &Profile) -> Vec<Scorecard> 
 
 /// Rounds a score to 2 decimals, half away from zero (四舍五入), scale fixed at 2.
 pub fn round2(value: Decimal) -> Decimal {
+    let scale = value.scale();
+    if scale <= 2 {
+        // Nothing to round (weights, whole scores): only the scale is set, as `rescale(2)`
+        // sets it when the mantissa has room (always, but for absurd figures).
+        let factor = match scale {
+            0 => 100,
+            1 => 10,
+            _ => 1,
+        };
+        let exact = value
+            .mantissa()
+            .checked_mul(factor)
+            .and_then(|cents| Decimal::try_from_i128_with_scale(cents, 2).ok());
+        match exact {
+            Some(exact) if exact.is_sign_negative() == value.is_sign_negative() => return exact,
+            _ => {
+                let mut exact = value;
+                exact.rescale(2);
+                return exact;
+            }
+        }
+    }
+    if let Some(rounded) = round2_positive(value.mantissa(), scale) {
+        return rounded;
+    }
     let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     rounded.rescale(2);
     rounded
 }
 
+/// [`round2`] of a non-negative `mantissa × 10^-scale` (scale 3 to 28) in one integer
+/// division: half away from zero is half up on a magnitude. `None` for a negative value
+/// (whose zero keeps its sign in `round_dp`), left to the general rounding.
+fn round2_positive(mantissa: i128, scale: u32) -> Option<Decimal> {
+    let magnitude = u128::try_from(mantissa).ok()?;
+    let unit = 10u128.checked_pow(scale.checked_sub(2)?)?;
+    let (quotient, remainder) = (magnitude / unit, magnitude % unit);
+    let rounded = if remainder >= unit - remainder {
+        quotient + 1
+    } else {
+        quotient
+    };
+    Decimal::try_from_i128_with_scale(i128::try_from(rounded).ok()?, 2).ok()
+}
+
 /// A decimal as people read it: trailing zeros dropped (`10.00` → `10`, `86.50` → `86.5`).
 pub(crate) fn plain(value: Decimal) -> String {
-    value.normalize().to_string()
+    Figure(value.normalize()).to_string()
+}
+
+/// A decimal written exactly as its `Display` writes it (`17.00`, `0.05`, `-3`), with a
+/// fast path for the figures of a scorecard (non-negative, a mantissa within 64 bits, no
+/// width or precision asked): explanations write thousands of them.
+pub(crate) struct Figure(pub(crate) Decimal);
+
+impl fmt::Display for Figure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = self.0;
+        let mantissa = u64::try_from(value.mantissa()).ok();
+        let (Some(mut digits), false, None, None) =
+            (mantissa, value.is_sign_negative(), f.width(), f.precision())
+        else {
+            return fmt::Display::fmt(&value, f);
+        };
+        // 20 digits, the point and up to 28 leading zeros fit.
+        let mut buf = [0u8; 52];
+        let scale = value.scale() as usize;
+        let mut at = buf.len();
+        let mut written = 0;
+        loop {
+            at -= 1;
+            if let Some(slot) = buf.get_mut(at) {
+                *slot = b'0' + (digits % 10) as u8;
+            }
+            digits /= 10;
+            written += 1;
+            if written == scale {
+                at -= 1;
+                if let Some(slot) = buf.get_mut(at) {
+                    *slot = b'.';
+                }
+            }
+            if digits == 0 && written > scale {
+                break;
+            }
+        }
+        f.write_str(std::str::from_utf8(buf.get(at..).unwrap_or_default()).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `round2` as it was written first: `round_dp_with_strategy`, then the scale.
+    fn reference(value: Decimal) -> Decimal {
+        let mut rounded = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        rounded.rescale(2);
+        rounded
+    }
+
+    #[test]
+    fn figures_are_written_as_display_writes_them() {
+        let mut values = vec![Decimal::ZERO, Decimal::MAX, Decimal::MIN, -Decimal::ZERO];
+        for scale in 0..=28 {
+            for m in [
+                0i64,
+                1,
+                5,
+                9,
+                10,
+                17,
+                100,
+                999,
+                1234567,
+                i64::MAX,
+                -1,
+                -1050,
+            ] {
+                values.push(Decimal::new(m, scale));
+            }
+            values.push(Decimal::from_i128_with_scale(u64::MAX.into(), scale));
+            values.push(Decimal::from_i128_with_scale(
+                i128::from(u64::MAX) + 1,
+                scale,
+            ));
+        }
+        for value in values {
+            assert_eq!(Figure(value).to_string(), value.to_string(), "{value:?}");
+            assert_eq!(format!("{:>8}", Figure(value)), format!("{value:>8}"));
+            assert_eq!(plain(value), value.normalize().to_string());
+        }
+    }
+
+    #[test]
+    fn round2_agrees_with_round_dp_everywhere() {
+        let mut values: Vec<Decimal> = Vec::new();
+        for text in [
+            "0",
+            "0.005",
+            "0.004999",
+            "0.015",
+            "0.025",
+            "1.005",
+            "2.675",
+            "9.995",
+            "9.994999",
+            "99.999",
+            "-0.005",
+            "-1.005",
+            "-0.001",
+            "0.0049999999999999999999999999",
+            "0.3333333333333333333333333333",
+            "79228162514264337593543950.335",
+            "79228162514264337593543950335",
+            "792281625142643375935439503.35",
+            "7922816251426433759354395033.5",
+            "-12",
+            "-1.5",
+            "-0.0",
+            "-0",
+            "12.3",
+            "100",
+            "7.9228162514264337593543950335",
+            "12.345678",
+            "0.000",
+            "-0.000",
+            "1e-28",
+        ] {
+            values.push(
+                text.parse()
+                    .unwrap_or_else(|_| Decimal::from_scientific(text).unwrap_or_default()),
+            );
+        }
+        // Ratios times weights, as the rules compute them.
+        for a in 1..60i64 {
+            for t in [3i64, 7, 9, 13, 98, 4578] {
+                for w in [
+                    Decimal::new(15, 1),
+                    Decimal::from(10),
+                    Decimal::new(714, 2),
+                    Decimal::new(3, 3),
+                ] {
+                    let ratio = Decimal::from(a)
+                        .checked_div(Decimal::from(t))
+                        .unwrap_or_default();
+                    values.push(ratio.saturating_mul(w));
+                    values.push(-ratio.saturating_mul(w));
+                }
+            }
+        }
+        for value in values {
+            let (got, want) = (round2(value), reference(value));
+            assert_eq!((got, got.to_string()), (want, want.to_string()), "{value}");
+        }
+    }
 }

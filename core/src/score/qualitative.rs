@@ -2,13 +2,14 @@
 //! scores validated against their band (`domain.md` §5 "Qualitative grade").
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::engine::{Explain, Flags, Outcome};
 use super::quantity::read_quantity;
-use super::{plain, round2, FlagCode, Profile, Status};
+use super::{plain, round2, Figure, FlagCode, Profile, Status};
 use crate::text::{fold_char, fold_width, strip_html};
 use crate::value::{deadline, deadline_in, Target};
 
@@ -78,14 +79,36 @@ const MET_FIRST: &[char] = &[
 /// The first word of `words` that `text` contains; `first` holds the words' first
 /// characters, so most texts are ruled out in one pass.
 fn find_word(text: &str, words: &[&'static str], first: &[char]) -> Option<&'static str> {
-    if !text.contains(first) {
-        return None;
+    // One pass over the text: at each character that starts a word, the words that start
+    // there; the earliest in `words` wins (as `words.iter().find(|w| text.contains(w))`).
+    let mut best: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        if !first.contains(&c) {
+            continue;
+        }
+        let rest = text.get(at..).unwrap_or("");
+        let limit = best.unwrap_or(words.len());
+        if let Some(k) = words
+            .get(..limit)
+            .unwrap_or(words)
+            .iter()
+            .position(|w| rest.starts_with(w))
+        {
+            best = Some(k);
+            if k == 0 {
+                break;
+            }
+        }
     }
-    words.iter().copied().find(|w| text.contains(w))
+    best.and_then(|k| words.get(k).copied())
 }
 
 /// Whether `key` drops this (already folded) character: spaces and punctuation.
 fn dropped(c: char) -> bool {
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        // CJK ideographs, most of every text: neither space nor punctuation.
+        return false;
+    }
     c.is_whitespace()
         || matches!(
             c,
@@ -109,9 +132,7 @@ fn dropped(c: char) -> bool {
 /// The text as compared: HTML stripped, width folded, spaces and punctuation removed
 /// (borrowed when that changes nothing, as for most actuals).
 fn key(text: &str) -> Cow<'_, str> {
-    let unchanged =
-        !text.contains(['<', '&']) && text.chars().all(|c| fold_char(c) == c && !dropped(c));
-    if unchanged {
+    if is_key(text) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -120,6 +141,28 @@ fn key(text: &str) -> Cow<'_, str> {
             .filter(|c| !dropped(*c))
             .collect(),
     )
+}
+
+/// Whether [`key`] leaves `text` as it is: no `<` or `&` (HTML), nothing width-folded or
+/// dropped. Three-byte characters led by E4–E9 (U+4000–U+9FFF, the ideographs) are
+/// skipped without decoding.
+fn is_key(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        if (0xE4..=0xE9).contains(&lead) {
+            at += 3;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            return false;
+        };
+        if matches!(c, '<' | '&') || fold_char(c) != c || dropped(c) {
+            return false;
+        }
+        at += c.len_utf8();
+    }
+    true
 }
 
 /// Why an actual got its grade (rendered by [`Why::text`] only when explaining).
@@ -313,9 +356,9 @@ pub(crate) fn score<'r>(
             explain.text(|| {
                 format!(
                     "no published score → default {}% × {} = {}",
-                    plain(share.saturating_mul(Decimal::ONE_HUNDRED)),
-                    plain(w),
-                    plain(share.saturating_mul(w))
+                    Figure(share.saturating_mul(Decimal::ONE_HUNDRED).normalize()),
+                    Figure(w.normalize()),
+                    Figure(share.saturating_mul(w).normalize())
                 )
             }),
         ),
@@ -326,14 +369,17 @@ pub(crate) fn score<'r>(
         status,
         rule,
         explanation: explain.text(|| {
-            format!(
+            let mut out = String::with_capacity(how.len() + 192);
+            let _ = write!(
+                out,
                 "A = “{}”, T = “{}”, W = {}: {}; {how} → {}",
                 actual.trim(),
                 target.text.trim(),
-                plain(w),
+                Figure(w.normalize()),
                 why.text(g, actual, target),
-                round2(raw)
-            )
+                Figure(round2(raw))
+            );
+            out
         }),
         flags,
         reason: None,
@@ -367,6 +413,57 @@ mod tests {
             let mut got = first.to_vec();
             got.sort_unstable();
             assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn key_texts_are_recognized_as_the_characters_say() {
+        let naive = |t: &str| {
+            !t.contains(['<', '&']) && t.chars().all(|c| fold_char(c) == c && !dropped(c))
+        };
+        for text in [
+            "",
+            "及时",
+            "部分达成年度指标并具有一定效果",
+            "100%",
+            "达 成",
+            "达成。",
+            "达成，",
+            "<p>达成</p>",
+            "A&B",
+            "ＡＢ",
+            "\u{3000}达成",
+            "\u{4000}\u{9FFF}\u{A000}",
+            "㐀达成",
+            "é",
+            "满意度≥90%",
+            "“达成”",
+            "達成",
+            "\u{FEFF}",
+            "x\u{2003}y",
+        ] {
+            assert_eq!(is_key(text), naive(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn one_pass_search_finds_the_first_listed_word() {
+        // Every text made of up to three pieces (words of the lists, their first
+        // characters, filler): the one-pass search agrees with searching word by word.
+        let mut pieces: Vec<&str> = vec!["", "年度", "效", "未", "基", "达", "完成时间"];
+        pieces.extend(UNMET.iter().chain(PARTIAL).chain(MET));
+        for a in &pieces {
+            for b in &pieces {
+                for c in ["", "效果较差", "达成", "基本"] {
+                    let text = format!("{a}{b}{c}");
+                    for words in [UNMET, PARTIAL, MET] {
+                        let first: Vec<char> =
+                            words.iter().filter_map(|w| w.chars().next()).collect();
+                        let naive = words.iter().copied().find(|w| text.contains(w));
+                        assert_eq!(find_word(&text, words, &first), naive, "{text}");
+                    }
+                }
+            }
         }
     }
 

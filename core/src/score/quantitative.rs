@@ -1,10 +1,13 @@
 //! 定量指标: 正向 / 反向 / 等于 rules, including T = 0 (`domain.md` §5 table).
 
+use std::cmp::Ordering;
+use std::fmt::Write as _;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::engine::{Explain, Flags, Outcome};
 use super::quantity::{convert, normalize_unit, read_quantity, Conversion};
-use super::{plain, round2, FlagCode, Profile, ReversePolicy, Status};
+use super::{plain, round2, Figure, FlagCode, Profile, ReversePolicy, Status};
 use crate::model::Direction;
 use crate::value::{Comparator, Target};
 
@@ -20,6 +23,26 @@ const REVERSE_LINEAR: &str =
 const REVERSE_RATIO: &str =
     "反向指标：A ≤ T 得满分；A > T 按 T/A × W 记分 (jixiao 政策 reverse=ratio, domain.md §5)";
 const NOT_COMPARABLE: &str = "定量指标：实际值须为可与目标值比较的数值 (domain.md §5 not scorable)";
+
+/// How `a` compares with `b`: figures of one scale (the actual and target as most forms
+/// write them) compare as integers, others as decimals.
+fn compare(a: Decimal, b: Decimal) -> Ordering {
+    if a.scale() == b.scale() {
+        a.mantissa().cmp(&b.mantissa())
+    } else {
+        a.cmp(&b)
+    }
+}
+
+/// `value < 0`, without aligning scales (a zero may carry a sign: `-0` is not negative).
+fn is_negative(value: Decimal) -> bool {
+    value.is_sign_negative() && !value.is_zero()
+}
+
+/// `value > 0`, without aligning scales.
+fn is_positive(value: Decimal) -> bool {
+    value.is_sign_positive() && !value.is_zero()
+}
 
 fn r6(value: Decimal) -> String {
     plain(value.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero))
@@ -100,7 +123,7 @@ pub(crate) fn score(
             )
         });
     }
-    if a < Decimal::ZERO {
+    if is_negative(a) {
         flags.push(FlagCode::NegativeActual, || {
             (
                 format!("实际值 {} 为负，按 0 计", plain(a)),
@@ -109,21 +132,29 @@ pub(crate) fn score(
         });
         a = Decimal::ZERO;
     }
-    let inputs = || {
-        format!(
-            "A = {}{unit}{}, T: {}{}{unit}, W = {}",
-            plain(a),
-            note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default(),
+    let inputs = |out: &mut String| {
+        let _ = write!(out, "A = {}{unit}", Figure(a.normalize()));
+        if let Some(n) = &note {
+            let _ = write!(out, " ({n})");
+        }
+        let _ = write!(
+            out,
+            ", T: {}{}{unit}, W = {}",
             comparator.symbol(),
-            plain(t),
-            plain(w)
-        )
+            Figure(t.normalize()),
+            Figure(w.normalize())
+        );
     };
     let full = |rule: &'static str, why: &str, flags: Flags| Outcome {
         raw: Some(w),
         status: Status::Met,
         rule,
-        explanation: explain.text(|| format!("{}: {why} → {}", inputs(), round2(w))),
+        explanation: explain.text(|| {
+            let mut out = String::with_capacity(96);
+            inputs(&mut out);
+            let _ = write!(out, ": {why} → {}", Figure(round2(w)));
+            out
+        }),
         flags,
         reason: None,
     };
@@ -132,19 +163,23 @@ pub(crate) fn score(
             let score = round2(raw);
             Outcome {
                 raw: Some(raw),
-                status: if score > Decimal::ZERO {
+                status: if is_positive(score) {
                     Status::Partial
                 } else {
                     Status::Unmet
                 },
                 rule,
-                explanation: explain
-                    .text(|| format!("{}: {} = {} → {score}", inputs(), arithmetic(), r6(raw))),
+                explanation: explain.text(|| {
+                    let mut out = String::with_capacity(160);
+                    inputs(&mut out);
+                    let _ = write!(out, ": {} = {} → {}", arithmetic(), r6(raw), Figure(score));
+                    out
+                }),
                 flags,
                 reason: None,
             }
         };
-    if t < Decimal::ZERO {
+    if is_negative(t) {
         return Outcome::not_scorable(explain, NOT_COMPARABLE, || {
             format!(
                 "目标值 {} 为负，无法计分 (a negative target cannot be scored)",
@@ -153,7 +188,7 @@ pub(crate) fn score(
         });
     }
     match comparator {
-        Comparator::AtLeast | Comparator::Above | Comparator::Equal if t > Decimal::ZERO => {
+        Comparator::AtLeast | Comparator::Above | Comparator::Equal if is_positive(t) => {
             let rule = if comparator == Comparator::Equal {
                 EQUAL
             } else {
@@ -177,7 +212,7 @@ pub(crate) fn score(
                     )
                 });
             }
-            if comparator == Comparator::Equal && a > t {
+            if comparator == Comparator::Equal && compare(a, t).is_gt() {
                 flags.push(FlagCode::ExactExceeded, || {
                     (
                         "实际值超过“等于”目标值，按正向计满分（不超过分值）".to_owned(),
@@ -186,7 +221,7 @@ pub(crate) fn score(
                     )
                 });
             }
-            if a >= t {
+            if compare(a, t).is_ge() {
                 full(rule, "A ≥ T → W", flags)
             } else {
                 partial(
@@ -205,7 +240,7 @@ pub(crate) fn score(
             )
         }),
         Comparator::Equal | Comparator::AtMost | Comparator::Below if t.is_zero() => {
-            if a <= Decimal::ZERO {
+            if !is_positive(a) {
                 full(ZERO, "A ≤ 0 → W", flags)
             } else {
                 partial(ZERO, &|| "A > 0 → 0".to_owned(), Decimal::ZERO, flags)
@@ -213,7 +248,7 @@ pub(crate) fn score(
         }
         // Equal with T = 0 is the arm above; what is left is 反向 with T > 0.
         Comparator::Equal | Comparator::AtMost | Comparator::Below => {
-            if a <= t {
+            if compare(a, t).is_le() {
                 let rule = match profile.reverse {
                     ReversePolicy::Linear => REVERSE_LINEAR,
                     ReversePolicy::Ratio => REVERSE_RATIO,
@@ -291,6 +326,24 @@ mod tests {
             &Profile::default(),
             Explain(true),
         )
+    }
+
+    #[test]
+    fn compare_agrees_with_decimal_order() {
+        let values = [
+            "0", "-0", "0.00", "1", "1.0", "0.99", "-1.5", "100", "99.99", "1e-28",
+        ];
+        for a in values {
+            for b in values {
+                let (a, b) = (
+                    a.parse()
+                        .unwrap_or_else(|_| Decimal::from_scientific(a).unwrap_or_default()),
+                    b.parse()
+                        .unwrap_or_else(|_| Decimal::from_scientific(b).unwrap_or_default()),
+                );
+                assert_eq!(compare(a, b), a.cmp(&b), "{a} vs {b}");
+            }
+        }
     }
 
     #[test]

@@ -8,34 +8,33 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::text::{fold_char, fold_width};
-use crate::value::{parse_actual, unit, Comparator};
+use crate::value::{actual_quantity, unit, Comparator};
 
 /// An actual value read as a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Quantity {
+pub(crate) struct Quantity<'a> {
     /// A comparator written in the actual (`≥266米`): noted, not fatal.
     pub comparator: Option<Comparator>,
     /// The number.
     pub value: Decimal,
-    /// The unit as written (normalized: parentheses and spaces removed), if any.
-    pub unit: Option<String>,
+    /// The unit as written (normalized: parentheses and spaces removed), if any; borrowed
+    /// from the actual when normalizing changed nothing.
+    pub unit: Option<Cow<'a, str>>,
 }
 
 /// Reads an actual as a number with an optional comparator and unit; `None` when it is
-/// not numeric (`达成年度指标`, `及时`, `2023年12月`).
-pub(crate) fn read_quantity(text: &str) -> Option<Quantity> {
-    let parsed = parse_actual(text);
-    let value = parsed.value?;
-    let unit = parsed.unit.and_then(|written| {
-        let changed = match normalize_unit(&written)? {
-            Cow::Borrowed(same) if same == written => None,
-            other => Some(other.into_owned()),
-        };
-        Some(changed.unwrap_or(written))
-    });
+/// not numeric (`达成年度指标`, `及时`, `2023年12月`). Allocates only when the text needs
+/// normalizing (full-width forms, a unit in parentheses).
+pub(crate) fn read_quantity(text: &str) -> Option<Quantity<'_>> {
+    let parsed = actual_quantity(text)?;
+    let unit = match parsed.unit {
+        Some(Cow::Borrowed(written)) => normalize_unit(written),
+        Some(Cow::Owned(written)) => normalize_unit(&written).map(|u| Cow::Owned(u.into_owned())),
+        None => None,
+    };
     Some(Quantity {
         comparator: parsed.comparator,
-        value,
+        value: parsed.value,
         unit,
     })
 }
@@ -135,9 +134,14 @@ pub(crate) fn convert<'u>(
         (None, None) => Conversion::Same(a, t, None),
         (Some(u), None) | (None, Some(u)) => Conversion::Same(a, t, Some(u)),
         // Equal texts normalize equally: `unit::same` would say yes.
-        (Some(au), Some(tu)) if au == tu || unit::same(au, tu) => Conversion::Same(a, t, Some(tu)),
+        (Some(au), Some(tu)) if au == tu => Conversion::Same(a, t, Some(tu)),
         (Some(au), Some(tu)) => {
-            if let Some(converted) = unit::convert(a, au, tu) {
+            let factors = match unit::relation(au, tu) {
+                unit::Relation::Same => return Conversion::Same(a, t, Some(tu)),
+                unit::Relation::Convertible(fa, ft) => (fa, ft),
+                unit::Relation::Unrelated => return Conversion::Mismatch(au, tu),
+            };
+            if let Some(converted) = unit::convert_by(a, factors) {
                 let converted = converted.normalize();
                 return Conversion::Converted(
                     converted,
@@ -151,7 +155,7 @@ pub(crate) fn convert<'u>(
                     },
                 );
             }
-            match unit::align(a, au, t, tu) {
+            match unit::align_by(a, t, factors) {
                 Some((a2, t2)) => Conversion::Converted(
                     a2.normalize(),
                     t2.normalize(),

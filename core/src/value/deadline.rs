@@ -1,9 +1,10 @@
 //! Deadlines written as targets or actuals (时效指标): `2023年12月底前`, `2024年6月30日前`,
 //! `2024-06-30`, `年底前`, `12月底前` (the last two need the budget year).
 
-use chrono::NaiveDate;
+use std::borrow::Cow;
 
-use crate::date::{parse_date, parse_month_end};
+use chrono::{Months, NaiveDate};
+
 use crate::text::fold_char;
 
 /// The date a deadline target or a completion date names: the last day it allows
@@ -40,7 +41,11 @@ pub fn deadline(text: &str) -> Option<NaiveDate> {
 /// assert_eq!(deadline_in("2023年9月", Some(2024)), NaiveDate::from_ymd_opt(2023, 9, 30));
 /// ```
 pub fn deadline_in(text: &str, year: Option<i32>) -> Option<NaiveDate> {
-    let folded: String = text.chars().map(fold_char).collect();
+    let folded: Cow<'_, str> = if text.chars().all(|c| fold_char(c) == c) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().map(fold_char).collect())
+    };
     let s = folded.trim();
     // A short lead-in (`于`, `已于`, `截至`, `完成时间：`) may come before the date.
     let start = s.find(|c: char| c.is_ascii_digit());
@@ -84,11 +89,11 @@ pub fn deadline_in(text: &str, year: Option<i32>) -> Option<NaiveDate> {
                 if p.peek().is_some_and(|c| c.is_ascii_digit()) {
                     return None;
                 }
-                parse_date(&format!("{n1}-{m}-{d}"))
+                date(n1, m, d)
             } else if p.peek().is_some_and(|c| c.is_ascii_digit() || c == '.') {
                 None
             } else {
-                parse_month_end(&format!("{n1}-{m}"))
+                month_end(n1, m)
             }
         }
         _ => None,
@@ -116,7 +121,21 @@ fn day_or_month_end(p: &mut Scanner<'_>, y: i32, m: u64) -> Option<NaiveDate> {
     if rest.starts_with("中旬") {
         return NaiveDate::from_ymd_opt(y, m, 20);
     }
-    parse_month_end(&format!("{y}-{m}"))
+    month_end(u64::try_from(y).ok()?, u64::from(m))
+}
+
+/// The date `y-m-d` (year 1900–9999), as [`crate::date::parse_date`] reads `y-m-d`.
+fn date(y: u64, m: u64, d: u64) -> Option<NaiveDate> {
+    let y = valid_year(i32::try_from(y).ok()?)?;
+    NaiveDate::from_ymd_opt(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
+}
+
+/// The last day of month `m` of year `y` (1900–9999), as [`crate::date::parse_month_end`]
+/// reads `y-m`.
+fn month_end(y: u64, m: u64) -> Option<NaiveDate> {
+    date(y, m, 1)?
+        .checked_add_months(Months::new(1))?
+        .pred_opt()
 }
 
 /// `年底前`, `年末`, `年内`, `本年度内`: the end of the (given) year.
@@ -191,6 +210,27 @@ mod tests {
             ("", Some(2024), None),
         ] {
             assert_eq!(deadline_in(text, year), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_agree_with_the_date_module() {
+        use crate::date::{parse_date, parse_month_end};
+        for y in [0, 1899, 1900, 2023, 2024, 9999, 10000] {
+            for m in 0..=13 {
+                assert_eq!(
+                    month_end(y, m),
+                    parse_month_end(&format!("{y}-{m}")),
+                    "{y}-{m}"
+                );
+                for d in [0, 1, 28, 29, 30, 31, 32] {
+                    assert_eq!(
+                        date(y, m, d),
+                        parse_date(&format!("{y}-{m}-{d}")),
+                        "{y}-{m}-{d}"
+                    );
+                }
+            }
         }
     }
 }

@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use super::normalize::normalize;
 use super::number::{chinese_number, number};
 use super::qualitative;
-use super::unit::{class_of, strip_parens, trim, trim_end, trim_start, word_like};
+use super::unit::{class_of, strip_parens, table_class, trim, trim_end, trim_start, word_like};
 use super::{Comparator, Target, TargetKind, UnitClass, ValueProblem};
 
 /// A parsed 实际完成值 (actual value). It follows the target grammar; a comparator
@@ -78,9 +78,18 @@ enum Scan<'a> {
 /// assert_eq!(parse_target("  ").problem, Some(ValueProblem::Empty));
 /// ```
 pub fn parse_target(text: &str) -> Target {
-    let norm = normalize(text);
-    let s = trim(&norm);
-    match scan(s) {
+    // The common shapes need no normalizing (a test checks it): read them as written.
+    let raw = trim(text);
+    let norm;
+    let (s, scanned) = match common_shape(raw) {
+        Some(scanned) => (raw, scanned),
+        None => {
+            norm = normalize(text);
+            let s = trim(&norm);
+            (s, scan(s))
+        }
+    };
+    match scanned {
         Scan::Quantitative {
             comparator,
             value,
@@ -153,8 +162,62 @@ pub fn leading_comparator(text: &str) -> Option<Comparator> {
 /// assert_eq!(parse_actual("达成年度指标").value, None);
 /// ```
 pub fn parse_actual(text: &str) -> Actual {
-    let norm = normalize(text);
-    let s = trim(&norm);
+    match actual_quantity(text) {
+        Some(q) => Actual {
+            text: text.to_owned(),
+            comparator: q.comparator,
+            value: Some(q.value),
+            unit: q.unit.map(Cow::into_owned),
+        },
+        None => Actual {
+            text: text.to_owned(),
+            comparator: None,
+            value: None,
+            unit: None,
+        },
+    }
+}
+
+/// 实际完成值 read as a number (what [`parse_actual`] gives when it has a value), borrowing
+/// its unit from the text when the text needed no normalizing: scoring reads every actual
+/// through this, without allocating.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ActualQuantity<'a> {
+    /// A comparator written in the actual (`≥266米`).
+    pub(crate) comparator: Option<Comparator>,
+    /// The number.
+    pub(crate) value: Decimal,
+    /// The unit as written, if any (normalized text: width folded).
+    pub(crate) unit: Option<Cow<'a, str>>,
+}
+
+/// The grammar of [`parse_actual`] without its allocations; `None` when the actual has no
+/// value (text, placeholders, nothing).
+pub(crate) fn actual_quantity(text: &str) -> Option<ActualQuantity<'_>> {
+    if let Some(Scan::Quantitative {
+        comparator,
+        value,
+        unit,
+        ..
+    }) = common_shape(trim(text))
+    {
+        return Some(ActualQuantity {
+            comparator,
+            value,
+            unit,
+        });
+    }
+    match normalize(text) {
+        Cow::Borrowed(norm) => scan_actual(trim(norm)),
+        Cow::Owned(norm) => scan_actual(trim(&norm)).map(|q| ActualQuantity {
+            unit: q.unit.map(|u| Cow::Owned(u.into_owned())),
+            ..q
+        }),
+    }
+}
+
+/// [`actual_quantity`] on normalized, trimmed text.
+fn scan_actual(s: &str) -> Option<ActualQuantity<'_>> {
     let mut scanned = scan(s);
     if !matches!(scanned, Scan::Quantitative { .. }) {
         // An actual may carry a remark in parentheses: `100%(已完成)`, `17人（全年）`.
@@ -170,18 +233,12 @@ pub fn parse_actual(text: &str) -> Actual {
             value,
             unit,
             ..
-        } => Actual {
-            text: text.to_owned(),
+        } => Some(ActualQuantity {
             comparator,
-            value: Some(value),
-            unit: unit.map(Cow::into_owned),
-        },
-        Scan::Qualitative | Scan::Invalid(_) => Actual {
-            text: text.to_owned(),
-            comparator: None,
-            value: None,
-            unit: None,
-        },
+            value,
+            unit,
+        }),
+        Scan::Qualitative | Scan::Invalid(_) => None,
     }
 }
 
@@ -277,8 +334,56 @@ fn comparator(s: &str) -> Option<(Comparator, Written, &str)> {
     Some((cmp, Written::Symbol, trim_start(rest)))
 }
 
-/// The grammar on normalized, trimmed text.
+/// The grammar on normalized, trimmed text: the common shapes first, then the whole
+/// grammar.
 fn scan(s: &str) -> Scan<'_> {
+    common_shape(s).unwrap_or_else(|| scan_general(s))
+}
+
+/// The shapes most 指标值 and 实际完成值 have (`≥17.00(人)`, `=100.00 (%)`, `≤90万元`,
+/// `95%`, `5,000`): a symbol comparator or none, a number starting with a digit, and
+/// nothing more or a unit of the table, bare or in parentheses. Such text reads the
+/// same before and after [`normalize`] (its characters are ASCII, comparators and
+/// units of the table), and this gives what [`scan_general`] gives on the normalized
+/// text (a test checks both); `None` for anything else.
+fn common_shape(s: &str) -> Option<Scan<'_>> {
+    let (prefix, rest) = match s.as_bytes().first()? {
+        b'0'..=b'9' => (None, s),
+        // `=`, `>`, `<`, and the symbols U+2xxx (`≥`, `≤`, `═`, …), never a word.
+        b'=' | b'>' | b'<' | 0xE2 => match comparator(s)? {
+            (c, Written::Symbol, rest) => (Some(c), rest),
+            (_, Written::Word, _) => return None,
+        },
+        _ => return None,
+    };
+    if !rest.as_bytes().first()?.is_ascii_digit() {
+        return None;
+    }
+    let (value, len) = number(rest)?;
+    let tail = trim(rest.get(len..)?);
+    let unit = match tail.as_bytes().first() {
+        None => {
+            return Some(Scan::Quantitative {
+                comparator: prefix,
+                value,
+                unit: None,
+                unit_class: None,
+            })
+        }
+        Some(b'(') => tail.strip_prefix('(')?.strip_suffix(')')?,
+        Some(_) => tail,
+    };
+    let unit_class = table_class(unit)?;
+    Some(Scan::Quantitative {
+        comparator: prefix,
+        value,
+        unit: Some(Cow::Borrowed(unit)),
+        unit_class: Some(unit_class),
+    })
+}
+
+/// The whole grammar on normalized, trimmed text.
+fn scan_general(s: &str) -> Scan<'_> {
     if s.is_empty() {
         return Scan::Invalid(ValueProblem::Empty);
     }
@@ -315,7 +420,12 @@ fn is_machine_artefact(s: &str) -> bool {
         "none",
         "undefined",
     ];
-    s.len() <= 10 && ARTEFACTS.iter().any(|a| s.eq_ignore_ascii_case(a))
+    s.len() <= 10
+        && matches!(
+            s.as_bytes().first(),
+            Some(b'n' | b'N' | b'i' | b'I' | b'u' | b'U' | b'+' | b'-' | b'#')
+        )
+        && ARTEFACTS.iter().any(|a| s.eq_ignore_ascii_case(a))
 }
 
 /// The grammar without a leading `每…`.
@@ -668,6 +778,140 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// `parse_target` through the whole grammar only.
+    fn reference_target(text: &str) -> Target {
+        let norm = normalize(text);
+        let s = trim(&norm);
+        let mut t = parse_target("");
+        t.text = text.to_owned();
+        match scan_general(s) {
+            Scan::Quantitative {
+                comparator,
+                value,
+                unit,
+                unit_class,
+            } => {
+                t.kind = TargetKind::Quantitative;
+                t.comparator = Some(comparator.unwrap_or(Comparator::Equal));
+                t.value = Some(value);
+                t.unit = unit.map(Cow::into_owned);
+                t.unit_class = unit_class;
+                t.problem = None;
+            }
+            Scan::Qualitative => {
+                t.kind = TargetKind::Qualitative;
+                t.class = Some(qualitative::classify(s));
+                t.problem = None;
+            }
+            Scan::Invalid(problem) => t.problem = Some(problem),
+        }
+        t
+    }
+
+    #[test]
+    fn common_shapes_read_as_the_whole_grammar_reads_them() {
+        let units = [
+            "",
+            "%",
+            "人",
+            "人次",
+            "万元",
+            "平方米",
+            "次/月",
+            "%(百分比)",
+            "含",
+            "不含",
+            "个村",
+            "M",
+            "m2",
+            "㎡",
+            "℃",
+            "kW·h",
+            "以上",
+            "人以上",
+            "% ",
+            " 人",
+            "(人)",
+            "台,",
+            "底前",
+            "年",
+            "个工作日",
+            "元。",
+            "百分比",
+            "千分比",
+            "‰",
+            "\u{3000}人",
+            "人\u{3000}",
+            "\u{200B}人",
+            "\u{FEFF}%",
+            "％",
+            "人\u{3000}次",
+            "﹪",
+            "m^2",
+            "\\%",
+            "$%$",
+            "{人}",
+            "\u{2002}人",
+        ];
+        let comparators = [
+            "",
+            "=",
+            "==",
+            "≥",
+            "≤",
+            ">",
+            "<",
+            ">=",
+            "<=",
+            "=>",
+            "═",
+            "≧",
+            "≮",
+            "不低于",
+            "≥ ",
+            "-",
+            "+",
+        ];
+        let numbers = [
+            "17",
+            "17.00",
+            "5,000",
+            "0",
+            "1.",
+            "12,34",
+            "3.5e2",
+            "007",
+            "99999999999999999999999999999",
+        ];
+        let mut checked = 0;
+        for c in comparators {
+            for n in numbers {
+                for u in units {
+                    for text in [
+                        format!("{c}{n}{u}"),
+                        format!("{c}{n}({u})"),
+                        format!("{c}{n} ({u})"),
+                        format!("{c}{n}（{u}）"),
+                        format!("{c}{n}{u})"),
+                    ] {
+                        let norm = normalize(&text);
+                        let s = trim(&norm);
+                        if let Some(fast) = common_shape(s) {
+                            assert_eq!(fast, scan_general(s), "{text}");
+                            checked += 1;
+                        }
+                        // As written, before normalizing.
+                        if let Some(fast) = common_shape(trim(&text)) {
+                            assert_eq!(fast, scan_general(s), "{text} as written");
+                        }
+                        assert_eq!(parse_target(&text), reference_target(&text), "{text}");
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]

@@ -25,6 +25,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use deadline::{deadline, deadline_in};
+pub(crate) use grammar::actual_quantity;
 pub use grammar::{leading_comparator, parse_actual, parse_target, Actual};
 pub use number::parse_number;
 pub use qualitative::QualitativeClass;

@@ -109,13 +109,13 @@ fn needs_normalizing(b: &[u8]) -> bool {
         }
         continuation |= has(x, 0x80);
     }
-    // The last bytes, padded with zeros (not special) to a chunk.
-    let mut last = [0u8; 8];
-    let rest = chunks.remainder();
-    for (slot, &c) in last.iter_mut().zip(rest) {
-        *slot = c;
-    }
-    let x = u64::from_le_bytes(last);
+    // The last bytes, padded with zeros (not special) to a chunk, assembled in a register
+    // (copying them into an array and loading it stalls on the store).
+    let x = chunks
+        .remainder()
+        .iter()
+        .rev()
+        .fold(0u64, |x, &c| x << 8 | u64::from(c));
     if has(x, b'$') | has(x, b'\\') | has(x, b'^') | has(x, 0xEF) {
         return true;
     }

@@ -120,13 +120,41 @@ pub(crate) fn class_of_written(unit: &str) -> Option<UnitClass> {
 /// assert!(!same("人", "人次"));
 /// ```
 pub fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (normalize(a), normalize(b));
-    if a == b {
-        return true;
+    relation(a, b) == Relation::Same
+}
+
+/// How two units relate, with each looked up once: what [`same`], [`convert`] and
+/// [`align`] all start from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Relation {
+    /// The same unit ([`same`]).
+    Same,
+    /// Units of one base: one `from` is `factors.0` base units, one `to` is `factors.1`.
+    Convertible(Decimal, Decimal),
+    /// Units that do not convert.
+    Unrelated,
+}
+
+/// The [`Relation`] of unit `from` to unit `to`.
+pub(crate) fn relation(from: &str, to: &str) -> Relation {
+    let (nf, nt) = (normalize(from), normalize(to));
+    if nf == nt {
+        return Relation::Same;
     }
-    match (lookup(&a), lookup(&b)) {
-        (Some(x), Some(y)) => x.base == y.base && x.per == y.per && x.factor == y.factor,
-        _ => false,
+    let (Some(f), Some(t)) = (lookup(&nf), lookup(&nt)) else {
+        return Relation::Unrelated;
+    };
+    if f.base == t.base && f.per == t.per && f.factor == t.factor {
+        return Relation::Same;
+    }
+    let scale_only = |k: &Known<'_>| k.base.is_empty() && k.per.is_none();
+    let compatible = (f.base == t.base && f.per == t.per)
+        || (scale_only(&f) && t.class != UnitClass::Percent)
+        || (scale_only(&t) && f.class != UnitClass::Percent);
+    if compatible {
+        Relation::Convertible(f.factor, t.factor)
+    } else {
+        Relation::Unrelated
     }
 }
 
@@ -150,7 +178,11 @@ pub fn same(a: &str, b: &str) -> bool {
 /// assert_eq!(convert(d("1"), "人", "人次"), None);
 /// ```
 pub fn convert(value: Decimal, from: &str, to: &str) -> Option<Decimal> {
-    let (f, t) = factors(from, to)?;
+    convert_by(value, factors(from, to)?)
+}
+
+/// [`convert`] with the units' factors into their common base (`(from, to)`).
+pub(crate) fn convert_by(value: Decimal, (f, t): (Decimal, Decimal)) -> Option<Decimal> {
     let base = value.checked_mul(f)?;
     let out = base.checked_div(t)?;
     (out.checked_mul(t)? == base).then_some(out)
@@ -196,7 +228,16 @@ pub fn align(a: Decimal, a_unit: &str, b: Decimal, b_unit: &str) -> Option<(Deci
     if a_unit.trim().is_empty() || b_unit.trim().is_empty() || same(a_unit, b_unit) {
         return Some((a, b));
     }
-    let (fa, fb) = factors(a_unit, b_unit)?;
+    align_by(a, b, factors(a_unit, b_unit)?)
+}
+
+/// [`align`] of two values in units of one base, with their factors into it
+/// (`(a's, b's)`).
+pub(crate) fn align_by(
+    a: Decimal,
+    b: Decimal,
+    (fa, fb): (Decimal, Decimal),
+) -> Option<(Decimal, Decimal)> {
     // Express both in the finer unit: multiply the coarser side by the ratio when it is
     // exact, else fall back to the base unit.
     if fa >= fb {
@@ -216,16 +257,11 @@ fn exact_div(x: Decimal, y: Decimal) -> Option<Decimal> {
 
 /// The factors of two units into their common base, when they have one.
 fn factors(from: &str, to: &str) -> Option<(Decimal, Decimal)> {
-    if same(from, to) {
-        return Some((Decimal::ONE, Decimal::ONE));
+    match relation(from, to) {
+        Relation::Same => Some((Decimal::ONE, Decimal::ONE)),
+        Relation::Convertible(f, t) => Some((f, t)),
+        Relation::Unrelated => None,
     }
-    let (nf, nt) = (normalize(from), normalize(to));
-    let (f, t) = (lookup(&nf)?, lookup(&nt)?);
-    let scale_only = |k: &Known<'_>| k.base.is_empty() && k.per.is_none();
-    let compatible = (f.base == t.base && f.per == t.per)
-        || (scale_only(&f) && t.class != UnitClass::Percent)
-        || (scale_only(&t) && f.class != UnitClass::Percent);
-    compatible.then_some((f.factor, t.factor))
 }
 
 /// Folds full-width forms, trims, removes enclosing parentheses (`(%)` → `%`).
@@ -624,6 +660,11 @@ fn unit_map() -> &'static UnitMap {
         }
         map
     })
+}
+
+/// The class of a unit of the table (no gloss, compound or prefix).
+pub(crate) fn table_class(u: &str) -> Option<UnitClass> {
+    table(u).map(|(class, _, _)| class)
 }
 
 /// A unit of the table.

@@ -163,7 +163,7 @@ fn split_line_into<'t>(line: &'t str, cells: &mut Vec<Cow<'t, str>>) {
 
 /// A cell trimmed, with HTML tags and entities removed (`<p>…</p>`, `&nbsp;`).
 fn clean(cell: &str) -> Cow<'_, str> {
-    if cell.contains('<') || cell.contains('&') {
+    if memchr::memchr2(b'<', b'&', cell.as_bytes()).is_some() {
         Cow::Owned(crate::text::strip_html(cell))
     } else {
         Cow::Borrowed(cell.trim())
@@ -220,23 +220,44 @@ pub(super) fn may_be_label(cell: &str) -> bool {
         .is_none()
 }
 
-/// The part of a cell before its first parenthesis when that part may be a label (as
-/// [`may_be_label`]), looking at no more than that many characters.
-pub(super) fn label_head(cell: &str) -> Option<&str> {
+/// Whether a cell may hold the character `c`: `false` only when the cell is short (a
+/// label's length, [`LABEL_CHARS`] characters of up to 4 bytes) and its bytes do not
+/// hold it. A cheap test on the bytes before a classifier decodes the cell's characters.
+pub(super) fn may_hold(cell: &str, c: char) -> bool {
+    if cell.len() > LABEL_CHARS * 4 {
+        return true;
+    }
+    let mut buf = [0u8; 4];
+    let needle = c.encode_utf8(&mut buf).as_bytes();
+    match *needle {
+        [a, b, c] => cell
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0] == a && w[1] == b && w[2] == c),
+        _ => cell.contains(c),
+    }
+}
+
+/// Whether the part of a cell before its first parenthesis may be a label (as
+/// [`may_be_label`]) and holds a character for which `wanted` holds: one pass, looking at
+/// no more than [`LABEL_CHARS`] kept characters.
+pub(super) fn label_head_has(cell: &str, wanted: impl Fn(char) -> bool) -> bool {
     let mut kept = 0;
-    for (i, c) in cell.char_indices() {
+    let mut found = false;
+    for c in cell.chars() {
         if matches!(c, '(' | '（') {
-            return cell.get(..i);
+            return found;
         }
+        found |= wanted(c);
         let c = fold_char(c);
         if !c.is_whitespace() && !matches!(c, '*' | '★' | ':' | '：') {
             kept += 1;
             if kept > LABEL_CHARS {
-                return None;
+                return false;
             }
         }
     }
-    Some(cell)
+    found
 }
 
 /// Whether the [`key`] of a cell starts with `prefix` (which holds no colon), looking at
@@ -452,8 +473,14 @@ mod tests {
         assert_eq!(key("项目 绩效 目标："), "项目绩效目标");
         assert_eq!(key_without_of_which("其中：当年财政拨款"), "当年财政拨款");
         assert!(may_be_label("社会公众或服务对象满意度指标(10分)："));
-        assert_eq!(label_head("年初预算数（万元，含说明）"), Some("年初预算数"));
-        assert_eq!(label_head(&"全年执行".repeat(10)), None);
+        let budget = |c: char| matches!(c, '预' | '执');
+        assert!(label_head_has("年初预算数（万元，含说明）", budget));
+        assert!(!label_head_has("年初（预算数）", budget));
+        assert!(!label_head_has(&"全年执行".repeat(10), budget));
+        assert!(label_head_has(&format!("{}执行率", " ".repeat(40)), budget));
+        assert!(may_hold("三级指标", '指') && may_hold("a指", '指') && !may_hold("名称", '指'));
+        assert!(may_hold(&"名称".repeat(40), '指'));
+        assert!(may_hold("a<b", '<') && !may_hold("ab", '<'));
         assert!(key_starts_with("金额 单位：万元", "金额单位"));
         assert!(!key_starts_with("单", "单位"));
         for own in ["产出指标", "≥90%(人)", "a-b", "《办法》、条例。"] {

@@ -5,9 +5,10 @@
 use rust_decimal::Decimal;
 
 use crate::model::{BudgetRow, MoneyUnit, Source};
+use crate::text::fold_char;
 
 use super::cells::{
-    is_absent, key, key_starts_with, label_head, parse_decimal, without_of_which, Row,
+    is_absent, key, key_starts_with, label_head_has, may_hold, parse_decimal, without_of_which, Row,
 };
 use super::Reader;
 
@@ -34,14 +35,24 @@ pub(super) fn unit_of(cell: &str) -> Option<MoneyUnit> {
 /// A cell holding only a unit (`(万元)`, `元`), as left by a funding label split down a
 /// merged cell.
 pub(super) fn unit_cell(row: &Row<'_>) -> Option<MoneyUnit> {
-    row.keyed().find_map(|(_, _, k)| {
-        let inner = k.trim_start_matches('(').trim_end_matches(')');
-        match inner {
-            "元" => Some(MoneyUnit::Yuan),
-            "万元" => Some(MoneyUnit::WanYuan),
-            _ => None,
-        }
-    })
+    // Only a cell made of what such a key is made of (and what keying drops) is keyed:
+    // most cells are decided on their first character.
+    let may_be_unit = |c: &str| {
+        c.chars().map(fold_char).all(|c| {
+            c.is_whitespace() || matches!(c, '*' | '★' | '(' | ')' | '元' | '万' | ':' | '：')
+        })
+    };
+    row.content()
+        .filter(|(_, c)| may_be_unit(c))
+        .find_map(|(i, _)| {
+            let k = row.key(i);
+            let inner = k.trim_start_matches('(').trim_end_matches(')');
+            match inner {
+                "元" => Some(MoneyUnit::Yuan),
+                "万元" => Some(MoneyUnit::WanYuan),
+                _ => None,
+            }
+        })
 }
 
 /// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`).
@@ -244,8 +255,12 @@ pub(super) fn matrix_header(row: &Row<'_>) -> Option<Matrix> {
     // Every budget label (the key before a parenthesis) is short and names a 预算 or an
     // 执行: a row with fewer than two such cells is no header, decided before its cells
     // are keyed.
-    let budget_like = |c: &str| label_head(c).is_some_and(|h| h.contains('预') || h.contains('执'));
-    row.content().filter(|(_, c)| budget_like(c)).nth(1)?;
+    row.content()
+        .filter(|(_, c)| {
+            (may_hold(c, '预') || may_hold(c, '执'))
+                && label_head_has(c, |ch| matches!(ch, '预' | '执'))
+        })
+        .nth(1)?;
     let mut m = Matrix::default();
     let mut budget_labels = 0;
     for (col, _, k) in row.keyed() {

@@ -150,7 +150,9 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
     }
     // Rows are made from their lines when read, one at a time: holding every row of a
     // large input cost more than reading it.
-    let lines: Vec<&str> = text.split('\n').collect();
+    let mut lines: Vec<&str> =
+        Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.extend(text.split('\n'));
     let row_at = |i: usize| Row::of_line(line_number(i), lines.get(i).copied().unwrap_or_default());
     let mut diagnostics = Vec::new();
     let titles: Vec<(usize, bool)> = lines

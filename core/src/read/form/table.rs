@@ -13,7 +13,7 @@ use crate::taxonomy::{strip_points_suffix, Level1, Level2};
 use crate::text::{fold_width, no_spaces, squash_spaces};
 use crate::Severity;
 
-use super::cells::{is_absent, key, may_be_label, parse_decimal, Row};
+use super::cells::{is_absent, key, may_be_label, may_hold, parse_decimal, Row};
 use super::Reader;
 
 /// The columns of an indicator table, found by their header labels.
@@ -104,10 +104,12 @@ pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
     ];
     // No 三级指标 column, no header: decided before the other cells are classified, and
     // only cells with a 指 (as every name has) are keyed for it.
-    if !row
-        .content()
-        .any(|(i, c)| may_be_label(c) && c.contains('指') && NAMES.contains(&row.key(i)))
-    {
+    if !row.content().any(|(i, c)| {
+        may_hold(c, '指')
+            && may_be_label(c)
+            && c.chars().any(|ch| ch == '指')
+            && NAMES.contains(&row.key(i))
+    }) {
         return None;
     }
     let mut name = None;
@@ -236,15 +238,11 @@ impl Reader<'_> {
             }
             a.name = get(Some(cols.name));
             a.target = get(cols.target);
-            let known: Vec<usize> = [cols.l1, cols.l2, Some(cols.name), cols.target]
-                .into_iter()
-                .flatten()
-                .collect();
-            let after: Vec<usize> = cols.after_target().collect();
+            let known = [cols.l1, cols.l2, Some(cols.name), cols.target];
             for &(i, c) in &content {
-                if after.contains(&i) {
+                if cols.after_target().any(|a| a == i) {
                     a.by_column.insert(i, c);
-                } else if !known.contains(&i) {
+                } else if !known.contains(&Some(i)) {
                     a.stray.push((i, c));
                 }
             }
@@ -274,14 +272,11 @@ impl Reader<'_> {
     /// continues the indicator above: a cell wrapped onto the next line. Its text is
     /// appended and the target read again.
     fn continuation(&mut self, cols: &Columns, content: &[(usize, &str)], row: &Row<'_>) -> bool {
-        let text_cols: Vec<usize> = [cols.target, cols.actual, cols.deviation]
-            .into_iter()
-            .flatten()
-            .chain(cols.extra.iter().map(|(c, _)| *c))
-            .collect();
-        let only_text = content
-            .iter()
-            .all(|(i, _)| *i > cols.name && text_cols.contains(i));
+        let text_col = |i: usize| {
+            [cols.target, cols.actual, cols.deviation].contains(&Some(i))
+                || cols.extra.iter().any(|(c, _)| *c == i)
+        };
+        let only_text = content.iter().all(|&(i, _)| i > cols.name && text_col(i));
         if !only_text || self.open_group.is_some() {
             return false;
         }
