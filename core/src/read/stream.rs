@@ -265,16 +265,8 @@ impl<R: Read> Declarations<R> {
                 let count = document.declarations.len();
                 for (i, mut declaration) in document.declarations.into_iter().enumerate() {
                     shift_lines(&mut declaration, &shift);
-                    let mine = if i + 1 == count {
-                        std::mem::take(&mut findings)
-                    } else {
-                        let name = declaration.project.name.clone();
-                        let (mine, rest) = std::mem::take(&mut findings)
-                            .into_iter()
-                            .partition(|f| f.project.as_deref() == Some(name.as_str()));
-                        findings = rest;
-                        mine
-                    };
+                    let mine =
+                        take_findings(&mut findings, &declaration.project.name, i + 1 == count);
                     self.pending.push_back(Ok((declaration, mine)));
                 }
             }
@@ -434,16 +426,8 @@ impl<R: Read> Declarations<R> {
                     .collect();
                 let count = document.declarations.len();
                 for (i, declaration) in document.declarations.into_iter().enumerate() {
-                    let mine = if i + 1 == count {
-                        std::mem::take(&mut findings)
-                    } else {
-                        let name = declaration.project.name.clone();
-                        let (mine, rest) = std::mem::take(&mut findings)
-                            .into_iter()
-                            .partition(|f| f.project.as_deref() == Some(name.as_str()));
-                        findings = rest;
-                        mine
-                    };
+                    let mine =
+                        take_findings(&mut findings, &declaration.project.name, i + 1 == count);
                     self.pending.push_back(Ok((declaration, mine)));
                 }
             }
@@ -716,6 +700,19 @@ impl<R: Read> Read for Decoding<R> {
         self.output_at += n;
         Ok(n)
     }
+}
+
+/// The findings of one declaration of a reading, taken out of `findings`: those naming
+/// its project, or every one left when it is the reading's last declaration.
+fn take_findings(findings: &mut Vec<Finding>, project: &str, last: bool) -> Vec<Finding> {
+    if last {
+        return std::mem::take(findings);
+    }
+    let (mine, rest) = std::mem::take(findings)
+        .into_iter()
+        .partition(|f| f.project.as_deref() == Some(project));
+    *findings = rest;
+    mine
 }
 
 #[cfg(test)]
