@@ -480,3 +480,27 @@ fn read_detects_an_untitled_form() {
     assert_eq!(reading.format, jixiao::InputFormat::Form);
     assert_eq!(reading.document.declarations[0].project.name, "寅");
 }
+
+#[test]
+fn an_excel_date_serial_where_a_date_is_meant() {
+    // A deadline cell pasted from a spreadsheet as its serial number reads as the list
+    // reader reads it: the text kept, the date in the extra field, a finding on its line.
+    let text = "财政项目支出绩效目标申报表\n项目名称\t寅\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t时效指标\t资金到位时间\t44,561\n\t\t数量指标\t场次\t44,561\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    let d = &doc.declarations[0];
+    let deadline = &d.indicators[0];
+    assert_eq!(deadline.target.text, "44,561");
+    assert_eq!(deadline.target.kind, jixiao::value::TargetKind::Qualitative);
+    assert_eq!(
+        deadline.extra.get("指标值日期").map(String::as_str),
+        Some("2021-12-31")
+    );
+    assert_eq!(finding(&findings, "excel_date_serial").line, Some(4));
+    // Where no date is meant, the number is a number.
+    let count = &d.indicators[1];
+    assert_eq!(count.target.value.map(|v| v.to_string()).as_deref(), Some("44561"));
+    assert!(count.extra.is_empty());
+    let written = write_form(&doc);
+    let (again, _) = read_form(&written, &opts()).expect("reads back");
+    assert_eq!(again, doc, "{written}");
+}

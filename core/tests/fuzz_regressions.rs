@@ -141,10 +141,7 @@ fn the_test_documents_pass_the_checks() {
             let file = file.unwrap().path();
             let bytes = std::fs::read(&file).unwrap();
             match file.extension().and_then(|e| e.to_str()) {
-                Some("txt") => {
-                    checks::read_form(&bytes);
-                    checks::form_round_trip(&bytes);
-                }
+                Some("txt") => checks::read_form(&bytes),
                 Some("csv") => checks::read_list(&[&[0u8][..], &bytes].concat()),
                 Some("json") => checks::read_json(&bytes),
                 _ => {}

@@ -28,7 +28,6 @@ pub type Check = fn(&[u8]);
 pub const TARGETS: &[(&str, Check)] = &[
     ("value_grammar", value_grammar),
     ("read_form", read_form),
-    ("form_round_trip", form_round_trip),
     ("read_list", read_list),
     ("read_xlsx", read_xlsx),
     ("read_json", read_json),
@@ -129,48 +128,34 @@ fn layout_round_trip(document: &Document, format: InputFormat, written: &[u8]) {
 }
 
 /// `read_form`: the form reader (表单式) never panics; what it reads survives the JSON
-/// writer equal, and the form writer's text reads back as a form with the same projects
-/// (names and number of indicators each); `form_round_trip` checks every field.
+/// writer equal; and the form writer's text reads back:
+/// - **equal, every field**, when the reader read the input without a warning;
+/// - when it recovered from something and said so (a warning or an error finding: a
+///   name that is a level label, a mangled title, a control character in a cell), its
+///   guesses may read the written form another way, but the written form is **stable**:
+///   read once more and written again, it reads back equal (one round reaches a fixed
+///   point, docs/robustness.md).
 pub fn read_form(data: &[u8]) {
     if data.len() > MAX_FUZZ_INPUT {
         return;
     }
-    if let Ok(reading) = read(data, &options(Some(InputFormat::Form))) {
-        let document = &reading.document;
-        json_round_trip(document);
-        let written = jixiao::write::form::write_form(document);
-        let back = read_back(InputFormat::Form, written.as_bytes());
-        assert!(
-            projects(&back) == projects(document),
-            "the form written reads back with other projects:\n{written}\n{:?}\n{:?}",
-            projects(&back),
-            projects(document)
-        );
-    }
-}
-
-/// Each declaration's project name and number of indicators.
-fn projects(document: &Document) -> Vec<(&str, usize)> {
-    document
-        .declarations
+    let Ok(reading) = read(data, &options(Some(InputFormat::Form))) else {
+        return;
+    };
+    let document = &reading.document;
+    json_round_trip(document);
+    let written = jixiao::write::form::write_form(document);
+    let recovered = reading
+        .diagnostics
         .iter()
-        .map(|d| (d.project.name.as_str(), d.indicators.len()))
-        .collect()
-}
-
-/// `form_round_trip`: the stricter check behind `read_form`: the form written reads back
-/// **equal**, every field. On mangled forms the reader's guesses can still misread a clean
-/// row the writer printed (fuzz/known-failures/form_round_trip/, docs/robustness.md), so
-/// this target is run locally (`scripts/fuzz 300 form_round_trip`), not in CI yet.
-pub fn form_round_trip(data: &[u8]) {
-    if data.len() > MAX_FUZZ_INPUT {
+        .any(|f| f.severity >= jixiao::Severity::Warning);
+    if !recovered {
+        layout_round_trip(document, InputFormat::Form, written.as_bytes());
         return;
     }
-    if let Ok(reading) = read(data, &options(Some(InputFormat::Form))) {
-        let document = &reading.document;
-        let written = jixiao::write::form::write_form(document);
-        layout_round_trip(document, InputFormat::Form, written.as_bytes());
-    }
+    let once = read_back(InputFormat::Form, written.as_bytes());
+    let written = jixiao::write::form::write_form(&once);
+    layout_round_trip(&once, InputFormat::Form, written.as_bytes());
 }
 
 /// `read_list`: the list reader (清单式) as CSV (first byte even) or TSV (odd) never

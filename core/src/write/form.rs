@@ -425,7 +425,7 @@ mod tests {
 
     #[test]
     fn a_title_with_pipes_or_space_runs_reads_back() {
-        // fuzz/regressions/form_round_trip/title-with-pipes.txt
+        // fuzz/regressions/read_form/title-with-pipes.txt
         for title in [
             "6;||;  产出指标 数量指标",
             "某局  2024年度项目自评价",
@@ -443,7 +443,7 @@ mod tests {
 
     #[test]
     fn extras_named_like_form_labels_read_back_as_extras() {
-        // fuzz/regressions/form_round_trip/extra-named-like-a-label.txt, empty-extra-dropped.txt
+        // fuzz/regressions/read_form/extra-named-like-a-label.txt, empty-extra-dropped.txt
         let mut doc = sample();
         for (k, v) in [
             ("实际完成情况", ""),

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::model::{Direction, Indicator, IndicatorEvaluation, Source};
-use crate::read::list::cells::{build_target, classify_sign, Sign};
+use crate::read::list::cells::{build_target, classify_sign, means_date, serial_messages, Sign};
+use crate::read::list::TARGET_DATE_KEY;
 use crate::taxonomy::{strip_points_suffix, Level1, Level2};
 use crate::text::{fold_width, no_spaces, squash_spaces};
 use crate::Severity;
@@ -431,8 +432,20 @@ impl Reader<'_> {
             Some(Sign::Direction(d)) => (None, Some(d)),
             None => (None, None),
         };
-        let built = build_target(a.target, unit.unwrap_or_default(), comparator, false);
+        // An Excel date serial where a date is meant (`44,561` for a 时效 deadline, a
+        // spreadsheet's cell pasted as its number) reads as the list reader reads it.
+        let date_meant = means_date(c.l2 == Some(Level2::Timeliness), a.name);
+        let built = build_target(a.target, unit.unwrap_or_default(), comparator, date_meant);
+        if let Some(date) = built.date {
+            let (zh, en) = serial_messages(a.target.trim(), date);
+            self.finding("excel_date_serial", Severity::Info, row, zh, en);
+        }
         let mut indicator = Indicator::new(c.l1, c.l2, a.name, built.target);
+        if let Some(date) = built.date {
+            indicator
+                .extra
+                .insert(TARGET_DATE_KEY.to_owned(), date.to_string());
+        }
         indicator.direction = sign_direction;
         if let Some(u) = built.unmerged_unit {
             indicator.extra.insert("计量单位".to_owned(), u);

@@ -141,6 +141,16 @@ pub fn serial_date(cell: &str) -> Option<NaiveDate> {
     excel_serial(&no_spaces(&fold_width(cell))).and_then(from_excel_serial)
 }
 
+/// The finding's messages (Chinese, English) for an Excel date serial read as a date,
+/// the same from the list and the form reader.
+pub fn serial_messages(cell: &str, date: NaiveDate) -> (String, String) {
+    use super::TARGET_DATE_KEY;
+    (
+        format!("“{cell}”是 Excel 日期序号，读作 {date}；原文保留，日期记在附加字段“{TARGET_DATE_KEY}”"),
+        format!("`{cell}` is an Excel date serial, read as {date}; the text is kept and the date recorded as the extra field `{TARGET_DATE_KEY}`"),
+    )
+}
+
 /// A date as Chinese forms write a deadline: `2021年12月31日`.
 pub fn chinese_date(date: NaiveDate) -> String {
     format!("{}年{}月{}日", date.year(), date.month(), date.day())

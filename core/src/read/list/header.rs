@@ -143,10 +143,11 @@ pub fn find_header(rows: &[RawRow]) -> Option<Layout> {
         if cell.is_empty() || cell == above {
             continue;
         }
-        // A name under 项目名称 (a project called `符号`) makes a data row: a header's
-        // second row leaves 项目名称 empty (merged down) or repeats it.
-        let under_name = recognize(above).is_some_and(|m| m.column == Column::ProjectName);
-        if under_name || recognize(cell).is_none() {
+        // A sub-header sits under a merged group title (`预算执行情况`, not a column of
+        // its own) or under an empty cell; a header name under a column the top row
+        // already names (a project called `符号` under 项目名称, `一级指标` under
+        // 主管部门) makes a data row.
+        if recognize(above).is_some() || recognize(cell).is_none() {
             return Some(layout);
         }
         sub_headers += 1;
@@ -339,6 +340,14 @@ mod tests {
         );
         // A data row below the header is not a sub-header row.
         let layout = find_header(&rows[1..]).unwrap();
+        assert_eq!(layout.data_start, 1);
+        // Nor is a row of header words under columns the header names already (a
+        // department called `一级指标`): sub-headers sit under group titles.
+        let rows = vec![
+            row(1, &["项目名称", "主管部门", "三级指标", "指标值"]),
+            row(2, &["", "一级指标", "指标性质", ""]),
+        ];
+        let layout = find_header(&rows).unwrap();
         assert_eq!(layout.data_start, 1);
     }
 

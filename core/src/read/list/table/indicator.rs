@@ -12,7 +12,7 @@ use crate::taxonomy::{Level1, Level2};
 use crate::value::{Comparator, TargetKind};
 
 use super::super::cells::{
-    build_target, classify_sign, direction_text, means_date, parse_decimal, Sign,
+    build_target, classify_sign, direction_text, means_date, parse_decimal, serial_messages, Sign,
 };
 use super::super::columns::Column;
 use super::{cell_of, Builder, TARGET_DATE_KEY};
@@ -283,11 +283,6 @@ fn serial_finding(
     date: NaiveDate,
     index: usize,
 ) -> (&'static str, Severity, usize, String, String) {
-    (
-        "excel_date_serial",
-        Severity::Info,
-        index,
-        format!("“{cell}”是 Excel 日期序号，读作 {date}；原文保留，日期记在附加字段“{TARGET_DATE_KEY}”"),
-        format!("`{cell}` is an Excel date serial, read as {date}; the text is kept and the date recorded as the extra field `{TARGET_DATE_KEY}`"),
-    )
+    let (zh, en) = serial_messages(cell, date);
+    ("excel_date_serial", Severity::Info, index, zh, en)
 }
