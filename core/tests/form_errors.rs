@@ -498,7 +498,10 @@ fn an_excel_date_serial_where_a_date_is_meant() {
     assert_eq!(finding(&findings, "excel_date_serial").line, Some(4));
     // Where no date is meant, the number is a number.
     let count = &d.indicators[1];
-    assert_eq!(count.target.value.map(|v| v.to_string()).as_deref(), Some("44561"));
+    assert_eq!(
+        count.target.value.map(|v| v.to_string()).as_deref(),
+        Some("44561")
+    );
     assert!(count.extra.is_empty());
     let written = write_form(&doc);
     let (again, _) = read_form(&written, &opts()).expect("reads back");

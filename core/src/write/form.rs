@@ -228,13 +228,25 @@ fn write_goals(out: &mut String, d: &Declaration) {
                 line(out, &["项目总目标", overall]);
             }
             line(out, &["年度总体目标", "预期目标", "", "实际完成情况"]);
-            line(out, &["", &text(&g.annual), "", &text(&e.goal_achieved)]);
+            goal_values(out, &text(&g.annual), &text(&e.goal_achieved));
         }
         None => {
             line(out, &["项目绩效目标", "项目总目标", "", "年度总体目标"]);
-            line(out, &["", &text(&g.overall), "", &text(&g.annual)]);
+            goal_values(out, &text(&g.overall), &text(&g.annual));
         }
     }
+}
+
+/// The row of goal texts under their labels. One text alone that reads as a form title
+/// (`…项目支出绩效目标申报表`) gets the section label `绩效目标` in the first column, as
+/// a merged cell prints it, so that it stays the value row
+/// (fuzz/regressions/read_form/goal-like-a-form-title.txt).
+fn goal_values(out: &mut String, left: &str, right: &str) {
+    let mut cells = ["", left, "", right];
+    if crate::read::form::reads_as_title(&cells) {
+        cells[0] = "绩效目标";
+    }
+    line(out, &cells);
 }
 
 fn write_table(out: &mut String, d: &Declaration) {
@@ -336,7 +348,14 @@ fn write_table(out: &mut String, d: &Declaration) {
         for key in &extras {
             row.push(indicator.extra.get(*key).cloned().unwrap_or_default());
         }
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        let mut cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        if crate::read::form::needs_section_label(&cells) {
+            // A row that could read as a form title, a funding title or a footer: the
+            // section label in the first column keeps it in the table
+            // (fuzz/regressions/read_form/name-like-a-form-title.txt,
+            // level1-named-like-the-funding-title-unknown-level2.txt).
+            cells[0] = "绩效指标";
+        }
         line(out, &cells);
         previous = Some((indicator, level1));
     }
@@ -439,6 +458,41 @@ mod tests {
         let mut doc = sample();
         doc.title = Some("2024年度项目绩效目标汇总表".to_owned());
         assert!(write_form(&doc).starts_with("2024年度项目绩效目标汇总表\n"));
+    }
+
+    #[test]
+    fn a_name_alone_that_reads_as_a_form_title_stays_in_the_table() {
+        // fuzz/regressions/read_form/name-like-a-form-title.txt
+        let mut doc = sample();
+        let mut named = doc.declarations[0].indicators[0].clone();
+        named.name = "项目支出绩效目标申报表".to_owned();
+        named.level1 = None;
+        named.level2 = None;
+        named.target = crate::value::parse_target("");
+        doc.declarations[0].indicators = vec![named];
+        let written = write_form(&doc);
+        assert!(
+            written.contains("绩效指标\t\t\t项目支出绩效目标申报表"),
+            "{written}"
+        );
+        assert_eq!(round_trip(&doc), doc, "{written}");
+    }
+
+    #[test]
+    fn rows_that_could_leave_the_table_or_the_goals_read_back() {
+        // level1-named-like-the-funding-title-unknown-level2.txt: an unknown 一级 `项目资金`
+        // over an unknown 二级 read as the funding title; goal-like-a-form-title.txt: an
+        // annual goal alone reading `…绩效目标申报表` started a form.
+        let mut doc = sample();
+        let mut funding_like = doc.declarations[0].indicators[0].clone();
+        funding_like.level1 = None;
+        funding_like.level1_text = Some("项目资金".to_owned());
+        funding_like.level2 = None;
+        funding_like.level2_text = Some("数里指标".to_owned());
+        doc.declarations[0].indicators.push(funding_like);
+        doc.declarations[0].goals.annual = Some("2024年度项目支出绩效目标申报表".to_owned());
+        let written = write_form(&doc);
+        assert_eq!(round_trip(&doc), doc, "{written}");
     }
 
     #[test]

@@ -308,6 +308,29 @@ pub(crate) fn reads_as_extra(label: &str, value: &str) -> bool {
         && reader.pending_funding.is_none()
 }
 
+/// Whether an indicator row of the form writer, its first column empty, could be taken
+/// for something else than an indicator: a form title (a name alone reading
+/// `…绩效目标申报表`), a funding title, a footer label or the 总分 row (an unknown 一级
+/// `项目资金`, `注:…`, `总分` over an unknown 二级). The writer then puts the section label
+/// `绩效指标` in the first column, as a merged cell prints it; the reader drops it and
+/// reads the row in the table.
+pub(crate) fn needs_section_label(cells: &[&str]) -> bool {
+    let line = cells.join("\t");
+    let row = Row::of_line(1, &line);
+    if reads_as_title(cells) {
+        return true;
+    }
+    let (_, key) = row.first_head().unwrap_or_default();
+    funding::is_funding_title_key(&key) || header::is_footer_key(&key) || is_total_row(&key)
+}
+
+/// Whether a line of cells reads as a form title (`…绩效目标申报表` alone, or with a
+/// year): the form writer asks it of a goal value row holding one text.
+pub(crate) fn reads_as_title(cells: &[&str]) -> bool {
+    let line = cells.join("\t");
+    form_title(&Row::of_line(1, &line)).is_some()
+}
+
 /// Whether a document title written alone on a line reads back as that title: a line
 /// with `|` is read as a Markdown row, runs of spaces as cells (joined by one space).
 /// The form writer ends such a title with a TAB, which makes the line one cell.
