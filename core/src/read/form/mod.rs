@@ -315,11 +315,11 @@ pub(crate) fn reads_as_extra(label: &str, value: &str) -> bool {
 /// `绩效指标` in the first column, as a merged cell prints it; the reader drops it and
 /// reads the row in the table.
 pub(crate) fn needs_section_label(cells: &[&str]) -> bool {
-    let line = cells.join("\t");
-    let row = Row::of_line(1, &line);
     if reads_as_title(cells) {
         return true;
     }
+    let line = cells.join("\t");
+    let row = Row::of_line(1, &line);
     let (_, key) = row.first_head().unwrap_or_default();
     funding::is_funding_title_key(&key) || header::is_footer_key(&key) || is_total_row(&key)
 }
