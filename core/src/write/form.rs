@@ -9,7 +9,9 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use crate::model::{BudgetRow, Declaration, Direction, Document, Evaluation, Indicator, MoneyUnit};
+use crate::model::{
+    BudgetRow, Declaration, Direction, Document, Evaluation, Goals, Indicator, MoneyUnit,
+};
 use crate::taxonomy::{Level1, Level2};
 use crate::value::parse_target;
 
@@ -227,23 +229,37 @@ fn write_goals(out: &mut String, d: &Declaration) {
             if let Some(overall) = &g.overall {
                 line(out, &["项目总目标", overall]);
             }
-            line(out, &["年度总体目标", "预期目标", "", "实际完成情况"]);
-            goal_values(out, &text(&g.annual), &text(&e.goal_achieved));
+            let labels = ["年度总体目标", "预期目标", "", "实际完成情况"];
+            let values = [text(&g.annual), text(&e.goal_achieved)];
+            let goals = Goals {
+                overall: None,
+                annual: g.annual.clone(),
+            };
+            goal_rows(out, labels, values, (goals, e.goal_achieved.clone()));
         }
         None => {
-            line(out, &["项目绩效目标", "项目总目标", "", "年度总体目标"]);
-            goal_values(out, &text(&g.overall), &text(&g.annual));
+            let labels = ["项目绩效目标", "项目总目标", "", "年度总体目标"];
+            let values = [text(&g.overall), text(&g.annual)];
+            goal_rows(out, labels, values, (g.clone(), None));
         }
     }
 }
 
-/// The row of goal texts under their labels. One text alone that reads as a form title
-/// (`…项目支出绩效目标申报表`) gets the section label `绩效目标` in the first column, as
-/// a merged cell prints it, so that it stays the value row
-/// (fuzz/regressions/read_form/goal-like-a-form-title.txt).
-fn goal_values(out: &mut String, left: &str, right: &str) {
-    let mut cells = ["", left, "", right];
-    if crate::read::form::reads_as_title(&cells) {
+/// The goal label row, and the row of the two goal texts under its second and fourth
+/// label. When the value row would read otherwise (a text alone that reads as a form
+/// title `…项目支出绩效目标申报表`, or as a goal label `年度总体目标`), it gets the section
+/// label `绩效目标` in its first column, as a merged cell prints it, which makes it the
+/// value row (fuzz/regressions/read_form/goal-like-a-form-title.txt,
+/// goal-named-like-its-label.txt). `expected` is what the two rows must read as.
+fn goal_rows(
+    out: &mut String,
+    labels: [&str; 4],
+    values: [String; 2],
+    expected: (Goals, Option<String>),
+) {
+    line(out, &labels);
+    let mut cells = ["", &values[0], "", &values[1]];
+    if crate::read::form::read_goal_rows(&labels, &cells) != expected {
         cells[0] = "绩效目标";
     }
     line(out, &cells);
@@ -491,6 +507,22 @@ mod tests {
         funding_like.level2_text = Some("数里指标".to_owned());
         doc.declarations[0].indicators.push(funding_like);
         doc.declarations[0].goals.annual = Some("2024年度项目支出绩效目标申报表".to_owned());
+        let written = write_form(&doc);
+        assert_eq!(round_trip(&doc), doc, "{written}");
+    }
+
+    #[test]
+    fn texts_named_like_labels_or_headers_read_back() {
+        // goal-named-like-its-label.txt: an annual goal `年度总体目标` under its label row
+        // read as a second label row; level1-named-like-a-table-header.txt: an unknown
+        // 一级 `具体指标` (a 三级 header synonym) beside a name `…指标值` read as a header.
+        let mut doc = sample();
+        doc.declarations[0].goals.annual = Some("年度总体目标".to_owned());
+        let mut header_like = doc.declarations[0].indicators[0].clone();
+        header_like.level1 = None;
+        header_like.level1_text = Some("具体指标".to_owned());
+        header_like.name = "项目名/项目)指标值".to_owned();
+        doc.declarations[0].indicators.insert(0, header_like);
         let written = write_form(&doc);
         assert_eq!(round_trip(&doc), doc, "{written}");
     }

@@ -325,10 +325,29 @@ pub(crate) fn needs_section_label(cells: &[&str]) -> bool {
 }
 
 /// Whether a line of cells reads as a form title (`…绩效目标申报表` alone, or with a
-/// year): the form writer asks it of a goal value row holding one text.
-pub(crate) fn reads_as_title(cells: &[&str]) -> bool {
+/// year).
+fn reads_as_title(cells: &[&str]) -> bool {
     let line = cells.join("\t");
     form_title(&Row::of_line(1, &line)).is_some()
+}
+
+/// What the form writer's goal rows read as: the goals and the 实际完成情况 text read
+/// from a goal label row and the value row below it. The writer asks it of its value
+/// row: a text alone that reads as a form title or as a goal label (an annual goal
+/// `年度总体目标`) must still read as that text.
+pub(crate) fn read_goal_rows(
+    labels: &[&str],
+    values: &[&str],
+) -> (crate::model::Goals, Option<String>) {
+    if reads_as_title(values) {
+        return (crate::model::Goals::default(), None);
+    }
+    let mut reader = Reader::new(None, false, MoneyUnit::Yuan);
+    for (line, cells) in [(1, labels), (2, values)] {
+        let text = cells.join("\t");
+        reader.row(&Row::of_line(line, &text));
+    }
+    (reader.decl.goals, reader.evaluation.goal_achieved)
 }
 
 /// Whether a document title written alone on a line reads back as that title: a line
@@ -442,7 +461,15 @@ impl<'a> Reader<'a> {
             self.evaluation.unit = u;
             return;
         }
-        if let Some(columns) = table::header(row) {
+        // A row standing in the indicator table (its first cell under 一级 or 二级, a 二级
+        // label under 二级, a name) is an indicator even when it reads like a table header
+        // (an unknown 一级 `具体指标`, a name `…指标值`), a funding title or a footer
+        // label (`项目资金`, `注:产出指标` as an unknown 一级).
+        let in_table = match &self.mode {
+            Mode::Table(columns) => columns.holds_indicator(row),
+            _ => false,
+        };
+        if let Some(columns) = (!in_table).then(|| table::header(row)).flatten() {
             self.table_line.get_or_insert(row.line);
             self.pending_goals = None;
             self.pending_funding = None;
@@ -473,13 +500,6 @@ impl<'a> Reader<'a> {
             self.unit = u;
             self.decl.funding.unit = u;
         }
-        // A row standing in the indicator table (its first cell under 一级 or 二级, a 二级
-        // label under 二级, a name) is an indicator even when its first cell reads like a
-        // funding title or a footer label (`项目资金`, `注:产出指标` as an unknown 一级).
-        let in_table = match &self.mode {
-            Mode::Table(columns) => columns.holds_indicator(row),
-            _ => false,
-        };
         if !in_table && funding::is_funding_title_key(first_key) {
             if let Some(u) = funding::unit_of(first) {
                 self.unit = u;
@@ -490,7 +510,14 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        if !matches!(self.mode, Mode::Table(_)) {
+        // Under a goal label row, a row whose cells all stand in its value columns is
+        // its value row, even when a text reads like a label (an annual goal written
+        // `年度总体目标`).
+        let values_only = self.pending_goals.as_ref().is_some_and(|columns| {
+            row.content()
+                .all(|(i, _)| columns.iter().any(|&(c, _)| c == i))
+        });
+        if !matches!(self.mode, Mode::Table(_)) && !values_only {
             if let Some(labels) = header::goal_labels(row)
                 // Under a goal label row, a row led by a piece of the section label
                 // (`绩效目标` split down a merged cell) is the value row.
