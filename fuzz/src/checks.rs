@@ -9,7 +9,7 @@
 //! - no reader, writer, review, scoring or audit call panics on any input;
 //! - read → write → read is stable: a document read from a workbook or JSON, written
 //!   back in that layout, reads back equal; from a form or a list (CSV/TSV), equal when
-//!   read without a warning, else equal after one round (`written_reads_back`); every
+//!   read without a warning, else settling within two rounds (`written_reads_back`); every
 //!   document read in any format survives the canonical JSON (pretty and compact) equal;
 //! - the 指标值 grammar: `parse_target(t.render())` equals `t` in every typed field for a
 //!   quantitative target (the value with its scale).
