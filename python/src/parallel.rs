@@ -2,7 +2,11 @@
 //! Plain `std::thread::scope`; results come back in input order.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+
+use pyo3::prelude::*;
+
+use jixiao::Document;
 
 /// Applies `f` to every job on up to `threads` threads (default: the available cores),
 /// returning the results in the order of the jobs.
@@ -43,4 +47,37 @@ where
         .into_iter()
         .filter_map(|m| m.into_inner().ok().flatten())
         .collect()
+}
+
+/// Applies `f` to every declaration (by index) of `doc` without the GIL, in chunks of
+/// `chunk` declarations, in parallel only when there are enough declarations (256) to
+/// pay for the threads; the results in declaration order (`None`s left out). A panic in
+/// `f` becomes a Python exception.
+pub(crate) fn per_declaration<T, F>(
+    py: Python<'_>,
+    doc: &Arc<Document>,
+    chunk: usize,
+    f: F,
+) -> PyResult<Vec<T>>
+where
+    T: Send,
+    F: Fn(&Arc<Document>, usize) -> Option<T> + Send + Sync,
+{
+    let n = doc.declarations.len();
+    let threads = if n >= 256 { None } else { Some(1) };
+    let chunks: Vec<std::ops::Range<usize>> = (0..n)
+        .step_by(chunk.max(1))
+        .map(|start| start..(start + chunk.max(1)).min(n))
+        .collect();
+    let doc = doc.clone();
+    let results = py.detach(move || {
+        map(chunks, threads, |range| {
+            crate::errors::guard(|| range.filter_map(|i| f(&doc, i)).collect::<Vec<_>>())
+        })
+    });
+    let mut out = Vec::with_capacity(n);
+    for chunk in results {
+        out.extend(chunk?);
+    }
+    Ok(out)
 }

@@ -715,25 +715,11 @@ pub(crate) fn score_document(
     profile: Profile,
 ) -> PyResult<Vec<PyScorecard>> {
     let profile = Arc::new(profile);
-    let n = doc.declarations.len();
-    // Declarations in parallel only when there are enough to pay for the threads.
-    let threads = if n >= 256 { None } else { Some(1) };
-    let chunks: Vec<std::ops::Range<usize>> = (0..n)
-        .step_by(64)
-        .map(|start| start..(start + 64).min(n))
-        .collect();
-    let results = py.detach(move || {
-        crate::parallel::map(chunks, threads, |range| {
-            crate::errors::guard(|| {
-                range
-                    .filter_map(|i| Scored::score(&doc, i, &profile))
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let mut out = Vec::with_capacity(n);
-    for r in results {
-        out.extend(r?.into_iter().map(|s| PyScorecard { inner: Arc::new(s) }));
-    }
-    Ok(out)
+    let scored = crate::parallel::per_declaration(py, &doc, 64, move |doc, i| {
+        Scored::score(doc, i, &profile)
+    })?;
+    Ok(scored
+        .into_iter()
+        .map(|s| PyScorecard { inner: Arc::new(s) })
+        .collect())
 }

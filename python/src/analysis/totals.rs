@@ -21,29 +21,10 @@ pub(crate) fn all_totals(
     doc: &Arc<Document>,
     profile: &Arc<Profile>,
 ) -> PyResult<Vec<ScoreTotals>> {
-    let n = doc.declarations.len();
-    let threads = if n >= 256 { None } else { Some(1) };
-    let chunks: Vec<std::ops::Range<usize>> = (0..n)
-        .step_by(256)
-        .map(|start| start..(start + 256).min(n))
-        .collect();
-    let scoring_doc = doc.clone();
     let profile = profile.clone();
-    let results = py.detach(move || {
-        crate::parallel::map(chunks, threads, |range| {
-            crate::errors::guard(|| {
-                range
-                    .filter_map(|i| scoring_doc.declarations.get(i))
-                    .map(|d| score_totals(d, &profile))
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let mut out = Vec::with_capacity(n);
-    for chunk in results {
-        out.extend(chunk?);
-    }
-    Ok(out)
+    crate::parallel::per_declaration(py, doc, 256, move |doc, i| {
+        doc.declarations.get(i).map(|d| score_totals(d, &profile))
+    })
 }
 
 /// `Document.score_totals`: one dict per declaration.
