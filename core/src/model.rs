@@ -156,6 +156,12 @@ pub struct Project {
     /// 计划完成日期.
     #[serde(default)]
     pub end_date: Option<NaiveDate>,
+    /// 政策依据: the policies and documents the project rests on, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_basis: Option<String>,
+    /// 测算依据: how the amount was calculated, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calculation_basis: Option<String>,
     /// Header fields the reader did not recognize, label → value, kept verbatim.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
@@ -347,6 +353,15 @@ pub struct Evaluation {
     /// The 分值 of the 总分 row (normally 100), when published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_weight: Option<Decimal>,
+    /// 自评等级 as published (`优`, `良`, …), when the form states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+    /// 偏差大或目标未完成原因分析: the form's closing deviation analysis, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deviation_analysis: Option<String>,
+    /// 改进措施及结果应用方案: the form's closing improvement measures, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub improvement: Option<String>,
     /// Where the evaluation's 总分 row was read from.
     #[serde(skip)]
     pub source: Source,

@@ -188,6 +188,9 @@ fn declaration() -> impl Strategy<Value = Declaration> {
                     implementer,
                     start_date: start,
                     end_date: end,
+                    // The long texts reuse the goal strategy's arbitrary text.
+                    policy_basis: g.1.clone(),
+                    calculation_basis: g.0.clone(),
                     extra,
                 };
                 let funding = Funding {

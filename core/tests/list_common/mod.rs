@@ -63,6 +63,8 @@ pub fn rich_document() -> Document {
         implementer: Some("上海市生态环境局执法总队".to_owned()),
         start_date: NaiveDate::from_ymd_opt(2024, 1, 1),
         end_date: NaiveDate::from_ymd_opt(2024, 12, 31),
+        policy_basis: None,
+        calculation_basis: None,
         extra: BTreeMap::new(),
     };
     project
@@ -98,6 +100,9 @@ pub fn rich_document() -> Document {
         budget_carryover: None,
         budget_other: None,
         goal_achieved: Some("完成了年度目标".to_owned()),
+        grade: None,
+        deviation_analysis: None,
+        improvement: None,
         indicators: vec![
             IndicatorEvaluation {
                 actual: Some("5200人次".to_owned()),
