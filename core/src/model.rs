@@ -121,12 +121,31 @@ pub struct Declaration {
     /// normalized 一级 name. They win over a scoring profile's level points.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub level_points: BTreeMap<String, Decimal>,
+    /// 二级 rows the form answered `不适用` (not applicable) instead of naming an
+    /// indicator: no indicator, but the answer is kept so that a review can tell "not
+    /// applicable" from "left empty".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_applicable: Vec<NotApplicable>,
     /// The self-evaluation (绩效自评表) figures as published, when this is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evaluation: Option<Evaluation>,
     /// Where the declaration starts in its source.
     #[serde(skip)]
     pub source: Source,
+}
+
+/// A 二级 row of the indicator table answered `不适用` (or `/`, `无`) in every cell.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct NotApplicable {
+    /// 一级指标, normalized, when known.
+    #[serde(default)]
+    pub level1: Option<Level1>,
+    /// 二级指标, normalized, when known.
+    #[serde(default)]
+    pub level2: Option<Level2>,
+    /// The 二级 label as written, when it is not a known category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level2_text: Option<String>,
 }
 
 /// The header of a declaration (项目名称, 项目性质, …).

@@ -196,6 +196,7 @@ fn declaration() -> impl Strategy<Value = Declaration> {
                             BTreeMap::from([("产出指标".to_owned(), p), ("其他类".to_owned(), p)])
                         })
                         .unwrap_or_default(),
+                    not_applicable: Vec::new(),
                     evaluation,
                     source: Default::default(),
                 }

@@ -138,6 +138,7 @@ pub fn rich_document() -> Document {
         },
         indicators: vec![first, second, third, fourth, unknown],
         level_points,
+        not_applicable: Vec::new(),
         evaluation: Some(evaluation),
         source: Default::default(),
     };
