@@ -155,7 +155,8 @@ impl Level2 {
         let l2 = match key.as_str() {
             "数量" => Level2::Quantity,
             "质量" => Level2::Quality,
-            "时效" => Level2::Timeliness,
+            // 进度指标: the 时效 二级 of the Hubei 自评表 template.
+            "时效" | "进度" => Level2::Timeliness,
             "成本" => Level2::Cost,
             "经济效益" => Level2::EconomicBenefit,
             "社会效益" => Level2::SocialBenefit,
@@ -165,7 +166,10 @@ impl Level2 {
             | "社会公众或服务对象满意度"
             | "社会公众满意度"
             | "满意度"
-            | "服务对象满意" => Level2::ServiceSatisfaction,
+            | "服务对象满意"
+            // 其他满意度: the second 满意度 row of a finance system's template; the text
+            // as written is kept beside the category.
+            | "其他满意度" => Level2::ServiceSatisfaction,
             "经济成本" => Level2::EconomicCost,
             "社会成本" => Level2::SocialCost,
             "生态环境成本" | "生态成本" | "环境成本" => Level2::EcologicalCost,

@@ -130,11 +130,11 @@ fn random_bytes_never_panic() {
 
 #[test]
 fn unknown_labels_are_kept_with_diagnostics() {
-    let text = "财政项目支出绩效目标申报表\n项目名称\t乙\t项目负责人\t张三\n计划开始日期\t明年春天\t计划完成日期\t2024年12月31日\n项目资金(元)\t项目资金总额\t十万\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t效率指标\t办件时长\t≤3天\n\t\t\t办件数量\t≥100件\n";
+    let text = "财政项目支出绩效目标申报表\n项目名称\t乙\t项目特色\t张三\n计划开始日期\t明年春天\t计划完成日期\t2024年12月31日\n项目资金(元)\t项目资金总额\t十万\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t效率指标\t办件时长\t≤3天\n\t\t\t办件数量\t≥100件\n";
     let (doc, findings) = read_form(text, &opts()).expect("reads");
     let d = &doc.declarations[0];
     assert_eq!(
-        d.project.extra.get("项目负责人").map(String::as_str),
+        d.project.extra.get("项目特色").map(String::as_str),
         Some("张三")
     );
     assert_eq!(

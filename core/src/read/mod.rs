@@ -3,9 +3,11 @@
 //! was expected when it fails. What a reader can recover from (an unparseable 指标值, an
 //! unknown 二级 label) becomes a [`Finding`] in [`Reading::diagnostics`] instead.
 
+pub mod cell;
 pub mod encoding;
 pub mod form;
 pub mod json;
+pub mod lexicon;
 pub mod list;
 pub mod stream;
 #[cfg(feature = "xlsx")]

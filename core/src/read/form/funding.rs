@@ -11,6 +11,8 @@ use super::cells::{
     is_absent, key, key_starts_with, label_head_has, may_hold, parse_decimal, without_of_which, Row,
 };
 use super::Reader;
+use crate::read::cell::points_in;
+use crate::read::lexicon::{lookup, BudgetColumn, BUDGET_COLUMNS};
 
 /// Whether a cell opens the funding block (`项目资金 (元)`, `项目资金（万元）`).
 /// Takes the cell's [`key`].
@@ -234,6 +236,9 @@ pub(super) struct Matrix {
     weight: Option<usize>,
     rate: Option<usize>,
     score: Option<usize>,
+    /// The budget item's points written in the header (`预算执行情况(20分)`,
+    /// `得分(20分*执行率)`), for a matrix without a 分值 column.
+    points: Option<Decimal>,
 }
 
 impl Matrix {
@@ -263,26 +268,26 @@ pub(super) fn matrix_header(row: &Row<'_>) -> Option<Matrix> {
         .nth(1)?;
     let mut m = Matrix::default();
     let mut budget_labels = 0;
-    for (col, _, k) in row.keyed() {
-        let k = k.split(['(', '（']).next().unwrap_or_default();
-        let slot = match k {
-            "年初预算数" | "年初预算" | "年初预算金额" => &mut m.initial,
-            "全年预算数" | "调整后预算数" | "全年预算" | "调整后预算" | "全年预算数(A)" => {
-                &mut m.adjusted
-            }
-            "全年执行数" | "执行数" | "实际执行数" | "全年执行" | "全年实际执行数" => {
-                &mut m.executed
-            }
-            "执行率" | "预算执行率" => &mut m.rate,
-            "分值" | "预算执行率分值" => {
+    for (col, cell, k) in row.keyed() {
+        if let Some(points) = points_in(cell) {
+            m.points.get_or_insert(points);
+        }
+        let Some(column) = lookup(BUDGET_COLUMNS, k) else {
+            continue;
+        };
+        let slot = match column {
+            BudgetColumn::Initial => &mut m.initial,
+            BudgetColumn::Adjusted => &mut m.adjusted,
+            BudgetColumn::Executed => &mut m.executed,
+            BudgetColumn::Rate => &mut m.rate,
+            BudgetColumn::Weight => {
                 m.weight.get_or_insert(col);
                 continue;
             }
-            "得分" | "预算执行率得分" => {
+            BudgetColumn::Score => {
                 m.score.get_or_insert(col);
                 continue;
             }
-            _ => continue,
         };
         if slot.is_none() {
             *slot = Some(col);
@@ -308,9 +313,13 @@ pub(super) enum Line {
 /// The funding matrix line of the cell at `col` (by its cached key).
 fn line(row: &Row<'_>, col: usize) -> Option<Line> {
     let l = match without_of_which(row.key(col)) {
-        "年度资金总额" | "资金总额" | "合计" | "年度资金" | "项目资金总额" => {
-            Line::Total
-        }
+        "年度资金总额"
+        | "资金总额"
+        | "合计"
+        | "年度资金"
+        | "项目资金总额"
+        | "年度财政资金总额"
+        | "年度财政资金" => Line::Total,
         "当年财政拨款" | "财政拨款" | "财政资金" | "本年财政拨款" => {
             Line::Fiscal
         }
@@ -352,7 +361,10 @@ impl Reader<'_> {
             initial: self.money(get(0), row, "年初预算数"),
             adjusted: self.money(get(1), row, "全年预算数"),
             executed: self.money(get(2), row, "全年执行数"),
-            weight: self.money(get(3), row, "分值"),
+            weight: self.money(get(3), row, "分值").or(match which {
+                Line::Total if m.weight.is_none() => m.points,
+                _ => None,
+            }),
             rate: (!is_absent(get(4))).then(|| get(4).to_owned()),
             score: self.money(get(5), row, "得分"),
             source: Source::at(self.file, row.line),

@@ -7,19 +7,9 @@ use crate::text::{squash_spaces, strip_html};
 
 use super::cells::{key, Row};
 use super::Reader;
+use crate::read::cell::label_value;
 
-/// A header field the reader knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Name,
-    Code,
-    Nature,
-    Category,
-    Department,
-    Implementer,
-    Start,
-    End,
-}
+use crate::read::lexicon::{lookup, HeaderField as Field, Match, HEADER_FIELDS};
 
 fn field(label: &str) -> Option<Field> {
     field_of_key(&key(label))
@@ -27,21 +17,7 @@ fn field(label: &str) -> Option<Field> {
 
 /// [`field`] of a label already keyed.
 fn field_of_key(k: &str) -> Option<Field> {
-    let f = match k {
-        "项目名称" => Field::Name,
-        "项目编码" | "项目代码" | "项目编号" => Field::Code,
-        "项目性质" | "项目属性" => Field::Nature,
-        "项目类别" | "项目类型" | "项目分类" => Field::Category,
-        "主管部门" | "主管部门及代码" | "主管单位" => Field::Department,
-        "实施单位" | "项目实施单位" | "预算单位" => Field::Implementer,
-        "计划开始日期" | "开始日期" | "项目开始日期" | "计划开始时间" | "开始时间" => {
-            Field::Start
-        }
-        "计划完成日期" | "完成日期" | "项目完成日期" | "计划结束日期" | "结束日期"
-        | "计划完成时间" | "完成时间" => Field::End,
-        _ => return None,
-    };
-    Some(f)
+    lookup(HEADER_FIELDS, k)
 }
 
 /// Whether the first cell of a row starts a project-name row (`项目名称 <TAB> …`).
@@ -101,23 +77,48 @@ impl Reader<'_> {
             }
             let next = row.get(i + 1);
             let next_is_label = field_of_key(row.key(i + 1)).is_some();
-            let value = if next_is_label { "" } else { next };
-            let step = if next_is_label { 1 } else { 2 };
-            match field_of_key(row.key(i)) {
+            let (label, value, step) = match label_value(label) {
+                // `单位名称:区商务局` in one cell: a pair of its own.
+                Some((l, v)) if field_of_key(row.key(i)).is_none() => (l, v, 1),
+                _ if next_is_label => (label, "", 1),
+                _ => (label, next, 2),
+            };
+            match field_of_key(&key(label)) {
                 Some(f) => self.set_field(f, label, value, row),
                 None => {
                     let k = extra_key(label);
-                    self.finding(
-                        "unknown_header_label",
-                        crate::Severity::Info,
-                        row,
-                        format!("表头标签“{k}”不是已知字段，已原样保留"),
-                        format!("header label `{k}` is not a known field; kept verbatim in the project's extra fields"),
-                    );
+                    if !is_footer_key(&key(label)) {
+                        self.finding(
+                            "unknown_header_label",
+                            crate::Severity::Info,
+                            row,
+                            format!("表头标签“{k}”不是已知字段，已原样保留"),
+                            format!("header label `{k}` is not a known field; kept verbatim in the project's extra fields"),
+                        );
+                    }
                     self.decl.project.extra.insert(k, value.to_owned());
                 }
             }
             i += step;
+        }
+    }
+
+    /// 项目总金额 / 本年度项目金额 written as header pairs (a finance system's export),
+    /// in the unit their label states (`（万元）`), read as written.
+    fn amount_field(&mut self, f: Field, label: &str, value: &str, row: &Row<'_>) {
+        if let Some(unit) = super::funding::unit_of(label) {
+            self.decl.funding.unit = unit;
+        }
+        let what = squash_spaces(label);
+        let amount = self.money(value, row, &what);
+        let funding = &mut self.decl.funding;
+        if !funding.source.is_known() {
+            funding.source = crate::model::Source::at(self.file, row.line);
+        }
+        if f == Field::TotalAmount {
+            funding.total = amount;
+        } else {
+            funding.annual = amount;
         }
     }
 
@@ -131,6 +132,11 @@ impl Reader<'_> {
             Field::Category => project.category = text(),
             Field::Department => project.department = text(),
             Field::Implementer => project.implementer = text(),
+            Field::PolicyBasis => project.policy_basis = text().map(|t| strip_html(&t)),
+            Field::CalculationBasis => {
+                project.calculation_basis = text().map(|t| strip_html(&t));
+            }
+            Field::TotalAmount | Field::AnnualAmount => self.amount_field(f, label, value, row),
             Field::Start | Field::End => {
                 if value.is_empty() {
                     return;
@@ -168,22 +174,58 @@ pub(super) enum Goal {
     Section,
 }
 
+/// What a goal label names: [`GoalLabel::Annual`] is the section label in a
+/// self-evaluation, whose own columns are 预期目标 and 实际完成情况.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GoalLabel {
+    Overall,
+    Annual,
+    Expected,
+    Achieved,
+    Section,
+}
+
+/// Goal labels and what they name.
+const GOAL_LABELS: &[(&str, Match, GoalLabel)] = {
+    use GoalLabel::*;
+    use Match::Head as H;
+    &[
+        ("项目总目标", H, Overall),
+        ("项目总体目标", H, Overall),
+        ("中长期目标", H, Overall),
+        ("长期目标", H, Overall),
+        ("总目标", H, Overall),
+        ("年度总体目标", H, Annual),
+        ("年度目标", H, Annual),
+        ("年度绩效目标", H, Annual),
+        ("当年目标", H, Annual),
+        ("年度总目标", H, Annual),
+        ("预期目标", H, Expected),
+        ("年初设定目标", H, Expected),
+        ("年初目标", H, Expected),
+        ("实际完成情况", H, Achieved),
+        ("实际完成", H, Achieved),
+        ("目标完成情况", H, Achieved),
+        ("年度总体目标完成情况", H, Achieved),
+        ("年度总体目标完成情况综述", H, Achieved),
+        ("完成情况综述", H, Achieved),
+        ("项目绩效目标", H, Section),
+        ("绩效目标", H, Section),
+        ("总体目标", H, Section),
+    ]
+};
+
+fn goal_label(k: &str) -> Option<GoalLabel> {
+    lookup(GOAL_LABELS, k)
+}
+
 fn goal_of_key(k: &str, evaluation_style: bool) -> Option<Goal> {
-    let g = match k {
-        "项目总目标" | "项目总体目标" | "中长期目标" | "长期目标" | "总目标" => {
-            Goal::Overall
-        }
-        "年度总体目标" | "年度目标" | "年度绩效目标" | "当年目标" | "年度总目标" => {
-            if evaluation_style {
-                Goal::Section
-            } else {
-                Goal::Annual
-            }
-        }
-        "预期目标" => Goal::Annual,
-        "实际完成情况" | "实际完成" | "目标完成情况" => Goal::Achieved,
-        "项目绩效目标" | "绩效目标" | "总体目标" => Goal::Section,
-        _ => return None,
+    let g = match goal_label(k)? {
+        GoalLabel::Overall => Goal::Overall,
+        GoalLabel::Annual if evaluation_style => Goal::Section,
+        GoalLabel::Annual | GoalLabel::Expected => Goal::Annual,
+        GoalLabel::Achieved => Goal::Achieved,
+        GoalLabel::Section => Goal::Section,
     };
     Some(g)
 }
@@ -198,9 +240,12 @@ pub(super) struct GoalLabels {
 
 /// Reads a goal label row (`项目 绩效 目标 | 项目总目标 | | 年度总体目标`).
 pub(super) fn goal_labels(row: &Row<'_>) -> Option<GoalLabels> {
-    let evaluation_style = row
-        .labels()
-        .any(|(_, _, k)| matches!(k, "预期目标" | "实际完成情况" | "实际完成"));
+    let evaluation_style = row.labels().any(|(_, _, k)| {
+        matches!(
+            goal_label(k),
+            Some(GoalLabel::Expected | GoalLabel::Achieved)
+        )
+    });
     let labels: Vec<(usize, Goal)> = row
         .labels()
         .filter_map(|(i, _, k)| goal_of_key(k, evaluation_style).map(|g| (i, g)))

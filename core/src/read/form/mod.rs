@@ -66,6 +66,8 @@ use self::cells::{key, Row};
 use self::funding::Matrix;
 use self::header::Goal;
 use self::table::Columns;
+use super::cell;
+use super::lexicon::{lookup, Closing, CLOSING, TABLE_TOTAL, TOTAL};
 use super::ReadOptions;
 
 /// How many leading lines [`looks_like_form`] looks at.
@@ -198,7 +200,7 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
     for row in (0..first_start).map(row_at) {
         if let Some(u) = funding::unit_line(&row) {
             unit = u;
-        } else if !row.is_blank() {
+        } else if !row.is_blank() && !is_furniture_row(&row) {
             candidates.push(row.content().map(|(_, c)| c).collect::<Vec<_>>().join(" "));
         }
     }
@@ -447,7 +449,7 @@ impl<'a> Reader<'a> {
 
     /// Reads one row of the form body.
     fn row(&mut self, row: &Row<'_>) {
-        if row.is_blank() || row.is_separator() {
+        if row.is_blank() || row.is_separator() || is_furniture_row(row) {
             return;
         }
         if let Some(year) = cells::year_line(row) {
@@ -538,8 +540,14 @@ impl<'a> Reader<'a> {
             self.set_goals(values);
             return;
         }
-        if is_total_row(first_key) {
+        let in_indicator_table = matches!(self.mode, Mode::Table(_));
+        if !in_table && (is_total_row(first_key) || in_indicator_table && is_table_total(first_key))
+        {
             self.total_row(row);
+            return;
+        }
+        if let Some(closing) = (!in_table).then(|| lookup(CLOSING, first_key)).flatten() {
+            self.closing_row(closing, row);
             return;
         }
         match self.mode.clone() {
@@ -595,7 +603,28 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Reads the 总分 row: 分值 and 得分 under their table columns, else in order.
+    /// Reads a row closing a self-evaluation (偏差大或目标未完成原因分析, 改进措施及结果应用方案,
+    /// 自评等级, a signature block): its text is kept on the evaluation, and the indicator
+    /// table has ended.
+    fn closing_row(&mut self, closing: Closing, row: &Row<'_>) {
+        if matches!(self.mode, Mode::Table(_)) {
+            self.empty_group_check();
+            self.mode = Mode::Header;
+        }
+        let text: Vec<&str> = row.content().skip(1).map(|(_, c)| c).collect();
+        let text = (!text.is_empty()).then(|| crate::text::strip_html(&text.join(" ")));
+        match closing {
+            Closing::DeviationAnalysis => self.evaluation.deviation_analysis = text,
+            Closing::Improvement => self.evaluation.improvement = text,
+            Closing::Grade => self.evaluation.grade = text,
+            Closing::Signature => return,
+        }
+        self.has_evaluation = true;
+    }
+
+    /// Reads the 总分 row: 分值 and 得分 under their table columns, else in order; a
+    /// published grade on the same row (`总分(100分) | 100 | 自评等级 | 优`) is kept, and
+    /// the points in its label (`(100分)`) are the total's 分值 when no column gives one.
     fn total_row(&mut self, row: &Row<'_>) {
         self.has_evaluation = true;
         self.evaluation.source = self.source(row);
@@ -603,10 +632,32 @@ impl<'a> Reader<'a> {
             .last_columns
             .as_ref()
             .map_or((None, None), |c| (c.weight(), c.score()));
-        let mut weight = row.at(weight_col);
-        let mut score = row.at(score_col);
+        // A grade label and its value are no figures of the total.
+        let mut grade_cols = Vec::new();
+        let mut cells = row.content().peekable();
+        while let Some((i, _)) = cells.next() {
+            if lookup(CLOSING, row.key(i)) == Some(Closing::Grade) {
+                grade_cols.push(i);
+                if let Some((j, value)) = cells.next() {
+                    grade_cols.push(j);
+                    self.evaluation.grade = Some(value.trim().to_owned());
+                }
+            }
+        }
+        let label_points = row.first().and_then(|(_, c)| cell::points_in(c));
+        let figure = |i: Option<usize>| match i {
+            Some(i) if !grade_cols.contains(&i) => row.get(i),
+            _ => "",
+        };
+        let mut weight = figure(weight_col);
+        let mut score = figure(score_col);
         if weight.is_empty() && score.is_empty() {
-            let rest: Vec<&str> = row.content().skip(1).map(|(_, c)| c).collect();
+            let rest: Vec<&str> = row
+                .content()
+                .skip(1)
+                .filter(|(i, _)| !grade_cols.contains(i))
+                .map(|(_, c)| c)
+                .collect();
             match rest.as_slice() {
                 [s] => score = s,
                 [w, s, ..] => {
@@ -616,7 +667,7 @@ impl<'a> Reader<'a> {
                 [] => {}
             }
         }
-        self.evaluation.total_weight = self.money(weight, row, "总分分值");
+        self.evaluation.total_weight = self.money(weight, row, "总分分值").or(label_points);
         self.evaluation.total = self.money(score, row, "总分");
     }
 
@@ -649,7 +700,11 @@ impl<'a> Reader<'a> {
                 )
                 .at(&at),
             ),
-            Some(line) if self.decl.indicators.is_empty() => self.findings.push(
+            Some(line) if self.decl.indicators.is_empty() => {
+                // The empty skeleton of a template: one finding for the form, not one per
+                // empty row.
+                self.findings.retain(|f| f.code != "row_without_indicator");
+                self.findings.push(
                 Finding::new(
                     "no_indicators",
                     Severity::Warning,
@@ -657,7 +712,8 @@ impl<'a> Reader<'a> {
                     "the indicator table has no indicator rows",
                 )
                 .at(&Source::at(self.file, line)),
-            ),
+                );
+            }
             Some(_) => {}
         }
         if self.has_evaluation {
@@ -688,8 +744,21 @@ impl<'a> Reader<'a> {
 
 /// Whether the first cell (keyed) opens the 总分 row of a self-evaluation.
 fn is_total_row(first_key: &str) -> bool {
-    matches!(
-        first_key,
-        "总分" | "总得分" | "自评总分" | "综合得分" | "合计得分"
-    )
+    lookup(TOTAL, first_key).is_some()
+}
+
+/// Whether the first cell (keyed) opens the total row inside an indicator table (`合计`,
+/// which in a funding matrix names the total line).
+fn is_table_total(first_key: &str) -> bool {
+    lookup(TABLE_TOTAL, first_key).is_some()
+}
+
+/// Whether a row is page furniture (a page number, an 附件 mark, a web page's 发布时间):
+/// one cell that is part of no table.
+fn is_furniture_row(row: &Row<'_>) -> bool {
+    let mut content = row.content();
+    match (content.next(), content.next()) {
+        (Some((_, only)), None) => cell::is_page_furniture(only),
+        _ => false,
+    }
 }

@@ -16,6 +16,8 @@ use crate::Severity;
 
 use super::cells::{is_absent, key, may_be_label, may_hold, parse_decimal, Row};
 use super::Reader;
+use crate::read::cell::{points_only, template_slot, Slot};
+use crate::read::lexicon::{lookup, Column, NAME_LABELS, TABLE_COLUMNS};
 
 /// The columns of an indicator table, found by their header labels.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -89,6 +91,16 @@ pub(super) fn is_label_fragment_key(k: &str) -> bool {
         || matches!(k, "绩效目标" | "项目绩效目标" | "年度绩效目标" | "目标")
 }
 
+/// Whether a key is a block label written in the first column of a table header,
+/// naming the points of the indicators below it (`年度绩效目标(80分)`, `绩效指标`,
+/// `年度绩效目标1(40分)`): the points are the block's, the label no column.
+pub(super) fn is_block_label(k: &str) -> bool {
+    let (base, points) = crate::taxonomy::strip_points_suffix(k);
+    let base = base.trim_end_matches(|c: char| c.is_ascii_digit());
+    points.is_some()
+        && (is_label_fragment_key(base) || base == "绩效指标" || base == "年度绩效指标")
+}
+
 /// Reads an indicator table header: it has a 三级指标 (指标名称) column and a target
 /// (指标值) or 二级指标 column.
 pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
@@ -96,57 +108,41 @@ pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
         line: row.line,
         ..Columns::default()
     };
-    const NAMES: [&str; 5] = [
-        "三级指标",
-        "指标名称",
-        "三级指标名称",
-        "绩效指标名称",
-        "具体指标",
-    ];
     // No 三级指标 column, no header: decided before the other cells are classified, and
-    // only cells with a 指 (as every name has) are keyed for it.
+    // only cells with a 指 (as every name label has) are keyed for it.
     if !row.content().any(|(i, c)| {
         may_hold(c, '指')
             && may_be_label(c)
             && c.chars().any(|ch| ch == '指')
-            && NAMES.contains(&row.key(i))
+            && NAME_LABELS.contains(&row.key(i))
     }) {
         return None;
     }
     let mut name = None;
     for (col, cell, k) in row.keyed() {
-        if is_label_fragment_key(k) {
+        if is_label_fragment_key(k) || is_block_label(k) {
             continue;
         }
-        let slot = if k == "一级指标" {
-            &mut c.l1
-        } else if k == "二级指标" {
-            &mut c.l2
-        } else if NAMES.contains(&k) {
-            &mut name
-        } else if k.contains("实际") || k == "完成值" {
-            &mut c.actual
-        } else if (k.contains("指标值") || k.contains("目标值")) && c.target.is_none() {
-            &mut c.target
-        } else if k.starts_with("分值")
-            || k.starts_with("权重")
-            || k == "指标分值"
-            || k == "指标权重"
-        {
-            &mut c.weight
-        } else if k.contains("得分") {
-            &mut c.score
-        } else if k.contains("偏差") || k.contains("原因") || k.contains("改进措施") {
-            &mut c.deviation
-        } else if k == "指标方向" {
-            &mut c.direction
-        } else if matches!(k, "计算符号" | "符号" | "指标性质" | "比较符号") {
-            &mut c.sign
-        } else if matches!(k, "计量单位" | "度量单位" | "单位" | "指标单位") {
-            &mut c.unit
-        } else {
+        let Some(column) = lookup(TABLE_COLUMNS, k) else {
             c.extra.push((col, squash_spaces(cell)));
             continue;
+        };
+        let slot = match column {
+            Column::Level1 => &mut c.l1,
+            Column::Level2 => &mut c.l2,
+            Column::Name => &mut name,
+            Column::Actual => &mut c.actual,
+            Column::Target => &mut c.target,
+            Column::Weight => &mut c.weight,
+            Column::Score => &mut c.score,
+            Column::Deviation => &mut c.deviation,
+            Column::Direction => &mut c.direction,
+            Column::Sign => &mut c.sign,
+            Column::Unit => &mut c.unit,
+            Column::Extra => {
+                c.extra.push((col, squash_spaces(cell)));
+                continue;
+            }
         };
         if slot.is_none() {
             *slot = Some(col);
@@ -167,6 +163,8 @@ pub(super) struct Carried {
     l2: Option<Level2>,
     l2_text: Option<String>,
     l2_written: bool,
+    /// The points of a 一级 cell that held nothing else (`(50分)`).
+    l1_points: Option<Decimal>,
 }
 
 /// A cell of a Markdown separator row: dashes, with optional alignment colons.
@@ -176,7 +174,7 @@ fn is_dashes(cell: &str) -> bool {
 }
 
 fn is_level(cell: &str) -> bool {
-    Level1::parse(cell).is_some() || Level2::parse(cell).is_some()
+    Level1::parse(cell).is_some() || Level2::parse(cell).is_some() || points_only(cell).is_some()
 }
 
 /// The label as written differs from the normalized name (ignoring spaces and widths).
@@ -252,6 +250,10 @@ impl Reader<'_> {
             by_shape(cols, &content)
         };
         self.assign_levels(cols, &assigned.levels, row);
+        if let Some(slot) = template_slot(assigned.name).filter(|s| *s != Slot::Empty) {
+            self.template_row(slot, &assigned, row);
+            return None;
+        }
         if assigned.name.is_empty() {
             // A group row (`数量指标` alone): an indicator must follow under it.
             if !assigned.levels.is_empty() {
@@ -314,12 +316,56 @@ impl Reader<'_> {
         true
     }
 
+    /// A row of the template left unfilled: a placeholder (`……`, `指标1:`) is dropped
+    /// with a `template_row` finding; a row answered `不适用` (`/`, `-`) in its name and
+    /// every value is kept as the declaration's not-applicable 二级 (`not_applicable_row`).
+    /// Neither is an indicator: no weight, no target, no open points.
+    fn template_row(&mut self, slot: Slot, a: &Assigned<'_>, row: &Row<'_>) {
+        self.open_group = None;
+        let values = [a.target]
+            .into_iter()
+            .chain(a.by_column.values().copied())
+            .chain(a.stray.iter().map(|&(_, c)| c));
+        let all_slots = values.into_iter().all(|v| template_slot(v).is_some());
+        let name = a.name.trim();
+        if slot == Slot::NotApplicable && all_slots {
+            let c = &self.carried;
+            let l2_text = c.l2_text.clone().filter(|_| c.l2.is_none());
+            let answer = crate::model::NotApplicable {
+                level1: c.l1.or_else(|| c.l2.map(Level2::natural_parent)),
+                level2: c.l2,
+                level2_text: l2_text,
+            };
+            let level = answer
+                .level2
+                .map(|l| l.as_str().to_owned())
+                .or_else(|| answer.level2_text.clone())
+                .unwrap_or_default();
+            self.decl.not_applicable.push(answer);
+            self.finding(
+                "not_applicable_row",
+                Severity::Info,
+                row,
+                format!("二级指标“{level}”填写为“{name}”（不适用），不作为指标"),
+                format!("二级 `{level}` is answered `{name}` (not applicable); no indicator"),
+            );
+        } else {
+            self.finding(
+                "template_row",
+                Severity::Info,
+                row,
+                format!("“{name}”是未填写的模板行，不作为指标"),
+                format!("`{name}` is a template row left unfilled; no indicator"),
+            );
+        }
+    }
+
     /// Reports the open group row, if no indicator followed it.
     pub(super) fn empty_group_check(&mut self) {
         if let Some((line, _)) = self.open_group.take() {
             let f = crate::Finding::new(
                 "row_without_indicator",
-                Severity::Warning,
+                Severity::Info,
                 "此行只有一级/二级指标，其下没有三级指标",
                 "this row holds level labels but no 三级 indicator follows under it",
             )
@@ -349,7 +395,21 @@ impl Reader<'_> {
         };
         self.carried.l1_written = false;
         self.carried.l2_written = false;
+        let first = match first.map(|t| (t, points_only(t))) {
+            // A 一级 cell holding only its points (`(50分)`): the level is the one the
+            // 二级 belongs to, and the points are that level's.
+            Some((_, Some(points))) => {
+                self.carried = Carried {
+                    l1_points: Some(points),
+                    ..Carried::default()
+                };
+                None
+            }
+            Some((t, None)) => Some(t),
+            None => None,
+        };
         if let Some(text) = first {
+            self.carried.l1_points = None;
             let (base, points) = strip_points_suffix(text);
             let level = Level1::parse(text);
             self.carried.l1 = level;
@@ -397,7 +457,36 @@ impl Reader<'_> {
     }
 
     fn build(&mut self, cols: &Columns, a: &Assigned<'_>, row: &Row<'_>) -> RowRead {
-        let c = self.carried.clone();
+        let mut c = self.carried.clone();
+        // No 一级 written (an empty column, a merged cell lost, a cell with only its
+        // points): the 二级 says which 一级 it belongs to.
+        if let (None, None, Some(l2)) = (c.l1, &c.l1_text, c.l2) {
+            let parent = l2.natural_parent();
+            c.l1 = Some(parent);
+            if let Some(points) = c.l1_points {
+                self.decl
+                    .level_points
+                    .entry(parent.as_str().to_owned())
+                    .or_insert(points);
+            }
+            self.finding(
+                "level1_from_level2",
+                Severity::Info,
+                row,
+                format!(
+                    "指标“{}”没有写一级指标，按二级指标“{}”归入“{}”",
+                    a.name,
+                    l2.as_str(),
+                    parent.as_str()
+                ),
+                format!(
+                    "indicator `{}` has no 一级 written; its 二级 `{}` puts it under `{}`",
+                    a.name,
+                    l2.as_str(),
+                    parent.as_str()
+                ),
+            );
+        }
         if c.l1.is_none() && c.l1_text.is_none() {
             self.finding(
                 "missing_level1",

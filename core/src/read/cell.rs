@@ -1,0 +1,263 @@
+//! Cell semantics shared by the readers: what a cell means before it is given a field —
+//! a template slot left unfilled, a not-applicable answer, a points cell (`(50分)`), page
+//! furniture (`-1-`), a `label:value` pair written in one cell.
+
+use rust_decimal::Decimal;
+
+use crate::taxonomy::strip_points_suffix;
+use crate::text::fold_char;
+
+/// What an unfilled template cell is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// Nothing written.
+    Empty,
+    /// A placeholder of the template: `指标1:` alone, `……`, `★★★`, `(≥**人)`.
+    Placeholder,
+    /// Not applicable: `不适用`, `/`, `-`, `—`, `无`.
+    NotApplicable,
+}
+
+/// The template slot a cell is, when it is one (and not a real value).
+///
+/// ```
+/// use jixiao::read::cell::{template_slot, Slot};
+/// assert_eq!(template_slot("指标1："), Some(Slot::Placeholder));
+/// assert_eq!(template_slot("……"), Some(Slot::Placeholder));
+/// assert_eq!(template_slot("不适用"), Some(Slot::NotApplicable));
+/// assert_eq!(template_slot(" / "), Some(Slot::NotApplicable));
+/// assert_eq!(template_slot("指标1:全县参合人数"), None);
+/// assert_eq!(template_slot("培训人数"), None);
+/// ```
+pub fn template_slot(cell: &str) -> Option<Slot> {
+    let t: String = cell
+        .chars()
+        .map(fold_char)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if t.is_empty() {
+        return Some(Slot::Empty);
+    }
+    if matches!(t.as_str(), "不适用" | "无" | "暂无" | "N/A" | "n/a" | "NA")
+        || t.chars()
+            .all(|c| matches!(c, '/' | '\\' | '-' | '—' | '–' | '－' | '_' | '一'))
+    {
+        return Some(Slot::NotApplicable);
+    }
+    let placeholder = t
+        .chars()
+        .all(|c| matches!(c, '…' | '.' | '。' | '★' | '☆' | '*' | '×' | 'X' | 'x'))
+        || slot_label(&t).is_some_and(str::is_empty)
+        || is_bracketed_placeholder(&t);
+    placeholder.then_some(Slot::Placeholder)
+}
+
+/// A template's numbered slot label at the start of a name (`指标1:`, `指标一：`), and
+/// what follows it.
+fn slot_label(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix("指标")?;
+    let digits = rest
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    let after = rest.get(digits..)?;
+    after.strip_prefix([':', '：'])
+}
+
+/// `(≥**人)`, `（**%）`: a bracketed template hint with `*` where the value goes.
+fn is_bracketed_placeholder(t: &str) -> bool {
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']));
+    inner.is_some_and(|i| i.contains("**"))
+}
+
+/// The name without a template's slot prefix (`指标1:全县参合人数` → `全县参合人数`): the
+/// name a comparison or a duplicate check uses; the text as written is kept elsewhere.
+///
+/// ```
+/// use jixiao::read::cell::without_slot_prefix;
+/// assert_eq!(without_slot_prefix("指标1:全县参合人数"), "全县参合人数");
+/// assert_eq!(without_slot_prefix("指标名称"), "指标名称");
+/// ```
+pub fn without_slot_prefix(name: &str) -> &str {
+    let trimmed = name.trim_start();
+    let Some(rest) = trimmed.strip_prefix("指标") else {
+        return name;
+    };
+    let digits = rest
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8());
+    match digits.and_then(|d| rest.get(d..)) {
+        Some(after) => after
+            .strip_prefix([':', '：'])
+            .map_or(name, str::trim_start),
+        None => name,
+    }
+}
+
+/// The points of a cell that holds only points (`(50分)`, `（30 分）`, `50分`).
+///
+/// ```
+/// use jixiao::read::cell::points_only;
+/// assert_eq!(points_only("(50分)").map(|p| p.to_string()), Some("50".to_owned()));
+/// assert_eq!(points_only("产出指标(50分)"), None);
+/// ```
+pub fn points_only(cell: &str) -> Option<Decimal> {
+    let t: String = cell
+        .chars()
+        .map(fold_char)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let (base, points) = strip_points_suffix(&t);
+    let number = match points {
+        Some(p) if base.is_empty() => p.to_owned(),
+        Some(_) => return None,
+        None => t.strip_suffix('分')?.to_owned(),
+    };
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    number.parse().ok()
+}
+
+/// The points a label carries inside it (`预算执行情况(万元)(20分)`, `得分(20分*执行率)`,
+/// `年度绩效目标(80分)`): the number before the first `分` of a parenthesis.
+///
+/// ```
+/// use jixiao::read::cell::points_in;
+/// assert_eq!(points_in("预算执行情况(万元)(20分)").map(|p| p.to_string()), Some("20".to_owned()));
+/// assert_eq!(points_in("得分(20分*执行率)").map(|p| p.to_string()), Some("20".to_owned()));
+/// assert_eq!(points_in("执行率(B/A)"), None);
+/// ```
+pub fn points_in(label: &str) -> Option<Decimal> {
+    let folded: String = label
+        .chars()
+        .map(fold_char)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    folded.split('(').skip(1).find_map(|part| {
+        let inside = part.split(')').next()?;
+        let number = inside.split('分').next()?;
+        (inside.contains('分')
+            && !number.is_empty()
+            && number.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .then(|| number.parse().ok())
+        .flatten()
+    })
+}
+
+/// Whether a line's text is page furniture, part of no table: a page number (`-1-`,
+/// `—2—`, `第1页`, `第 1 页 共 3 页`), a 发布时间/来源 line of a web page, an 附件 mark.
+///
+/// ```
+/// use jixiao::read::cell::is_page_furniture;
+/// assert!(is_page_furniture("- 1 -"));
+/// assert!(is_page_furniture("—12—"));
+/// assert!(is_page_furniture("第 2 页 共 5 页"));
+/// assert!(is_page_furniture("附件1"));
+/// assert!(is_page_furniture("发布时间：2021-04-22 来源：区财政局"));
+/// assert!(!is_page_furniture("100"));
+/// assert!(!is_page_furniture("附件1：绩效目标表说明了…"));
+/// ```
+pub fn is_page_furniture(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .map(fold_char)
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if t.is_empty() {
+        return false;
+    }
+    let is_digit = |c: char| c.is_ascii_digit();
+    let dashes = |c: char| matches!(c, '-' | '—' | '–' | '－' | '一');
+    // -1-, —12—
+    let inner = t.trim_matches(dashes);
+    if inner.len() < t.len() && !inner.is_empty() && inner.chars().all(is_digit) {
+        return t.starts_with(dashes) && t.ends_with(dashes);
+    }
+    // 第1页, 第1页共3页, 共3页
+    let page = t.replace(['第', '页', '共', '/'], "");
+    if t.contains('页') && !page.is_empty() && page.chars().all(is_digit) {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix("附件") {
+        return rest.trim_end_matches([':', '：']).chars().all(is_digit);
+    }
+    ["发布时间", "发布日期", "来源:", "浏览次数", "字号:"]
+        .iter()
+        .any(|p| t.starts_with(p))
+}
+
+/// A `label:value` pair written in one cell (`单位名称:区商务局`), when the label is short
+/// (a label's length, no digits) and the value is not empty.
+///
+/// ```
+/// use jixiao::read::cell::label_value;
+/// assert_eq!(label_value("单位名称:区商务局"), Some(("单位名称", "区商务局")));
+/// assert_eq!(label_value("填报日期:"), None);
+/// assert_eq!(label_value("时间: 2023年12月底前完成"), Some(("时间", "2023年12月底前完成")));
+/// assert_eq!(label_value("通过公开政府采购:确保运行"), None);
+/// ```
+pub fn label_value(cell: &str) -> Option<(&str, &str)> {
+    let (i, sep) = cell.char_indices().find(|(_, c)| matches!(c, ':' | '：'))?;
+    let label = cell.get(..i)?.trim();
+    let value = cell.get(i + sep.len_utf8()..)?.trim();
+    let short = label.chars().filter(|c| !c.is_whitespace()).count() <= 6;
+    (short && !label.is_empty() && !value.is_empty() && !label.chars().any(|c| c.is_ascii_digit()))
+        .then_some((label, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_and_not_applicable() {
+        for p in [
+            "指标2:",
+            "指标 3：",
+            "…",
+            "......",
+            "★★★",
+            "(≥**人)",
+            "（**%）",
+        ] {
+            assert_eq!(template_slot(p), Some(Slot::Placeholder), "{p}");
+        }
+        for n in ["不适用", "/", "-", "—", "——", "无"] {
+            assert_eq!(template_slot(n), Some(Slot::NotApplicable), "{n}");
+        }
+        for v in [
+            "≥17(人)",
+            "提高",
+            "100%",
+            "指标1:全县参合人数",
+            "★补助鱼塘面积",
+        ] {
+            assert_eq!(template_slot(v), None, "{v}");
+        }
+    }
+
+    #[test]
+    fn points() {
+        assert_eq!(points_only("（30 分）"), Some(Decimal::from(30)));
+        assert_eq!(points_only("10分"), Some(Decimal::from(10)));
+        assert_eq!(points_only("分"), None);
+        assert_eq!(points_in("年度绩效目标1(40分)"), Some(Decimal::from(40)));
+        assert_eq!(points_in("产出指标"), None);
+    }
+
+    #[test]
+    fn furniture_is_not_data() {
+        for t in ["-1-", "第1页", "共3页", "附件2", "附件："] {
+            assert!(is_page_furniture(t), "{t}");
+        }
+        for t in ["1", "-1", "第一季度完成", "附件1：说明", "数量指标"] {
+            assert!(!is_page_furniture(t), "{t}");
+        }
+    }
+}
