@@ -66,8 +66,9 @@ enum Command {
         /// A file of actual values (CSV, TSV or JSON) joined to the declarations.
         #[arg(long)]
         actuals: Option<String>,
-        /// Scoring profile: mof-2020, budget-20, mof-2021, shanghai-2025.
-        #[arg(long, default_value = "mof-2020")]
+        /// Scoring profile: auto (budget-20 for a form with a 20-point budget, else mof-2020),
+        /// mof-2020, budget-20, mof-2021, shanghai-2025.
+        #[arg(long, default_value = "auto")]
         profile: String,
         /// Output: text, json, md or xlsx.
         #[arg(long, default_value = "text")]
@@ -86,8 +87,9 @@ enum Command {
         /// Input files (`-` for standard input).
         #[arg(required = true)]
         files: Vec<String>,
-        /// Scoring profile: mof-2020, budget-20, mof-2021, shanghai-2025.
-        #[arg(long, default_value = "mof-2020")]
+        /// Scoring profile: auto (budget-20 for a form with a 20-point budget, else mof-2020),
+        /// mof-2020, budget-20, mof-2021, shanghai-2025.
+        #[arg(long, default_value = "auto")]
         profile: String,
         /// Output: text or json.
         #[arg(long, default_value = "text")]
@@ -104,7 +106,7 @@ enum Command {
         #[arg(long, default_value = "any")]
         profile: String,
         /// Scoring profile for the self-evaluations among the inputs.
-        #[arg(long = "score-profile", default_value = "mof-2020")]
+        #[arg(long = "score-profile", default_value = "auto")]
         score_profile: String,
         /// Output: text, json or csv.
         #[arg(long, default_value = "text")]

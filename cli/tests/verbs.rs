@@ -99,6 +99,18 @@ fn score_markdown_and_xlsx() {
 }
 
 #[test]
+fn score_without_a_profile_follows_the_forms_budget_points() {
+    let form = "tests/real/selfeval/huanggang_shuitubaochi_2020.form.txt";
+    let out = jixiao(&["score", form, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let cards: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(cards[0]["profile"], "budget-20", "{cards}");
+    assert_eq!(cards[0]["total"], "70.00", "{cards}");
+    let named = stdout(&jixiao(&["score", form, "--profile", "mof-2020"]));
+    assert!(named.contains("(profile mof-2020)"), "{named}");
+}
+
+#[test]
 fn audit_putuo_finds_nothing() {
     let out = jixiao(&["audit", PUTUO, "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));

@@ -113,8 +113,11 @@ fn published_rate(text: &str) -> Option<Decimal> {
     }
 }
 
-/// Re-checks one declaration's published self-evaluation under `profile`.
+/// Re-checks one declaration's published self-evaluation under `profile` (an `auto`
+/// profile resolved for the declaration first, as [`score_declaration`](crate::score::score_declaration) does).
 pub fn audit_declaration(declaration: &Declaration, profile: &Profile) -> Audit {
+    let (applied, _) = profile.for_declaration(declaration);
+    let profile: &Profile = &applied;
     let mut f = Findings(Vec::new());
     let project = declaration.project.name.clone();
     let Some(evaluation) = declaration.evaluation.as_ref() else {

@@ -152,7 +152,7 @@ pub extern "C" fn jx_summary(
 }
 
 /// The roll-up of `jx_summary` plus score figures: every declaration that carries a
-/// self-evaluation is also scored under `scoring_profile` (NULL: `mof-2020`; a name or
+/// self-evaluation is also scored under `scoring_profile` (NULL: `auto`, see `jx_score`; a name or
 /// profile JSON as in `jx_score`), and each group gets its score distribution and grade
 /// counts. Same contract as `jx_summary`.
 #[no_mangle]

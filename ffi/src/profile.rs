@@ -32,14 +32,14 @@ pub(crate) unsafe fn review_policy(profile: *const c_char) -> Result<ReviewPolic
     }
 }
 
-/// The scoring profile named (or given as JSON) by `profile`; NULL → the default (`mof-2020`).
+/// The scoring profile named (or given as JSON) by `profile`; NULL → the default (`auto`).
 ///
 /// # Safety
 /// `profile` is NULL or a NUL-terminated string valid during the call.
 pub(crate) unsafe fn scoring_profile(profile: *const c_char) -> Result<Profile, jx_result> {
     // SAFETY: forwarded contract.
     match unsafe { profile_text(profile) }? {
-        None => Ok(Profile::default()),
+        None => Ok(Profile::auto()),
         Some(text) if text.trim_start().starts_with('{') => serde_json::from_str(&text)
             .map_err(|e| unknown_profile(format!("invalid scoring profile JSON: {e}"))),
         Some(name) => Profile::by_name(&name).map_err(unknown_profile),

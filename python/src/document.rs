@@ -204,8 +204,9 @@ impl PyDocument {
         crate::analysis::summary_document(py, self.doc.clone(), profile, score)
     }
 
-    /// 自评评分: one `Scorecard` per declaration under `profile` (a built-in name —
-    /// `mof-2020` by default, `budget-20`, `mof-2021`, `shanghai-2025` — or a dict).
+    /// 自评评分: one `Scorecard` per declaration under `profile` (a built-in name — `auto`
+    /// by default: `budget-20` for a form with a 20-point budget, else `mof-2020`; or
+    /// `mof-2020`, `budget-20`, `mof-2021`, `shanghai-2025` — or a dict).
     /// `actuals` (a path, bytes, or a pandas `DataFrame` with 项目名称/三级指标/实际完成值
     /// columns) fills in the 实际完成值 of a plain declaration first. The figures are
     /// computed here (on every core); each scorecard's text — rules, explanations, flags —

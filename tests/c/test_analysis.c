@@ -20,6 +20,7 @@
 #define SEED_ACTUALS_PARTIAL "tests/c/data/seed-actuals-partial.csv"
 #define SEED_ACTUALS "tests/data/seed-actuals.csv"
 #define SEED_GOLDEN "tests/golden/seed-scorecards.json"
+#define HUANGGANG "tests/real/selfeval/huanggang_shuitubaochi_2020.form.txt"
 
 static jx_document *read_path(const char *path) {
     size_t len = 0;
@@ -528,11 +529,29 @@ static void test_summary_scored(void) {
     jx_document_free(putuo);
 }
 
+/* No profile named (NULL): `auto` scores a form with a 20-point budget under budget-20. */
+static void test_score_auto_profile(void) {
+    jx_document *doc = read_path(HUANGGANG);
+    jx_scorecard *sc = NULL;
+    jx_bytes *json = NULL;
+    if (doc == NULL) {
+        return;
+    }
+    CHECK_OK(jx_score(doc, NULL, NULL, 0, NULL, JX_ENCODING_UTF8, &sc));
+    CHECK(jx_scorecard_total(sc, 0) != NULL && strcmp(jx_scorecard_total(sc, 0), "70.00") == 0);
+    CHECK_OK(jx_scorecard_json(sc, 0, &json));
+    CHECK(json != NULL && strstr((const char *)jx_bytes_data(json), "\"profile\": \"budget-20\"") != NULL);
+    jx_bytes_free(json);
+    jx_scorecard_free(sc);
+    jx_document_free(doc);
+}
+
 int main(int argc, char **argv) {
     const char *workdir = argc > 1 ? argv[1] : ".";
     test_review(workdir);
     test_summary();
     test_score_putuo();
+    test_score_auto_profile();
     test_score_with_actuals();
     test_score_seed_golden();
     test_review_and_summary_goldens();

@@ -12,7 +12,7 @@ import pytest
 
 import jixiao
 
-from conftest import DATA, GOLDEN, SEED
+from conftest import DATA, GOLDEN, ROOT, SEED
 
 PUTUO = DATA / "selfeval-putuo-sports-2022.txt"
 
@@ -81,6 +81,16 @@ def test_profiles_and_errors(putuo):
     assert info.value.code == "unknown_profile"
     with pytest.raises(TypeError):
         putuo.score(profile=5)
+
+
+def test_auto_profile_follows_the_forms_budget_points():
+    # A real Hubei 自评表 gives the budget 20 points: with no profile named, budget-20 applies.
+    path = ROOT / "tests" / "real" / "selfeval" / "huanggang_shuitubaochi_2020.form.txt"
+    card = jixiao.read(path).score()[0]
+    assert card.profile == "budget-20"
+    assert card.total == Decimal("70.00")
+    assert "budget-20" in card.explain()
+    assert jixiao.read(path).score(profile="mof-2020")[0].profile == "mof-2020"
 
 
 def test_custom_profile_as_dict(putuo):

@@ -255,8 +255,15 @@ impl Scorecard {
 }
 
 /// Scores one declaration's self-evaluation under `profile` (`domain.md` §5).
+/// An `auto` profile is first resolved for the declaration ([`Profile::for_declaration`]);
+/// the scorecard names the profile applied and its budget explanation says why.
 pub fn score_declaration(declaration: &Declaration, profile: &Profile) -> Scorecard {
-    engine::score(declaration, profile)
+    let (applied, why) = profile.for_declaration(declaration);
+    let mut card = engine::score(declaration, &applied);
+    if let Some(why) = why {
+        card.budget.explanation = format!("{why}; {}", card.budget.explanation);
+    }
+    card
 }
 
 /// 得分汇总: scores one declaration like [`score_declaration`] — the same rules, figures,
@@ -264,7 +271,7 @@ pub fn score_declaration(declaration: &Declaration, profile: &Profile) -> Scorec
 /// but builds none of the text (rules, explanations, messages, reasons, copied names).
 /// The fast path for bulk work: render a [`Scorecard`] only for what a person reads.
 pub fn score_totals(declaration: &Declaration, profile: &Profile) -> ScoreTotals {
-    engine::totals(declaration, profile)
+    engine::totals(declaration, &profile.for_declaration(declaration).0)
 }
 
 /// Scores every declaration of a document.

@@ -2,12 +2,23 @@
 //! under. A profile is data (serde), so a caller can load its own from JSON; the named
 //! built-in ones are [`Profile::names`].
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::model::Declaration;
 use crate::taxonomy::{Framework, Level1};
+
+/// The two profiles `auto` chooses from, built once.
+static AUTO_CHOICES: LazyLock<(Profile, Profile)> = LazyLock::new(|| {
+    (
+        Profile::default(),
+        Profile::by_name("budget-20").unwrap_or_default(),
+    )
+});
 
 /// How a 反向 (`≤`, `<`) indicator is scored when the actual exceeds the target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -100,10 +111,18 @@ pub struct Profile {
     /// The document the profile's points come from, quoted in every budget rule.
     #[serde(default)]
     pub source: String,
+    /// `auto`: not a set of points but a choice per declaration ([`Profile::for_declaration`]):
+    /// `budget-20` for a form that states a 20-point budget (`预算执行情况(20分)`), else
+    /// `mof-2020`. What the CLI, Python and C use when the caller names no profile.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub auto: bool,
 }
 
 /// The names of the built-in profiles.
-const NAMES: &[&str] = &["mof-2020", "budget-20", "mof-2021", "shanghai-2025"];
+const NAMES: &[&str] = &["auto", "mof-2020", "budget-20", "mof-2021", "shanghai-2025"];
+
+/// The budget points of a form that make `auto` choose `budget-20`.
+const BUDGET_20: Decimal = Decimal::from_parts(20, 0, 0, false, 0);
 
 fn points(output: i64, benefit: i64, satisfaction: i64) -> BTreeMap<Level1, Decimal> {
     BTreeMap::from([
@@ -141,6 +160,7 @@ impl Default for Profile {
             over_achievement_ratio: Decimal::new(13, 1),
             grades: default_grades(),
             source: "财预〔2020〕10号".to_owned(),
+            auto: false,
         }
     }
 }
@@ -158,6 +178,7 @@ impl Profile {
         let base = Profile::default();
         match name.trim() {
             "mof-2020" | "default" => Ok(base),
+            "auto" => Ok(Profile::auto()),
             "budget-20" => Ok(Profile {
                 name: "budget-20".to_owned(),
                 description: "预算执行率 20 + 绩效指标 80 (产出指标 40, 效益指标 30, 满意度指标 10), as \
@@ -192,6 +213,46 @@ impl Profile {
                 "unknown scoring profile `{other}` (expected one of: {})",
                 NAMES.join(", ")
             )),
+        }
+    }
+
+    /// `auto`: `budget-20` for a form whose budget row states 20 points, else `mof-2020`
+    /// (see [`Profile::for_declaration`]); the default of every surface when no profile is named.
+    ///
+    /// ```
+    /// use jixiao::score::Profile;
+    /// let p = Profile::auto();
+    /// assert!(p.auto);
+    /// assert_eq!(p.name, "auto");
+    /// ```
+    pub fn auto() -> Profile {
+        Profile {
+            name: "auto".to_owned(),
+            description: "budget-20 for a form that states a 20-point budget \
+                          (预算执行情况(20分)), else mof-2020"
+                .to_owned(),
+            auto: true,
+            ..Profile::default()
+        }
+    }
+
+    /// The profile a declaration is scored under, and why when `auto` chose it: the profile
+    /// itself unless it is `auto`; then `budget-20` when the form states a 20-point budget
+    /// (real 地方自评表: 云南 保山, 湖北), else `mof-2020`.
+    pub fn for_declaration(&self, declaration: &Declaration) -> (Cow<'_, Profile>, Option<String>) {
+        if !self.auto {
+            return (Cow::Borrowed(self), None);
+        }
+        let budget = declaration
+            .evaluation
+            .as_ref()
+            .and_then(|e| e.budget.weight);
+        if budget == Some(BUDGET_20) {
+            let why = "评分方案 budget-20（自动选择：表中预算执行率为 20 分）\
+                       (profile budget-20, chosen because the form gives the budget 20 points)";
+            (Cow::Borrowed(&AUTO_CHOICES.1), Some(why.to_owned()))
+        } else {
+            (Cow::Borrowed(&AUTO_CHOICES.0), None)
         }
     }
 

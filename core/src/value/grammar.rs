@@ -625,6 +625,30 @@ mod tests {
     }
 
     #[test]
+    fn product_units_read_with_their_value() {
+        // Real 自评表 (宿州 睢溪, 2019): standards per person and month.
+        for (text, cmp, value, unit) in [
+            (">=530元/人*月", Comparator::AtLeast, "530", "元/人*月"),
+            ("≥570元/人×月", Comparator::AtLeast, "570", "元/人×月"),
+            ("≤5300元/户·年", Comparator::AtMost, "5300", "元/户·年"),
+        ] {
+            assert_eq!(
+                q(text),
+                (
+                    Some(cmp),
+                    value.to_owned(),
+                    Some(unit.to_owned()),
+                    Some(UnitClass::Other)
+                ),
+                "{text}"
+            );
+        }
+        // A product sign at either end joins nothing: no unit.
+        assert!(!crate::value::unit::word_like("*月"));
+        assert!(!crate::value::unit::word_like("人*"));
+    }
+
+    #[test]
     fn domain_examples() {
         use Comparator::*;
         type Case = (

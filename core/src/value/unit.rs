@@ -488,8 +488,9 @@ pub(crate) fn is_cjk(c: char) -> bool {
 }
 
 /// Whether a text not in the table can still be a unit as written (`株`, `M`, `Mbps`,
-/// `个大棚`): 1 to 8 letters (CJK or Latin, with `/ · ² ³ ° ℃`), no digits, and none of the
-/// words that show the text is a phrase (`前`, `底`, `完成`, `以上`, `提高`, …).
+/// `个大棚`, `人*月`): 1 to 8 letters (CJK or Latin, with `/ · ² ³ ° ℃`, and the product
+/// signs `* × ·` between letters), no digits, and none of the words that show the text is a
+/// phrase (`前`, `底`, `完成`, `以上`, `提高`, …).
 pub(crate) fn word_like(u: &str) -> bool {
     let mut n = 0;
     for c in u.chars() {
@@ -497,13 +498,15 @@ pub(crate) fn word_like(u: &str) -> bool {
         if n > 8 {
             return false;
         }
-        let ok =
-            is_cjk(c) || c.is_ascii_alphabetic() || matches!(c, '/' | '·' | '²' | '³' | '°' | '℃');
+        let ok = is_cjk(c)
+            || c.is_ascii_alphabetic()
+            || matches!(c, '/' | '·' | '²' | '³' | '°' | '℃' | '*' | '×');
         if !ok {
             return false;
         }
     }
-    n > 0 && !u.starts_with('/') && !u.ends_with('/') && !has_stopword(u)
+    let joiner = |c: char| matches!(c, '/' | '*' | '×' | '·');
+    n > 0 && !u.starts_with(joiner) && !u.ends_with(joiner) && !has_stopword(u)
 }
 
 /// Characters and words that do not occur in units but do in phrases.

@@ -12,10 +12,10 @@ use crate::errors::{error, At, Kind};
 
 /// The scoring profile of a `profile=` argument: a built-in name (`mof-2020`,
 /// `budget-20`, `mof-2021`, `shanghai-2025`), a `dict` in the profile's JSON form, or
-/// `None` for the default (`mof-2020`). Unknown names raise `ScoreError`.
+/// `None` for the default (`auto`: `budget-20` for a form with a 20-point budget, else `mof-2020`). Unknown names raise `ScoreError`.
 pub(crate) fn profile_arg(profile: Option<&Bound<'_, PyAny>>) -> PyResult<Profile> {
     let Some(obj) = profile.filter(|p| !p.is_none()) else {
-        return Ok(Profile::default());
+        return Ok(Profile::auto());
     };
     if let Ok(name) = obj.extract::<String>() {
         return Profile::by_name(&name)

@@ -230,7 +230,7 @@ pub(crate) fn roll_up(
         Some(s) if s.is_none() => None,
         Some(s) => match s.extract::<bool>() {
             Ok(false) => None,
-            Ok(true) => Some(Profile::default()),
+            Ok(true) => Some(Profile::auto()),
             Err(_) => Some(profile_arg(Some(s))?),
         },
     };
