@@ -325,7 +325,7 @@ jx_result jx_summary(const jx_document *const *docs,
                      jx_bytes **out);
 
 // The roll-up of `jx_summary` plus score figures: every declaration that carries a
-// self-evaluation is also scored under `scoring_profile` (NULL: `mof-2020`; a name or
+// self-evaluation is also scored under `scoring_profile` (NULL: `auto`, see `jx_score`; a name or
 // profile JSON as in `jx_score`), and each group gets its score distribution and grade
 // counts. Same contract as `jx_summary`.
 jx_result jx_summary_scored(const jx_document *const *docs,
@@ -569,8 +569,9 @@ void jx_report_free(jx_report *report);
 // Scores every declaration of `doc` (绩效自评, domain.md §5) under `profile` and returns
 // a new scorecard set, one scorecard per declaration, every string in `encoding`.
 //
-// `profile` is NULL (the default, `mof-2020`: 预算执行率 10, 产出 50, 效益 30, 满意度 10,
-// 财预〔2020〕10号), a name (`mof-2020`, `budget-20`, `mof-2021`, `shanghai-2025`), or a
+// `profile` is NULL (the default, `auto`: `budget-20` for a form with a 20-point budget,
+// else `mof-2020`: 预算执行率 10, 产出 50, 效益 30, 满意度 10, 财预〔2020〕10号), a name
+// (`auto`, `mof-2020`, `budget-20`, `mof-2021`, `shanghai-2025`), or a
 // scoring profile as JSON (see the Rust `Profile`).
 //
 // A self-evaluation (自评表) carries its actuals. A declaration (申报表) is scored with a

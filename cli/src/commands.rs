@@ -98,11 +98,15 @@ pub fn score(
         document = joined;
     }
     let cards = score_document(&document, &profile);
+    let width = out.is_none().then(output::terminal_width).flatten();
     let bytes = match format {
         "text" => {
             let mut text = String::new();
             for card in &cards {
-                text.push_str(&card.to_text());
+                match width {
+                    Some(w) => text.push_str(&card.to_text_width(w)),
+                    None => text.push_str(&card.to_text()),
+                }
                 if explain {
                     text.push('\n');
                     text.push_str(&card.explain());

@@ -71,3 +71,17 @@ pub fn json_bytes<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, St
 pub fn print_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<(), String> {
     emit(&json_bytes(value)?, None, false)
 }
+
+/// The width tables printed to standard output are fitted to: `COLUMNS` when it is set to a
+/// number, else the terminal's width when standard output is a terminal; `None` (print every
+/// cell in full) when output goes to a pipe or a file.
+pub fn terminal_width() -> Option<usize> {
+    if let Some(columns) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+    {
+        return Some(columns);
+    }
+    terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0))
+}

@@ -5,6 +5,7 @@ use std::process::{Command, Output};
 fn jixiao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
         .args(args)
+        .env_remove("COLUMNS")
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .output()
         .expect("the jixiao binary runs")
@@ -108,6 +109,31 @@ fn score_without_a_profile_follows_the_forms_budget_points() {
     assert_eq!(cards[0]["total"], "70.00", "{cards}");
     let named = stdout(&jixiao(&["score", form, "--profile", "mof-2020"]));
     assert!(named.contains("(profile mof-2020)"), "{named}");
+}
+
+#[test]
+fn score_tables_fit_the_terminal_width() {
+    let form = "tests/real/selfeval/suixi_linshijiuzhu_2019_partial.form.txt";
+    let run = |columns: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_jixiao"));
+        cmd.args(["score", form])
+            .env_remove("COLUMNS")
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+        if let Some(c) = columns {
+            cmd.env("COLUMNS", c);
+        }
+        stdout(&cmd.output().expect("the jixiao binary runs"))
+    };
+    let fitted = run(Some("100"));
+    for line in fitted.lines() {
+        assert!(jixiao::text::display_width(line) <= 100, "{line}");
+    }
+    assert!(fitted.contains('…'), "{fitted}");
+    assert!(fitted.contains("总分 88.84"), "{fitted}");
+    // To a pipe without COLUMNS every cell is printed in full.
+    let full = run(None);
+    assert!(full.contains("★★★其中:农村低保对象中建档立卡贫困人口数量(按月平均)(≥**人)"));
+    assert!(full.lines().any(|l| jixiao::text::display_width(l) > 100));
 }
 
 #[test]

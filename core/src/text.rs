@@ -80,6 +80,62 @@ pub fn display_width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
 }
 
+/// The text cut to at most `width` terminal columns, ending in `…` when cut (CJK characters
+/// count two columns; a wide character that would cross the edge is left out).
+///
+/// ```
+/// use jixiao::text::cut_to_width;
+/// assert_eq!(cut_to_width("农村低保发放人数", 9), "农村低保…");
+/// assert_eq!(cut_to_width("abc", 3), "abc");
+/// ```
+pub fn cut_to_width(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if display_width(text) <= width {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let room = width.saturating_sub(1);
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Shrinks column widths so that the columns and their two-space gaps fit in `limit`
+/// columns: the widest shrinkable column loses a column at a time, none below its floor
+/// (`floors[k]`; `None` marks a column that keeps its width). Returns the widths; when even
+/// the floors do not fit they are returned as they are.
+pub fn fit_widths(mut widths: Vec<usize>, floors: &[Option<usize>], limit: usize) -> Vec<usize> {
+    let gaps = 2 * widths.len().saturating_sub(1);
+    loop {
+        let total: usize = widths.iter().sum::<usize>() + gaps;
+        if total <= limit {
+            return widths;
+        }
+        let widest = (0..widths.len())
+            .filter(|&k| {
+                floors
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|f| widths[k] > f)
+            })
+            .max_by_key(|&k| widths[k]);
+        match widest {
+            Some(k) => widths[k] -= 1,
+            None => return widths,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +145,22 @@ mod tests {
         assert_eq!(strip_html("<p>a&amp;b</p>"), "a&b");
         assert_eq!(strip_html("x < y"), "x < y");
         assert_eq!(strip_html("<p>"), "");
+    }
+
+    #[test]
+    fn cuts_and_fits() {
+        assert_eq!(cut_to_width("产出指标", 8), "产出指标");
+        assert_eq!(cut_to_width("产出指标", 7), "产出指…");
+        assert_eq!(cut_to_width("产出指标", 4), "产…");
+        assert_eq!(display_width(&cut_to_width("a产出指标", 6)), 6);
+        assert_eq!(
+            fit_widths(vec![10, 40, 10], &[None, Some(8), None], 40),
+            vec![10, 16, 10]
+        );
+        assert_eq!(
+            fit_widths(vec![10, 40], &[None, Some(30)], 20),
+            vec![10, 30]
+        );
     }
 
     #[test]

@@ -79,8 +79,20 @@ impl Scorecard {
         out
     }
 
-    /// An aligned table a person can read in a terminal (the CLI prints it).
+    /// An aligned table a person can read in a terminal (the CLI prints it), every cell in
+    /// full.
     pub fn to_text(&self) -> String {
+        self.table(None)
+    }
+
+    /// [`to_text`](Self::to_text) fitted to a terminal `width` columns wide (display width,
+    /// CJK aware): the 三级指标, 指标值, 实际完成值 and 状态 columns are cut, widest first and
+    /// ending in `…`, down to a floor; the full texts stay in the JSON.
+    pub fn to_text_width(&self, width: usize) -> String {
+        self.table(Some(width))
+    }
+
+    fn table(&self, limit: Option<usize>) -> String {
         let header = [
             "一级指标",
             "三级指标",
@@ -138,6 +150,20 @@ impl Scorecard {
         for row in &rows {
             for (w, cell) in widths.iter_mut().zip(row.iter()) {
                 *w = (*w).max(display_width(cell));
+            }
+        }
+        if let Some(limit) = limit {
+            let floors = [None, Some(12), Some(8), Some(10), None, None, Some(8)];
+            let fitted = crate::text::fit_widths(widths.to_vec(), &floors, limit);
+            for (w, f) in widths.iter_mut().zip(fitted) {
+                *w = f;
+            }
+            for row in &mut rows {
+                for (cell, w) in row.iter_mut().zip(widths.iter()) {
+                    if display_width(cell) > *w {
+                        *cell = crate::text::cut_to_width(cell, *w).into_owned();
+                    }
+                }
             }
         }
         let numeric = [false, false, false, false, true, true, false];
