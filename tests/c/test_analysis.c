@@ -491,9 +491,9 @@ static void test_review_and_summary_goldens(void) {
     /* The seed has no self-evaluation: scoring adds only the profile's name. */
     CHECK_OK(jx_summary_scored(docs, 1, NULL, NULL, 0, JX_ENCODING_UTF8, &scored));
     CHECK(summary != NULL && strstr((const char *)jx_bytes_data(summary), "score_profile") == NULL);
-    CHECK(scored != NULL && strstr((const char *)jx_bytes_data(scored), "\"score_profile\": \"mof-2020\"") != NULL);
+    CHECK(scored != NULL && strstr((const char *)jx_bytes_data(scored), "\"score_profile\": \"auto\"") != NULL);
     CHECK(scored != NULL && summary != NULL &&
-          jx_bytes_len(scored) == jx_bytes_len(summary) + strlen(",\n  \"score_profile\": \"mof-2020\""));
+          jx_bytes_len(scored) == jx_bytes_len(summary) + strlen(",\n  \"score_profile\": \"auto\""));
     {
         jx_bytes *out = (jx_bytes *)(uintptr_t)0x1;
         CHECK_RESULT(jx_summary_scored(docs, 1, NULL, "nope", 0, JX_ENCODING_UTF8, &out),
