@@ -1,6 +1,12 @@
 //! The document model. Its serde form **is** the canonical JSON (`jixiao/1`) of
 //! `formats.md` §C, key for key: money, values and weights are strings holding exact
 //! decimals, absent values are `null`, and extra keys are only ever added.
+//!
+//! On reading, `null` means the same as the key being absent, for every key that may be
+//! absent: an optional value is `None`, a list or a map is empty, a block (`funding`,
+//! `goals`, `evaluation.budget`) is empty, the money unit is 元, and an indicator's
+//! `target` is the empty target (the one an empty 指标值 cell reads as). The writer
+//! leaves out absent values, so a document with its `null`s removed is the same document.
 
 use std::collections::BTreeMap;
 
@@ -68,7 +74,7 @@ impl std::fmt::Display for Source {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Always [`SCHEMA`].
-    #[serde(default = "schema_tag")]
+    #[serde(default = "schema_tag", deserialize_with = "schema_or_null")]
     pub schema: String,
     /// The document title (e.g. `…2024年度项目绩效目标汇总表`), when there is one.
     #[serde(default)]
@@ -77,12 +83,37 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// The declarations (绩效目标申报表 / 绩效自评表), in document order.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub declarations: Vec<Declaration>,
 }
 
 fn schema_tag() -> String {
     SCHEMA.to_owned()
+}
+
+/// `schema` as read: `null` is the same as no `schema` key (the default tag).
+fn schema_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_else(schema_tag))
+}
+
+/// A key whose `null` means the same as its absence: the type's default (an empty list,
+/// map, string or block). Any other wrong type is still an error, at its line and column.
+pub(crate) fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// An indicator's `target` as read: absent or `null` is the empty target, the one an
+/// empty 指标值 cell reads as.
+fn target_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Target, D::Error> {
+    Ok(Option::<Target>::deserialize(d)?.unwrap_or_else(empty_target))
+}
+
+fn empty_target() -> Target {
+    Target::parse("")
 }
 
 impl Default for Document {
@@ -109,22 +140,30 @@ pub struct Declaration {
     /// The project header fields.
     pub project: Project,
     /// 项目资金: the funding block.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub funding: Funding,
     /// 项目绩效目标: the goal texts.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub goals: Goals,
     /// 绩效指标: the 三级 indicators, each carrying its 一级/二级.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub indicators: Vec<Indicator>,
     /// Points written in the form's own level headers (`产出指标(70分)`), keyed by the
     /// normalized 一级 name. They win over a scoring profile's level points.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub level_points: BTreeMap<String, Decimal>,
     /// 二级 rows the form answered `不适用` (not applicable) instead of naming an
     /// indicator: no indicator, but the answer is kept so that a review can tell "not
     /// applicable" from "left empty".
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub not_applicable: Vec<NotApplicable>,
     /// The self-evaluation (绩效自评表) figures as published, when this is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -152,7 +191,7 @@ pub struct NotApplicable {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Project {
     /// 项目名称.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub name: String,
     /// 项目编码 / 项目代码, when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -182,7 +221,11 @@ pub struct Project {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calculation_basis: Option<String>,
     /// Header fields the reader did not recognize, label → value, kept verbatim.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub extra: BTreeMap<String, String>,
 }
 
@@ -223,7 +266,7 @@ impl MoneyUnit {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Funding {
     /// The unit all amounts below are stated in.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub unit: MoneyUnit,
     /// 项目资金总额.
     #[serde(default)]
@@ -284,6 +327,7 @@ pub struct Indicator {
     /// 三级指标 name.
     pub name: String,
     /// 年度指标值: the target.
+    #[serde(default = "empty_target", deserialize_with = "target_or_null")]
     pub target: Target,
     /// 分值/权重, when given.
     #[serde(default)]
@@ -298,7 +342,11 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
     /// Columns or cells the reader did not recognize, header → value, kept verbatim.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub extra: BTreeMap<String, String>,
     /// Where the indicator row was read from.
     #[serde(skip)]
@@ -346,10 +394,10 @@ impl Indicator {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Evaluation {
     /// 金额单位 of the budget rows.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub unit: MoneyUnit,
     /// The 年度资金总额 row.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub budget: BudgetRow,
     /// The 其中：当年财政拨款 row, when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -364,7 +412,7 @@ pub struct Evaluation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal_achieved: Option<String>,
     /// One entry per indicator: `indicators[i]` belongs to the declaration's `indicators[i]`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub indicators: Vec<IndicatorEvaluation>,
     /// 总分 as published.
     #[serde(default)]

@@ -74,3 +74,48 @@ def test_a_ten_megabyte_line_is_an_error_not_a_crash():
         jixiao.read(b"x" * (10 << 20))
     # A line longer than core's limit (limits::MAX_LINE_BYTES, 1 MiB) is refused as such.
     assert info.value.code == "too_large" and info.value.line == 1
+
+
+def _nulls_and_absents(value, key=None):
+    """The JSON value with every optional scalar set to null, and with those keys removed."""
+    if isinstance(value, dict):
+        nulled, removed = {}, {}
+        for k, v in value.items():
+            if key in ("extra", "level_points"):  # data maps: their keys are data
+                nulled[k] = removed[k] = v
+            elif isinstance(v, (dict, list)):
+                nulled[k], removed[k] = _nulls_and_absents(v, k)
+            elif k in ("project", "name"):  # required
+                nulled[k] = removed[k] = v
+            else:
+                nulled[k] = None
+        return nulled, removed
+    if isinstance(value, list):
+        pairs = [_nulls_and_absents(v) for v in value]
+        return [n for n, _ in pairs], [r for _, r in pairs]
+    return value, value
+
+
+def test_json_nulls_read_as_absent_keys():
+    """formats.md §C: absent values are null. A written self-evaluation with every optional
+    value null reads through jixiao.read as the same document without those keys."""
+    doc = jixiao.read(DATA / "selfeval-putuo-sports-2022.txt")
+    written = json.loads(doc.write("json"))
+    nulled, removed = _nulls_and_absents(written)
+    assert nulled["declarations"][0]["indicators"][0]["target"]["text"] is None
+    assert nulled["declarations"][0]["evaluation"]["indicators"][0]["actual"] is None
+    from_nulls = jixiao.read(json.dumps(nulled, ensure_ascii=False).encode(), name="nulls.json")
+    from_absent = jixiao.read(json.dumps(removed, ensure_ascii=False).encode(), name="absent.json")
+    assert from_nulls.format == "json" and from_nulls == from_absent
+    assert from_nulls.write("json") == from_absent.write("json")
+    indicator = from_nulls[0].indicators[0]
+    assert indicator.weight is None and indicator.target.text == ""
+    # Whole blocks null: no self-evaluation, no funding figures, no indicators.
+    written["declarations"][0].update(evaluation=None, funding=None, indicators=None, goals=None)
+    back = jixiao.read(json.dumps(written, ensure_ascii=False).encode(), name="blocks.json")
+    assert back[0].evaluation is None and back[0].indicators == []
+    # A wrong type is still an error naming the file and line.
+    written["declarations"][0]["indicators"] = "none"
+    with pytest.raises(jixiao.ParseError) as e:
+        jixiao.read(json.dumps(written, indent=1).encode(), name="wrong.json")
+    assert e.value.code == "bad_json" and e.value.file == "wrong.json" and e.value.line

@@ -230,13 +230,15 @@ impl fmt::Display for Target {
     }
 }
 
-/// The JSON form of a target as read: every typed key is optional, and a target given
-/// only as `{"text": …}` (or as a plain string) is parsed from its text.
+/// The JSON form of a target as read: every key is optional (`null` the same as absent,
+/// a missing `text` is empty), and a target given only as `{"text": …}` (or as a plain
+/// string) is parsed from its text.
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum TargetJson {
     Text(String),
     Full {
+        #[serde(default, deserialize_with = "crate::model::null_as_default")]
         text: String,
         kind: Option<TargetKind>,
         #[serde(default)]
