@@ -175,16 +175,18 @@ impl<R: Read> Declarations<R> {
         self.encoding
     }
 
-    fn next_form(&mut self) -> Option<Item> {
+    /// Form layout: reads lines up to the next form title (or the end) and queues what the
+    /// form read before it holds.
+    fn next_form(&mut self) {
         let Source::Text(mut reader) = std::mem::replace(&mut self.source, Source::Taken) else {
-            return None;
+            self.done = true;
+            return;
         };
-        let item = self.read_form_lines(&mut reader);
+        self.read_form_lines(&mut reader);
         self.source = Source::Text(reader);
-        item
     }
 
-    fn read_form_lines(&mut self, reader: &mut BufReader<Decoding<R>>) -> Option<Item> {
+    fn read_form_lines(&mut self, reader: &mut BufReader<Decoding<R>>) {
         let mut line = String::new();
         loop {
             line.clear();
@@ -192,12 +194,15 @@ impl<R: Read> Declarations<R> {
                 Ok(n) => n,
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(io_error(&self.options.location(), &e)));
+                    self.pending
+                        .push_back(Err(io_error(&self.options.location(), &e)));
+                    return;
                 }
             };
             if read == 0 {
                 self.done = true;
-                return self.flush_form();
+                self.flush_form();
+                return;
             }
             self.line = self.line.saturating_add(1);
             if line.ends_with('\n') {
@@ -211,13 +216,10 @@ impl<R: Read> Declarations<R> {
             if title && self.chunk_start == 0 {
                 self.chunk_start = self.line;
             } else if title {
-                let item = self.flush_form();
+                self.flush_form();
                 self.chunk_start = self.line;
                 push_line(&mut self.chunk, &line);
-                if item.is_some() {
-                    return item;
-                }
-                continue;
+                return;
             }
             if self.chunk_start == 0 {
                 push_line(&mut self.preamble, &line);
@@ -229,7 +231,7 @@ impl<R: Read> Declarations<R> {
     }
 
     /// Reads the collected form (with the preamble) and queues its declarations.
-    fn flush_form(&mut self) -> Option<Item> {
+    fn flush_form(&mut self) {
         let (text, offset) = if self.chunk_start == 0 {
             // No title at all: the whole text is one chunk.
             (std::mem::take(&mut self.preamble), 0)
@@ -241,7 +243,7 @@ impl<R: Read> Declarations<R> {
             (text, self.chunk_start - 1 - self.preamble_lines)
         };
         if text.trim().is_empty() {
-            return self.pending.pop_front();
+            return;
         }
         let first = std::mem::replace(&mut self.first, false);
         let preamble_lines = if offset == 0 { 0 } else { self.preamble_lines };
@@ -274,55 +276,48 @@ impl<R: Read> Declarations<R> {
                 .pending
                 .push_back(Err(shift_error(e, preamble_lines, offset))),
         }
-        self.pending.pop_front()
     }
 
-    fn next_list(&mut self) -> Option<Item> {
+    /// List layout: reads rows up to the end of the declaration being collected (or of the
+    /// input) and queues what it reads as.
+    fn next_list(&mut self) {
         if self.list.is_none() {
-            match self.start_list() {
-                Ok(()) => {}
-                Err(e) => {
-                    self.done = true;
-                    return Some(Err(e));
-                }
+            if let Err(e) = self.start_list() {
+                self.done = true;
+                self.pending.push_back(Err(e));
+                return;
             }
         }
         let at = self.options.location();
-        let state = self.list.as_mut()?;
+        let Some(state) = self.list.as_mut() else {
+            self.done = true;
+            return;
+        };
         loop {
             let Some(record) = state.records.next() else {
                 self.done = true;
                 let group = std::mem::take(&mut state.group);
-                return self.flush_list(group);
+                self.flush_list(group);
+                return;
             };
-            let record = match record {
-                Ok(record) => record,
-                Err(e) => {
-                    self.done = true;
-                    return Some(Err(csv_error(&at, &e)));
-                }
+            let row = match record {
+                Ok(record) => raw_row(&record, &at),
+                Err(e) => Err(csv_error(&at, &e)),
             };
-            let row = match raw_row(&record, &at) {
+            let row = match row {
                 Ok(row) => row,
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(e));
+                    self.pending.push_back(Err(e));
+                    return;
                 }
             };
             if row.is_blank() {
                 continue;
             }
-            let same = state.group.first().is_none_or(|first| {
-                state.keys.iter().all(|&k| {
-                    row.cells.get(k).is_none_or(|c| c.trim().is_empty())
-                        || cell(first, k) == cell(&row, k)
-                })
-            });
-            if same {
-                state.group.push(row);
-            } else {
-                let group = std::mem::replace(&mut state.group, vec![row]);
-                return self.flush_list(group);
+            if let Some(group) = state.add(row) {
+                self.flush_list(group);
+                return;
             }
         }
     }
@@ -376,39 +371,26 @@ impl<R: Read> Declarations<R> {
             keys,
             group: Vec::new(),
         };
-        // The data rows read with the header start the first groups.
-        let mut queued = Vec::new();
+        // The data rows read with the header start the first groups, queued in order.
+        let mut complete = Vec::new();
         for row in group.into_iter().filter(|r| !r.is_blank()) {
-            let same = state.group.first().is_none_or(|first| {
-                state.keys.iter().all(|&k| {
-                    row.cells.get(k).is_none_or(|c| c.trim().is_empty())
-                        || cell(first, k) == cell(&row, k)
-                })
-            });
-            if same {
-                state.group.push(row);
-            } else {
-                queued.push(std::mem::replace(&mut state.group, vec![row]));
-            }
+            complete.extend(state.add(row));
         }
         self.list = Some(state);
-        for group in queued {
-            if let Some(item) = self.flush_list(group) {
-                self.pending.push_front(item);
-                // flush_list pops from the front: keep the order.
-                let item = self.pending.pop_front();
-                if let Some(item) = item {
-                    self.pending.push_back(item);
-                }
-            }
+        for group in complete {
+            self.flush_list(group);
         }
         Ok(())
     }
 
-    fn flush_list(&mut self, group: Vec<RawRow>) -> Option<Item> {
-        let state = self.list.as_ref()?;
+    /// Reads the rows of one declaration (with the title and header rows) and queues its
+    /// declarations at the back, after those read before it.
+    fn flush_list(&mut self, group: Vec<RawRow>) {
+        let Some(state) = self.list.as_ref() else {
+            return;
+        };
         if group.is_empty() {
-            return self.pending.pop_front();
+            return;
         }
         let first = std::mem::replace(&mut self.first, false);
         let header_line = state.header_line;
@@ -433,24 +415,46 @@ impl<R: Read> Declarations<R> {
             }
             Err(e) => self.pending.push_back(Err(e)),
         }
-        self.pending.pop_front()
+    }
+}
+
+impl<R: Read> ListState<R> {
+    /// Adds a data row to the declaration being collected; when the row starts another
+    /// declaration, returns the rows of the one it ends.
+    fn add(&mut self, row: RawRow) -> Option<Vec<RawRow>> {
+        let same = self.group.first().is_none_or(|first| {
+            self.keys.iter().all(|&k| {
+                row.cells.get(k).is_none_or(|c| c.trim().is_empty())
+                    || cell(first, k) == cell(&row, k)
+            })
+        });
+        if same {
+            self.group.push(row);
+            None
+        } else {
+            Some(std::mem::replace(&mut self.group, vec![row]))
+        }
     }
 }
 
 impl<R: Read> Iterator for Declarations<R> {
     type Item = Item;
 
+    /// Every step queues what it read at the back of `pending`, and items leave from the
+    /// front: the declarations come in the order of the input, as [`super::read`] gives them.
     fn next(&mut self) -> Option<Item> {
-        if let Some(item) = self.pending.pop_front() {
-            return Some(item);
-        }
-        if self.done {
-            return None;
-        }
-        match self.format {
-            InputFormat::Form => self.next_form(),
-            InputFormat::Csv | InputFormat::Tsv => self.next_list(),
-            InputFormat::Json | InputFormat::Xlsx => None,
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Some(item);
+            }
+            if self.done {
+                return None;
+            }
+            match self.format {
+                InputFormat::Form => self.next_form(),
+                InputFormat::Csv | InputFormat::Tsv => self.next_list(),
+                InputFormat::Json | InputFormat::Xlsx => self.done = true,
+            }
         }
     }
 }
