@@ -185,6 +185,55 @@ fn every_data_file_read_streams_as_read() {
     assert!(checked >= 3, "{checked} data files read");
 }
 
+/// The error items of a stream: (code, line).
+fn errors(bytes: &[u8], options: &ReadOptions) -> Vec<(&'static str, Option<u32>)> {
+    stream::declarations(bytes, options)
+        .unwrap()
+        .filter_map(Result::err)
+        .map(|e| (e.code(), e.location().line))
+        .collect()
+}
+
+#[test]
+fn a_declaration_of_too_many_indicators_is_an_error_item_as_in_read() {
+    let mut text =
+        "项目名称,一级指标,二级指标,三级指标,指标值\n甲,产出指标,数量指标,人数,≥1人\n".to_owned();
+    for i in 0..=jixiao::limits::MAX_INDICATORS {
+        text.push_str(&format!("乙,产出指标,数量指标,人数{i},≥1人\n"));
+    }
+    text.push_str("丙,产出指标,数量指标,人数,≥1人\n");
+    let options = ReadOptions::named("many.csv");
+    let whole = read(text.as_bytes(), &options).unwrap_err();
+    assert_eq!(whole.code(), "too_large");
+    let items: Vec<_> = stream::declarations(text.as_bytes(), &options)
+        .unwrap()
+        .map(|i| i.map(|(d, _)| d.project.name).map_err(|e| e.code()))
+        .collect();
+    assert_eq!(
+        items,
+        [Ok("甲".to_owned()), Err("too_large"), Ok("丙".to_owned())]
+    );
+    assert_eq!(
+        errors(text.as_bytes(), &options),
+        [("too_large", whole.location().line)]
+    );
+}
+
+#[test]
+fn a_form_line_too_long_is_an_error_item_as_in_read() {
+    let mut bytes = data("shanghai-eeb-enforcement-2024.txt");
+    bytes.push(b'\n');
+    bytes.extend(vec![b'x'; jixiao::limits::MAX_LINE_BYTES + 1]);
+    bytes.push(b'\n');
+    let options = ReadOptions::named("long.txt");
+    let whole = read(&bytes, &options).unwrap_err();
+    assert_eq!(whole.code(), "too_large");
+    assert_eq!(
+        errors(&bytes, &options),
+        [("too_large", whole.location().line)]
+    );
+}
+
 #[test]
 fn gb18030_and_utf16_are_decoded_incrementally() {
     let text = String::from_utf8(data("shanghai-eeb-enforcement-2024.txt")).unwrap();

@@ -30,6 +30,11 @@
 //! come with the first declaration. An error in one declaration is an `Err` item and the
 //! iterator goes on with the next.
 //!
+//! Bounds: a line longer than [`crate::limits::MAX_LINE_BYTES`] (form layout) and a
+//! declaration of more than [`crate::limits::MAX_INDICATORS`] indicators are the
+//! `too_large` errors [`super::read`] gives (checked by the same functions), as `Err`
+//! items; the size of the input and the number of declarations are not bounded.
+//!
 //! Encodings: the first 64 KiB decide (a BOM; else valid UTF-8 is UTF-8; else GB18030, or
 //! what [`ReadOptions::encoding`] says), then the input is decoded incrementally with
 //! `encoding_rs`'s streaming decoder (UTF-8, GB18030, UTF-16LE/BE): a byte that is not
@@ -46,7 +51,10 @@ use crate::model::Declaration;
 use super::list::columns::Column;
 use super::list::header::{find_header, HEADER_SEARCH_ROWS};
 use super::list::{read_raw_table, RawRow, RawTable};
-use super::{detect, form, read, Encoding, InputFormat, ReadOptions, MAX_INPUT_BYTES};
+use super::{
+    check_indicator_count, check_line_length, detect, form, read, Encoding, InputFormat,
+    ReadOptions, MAX_INPUT_BYTES,
+};
 
 /// One declaration with what its reader recovered from.
 pub type Item = Result<(Declaration, Vec<Finding>), ReadError>;
@@ -211,6 +219,11 @@ impl<R: Read> Declarations<R> {
                     line.pop();
                 }
             }
+            if let Err(e) = check_line_length(&line, self.line, &self.options) {
+                self.done = true;
+                self.pending.push_back(Err(e));
+                return;
+            }
             // Every form title names a 表; the check is exact and keeps most lines cheap.
             let title = line.contains('表') && is_title(&line);
             if title && self.chunk_start == 0 {
@@ -269,7 +282,7 @@ impl<R: Read> Declarations<R> {
                     shift_lines(&mut declaration, &shift);
                     let mine =
                         take_findings(&mut findings, &declaration.project.name, i + 1 == count);
-                    self.pending.push_back(Ok((declaration, mine)));
+                    self.queue(declaration, mine);
                 }
             }
             Err(e) => self
@@ -410,11 +423,19 @@ impl<R: Read> Declarations<R> {
                 for (i, declaration) in document.declarations.into_iter().enumerate() {
                     let mine =
                         take_findings(&mut findings, &declaration.project.name, i + 1 == count);
-                    self.pending.push_back(Ok((declaration, mine)));
+                    self.queue(declaration, mine);
                 }
             }
             Err(e) => self.pending.push_back(Err(e)),
         }
+    }
+
+    /// Queues a declaration read, or the error [`super::read`] gives for it (a bound of
+    /// [`crate::limits`] it breaks).
+    fn queue(&mut self, declaration: Declaration, findings: Vec<Finding>) {
+        let item =
+            check_indicator_count(&declaration, &self.options).map(|()| (declaration, findings));
+        self.pending.push_back(item);
     }
 }
 
