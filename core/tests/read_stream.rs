@@ -235,6 +235,39 @@ fn a_form_line_too_long_is_an_error_item_as_in_read() {
 }
 
 #[test]
+fn an_unclosed_quote_is_an_error_item_as_in_read() {
+    let mut text = four_projects();
+    text.push_str("戊,产出指标,数量指标,\"人数,≥1人\n");
+    for i in 0..40 {
+        text.push_str(&format!("己,产出指标,数量指标,人数{i},≥1人\n"));
+    }
+    for (text, name) in [(text.clone(), "q.csv"), (text.replace(',', "\t"), "q.tsv")] {
+        let options = ReadOptions::named(name);
+        let whole = read(text.as_bytes(), &options).unwrap_err();
+        assert_eq!(
+            (whole.code(), whole.location().line),
+            ("malformed", Some(14))
+        );
+        let items: Vec<_> = stream::declarations(Trickle(text.as_bytes()), &options)
+            .unwrap()
+            .map(|i| i.map(|(d, _)| d.project.name).map_err(|e| e.code()))
+            .collect();
+        assert_eq!(items.len(), 5, "{name}: {items:?}");
+        assert_eq!(items.last(), Some(&Err("malformed")), "{name}");
+        assert_eq!(
+            errors(text.as_bytes(), &options),
+            [("malformed", whole.location().line)],
+            "{name}"
+        );
+    }
+    // `""` inside a quoted cell, cut anywhere: no error.
+    let fine = four_projects().replace("合格率", "\"合\"\"格\"\"率\"");
+    let options = ReadOptions::named("fine.csv");
+    let whole = read(fine.as_bytes(), &options).unwrap();
+    same_as_read(fine.as_bytes(), &options, &whole);
+}
+
+#[test]
 fn gb18030_and_utf16_are_decoded_incrementally() {
     let text = String::from_utf8(data("shanghai-eeb-enforcement-2024.txt")).unwrap();
     let whole = read(text.as_bytes(), &ReadOptions::default()).unwrap();

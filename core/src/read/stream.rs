@@ -34,6 +34,9 @@
 //! declaration of more than [`crate::limits::MAX_INDICATORS`] indicators are the
 //! `too_large` errors [`super::read`] gives (checked by the same functions), as `Err`
 //! items; the size of the input and the number of declarations are not bounded.
+//! A CSV/TSV quoted cell never closed is the `malformed` error of [`super::read`] (the
+//! same quoting check, fed as the input is read), as the last item in place of the
+//! declaration that would have held the rest of the input.
 //!
 //! Encodings: the first 64 KiB decide (a BOM; else valid UTF-8 is UTF-8; else GB18030, or
 //! what [`ReadOptions::encoding`] says), then the input is decoded incrementally with
@@ -50,7 +53,7 @@ use crate::model::Declaration;
 
 use super::list::columns::Column;
 use super::list::header::{find_header, HEADER_SEARCH_ROWS};
-use super::list::{read_raw_table, RawRow, RawTable};
+use super::list::{read_raw_table, Quotes, RawRow, RawTable};
 use super::{
     check_indicator_count, check_line_length, detect, form, read, Encoding, InputFormat,
     ReadOptions, MAX_INPUT_BYTES,
@@ -161,7 +164,7 @@ enum Source<R: Read> {
 }
 
 struct ListState<R: Read> {
-    records: csv::ByteRecordsIntoIter<BufReader<Decoding<R>>>,
+    records: csv::ByteRecordsIntoIter<QuoteChecked<BufReader<Decoding<R>>>>,
     /// The title and header rows.
     preamble: Vec<RawRow>,
     /// The last header line: findings at or above it are the document's.
@@ -310,7 +313,13 @@ impl<R: Read> Declarations<R> {
             let Some(record) = state.records.next() else {
                 self.done = true;
                 let group = std::mem::take(&mut state.group);
-                self.flush_list(group);
+                // A quote never closed has swallowed the rest of the input into one cell:
+                // the error `read` gives, instead of the declaration holding it.
+                let quotes = &state.records.reader().get_ref().quotes;
+                match quotes.finish(&self.options) {
+                    Ok(()) => self.flush_list(group),
+                    Err(e) => self.pending.push_back(Err(e)),
+                }
                 return;
             };
             let row = match record {
@@ -352,7 +361,10 @@ impl<R: Read> Declarations<R> {
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
-            .from_reader(reader)
+            .from_reader(QuoteChecked {
+                inner: reader,
+                quotes: Quotes::new(delimiter),
+            })
             .into_byte_records();
         let mut rows = Vec::new();
         // The header is among the first rows; one more row for a sub-header row.
@@ -623,6 +635,21 @@ fn decode_head(head: &[u8], encoding: &'static encoding_rs::Encoding) -> String 
     let mut text = String::with_capacity(head.len() * 3 / 2 + 16);
     let _ = decoder.decode_to_string(head, &mut text, false);
     text
+}
+
+/// A [`Read`] that follows the quoting of the CSV/TSV passing through it ([`Quotes`], the
+/// check of [`super::read`]).
+struct QuoteChecked<R: Read> {
+    inner: R,
+    quotes: Quotes,
+}
+
+impl<R: Read> Read for QuoteChecked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.quotes.feed(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
 }
 
 /// A [`Read`] of UTF-8 decoded incrementally from another encoding (or validated UTF-8).
