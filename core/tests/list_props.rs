@@ -12,7 +12,7 @@ use jixiao::model::{
     BudgetRow, Declaration, Direction, Document, Evaluation, Funding, Goals, Indicator,
     IndicatorEvaluation, MoneyUnit, Project,
 };
-use jixiao::read::{read, InputFormat, ReadOptions};
+use jixiao::read::{read, stream, InputFormat, ReadOptions};
 use jixiao::taxonomy::Level2;
 use jixiao::value::parse_target;
 use jixiao::write::list::{write_list, ListStyle};
@@ -205,8 +205,13 @@ fn declaration() -> impl Strategy<Value = Declaration> {
 }
 
 fn document() -> impl Strategy<Value = Document> {
+    documents(1..4)
+}
+
+/// A document of `count` declarations.
+fn documents(count: std::ops::Range<usize>) -> impl Strategy<Value = Document> {
     (
-        prop::collection::vec(declaration(), 1..4),
+        prop::collection::vec(declaration(), count),
         prop::option::of(text()),
         prop::option::of(2000i32..2100),
     )
@@ -236,6 +241,31 @@ proptest! {
         let bytes = jixiao::write::xlsx::write_workbook(&document).unwrap();
         let back = read(&bytes, &ReadOptions::named("p.xlsx")).unwrap();
         prop_assert_eq!(back.document, document);
+    }
+
+    /// Streaming a list yields the declarations of `read`, in its order, with its findings
+    /// (the stream once queued the projects read with the header out of order).
+    #[test]
+    fn list_streams_as_read(document in documents(2..9)) {
+        for (style, name) in [(ListStyle::Csv, "p.csv"), (ListStyle::Tsv, "p.tsv")] {
+            let text = write_list(&document, style);
+            let options = ReadOptions::named(name);
+            let whole = read(text.as_bytes(), &options).unwrap();
+            let mut declarations = Vec::new();
+            let mut findings = Vec::new();
+            for item in stream::declarations(text.as_bytes(), &options).unwrap() {
+                let (d, f) = item.unwrap();
+                declarations.push(d);
+                findings.extend(f);
+            }
+            prop_assert_eq!(&declarations, &whole.document.declarations, "{:?}\n{}", style, text);
+            let key = |f: &jixiao::Finding| (f.line, f.code.clone(), f.message.clone());
+            let mut streamed: Vec<_> = findings.iter().map(key).collect();
+            let mut read_whole: Vec<_> = whole.diagnostics.iter().map(key).collect();
+            streamed.sort();
+            read_whole.sort();
+            prop_assert_eq!(streamed, read_whole, "{:?}\n{}", style, text);
+        }
     }
 
     #[test]

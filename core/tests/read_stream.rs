@@ -60,11 +60,29 @@ fn key(f: &Finding) -> (Option<u32>, String, String) {
 fn same_as_whole(bytes: &[u8], name: &str) {
     let options = ReadOptions::named(name);
     let whole = read(bytes, &options).unwrap();
-    let (declarations, findings) = streamed(bytes, &options);
+    let (declarations, _) = streamed(bytes, &options);
     assert!(
         declarations.len() > 1,
         "{name}: {} declarations",
         declarations.len()
+    );
+    same_as_read(bytes, &options, &whole);
+}
+
+/// The stream of `bytes` yields the declarations of `whole`, in order, with its lines and
+/// findings.
+fn same_as_read(bytes: &[u8], options: &ReadOptions, whole: &jixiao::read::Reading) {
+    let name = options.file_name.as_deref().unwrap_or_default();
+    let (declarations, findings) = streamed(bytes, options);
+    let names = |ds: &[Declaration]| {
+        ds.iter()
+            .map(|d| d.project.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(&declarations),
+        names(&whole.document.declarations),
+        "{name}"
     );
     assert_eq!(declarations, whole.document.declarations, "{name}");
     assert_eq!(
@@ -104,6 +122,149 @@ fn list_streams_as_read_whole() {
         .replace(',', "\t");
     // The example has quoted "44,561" cells: as TSV they are just text.
     same_as_whole(tsv.as_bytes(), "list.tsv");
+}
+
+/// A list of four projects of three rows each: all of them come with the header rows.
+fn four_projects() -> String {
+    let mut text = "项目名称,一级指标,二级指标,三级指标,指标值,分值\n".to_owned();
+    for (project, n) in [("甲", 1), ("乙", 2), ("丙", 3), ("丁", 4)] {
+        for (l2, name) in [
+            ("数量指标", "培训人数"),
+            ("质量指标", "合格率"),
+            ("时效指标", "完成时间"),
+        ] {
+            text.push_str(&format!("{project},产出指标,{l2},{name},≥{n}人,10\n"));
+        }
+    }
+    text
+}
+
+#[test]
+fn list_projects_stream_in_the_order_read() {
+    let text = four_projects();
+    let options = ReadOptions::named("four.csv");
+    let whole = read(text.as_bytes(), &options).unwrap();
+    let names: Vec<_> = whole
+        .document
+        .declarations
+        .iter()
+        .map(|d| d.project.name.as_str())
+        .collect();
+    assert_eq!(names, ["甲", "乙", "丙", "丁"]);
+    same_as_read(text.as_bytes(), &options, &whole);
+    // Streamed from one read of the whole input as well as byte by byte.
+    let items: Vec<_> = stream::declarations(text.as_bytes(), &options)
+        .unwrap()
+        .map(|i| i.unwrap().0)
+        .collect();
+    assert_eq!(items, whole.document.declarations);
+    let tsv = text.replace(',', "\t");
+    let options = ReadOptions::named("four.tsv");
+    same_as_read(
+        tsv.as_bytes(),
+        &options,
+        &read(tsv.as_bytes(), &options).unwrap(),
+    );
+}
+
+#[test]
+fn every_data_file_read_streams_as_read() {
+    let dir = format!("{}/../tests/data", env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let options = ReadOptions::named(&name);
+        // Only what `read` accepts: a file it refuses has nothing to compare with.
+        if let Ok(whole) = read(&bytes, &options) {
+            same_as_read(&bytes, &options, &whole);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3, "{checked} data files read");
+}
+
+/// The error items of a stream: (code, line).
+fn errors(bytes: &[u8], options: &ReadOptions) -> Vec<(&'static str, Option<u32>)> {
+    stream::declarations(bytes, options)
+        .unwrap()
+        .filter_map(Result::err)
+        .map(|e| (e.code(), e.location().line))
+        .collect()
+}
+
+#[test]
+fn a_declaration_of_too_many_indicators_is_an_error_item_as_in_read() {
+    let mut text =
+        "项目名称,一级指标,二级指标,三级指标,指标值\n甲,产出指标,数量指标,人数,≥1人\n".to_owned();
+    for i in 0..=jixiao::limits::MAX_INDICATORS {
+        text.push_str(&format!("乙,产出指标,数量指标,人数{i},≥1人\n"));
+    }
+    text.push_str("丙,产出指标,数量指标,人数,≥1人\n");
+    let options = ReadOptions::named("many.csv");
+    let whole = read(text.as_bytes(), &options).unwrap_err();
+    assert_eq!(whole.code(), "too_large");
+    let items: Vec<_> = stream::declarations(text.as_bytes(), &options)
+        .unwrap()
+        .map(|i| i.map(|(d, _)| d.project.name).map_err(|e| e.code()))
+        .collect();
+    assert_eq!(
+        items,
+        [Ok("甲".to_owned()), Err("too_large"), Ok("丙".to_owned())]
+    );
+    assert_eq!(
+        errors(text.as_bytes(), &options),
+        [("too_large", whole.location().line)]
+    );
+}
+
+#[test]
+fn a_form_line_too_long_is_an_error_item_as_in_read() {
+    let mut bytes = data("shanghai-eeb-enforcement-2024.txt");
+    bytes.push(b'\n');
+    bytes.extend(vec![b'x'; jixiao::limits::MAX_LINE_BYTES + 1]);
+    bytes.push(b'\n');
+    let options = ReadOptions::named("long.txt");
+    let whole = read(&bytes, &options).unwrap_err();
+    assert_eq!(whole.code(), "too_large");
+    assert_eq!(
+        errors(&bytes, &options),
+        [("too_large", whole.location().line)]
+    );
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_item_as_in_read() {
+    let mut text = four_projects();
+    text.push_str("戊,产出指标,数量指标,\"人数,≥1人\n");
+    for i in 0..40 {
+        text.push_str(&format!("己,产出指标,数量指标,人数{i},≥1人\n"));
+    }
+    for (text, name) in [(text.clone(), "q.csv"), (text.replace(',', "\t"), "q.tsv")] {
+        let options = ReadOptions::named(name);
+        let whole = read(text.as_bytes(), &options).unwrap_err();
+        assert_eq!(
+            (whole.code(), whole.location().line),
+            ("malformed", Some(14))
+        );
+        let items: Vec<_> = stream::declarations(Trickle(text.as_bytes()), &options)
+            .unwrap()
+            .map(|i| i.map(|(d, _)| d.project.name).map_err(|e| e.code()))
+            .collect();
+        assert_eq!(items.len(), 5, "{name}: {items:?}");
+        assert_eq!(items.last(), Some(&Err("malformed")), "{name}");
+        assert_eq!(
+            errors(text.as_bytes(), &options),
+            [("malformed", whole.location().line)],
+            "{name}"
+        );
+    }
+    // `""` inside a quoted cell, cut anywhere: no error.
+    let fine = four_projects().replace("合格率", "\"合\"\"格\"\"率\"");
+    let options = ReadOptions::named("fine.csv");
+    let whole = read(fine.as_bytes(), &options).unwrap();
+    same_as_read(fine.as_bytes(), &options, &whole);
 }
 
 #[test]

@@ -72,6 +72,33 @@ static void test_list_streams(void) {
     jx_stream_free(stream);
 }
 
+/* The stream of `path` yields the projects jx_document_read gives, in its order. */
+static void test_list_order_like_read(const char *path, size_t expected) {
+    size_t len = 0, count = 0;
+    unsigned char *bytes = jt_read_file(path, &len);
+    jx_document *whole = NULL;
+    jx_stream *stream = NULL;
+    jx_document *one = NULL;
+    CHECK(bytes != NULL);
+    CHECK_OK(jx_document_read(bytes, len, NULL, &whole));
+    CHECK(jx_document_declaration_count(whole) == expected);
+    CHECK_OK(jx_stream_open(path, NULL, &stream));
+    while (jx_stream_next(stream, &one) == JX_RESULT_OK && one != NULL && count <= expected) {
+        jx_bytes *a = name_of(one, 0);
+        jx_bytes *b = name_of(whole, count);
+        CHECK(jx_document_declaration_count(one) == 1);
+        CHECK(jt_same_bytes(a, b));
+        jx_bytes_free(a);
+        jx_bytes_free(b);
+        jx_document_free(one);
+        count++;
+    }
+    CHECK(count == expected);
+    jx_stream_free(stream);
+    jx_document_free(whole);
+    free(bytes);
+}
+
 static void test_hostile(void) {
     jx_stream *stream = NULL;
     jx_document *one = NULL;
@@ -90,6 +117,9 @@ static void test_hostile(void) {
 int main(void) {
     test_seed_streams_like_read();
     test_list_streams();
+    /* 甲 乙 丙 丁 once streamed as 甲 丙 乙 丁. */
+    test_list_order_like_read("tests/c/data/four-projects.csv", 4);
+    test_list_order_like_read("tests/data/seed-actuals.csv", 5);
     test_hostile();
     return jt_finish("test_stream");
 }

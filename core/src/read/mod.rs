@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Finding;
 use crate::error::{Location, ReadError};
-use crate::model::Document;
+use crate::model::{Declaration, Document};
 
 pub use encoding::{decode, Encoding};
 
@@ -200,7 +200,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
 /// [`limits::MAX_LINE_BYTES`]: crate::limits::MAX_LINE_BYTES
 /// [`limits::MAX_LINES`]: crate::limits::MAX_LINES
 fn check_lines(text: &str, options: &ReadOptions) -> Result<(), ReadError> {
-    use crate::limits::{MAX_LINES, MAX_LINE_BYTES};
+    use crate::limits::MAX_LINES;
     for (i, line) in text.split('\n').enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         if i >= MAX_LINES && !line.is_empty() {
@@ -210,13 +210,23 @@ fn check_lines(text: &str, options: &ReadOptions) -> Result<(), ReadError> {
                 limit: format!("{MAX_LINES} lines"),
             });
         }
-        if line.len() > MAX_LINE_BYTES {
-            return Err(ReadError::TooLarge {
-                at: options.location().line(number),
-                what: format!("the line ({} bytes)", line.len()),
-                limit: format!("{MAX_LINE_BYTES} bytes per line"),
-            });
-        }
+        check_line_length(line, number, options)?;
+    }
+    Ok(())
+}
+
+/// Refuses a line longer than [`limits::MAX_LINE_BYTES`] (line `number`, 1-based); the
+/// streaming reader checks each line with it as [`read`] does.
+///
+/// [`limits::MAX_LINE_BYTES`]: crate::limits::MAX_LINE_BYTES
+fn check_line_length(line: &str, number: u32, options: &ReadOptions) -> Result<(), ReadError> {
+    use crate::limits::MAX_LINE_BYTES;
+    if line.len() > MAX_LINE_BYTES {
+        return Err(ReadError::TooLarge {
+            at: options.location().line(number),
+            what: format!("the line ({} bytes)", line.len()),
+            limit: format!("{MAX_LINE_BYTES} bytes per line"),
+        });
     }
     Ok(())
 }
@@ -242,27 +252,39 @@ fn check_declaration_count(count: usize, options: &ReadOptions) -> Result<(), Re
 /// [`limits::MAX_DECLARATIONS`]: crate::limits::MAX_DECLARATIONS
 /// [`limits::MAX_INDICATORS`]: crate::limits::MAX_INDICATORS
 fn check_counts(document: &Document, options: &ReadOptions) -> Result<(), ReadError> {
-    use crate::limits::MAX_INDICATORS;
     check_declaration_count(document.declarations.len(), options)?;
     for declaration in &document.declarations {
-        if declaration.indicators.len() > MAX_INDICATORS {
-            let mut at = options.location();
-            if declaration.source.line > 0 {
-                at = at.line(declaration.source.line);
-            }
-            if let Some(sheet) = &declaration.source.sheet {
-                at = at.sheet(sheet);
-            }
-            return Err(ReadError::TooLarge {
-                at,
-                what: format!(
-                    "the number of indicators (三级指标, {}) of project “{}”",
-                    declaration.indicators.len(),
-                    declaration.project.name
-                ),
-                limit: format!("{MAX_INDICATORS} indicators per declaration"),
-            });
+        check_indicator_count(declaration, options)?;
+    }
+    Ok(())
+}
+
+/// Refuses a declaration of more than [`limits::MAX_INDICATORS`] indicators; the streaming
+/// reader checks each declaration with it as [`read`] does.
+///
+/// [`limits::MAX_INDICATORS`]: crate::limits::MAX_INDICATORS
+fn check_indicator_count(
+    declaration: &Declaration,
+    options: &ReadOptions,
+) -> Result<(), ReadError> {
+    use crate::limits::MAX_INDICATORS;
+    if declaration.indicators.len() > MAX_INDICATORS {
+        let mut at = options.location();
+        if declaration.source.line > 0 {
+            at = at.line(declaration.source.line);
         }
+        if let Some(sheet) = &declaration.source.sheet {
+            at = at.sheet(sheet);
+        }
+        return Err(ReadError::TooLarge {
+            at,
+            what: format!(
+                "the number of indicators (三级指标, {}) of project “{}”",
+                declaration.indicators.len(),
+                declaration.project.name
+            ),
+            limit: format!("{MAX_INDICATORS} indicators per declaration"),
+        });
     }
     Ok(())
 }

@@ -30,6 +30,14 @@
 //! come with the first declaration. An error in one declaration is an `Err` item and the
 //! iterator goes on with the next.
 //!
+//! Bounds: a line longer than [`crate::limits::MAX_LINE_BYTES`] (form layout) and a
+//! declaration of more than [`crate::limits::MAX_INDICATORS`] indicators are the
+//! `too_large` errors [`super::read`] gives (checked by the same functions), as `Err`
+//! items; the size of the input and the number of declarations are not bounded.
+//! A CSV/TSV quoted cell never closed is the `malformed` error of [`super::read`] (the
+//! same quoting check, fed as the input is read), as the last item in place of the
+//! declaration that would have held the rest of the input.
+//!
 //! Encodings: the first 64 KiB decide (a BOM; else valid UTF-8 is UTF-8; else GB18030, or
 //! what [`ReadOptions::encoding`] says), then the input is decoded incrementally with
 //! `encoding_rs`'s streaming decoder (UTF-8, GB18030, UTF-16LE/BE): a byte that is not
@@ -45,8 +53,11 @@ use crate::model::Declaration;
 
 use super::list::columns::Column;
 use super::list::header::{find_header, HEADER_SEARCH_ROWS};
-use super::list::{read_raw_table, RawRow, RawTable};
-use super::{detect, form, read, Encoding, InputFormat, ReadOptions, MAX_INPUT_BYTES};
+use super::list::{read_raw_table, Quotes, RawRow, RawTable};
+use super::{
+    check_indicator_count, check_line_length, detect, form, read, Encoding, InputFormat,
+    ReadOptions, MAX_INPUT_BYTES,
+};
 
 /// One declaration with what its reader recovered from.
 pub type Item = Result<(Declaration, Vec<Finding>), ReadError>;
@@ -153,7 +164,7 @@ enum Source<R: Read> {
 }
 
 struct ListState<R: Read> {
-    records: csv::ByteRecordsIntoIter<BufReader<Decoding<R>>>,
+    records: csv::ByteRecordsIntoIter<QuoteChecked<BufReader<Decoding<R>>>>,
     /// The title and header rows.
     preamble: Vec<RawRow>,
     /// The last header line: findings at or above it are the document's.
@@ -175,16 +186,18 @@ impl<R: Read> Declarations<R> {
         self.encoding
     }
 
-    fn next_form(&mut self) -> Option<Item> {
+    /// Form layout: reads lines up to the next form title (or the end) and queues what the
+    /// form read before it holds.
+    fn next_form(&mut self) {
         let Source::Text(mut reader) = std::mem::replace(&mut self.source, Source::Taken) else {
-            return None;
+            self.done = true;
+            return;
         };
-        let item = self.read_form_lines(&mut reader);
+        self.read_form_lines(&mut reader);
         self.source = Source::Text(reader);
-        item
     }
 
-    fn read_form_lines(&mut self, reader: &mut BufReader<Decoding<R>>) -> Option<Item> {
+    fn read_form_lines(&mut self, reader: &mut BufReader<Decoding<R>>) {
         let mut line = String::new();
         loop {
             line.clear();
@@ -192,12 +205,15 @@ impl<R: Read> Declarations<R> {
                 Ok(n) => n,
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(io_error(&self.options.location(), &e)));
+                    self.pending
+                        .push_back(Err(io_error(&self.options.location(), &e)));
+                    return;
                 }
             };
             if read == 0 {
                 self.done = true;
-                return self.flush_form();
+                self.flush_form();
+                return;
             }
             self.line = self.line.saturating_add(1);
             if line.ends_with('\n') {
@@ -206,18 +222,20 @@ impl<R: Read> Declarations<R> {
                     line.pop();
                 }
             }
+            if let Err(e) = check_line_length(&line, self.line, &self.options) {
+                self.done = true;
+                self.pending.push_back(Err(e));
+                return;
+            }
             // Every form title names a 表; the check is exact and keeps most lines cheap.
             let title = line.contains('表') && is_title(&line);
             if title && self.chunk_start == 0 {
                 self.chunk_start = self.line;
             } else if title {
-                let item = self.flush_form();
+                self.flush_form();
                 self.chunk_start = self.line;
                 push_line(&mut self.chunk, &line);
-                if item.is_some() {
-                    return item;
-                }
-                continue;
+                return;
             }
             if self.chunk_start == 0 {
                 push_line(&mut self.preamble, &line);
@@ -229,7 +247,7 @@ impl<R: Read> Declarations<R> {
     }
 
     /// Reads the collected form (with the preamble) and queues its declarations.
-    fn flush_form(&mut self) -> Option<Item> {
+    fn flush_form(&mut self) {
         let (text, offset) = if self.chunk_start == 0 {
             // No title at all: the whole text is one chunk.
             (std::mem::take(&mut self.preamble), 0)
@@ -241,7 +259,7 @@ impl<R: Read> Declarations<R> {
             (text, self.chunk_start - 1 - self.preamble_lines)
         };
         if text.trim().is_empty() {
-            return self.pending.pop_front();
+            return;
         }
         let first = std::mem::replace(&mut self.first, false);
         let preamble_lines = if offset == 0 { 0 } else { self.preamble_lines };
@@ -267,62 +285,61 @@ impl<R: Read> Declarations<R> {
                     shift_lines(&mut declaration, &shift);
                     let mine =
                         take_findings(&mut findings, &declaration.project.name, i + 1 == count);
-                    self.pending.push_back(Ok((declaration, mine)));
+                    self.queue(declaration, mine);
                 }
             }
             Err(e) => self
                 .pending
                 .push_back(Err(shift_error(e, preamble_lines, offset))),
         }
-        self.pending.pop_front()
     }
 
-    fn next_list(&mut self) -> Option<Item> {
+    /// List layout: reads rows up to the end of the declaration being collected (or of the
+    /// input) and queues what it reads as.
+    fn next_list(&mut self) {
         if self.list.is_none() {
-            match self.start_list() {
-                Ok(()) => {}
-                Err(e) => {
-                    self.done = true;
-                    return Some(Err(e));
-                }
+            if let Err(e) = self.start_list() {
+                self.done = true;
+                self.pending.push_back(Err(e));
+                return;
             }
         }
         let at = self.options.location();
-        let state = self.list.as_mut()?;
+        let Some(state) = self.list.as_mut() else {
+            self.done = true;
+            return;
+        };
         loop {
             let Some(record) = state.records.next() else {
                 self.done = true;
                 let group = std::mem::take(&mut state.group);
-                return self.flush_list(group);
-            };
-            let record = match record {
-                Ok(record) => record,
-                Err(e) => {
-                    self.done = true;
-                    return Some(Err(csv_error(&at, &e)));
+                // A quote never closed has swallowed the rest of the input into one cell:
+                // the error `read` gives, instead of the declaration holding it.
+                let quotes = &state.records.reader().get_ref().quotes;
+                match quotes.finish(&self.options) {
+                    Ok(()) => self.flush_list(group),
+                    Err(e) => self.pending.push_back(Err(e)),
                 }
+                return;
             };
-            let row = match raw_row(&record, &at) {
+            let row = match record {
+                Ok(record) => raw_row(&record, &at),
+                Err(e) => Err(csv_error(&at, &e)),
+            };
+            let row = match row {
                 Ok(row) => row,
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(e));
+                    self.pending.push_back(Err(e));
+                    return;
                 }
             };
             if row.is_blank() {
                 continue;
             }
-            let same = state.group.first().is_none_or(|first| {
-                state.keys.iter().all(|&k| {
-                    row.cells.get(k).is_none_or(|c| c.trim().is_empty())
-                        || cell(first, k) == cell(&row, k)
-                })
-            });
-            if same {
-                state.group.push(row);
-            } else {
-                let group = std::mem::replace(&mut state.group, vec![row]);
-                return self.flush_list(group);
+            if let Some(group) = state.add(row) {
+                self.flush_list(group);
+                return;
             }
         }
     }
@@ -344,7 +361,10 @@ impl<R: Read> Declarations<R> {
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
-            .from_reader(reader)
+            .from_reader(QuoteChecked {
+                inner: reader,
+                quotes: Quotes::new(delimiter),
+            })
             .into_byte_records();
         let mut rows = Vec::new();
         // The header is among the first rows; one more row for a sub-header row.
@@ -376,39 +396,26 @@ impl<R: Read> Declarations<R> {
             keys,
             group: Vec::new(),
         };
-        // The data rows read with the header start the first groups.
-        let mut queued = Vec::new();
+        // The data rows read with the header start the first groups, queued in order.
+        let mut complete = Vec::new();
         for row in group.into_iter().filter(|r| !r.is_blank()) {
-            let same = state.group.first().is_none_or(|first| {
-                state.keys.iter().all(|&k| {
-                    row.cells.get(k).is_none_or(|c| c.trim().is_empty())
-                        || cell(first, k) == cell(&row, k)
-                })
-            });
-            if same {
-                state.group.push(row);
-            } else {
-                queued.push(std::mem::replace(&mut state.group, vec![row]));
-            }
+            complete.extend(state.add(row));
         }
         self.list = Some(state);
-        for group in queued {
-            if let Some(item) = self.flush_list(group) {
-                self.pending.push_front(item);
-                // flush_list pops from the front: keep the order.
-                let item = self.pending.pop_front();
-                if let Some(item) = item {
-                    self.pending.push_back(item);
-                }
-            }
+        for group in complete {
+            self.flush_list(group);
         }
         Ok(())
     }
 
-    fn flush_list(&mut self, group: Vec<RawRow>) -> Option<Item> {
-        let state = self.list.as_ref()?;
+    /// Reads the rows of one declaration (with the title and header rows) and queues its
+    /// declarations at the back, after those read before it.
+    fn flush_list(&mut self, group: Vec<RawRow>) {
+        let Some(state) = self.list.as_ref() else {
+            return;
+        };
         if group.is_empty() {
-            return self.pending.pop_front();
+            return;
         }
         let first = std::mem::replace(&mut self.first, false);
         let header_line = state.header_line;
@@ -428,29 +435,59 @@ impl<R: Read> Declarations<R> {
                 for (i, declaration) in document.declarations.into_iter().enumerate() {
                     let mine =
                         take_findings(&mut findings, &declaration.project.name, i + 1 == count);
-                    self.pending.push_back(Ok((declaration, mine)));
+                    self.queue(declaration, mine);
                 }
             }
             Err(e) => self.pending.push_back(Err(e)),
         }
-        self.pending.pop_front()
+    }
+
+    /// Queues a declaration read, or the error [`super::read`] gives for it (a bound of
+    /// [`crate::limits`] it breaks).
+    fn queue(&mut self, declaration: Declaration, findings: Vec<Finding>) {
+        let item =
+            check_indicator_count(&declaration, &self.options).map(|()| (declaration, findings));
+        self.pending.push_back(item);
+    }
+}
+
+impl<R: Read> ListState<R> {
+    /// Adds a data row to the declaration being collected; when the row starts another
+    /// declaration, returns the rows of the one it ends.
+    fn add(&mut self, row: RawRow) -> Option<Vec<RawRow>> {
+        let same = self.group.first().is_none_or(|first| {
+            self.keys.iter().all(|&k| {
+                row.cells.get(k).is_none_or(|c| c.trim().is_empty())
+                    || cell(first, k) == cell(&row, k)
+            })
+        });
+        if same {
+            self.group.push(row);
+            None
+        } else {
+            Some(std::mem::replace(&mut self.group, vec![row]))
+        }
     }
 }
 
 impl<R: Read> Iterator for Declarations<R> {
     type Item = Item;
 
+    /// Every step queues what it read at the back of `pending`, and items leave from the
+    /// front: the declarations come in the order of the input, as [`super::read`] gives them.
     fn next(&mut self) -> Option<Item> {
-        if let Some(item) = self.pending.pop_front() {
-            return Some(item);
-        }
-        if self.done {
-            return None;
-        }
-        match self.format {
-            InputFormat::Form => self.next_form(),
-            InputFormat::Csv | InputFormat::Tsv => self.next_list(),
-            InputFormat::Json | InputFormat::Xlsx => None,
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Some(item);
+            }
+            if self.done {
+                return None;
+            }
+            match self.format {
+                InputFormat::Form => self.next_form(),
+                InputFormat::Csv | InputFormat::Tsv => self.next_list(),
+                InputFormat::Json | InputFormat::Xlsx => self.done = true,
+            }
         }
     }
 }
@@ -598,6 +635,21 @@ fn decode_head(head: &[u8], encoding: &'static encoding_rs::Encoding) -> String 
     let mut text = String::with_capacity(head.len() * 3 / 2 + 16);
     let _ = decoder.decode_to_string(head, &mut text, false);
     text
+}
+
+/// A [`Read`] that follows the quoting of the CSV/TSV passing through it ([`Quotes`], the
+/// check of [`super::read`]).
+struct QuoteChecked<R: Read> {
+    inner: R,
+    quotes: Quotes,
+}
+
+impl<R: Read> Read for QuoteChecked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.quotes.feed(buf.get(..n).unwrap_or_default());
+        Ok(n)
+    }
 }
 
 /// A [`Read`] of UTF-8 decoded incrementally from another encoding (or validated UTF-8).

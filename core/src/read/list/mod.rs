@@ -194,51 +194,100 @@ pub fn read_list(
 /// opens a cell only at the start of a cell, `""` inside is a quote, and a quote followed by
 /// anything else closes it.
 fn check_quotes(text: &str, delimiter: u8, options: &ReadOptions) -> Result<(), ReadError> {
-    let bytes = text.as_bytes();
-    let mut line: u32 = 1;
-    let mut opened_at: u32 = 0;
-    let mut quoted = false;
-    let mut cell_start = true;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if quoted {
-            if b == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    i += 1;
-                } else {
-                    quoted = false;
+    let mut quotes = Quotes::new(delimiter);
+    quotes.feed(text.as_bytes());
+    quotes.finish(options)
+}
+
+/// The quoting state of a CSV/TSV read in pieces (see `check_quotes`): the streaming
+/// reader feeds it what it reads, so that an unclosed quote is the error `read` gives.
+pub(crate) struct Quotes {
+    delimiter: u8,
+    line: u32,
+    opened_at: u32,
+    quoted: bool,
+    /// A quote inside a quoted cell: `""` or the end of the cell, as the next byte says.
+    quote_pending: bool,
+    cell_start: bool,
+}
+
+impl Quotes {
+    /// The state at the start of a text.
+    pub(crate) fn new(delimiter: u8) -> Self {
+        Quotes {
+            delimiter,
+            line: 1,
+            opened_at: 0,
+            quoted: false,
+            quote_pending: false,
+            cell_start: true,
+        }
+    }
+
+    /// Reads the next bytes of the text.
+    pub(crate) fn feed(&mut self, bytes: &[u8]) {
+        let delimiter = self.delimiter;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
+            if std::mem::take(&mut self.quote_pending) {
+                if b == b'"' {
+                    // `""`: a quote inside the cell.
+                    continue;
+                }
+                self.quoted = false;
+            }
+            if self.quoted {
+                if b == b'"' {
+                    self.quote_pending = true;
+                }
+            } else if b == b'"' && self.cell_start {
+                self.quoted = true;
+                self.opened_at = self.line;
+            }
+            if b == b'\n' {
+                self.line = self.line.saturating_add(1);
+            }
+            self.cell_start = !self.quoted && (b == delimiter || b == b'\n');
+            if self.quote_pending {
+                continue;
+            }
+            // Only quotes, delimiters and line ends matter: jump to the next one (the bytes
+            // passed leave a cell started or not, and the line unchanged).
+            match bytes
+                .get(i..)
+                .and_then(|rest| memchr::memchr3(b'"', b'\n', delimiter, rest))
+            {
+                Some(next) if next > 0 => {
+                    self.cell_start = false;
+                    i += next;
+                }
+                Some(_) => {}
+                None => {
+                    if bytes.len() > i {
+                        self.cell_start = false;
+                    }
+                    return;
                 }
             }
-        } else if b == b'"' && cell_start {
-            quoted = true;
-            opened_at = line;
-        }
-        if b == b'\n' {
-            line = line.saturating_add(1);
-        }
-        cell_start = !quoted && (b == delimiter || b == b'\n');
-        i += 1;
-        // Only quotes, delimiters and line ends matter: jump to the next one (the bytes
-        // passed leave a cell started or not, and the line unchanged).
-        if let Some(next) = bytes
-            .get(i..)
-            .and_then(|rest| memchr::memchr3(b'"', b'\n', delimiter, rest))
-        {
-            if next > 0 {
-                cell_start = false;
-                i += next;
-            }
-        } else {
-            break;
         }
     }
-    if quoted {
-        return Err(ReadError::Malformed {
-            at: options.location().line(opened_at),
-            message: "a quoted cell (\"…) opened on this line is never closed: the rest of the file would be read as that one cell; close the quote or remove it".to_owned(),
-        });
+
+    /// Whether a quoted cell is open (the text read so far ends inside it).
+    pub(crate) fn is_open(&self) -> bool {
+        self.quoted && !self.quote_pending
     }
-    Ok(())
+
+    /// At the end of the text: the error of a quoted cell never closed.
+    pub(crate) fn finish(&self, options: &ReadOptions) -> Result<(), ReadError> {
+        if self.is_open() {
+            return Err(ReadError::Malformed {
+                at: options.location().line(self.opened_at),
+                message: "a quoted cell (\"…) opened on this line is never closed: the rest of the file would be read as that one cell; close the quote or remove it".to_owned(),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// Whether the text's table is a Markdown pipe table (its first `|` row comes before any
@@ -349,6 +398,31 @@ fn markdown_table(text: &str) -> RawTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_fed_in_two_pieces_read_as_whole() {
+        let options = ReadOptions::named("q.csv");
+        for text in [
+            "a,b\n\"x\",y\n",
+            "a,b\n\"x\"\"y\",z\n",
+            "a,b\n\"two\nlines\",z\n",
+            "a,b\nx\"y,z\n",
+            "a,b\n\"x\"y,z\n",
+            "a,b\nc,d\ne,\"f\ng,h\n",
+            "a,b\nc,\"\"\"\n",
+            "a,b\nc,\"\"\"\"\n,\"d",
+        ] {
+            let whole = check_quotes(text, b',', &options).map_err(|e| e.location().line);
+            for cut in 0..=text.len() {
+                let mut quotes = Quotes::new(b',');
+                let (a, b) = text.as_bytes().split_at(cut);
+                quotes.feed(a);
+                quotes.feed(b);
+                let pieces = quotes.finish(&options).map_err(|e| e.location().line);
+                assert_eq!(pieces, whole, "{text:?} cut at {cut}");
+            }
+        }
+    }
 
     #[test]
     fn quotes_never_closed_are_malformed() {
