@@ -507,3 +507,39 @@ fn an_excel_date_serial_where_a_date_is_meant() {
     let (again, _) = read_form(&written, &opts()).expect("reads back");
     assert_eq!(again, doc, "{written}");
 }
+
+#[test]
+fn an_amount_with_its_own_unit_is_converted_exactly_never_stripped() {
+    let text = "财政项目支出绩效目标申报表\n项目名称\t甲\n项目资金 (元)\t年度资金总额\t265万元\n\t其中：财政拨款\t2650000\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥200人次\n";
+    let (doc, findings) = read_form(text, &opts()).expect("reads");
+    let f = &doc.declarations[0].funding;
+    assert_eq!(f.unit, jixiao::model::MoneyUnit::Yuan);
+    assert_eq!(f.annual.map(|d| d.to_string()).as_deref(), Some("2650000"));
+    assert_eq!(
+        f.annual_fiscal.map(|d| d.to_string()).as_deref(),
+        Some("2650000")
+    );
+    let note = finding(&findings, "money_unit_converted");
+    assert_eq!(note.line, Some(3));
+    assert!(
+        note.message.contains("265万元") && note.message.contains("元"),
+        "{note:?}"
+    );
+    // The same amount in a block in 万元 needs no conversion and no note.
+    let wan = text
+        .replace("项目资金 (元)", "项目资金 (万元)")
+        .replace("2650000", "265");
+    let (doc, findings) = read_form(&wan, &opts()).expect("reads");
+    assert_eq!(
+        doc.declarations[0]
+            .funding
+            .annual
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("265")
+    );
+    assert!(
+        !codes(&findings).contains(&"money_unit_converted"),
+        "{findings:#?}"
+    );
+}

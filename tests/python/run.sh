@@ -12,7 +12,7 @@ if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install -q --upgrade pip
-"$VENV/bin/python" -m pip install -q "maturin>=1.9,<2" pytest hypothesis pandas pyarrow mypy
+"$VENV/bin/python" -m pip install -q "maturin>=1.9,<2" pytest hypothesis pandas pyarrow mypy openpyxl
 # --no-build-isolation: use the maturin just installed (no second download per run).
 "$VENV/bin/python" -m pip install -q --no-build-isolation --force-reinstall --no-deps ./python
 "$VENV/bin/python" -m pytest tests/python -q "$@"

@@ -54,6 +54,14 @@ impl Scored {
         })
     }
 
+    /// The name of the profile applied to the declaration (core resolves `auto`).
+    pub(crate) fn applied_profile(&self) -> String {
+        match self.declaration() {
+            Some(d) => self.profile.for_declaration(d).0.name.clone(),
+            None => self.profile.name.clone(),
+        }
+    }
+
     /// The scored declaration.
     pub(crate) fn declaration(&self) -> Option<&Declaration> {
         self.doc.declarations.get(self.index)
@@ -148,10 +156,11 @@ impl PyScorecard {
 
 #[pymethods]
 impl PyScorecard {
-    /// The profile's name.
+    /// The name of the profile applied (`auto` resolved for this declaration:
+    /// `budget-20` for a form with a 20-point budget, else `mof-2020`).
     #[getter]
-    fn profile(&self) -> &str {
-        &self.inner.profile.name
+    fn profile(&self) -> String {
+        self.inner.applied_profile()
     }
     /// 项目名称.
     #[getter]
@@ -266,7 +275,7 @@ impl PyScorecard {
         format!(
             "Scorecard(project={}, profile={}, total={}, max={}, complete={}, grade={})",
             py_repr_str(self.inner.project()),
-            py_repr_str(&self.inner.profile.name),
+            py_repr_str(&self.inner.applied_profile()),
             repr_dec(Some(c.total)),
             repr_dec(Some(c.max)),
             if c.complete { "True" } else { "False" },
@@ -607,7 +616,7 @@ impl PyIndicatorScore {
 /// The names of the built-in scoring profiles.
 ///
 /// >>> jixiao.profiles()
-/// ['mof-2020', 'budget-20', 'mof-2021', 'shanghai-2025']
+/// ['auto', 'mof-2020', 'budget-20', 'mof-2021', 'shanghai-2025']
 #[pyfunction]
 pub(crate) fn profiles() -> Vec<&'static str> {
     Profile::names().to_vec()

@@ -346,11 +346,56 @@ pub(super) fn parse_decimal(text: &str) -> Result<Option<Decimal>, BadNumber> {
     if is_absent(&folded) {
         return Ok(None);
     }
-    let body = ["万元", "元", "分"]
-        .iter()
-        .find_map(|suffix| folded.strip_suffix(suffix))
-        .unwrap_or(&folded);
+    let (body, _) = split_money_unit(&folded);
+    let body = body.strip_suffix('分').unwrap_or(body);
     body.parse::<Decimal>().map(Some).map_err(|_| BadNumber)
+}
+
+/// The money units a cell may end with, and how many 元 one of each is.
+const CELL_MONEY_UNITS: [(&str, i64); 3] = [("亿元", 100_000_000), ("万元", 10_000), ("元", 1)];
+
+/// Splits a money unit written at the end of a cell (`265万元` → `265`, 10000 元 each).
+fn split_money_unit(text: &str) -> (&str, Option<Decimal>) {
+    CELL_MONEY_UNITS
+        .iter()
+        .find_map(|(suffix, yuan)| {
+            let body = text.strip_suffix(suffix)?;
+            let body = body.strip_suffix(['(', '（']).unwrap_or(body);
+            Some((body, Some(Decimal::from(*yuan))))
+        })
+        .unwrap_or((text, None))
+}
+
+/// A money cell in `unit`: its number, converted exactly when the cell writes its own unit
+/// (`265万元` in a block in 元 is 2650000), with the unit written when it differs from
+/// `unit`. `Err` when the cell is not a number.
+pub(super) fn parse_money(
+    text: &str,
+    unit: crate::model::MoneyUnit,
+) -> Result<Option<(Decimal, Option<&'static str>)>, BadNumber> {
+    let folded: String = fold_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | ')' | '）'))
+        .collect();
+    if is_absent(&folded) {
+        return Ok(None);
+    }
+    let (body, written) = split_money_unit(&folded);
+    let value = body.parse::<Decimal>().map_err(|_| BadNumber)?;
+    match written {
+        Some(yuan) if yuan != unit.in_yuan() => {
+            let converted = value
+                .checked_mul(yuan)
+                .and_then(|v| v.checked_div(unit.in_yuan()))
+                .ok_or(BadNumber)?;
+            let name = CELL_MONEY_UNITS
+                .iter()
+                .find(|(_, y)| Decimal::from(*y) == yuan)
+                .map_or("元", |(n, _)| *n);
+            Ok(Some((converted.normalize(), Some(name))))
+        }
+        _ => Ok(Some((value, None))),
+    }
 }
 
 /// Whether a cell means "nothing here": empty, dashes, a slash, `无`.
@@ -459,6 +504,31 @@ mod tests {
         assert_eq!(parse_decimal("—"), Ok(None));
         assert_eq!(parse_decimal(""), Ok(None));
         assert_eq!(parse_decimal("十万"), Err(BadNumber));
+        use crate::model::MoneyUnit::{WanYuan, Yuan};
+        let m = |t: &str, u| parse_money(t, u).map(|v| v.map(|(d, w)| (d.to_string(), w)));
+        assert_eq!(
+            m("265万元", Yuan),
+            Ok(Some(("2650000".to_owned(), Some("万元"))))
+        );
+        assert_eq!(
+            m("2,650,000元", WanYuan),
+            Ok(Some(("265".to_owned(), Some("元"))))
+        );
+        assert_eq!(
+            m("1.5亿元", WanYuan),
+            Ok(Some(("15000".to_owned(), Some("亿元"))))
+        );
+        assert_eq!(
+            m("265（万元）", Yuan),
+            Ok(Some(("2650000".to_owned(), Some("万元"))))
+        );
+        assert_eq!(m("265万元", WanYuan), Ok(Some(("265".to_owned(), None))));
+        assert_eq!(
+            m("215457.60", Yuan),
+            Ok(Some(("215457.60".to_owned(), None)))
+        );
+        assert_eq!(m("-", Yuan), Ok(None));
+        assert_eq!(m("万元", Yuan), Err(BadNumber));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::model::{BudgetRow, MoneyUnit, Source};
 use crate::text::fold_char;
 
 use super::cells::{
-    is_absent, key, key_starts_with, label_head_has, may_hold, parse_decimal, without_of_which, Row,
+    is_absent, key, key_starts_with, label_head_has, may_hold, parse_money, without_of_which, Row,
 };
 use super::Reader;
 use crate::read::cell::points_in;
@@ -208,10 +208,24 @@ impl Reader<'_> {
         *target = value;
     }
 
-    /// Reads a money cell; an unreadable one is `None` and a `bad_money` diagnostic.
+    /// Reads a money cell in the block's unit; an unreadable one is `None` and a
+    /// `bad_money` diagnostic. A cell that writes its own unit (`265万元` under
+    /// `项目资金 (元)`) is converted exactly, with a `money_unit_converted` note naming both.
     pub(super) fn money(&mut self, cell: &str, row: &Row<'_>, label: &str) -> Option<Decimal> {
-        match parse_decimal(cell) {
-            Ok(value) => value,
+        match parse_money(cell, self.unit) {
+            Ok(Some((value, Some(written)))) => {
+                let label = crate::text::squash_spaces(label);
+                let unit = self.unit.as_str();
+                self.finding(
+                    "money_unit_converted",
+                    crate::Severity::Info,
+                    row,
+                    format!("“{label}”的金额“{cell}”以{written}填写，已按本表单位{unit}换算为 {value}"),
+                    format!("`{label}` amount `{cell}` is written in {written}; converted exactly to {value} {unit}, the block's unit"),
+                );
+                Some(value)
+            }
+            Ok(value) => value.map(|(v, _)| v),
             Err(_) => {
                 let label = crate::text::squash_spaces(label);
                 self.finding(

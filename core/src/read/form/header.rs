@@ -108,6 +108,7 @@ impl Reader<'_> {
     fn amount_field(&mut self, f: Field, label: &str, value: &str, row: &Row<'_>) {
         if let Some(unit) = super::funding::unit_of(label) {
             self.decl.funding.unit = unit;
+            self.unit = unit;
         }
         let what = squash_spaces(label);
         let amount = self.money(value, row, &what);

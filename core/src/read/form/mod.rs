@@ -43,6 +43,7 @@
 //! | `unknown_header_label` | info | a header label the reader does not know; kept in `Project::extra` |
 //! | `bad_date` | warning | a 计划开始/完成日期 that is not a date; kept in `Project::extra` |
 //! | `bad_money` | warning | an amount that is not a number; read as empty (the text is quoted in the message) |
+//! | `money_unit_converted` | info | an amount that writes its own unit (`265万元` in a block in 元): converted exactly to the block's unit, both named |
 //! | `bad_number` | warning | a 分值/得分 that is not a number; kept in `Indicator::extra` |
 //! | `unknown_level1` | warning | a 一级 label the taxonomy does not know; text kept in `level1_text` |
 //! | `unknown_level2` | warning | a 二级 label the taxonomy does not know; text kept in `level2_text` |
