@@ -6,6 +6,7 @@
 pub mod cell;
 pub mod encoding;
 pub mod form;
+pub mod grid;
 pub mod json;
 pub mod lexicon;
 pub mod list;

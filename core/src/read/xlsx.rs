@@ -32,7 +32,8 @@ use crate::limits::{
 };
 use crate::model::{Document, Source};
 
-use super::list::{column_letter, read_raw_table, RawRow, RawTable};
+use super::grid::{read_grids, Grid, GridSource, Merge};
+use super::list::{column_letter, RawRow, RawTable};
 use super::ReadOptions;
 
 /// Reads every sheet of a workbook that has a recognizable list header row.
@@ -85,11 +86,6 @@ fn read_workbook_unguarded(
         at: at.clone(),
         message: format!("corrupt or not an .xlsx workbook: {e}"),
     })?;
-    let mut document = Document::default();
-    let mut findings = Vec::new();
-    let mut first_error: Option<ReadError> = None;
-    let mut all_empty = true;
-    let mut form_sheets: Vec<(String, String)> = Vec::new();
     let names = workbook.sheet_names();
     if names.len() > MAX_SHEETS {
         return Err(ReadError::TooLarge {
@@ -98,65 +94,35 @@ fn read_workbook_unguarded(
             limit: format!("{MAX_SHEETS} sheets"),
         });
     }
+    let mut findings = Vec::new();
+    let mut grids = Vec::with_capacity(names.len());
     for name in &names {
         let range = sheet_range(&mut workbook, name, &at.clone().sheet(name))?;
-        if range.is_empty() {
-            findings.push(skipped(options, name, 0, "空工作表", "the sheet is empty"));
-            continue;
-        }
-        all_empty = false;
-        let row0 = range.start().map_or(0, |(r, _)| r);
-        let mut table = sheet_table(name, &range, options, &mut findings);
-        if is_form_sheet(&table) {
-            form_sheets.push((name.clone(), form_text(&table, row0)));
-            continue;
-        }
-        let merged = workbook.merge_cells_by_sheet_name(name).unwrap_or_default();
-        fill_merged(&mut table, row0, &merged);
-        match read_raw_table(&table, options) {
-            Ok((sheet_doc, sheet_findings)) => {
-                if document.title.is_none() {
-                    document.title = sheet_doc.title;
-                    document.year = sheet_doc.year;
-                }
-                document.declarations.extend(sheet_doc.declarations);
-                findings.extend(sheet_findings);
-            }
-            Err(e) => {
-                let line = e.location().line.unwrap_or(1);
-                findings.push(skipped(
-                    options,
-                    name,
-                    line,
-                    &format!("没有可识别的清单表头，跳过：{e}"),
-                    &format!("no list header row, skipped: {e}"),
-                ));
-                // A header with a missing column says more than "no header at all".
-                let better = matches!(e, ReadError::Malformed { .. }) || first_error.is_none();
-                if better && !matches!(first_error, Some(ReadError::Malformed { .. })) {
-                    first_error = Some(e);
-                }
-            }
-        }
+        let table = sheet_table(name, &range, options, &mut findings);
+        let merged = workbook
+            .merge_cells_by_sheet_name(name)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| Merge {
+                top: d.start.0,
+                left: d.start.1,
+                bottom: d.end.0,
+                right: d.end.1,
+            })
+            .collect();
+        grids.push(Grid { table, merged });
     }
-    read_form_sheets(&mut document, &mut findings, &form_sheets, options)?;
-    if document.declarations.is_empty() {
-        if all_empty {
-            return Err(ReadError::Workbook {
-                at,
-                message: format!(
-                    "the workbook holds no data: every sheet is empty ({})",
-                    names.join(", ")
-                ),
-            });
-        }
-        return Err(first_error.unwrap_or(ReadError::NoDeclaration {
-            at,
-            expected: "a sheet with a list header row (项目名称, 三级指标, 指标值, …)".to_owned(),
-        }));
-    }
+    let (document, more) = read_grids(grids, WORKBOOK, options)?;
+    findings.extend(more);
     Ok((document, findings))
 }
+
+/// A workbook's grids are its sheets.
+const WORKBOOK: GridSource = GridSource {
+    kind: "workbook",
+    part: "sheet",
+    part_zh: "工作表",
+};
 
 /// Checks the zip container before calamine opens it: at most [`MAX_ZIP_ENTRIES`]
 /// entries, each declaring at most [`MAX_ZIP_ENTRY_BYTES`] uncompressed and all together
@@ -366,73 +332,6 @@ fn sheet_range(
     Ok(Range::from_sparse(cells))
 }
 
-/// Form-like sheets (a printed 申报表/自评表 kept in Excel) are read with the form
-/// reader when the workbook has no list sheet; next to a list sheet they are the same
-/// projects printed again, and are skipped.
-fn read_form_sheets(
-    document: &mut Document,
-    findings: &mut Vec<Finding>,
-    sheets: &[(String, String)],
-    options: &ReadOptions,
-) -> Result<(), ReadError> {
-    let list_read = !document.declarations.is_empty();
-    for (name, text) in sheets {
-        if list_read {
-            findings.push(skipped(
-                options,
-                name,
-                1,
-                "表单式工作表（申报表/自评表），已读取清单工作表，跳过",
-                "a form-like sheet (申报表/自评表); the list sheet was read, so it is skipped",
-            ));
-            continue;
-        }
-        let (sheet_doc, sheet_findings) =
-            super::form::read_form(text, options).map_err(|e| ReadError::Malformed {
-                at: e.location().clone().sheet(name),
-                message: format!("the form-like sheet cannot be read: {e}"),
-            })?;
-        if document.title.is_none() {
-            document.title = sheet_doc.title;
-            document.year = sheet_doc.year;
-        }
-        document.declarations.extend(sheet_doc.declarations);
-        findings.extend(sheet_findings.into_iter().map(|mut f| {
-            f.message = format!("工作表“{name}”：{}", f.message);
-            f.message_en = format!("sheet “{name}”: {}", f.message_en);
-            f
-        }));
-    }
-    Ok(())
-}
-
-fn skipped(options: &ReadOptions, sheet: &str, line: u32, zh: &str, en: &str) -> Finding {
-    Finding::new(
-        "sheet_skipped",
-        Severity::Info,
-        format!("工作表“{sheet}”：{zh}"),
-        format!("sheet “{sheet}”: {en}"),
-    )
-    .at(&Source {
-        file: options.file_name.clone(),
-        line,
-        sheet: Some(sheet.to_owned()),
-    })
-}
-
-/// Whether a sheet is a form (its first non-empty cell is a 申报表/自评表 title) rather
-/// than a list.
-fn is_form_sheet(table: &RawTable) -> bool {
-    let first = table
-        .rows
-        .iter()
-        .flat_map(|r| r.cells.iter())
-        .map(|c| c.trim())
-        .find(|c| !c.is_empty());
-    first.is_some_and(|c| c.contains("申报表") || c.contains("自评表"))
-        && super::list::header::find_header(&table.rows).is_none_or(|l| !l.is_complete())
-}
-
 fn sheet_table(
     sheet: &str,
     range: &calamine::Range<Data>,
@@ -470,64 +369,6 @@ fn sheet_table(
         sheet: Some(sheet.to_owned()),
         first_column: col0,
     }
-}
-
-/// Fills merged regions with their top-left value, as a list reads them.
-fn fill_merged(table: &mut RawTable, row0: u32, merged: &[calamine::Dimensions]) {
-    let col0 = table.first_column;
-    let rows = &mut table.rows;
-    let mut budget: u64 = 2 * MAX_SHEET_CELLS;
-    for region in merged {
-        let (r1, c1) = region.start;
-        let (r2, c2) = region.end;
-        let at = |r: u32, c: u32| -> Option<(usize, usize)> {
-            Some((
-                usize::try_from(r.checked_sub(row0)?).ok()?,
-                usize::try_from(c.checked_sub(col0)?).ok()?,
-            ))
-        };
-        let Some(value) = at(r1, c1)
-            .and_then(|(r, c)| rows.get(r)?.cells.get(c).cloned())
-            .filter(|v| !v.is_empty())
-        else {
-            continue;
-        };
-        // Only the part inside the table is filled: a region `A1:XFD1048576` costs no
-        // more than the table, and the total work is bounded (regions in a valid sheet do
-        // not overlap; overlapping ones stop being filled past the bound).
-        let last_row = row0.saturating_add(u32::try_from(rows.len()).unwrap_or(u32::MAX));
-        let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-        let last_col = col0.saturating_add(u32::try_from(width).unwrap_or(u32::MAX));
-        for r in r1.max(row0)..=r2.min(last_row.saturating_sub(1)) {
-            for c in c1.max(col0)..=c2.min(last_col.saturating_sub(1)) {
-                if budget == 0 {
-                    return;
-                }
-                budget -= 1;
-                if let Some(cell) = at(r, c).and_then(|(r, c)| rows.get_mut(r)?.cells.get_mut(c)) {
-                    if cell.is_empty() {
-                        cell.clone_from(&value);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The TAB text of a form-like sheet for the form reader: one line per sheet row (line
-/// numbers are sheet rows), merged cells left empty as the form layout expects.
-fn form_text(table: &RawTable, row0: u32) -> String {
-    let mut text = "\n".repeat(usize::try_from(row0).unwrap_or(0));
-    for row in &table.rows {
-        let cells: Vec<String> = row
-            .cells
-            .iter()
-            .map(|c| c.replace(['\t', '\n', '\r'], " "))
-            .collect();
-        text.push_str(&cells.join("\t"));
-        text.push('\n');
-    }
-    text
 }
 
 /// The text of a cell (see the module documentation).
