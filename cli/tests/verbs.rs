@@ -181,7 +181,10 @@ fn office_copies_score_like_the_text() {
         let out = jixiao(&["score", file]);
         assert_eq!(out.status.code(), Some(0), "{file}");
         let text = stdout(&out);
-        assert!(text.contains("总分 98.62 / 100.00，等级 优"), "{file}: {text}");
+        assert!(
+            text.contains("总分 98.62 / 100.00，等级 优"),
+            "{file}: {text}"
+        );
     }
 }
 

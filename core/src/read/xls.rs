@@ -15,14 +15,14 @@
 
 use std::io::Cursor;
 
-use calamine::{Reader, Xls};
+use calamine::{Data, Range, Reader, Xls};
 
 use crate::diagnostic::Finding;
-use crate::error::ReadError;
+use crate::error::{Location, ReadError};
 use crate::limits::{MAX_SHEETS, MAX_SHEET_CELLS};
 use crate::model::Document;
 
-use super::grid::{read_grids, Grid, Merge};
+use super::grid::{guard_library, read_grids, Grid, Merge};
 use super::xlsx::{is_literal_formula, sheet_table, WORKBOOK};
 use super::ReadOptions;
 
@@ -62,23 +62,10 @@ pub fn ole_kind(bytes: &[u8]) -> OleKind {
 /// Reads every sheet of a legacy `.xls` workbook: list sheets with the list rules, form
 /// sheets with the form rules (see [`super::grid::read_grids`]).
 ///
-/// calamine panics on some malformed BIFF records; a panic inside it is caught here and
-/// reported as `bad_workbook`, so no host process ever sees it.
+/// calamine panics on some malformed BIFF records; a panic inside its own calls is
+/// caught ([`super::grid::guard_library`]) and reported as `bad_workbook`, so no host
+/// process ever sees it.
 pub fn read_xls(
-    bytes: &[u8],
-    options: &ReadOptions,
-) -> Result<(Document, Vec<Finding>), ReadError> {
-    let run = std::panic::AssertUnwindSafe(|| read_xls_unguarded(bytes, options));
-    std::panic::catch_unwind(run).unwrap_or_else(|_| {
-        Err(ReadError::Workbook {
-            at: options.location(),
-            message: "the .xls workbook is malformed (the spreadsheet library failed on it)"
-                .to_owned(),
-        })
-    })
-}
-
-fn read_xls_unguarded(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(Document, Vec<Finding>), ReadError> {
@@ -107,6 +94,30 @@ fn read_xls_unguarded(
             ))
         }
     }
+    let sheets = guard_library(&at, "the spreadsheet library", || load_sheets(bytes, &at))?;
+    let mut findings = Vec::new();
+    let grids = sheets
+        .into_iter()
+        .map(|(name, range, merged)| Grid {
+            table: sheet_table(&name, &range, options, &mut findings),
+            merged,
+        })
+        .collect();
+    let (document, more) = read_grids(grids, WORKBOOK, options)?;
+    findings.extend(more);
+    Ok((document, findings))
+}
+
+/// Every sheet through calamine (the only code under the guard): its name, its cells
+/// with literal formulas as their text, and its merged ranges.
+fn load_sheets(
+    bytes: &[u8],
+    at: &Location,
+) -> Result<Vec<(String, Range<Data>, Vec<Merge>)>, ReadError> {
+    let refuse = |message: &str| ReadError::Workbook {
+        at: at.clone(),
+        message: message.to_owned(),
+    };
     let mut workbook = Xls::new(Cursor::new(bytes)).map_err(|e| {
         let text = e.to_string();
         if text.to_ascii_lowercase().contains("password") || text.contains("ncrypt") {
@@ -118,17 +129,16 @@ fn read_xls_unguarded(
     let names = workbook.sheet_names();
     if names.len() > MAX_SHEETS {
         return Err(ReadError::TooLarge {
-            at,
+            at: at.clone(),
             what: format!("the number of sheets ({})", names.len()),
             limit: format!("{MAX_SHEETS} sheets"),
         });
     }
-    let mut findings = Vec::new();
-    let mut grids = Vec::with_capacity(names.len());
-    for name in &names {
-        let here = at.clone().sheet(name);
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let here = at.clone().sheet(&name);
         let mut range = workbook
-            .worksheet_range(name)
+            .worksheet_range(&name)
             .map_err(|e| ReadError::Workbook {
                 at: here.clone(),
                 message: format!("cannot read the sheet: {e}"),
@@ -145,24 +155,23 @@ fn read_xls_unguarded(
             });
         }
         // A literal formula (`=100%`, typed as a target) is the text written.
-        if let Ok(formulas) = workbook.worksheet_formula(name) {
+        if let Ok(formulas) = workbook.worksheet_formula(&name) {
+            let (r0, c0) = formulas.start().unwrap_or((0, 0));
             for (row, col, formula) in formulas.used_cells() {
                 if !is_literal_formula(formula) {
                     continue;
                 }
-                let (r0, c0) = formulas.start().unwrap_or((0, 0));
-                let at = (
+                let cell = (
                     r0.saturating_add(u32::try_from(row).unwrap_or(u32::MAX)),
                     c0.saturating_add(u32::try_from(col).unwrap_or(u32::MAX)),
                 );
-                if range.get_value(at).is_some() {
-                    range.set_value(at, calamine::Data::String(format!("={formula}")));
+                if range.get_value(cell).is_some() {
+                    range.set_value(cell, Data::String(format!("={formula}")));
                 }
             }
         }
-        let table = sheet_table(name, &range, options, &mut findings);
         let merged = workbook
-            .merge_cells_by_sheet_name(name)
+            .merge_cells_by_sheet_name(&name)
             .unwrap_or_default()
             .iter()
             .map(|d| Merge {
@@ -172,11 +181,9 @@ fn read_xls_unguarded(
                 right: d.end.1,
             })
             .collect();
-        grids.push(Grid { table, merged });
+        sheets.push((name, range, merged));
     }
-    let (document, more) = read_grids(grids, WORKBOOK, options)?;
-    findings.extend(more);
-    Ok((document, findings))
+    Ok(sheets)
 }
 
 #[cfg(test)]

@@ -32,34 +32,23 @@ use crate::limits::{
 };
 use crate::model::{Document, Source};
 
-use super::grid::{read_grids, Grid, GridSource, Merge};
+use super::grid::{guard_library, read_grids, Grid, GridSource, Merge};
 use super::list::{column_letter, RawRow, RawTable};
 use super::ReadOptions;
 
-/// Reads every sheet of a workbook that has a recognizable list header row.
+/// Reads every sheet of a workbook: list sheets with the list rules, form sheets with the
+/// form rules (see [`super::grid::read_grids`]).
 ///
-/// A password-protected workbook (an OLE/CFB container, as Excel writes encrypted files)
-/// or a legacy `.xls`, a corrupt file, and a workbook where no sheet has a list header
-/// row are errors naming the file and the sheet.
+/// A password-protected workbook or a legacy `.xls` (an OLE container) goes to the `.xls`
+/// reader, which tells them apart; a corrupt file, and a workbook where no sheet holds a
+/// list or a form, are errors naming the file and the sheet.
 ///
 /// calamine 0.38 panics on some malformed sheets (a cell reference of more than 6
 /// letters overflows its column arithmetic: `attempt to multiply with overflow` in builds
-/// with overflow checks). A panic inside the workbook library is caught here and reported
-/// as `bad_workbook`, so no host process ever sees it.
+/// with overflow checks). A panic inside calamine's own calls is caught
+/// ([`super::grid::guard_library`]) and reported as `bad_workbook`, so no host process
+/// ever sees it; jixiao's own code runs outside the guard, where the fuzzers see a panic.
 pub fn read_workbook(
-    bytes: &[u8],
-    options: &ReadOptions,
-) -> Result<(Document, Vec<Finding>), ReadError> {
-    let run = std::panic::AssertUnwindSafe(|| read_workbook_unguarded(bytes, options));
-    std::panic::catch_unwind(run).unwrap_or_else(|_| {
-        Err(ReadError::Workbook {
-            at: options.location(),
-            message: "the workbook is malformed (the spreadsheet library failed on it: a broken cell reference?)".to_owned(),
-        })
-    })
-}
-
-fn read_workbook_unguarded(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(Document, Vec<Finding>), ReadError> {
@@ -67,13 +56,8 @@ fn read_workbook_unguarded(
     if bytes.is_empty() {
         return Err(ReadError::Empty { at });
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Err(ReadError::Workbook {
-            at,
-            message: "this is an OLE container: a password-protected (encrypted) workbook or a \
-                      legacy .xls file; remove the password or save it as .xlsx"
-                .to_owned(),
-        });
+    if bytes.starts_with(&super::xls::OLE_SIGNATURE) {
+        return super::xls::read_xls(bytes, options);
     }
     if !bytes.starts_with(b"PK") {
         return Err(ReadError::Workbook {
@@ -82,6 +66,29 @@ fn read_workbook_unguarded(
         });
     }
     check_zip(bytes, &at)?;
+    let sheets = guard_library(
+        &at,
+        "the spreadsheet library (a broken cell reference?)",
+        || load_sheets(bytes, &at),
+    )?;
+    let mut findings = Vec::new();
+    let grids = sheets
+        .into_iter()
+        .map(|(name, range, merged)| Grid {
+            table: sheet_table(&name, &range, options, &mut findings),
+            merged,
+        })
+        .collect();
+    let (document, more) = read_grids(grids, WORKBOOK, options)?;
+    findings.extend(more);
+    Ok((document, findings))
+}
+
+/// A sheet as calamine gives it: its name, its cells and its merged ranges.
+type LoadedSheet = (String, Range<Data>, Vec<Merge>);
+
+/// Every sheet of the workbook through calamine (the only code under the guard).
+fn load_sheets(bytes: &[u8], at: &Location) -> Result<Vec<LoadedSheet>, ReadError> {
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| ReadError::Workbook {
         at: at.clone(),
         message: format!("corrupt or not an .xlsx workbook: {e}"),
@@ -89,18 +96,16 @@ fn read_workbook_unguarded(
     let names = workbook.sheet_names();
     if names.len() > MAX_SHEETS {
         return Err(ReadError::TooLarge {
-            at,
+            at: at.clone(),
             what: format!("the number of sheets ({})", names.len()),
             limit: format!("{MAX_SHEETS} sheets"),
         });
     }
-    let mut findings = Vec::new();
-    let mut grids = Vec::with_capacity(names.len());
-    for name in &names {
-        let range = sheet_range(&mut workbook, name, &at.clone().sheet(name))?;
-        let table = sheet_table(name, &range, options, &mut findings);
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let range = sheet_range(&mut workbook, &name, &at.clone().sheet(&name))?;
         let merged = workbook
-            .merge_cells_by_sheet_name(name)
+            .merge_cells_by_sheet_name(&name)
             .unwrap_or_default()
             .iter()
             .map(|d| Merge {
@@ -110,11 +115,9 @@ fn read_workbook_unguarded(
                 right: d.end.1,
             })
             .collect();
-        grids.push(Grid { table, merged });
+        sheets.push((name, range, merged));
     }
-    let (document, more) = read_grids(grids, WORKBOOK, options)?;
-    findings.extend(more);
-    Ok((document, findings))
+    Ok(sheets)
 }
 
 /// A workbook's grids are its sheets.
