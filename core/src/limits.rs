@@ -39,6 +39,12 @@ pub const MAX_SHEET_COLUMNS: u32 = 1 << 14;
 /// declares 17 billion cells; it is refused instead of allocated.
 pub const MAX_SHEET_CELLS: u64 = 20_000_000;
 
+/// The most cells of all the used ranges of an `.xls` workbook together: 4,000,000.
+/// calamine lays every sheet of an `.xls` out when it opens the file, so the cell records
+/// are scanned first and a workbook whose ranges pass this is refused unread (a real form
+/// holds a few hundred cells; BIFF8 allows 16 million per sheet).
+pub const MAX_XLS_CELLS: u64 = 4_000_000;
+
 /// The most sheets of a workbook: 1,000.
 pub const MAX_SHEETS: usize = 1_000;
 

@@ -19,7 +19,7 @@ use calamine::{Data, Reader, Xls};
 
 use crate::diagnostic::Finding;
 use crate::error::{Location, ReadError};
-use crate::limits::{MAX_SHEETS, MAX_SHEET_CELLS};
+use crate::limits::{MAX_SHEETS, MAX_SHEET_CELLS, MAX_XLS_CELLS};
 use crate::model::Document;
 
 use super::grid::{guard_library, read_grids, Grid, Merge};
@@ -94,6 +94,9 @@ pub fn read_xls(
             ))
         }
     }
+    guard_library(&at, "the compound-file reader", || {
+        check_container(bytes, &at)
+    })?;
     let sheets = guard_library(&at, "the spreadsheet library", || load_sheets(bytes, &at))?;
     let mut findings = Vec::new();
     let grids = sheets
@@ -106,6 +109,109 @@ pub fn read_xls(
     let (document, more) = read_grids(grids, WORKBOOK, options)?;
     findings.extend(more);
     Ok((document, findings))
+}
+
+/// Checks the compound file and its workbook stream before calamine opens them: the
+/// container's structure (sector chains that end, streams within the file: the `cfb`
+/// crate's validation), and the cell records of every sheet, whose used ranges together
+/// must stay within [`MAX_XLS_CELLS`] (calamine allocates each range whole when it opens
+/// the file), and a shared-string table that declares no more strings than its stream
+/// could hold.
+fn check_container(bytes: &[u8], at: &Location) -> Result<(), ReadError> {
+    let refuse = |message: String| ReadError::Workbook {
+        at: at.clone(),
+        message,
+    };
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map_err(|e| refuse(format!("corrupt compound file (.xls container): {e}")))?;
+    let name = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|n| file.is_stream(n))
+        .ok_or_else(|| {
+            refuse("the compound file holds no Workbook stream: not an .xls".to_owned())
+        })?;
+    let len = file.entry(name).map(|e| e.len()).unwrap_or(0);
+    if len > u64::try_from(bytes.len()).unwrap_or(u64::MAX) {
+        return Err(refuse(format!(
+            "the Workbook stream declares {len} bytes, more than the file holds"
+        )));
+    }
+    let mut stream = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(
+            file.open_stream(name)
+                .map_err(|e| refuse(format!("cannot read the Workbook stream: {e}")))?,
+            len,
+        ),
+        &mut stream,
+    )
+    .map_err(|e| refuse(format!("cannot read the Workbook stream: {e}")))?;
+    let cells = biff_cells(&stream);
+    if cells > MAX_XLS_CELLS {
+        return Err(ReadError::TooLarge {
+            at: at.clone(),
+            what: format!("the used ranges of the .xls sheets ({cells} cells)"),
+            limit: format!("{MAX_XLS_CELLS} cells in all"),
+        });
+    }
+    Ok(())
+}
+
+/// The cells of the used ranges of every sheet of a BIFF8 workbook stream (each sheet's
+/// rows × columns from its cell records), or `u64::MAX` when a shared-string table
+/// declares more strings than the stream can hold.
+fn biff_cells(stream: &[u8]) -> u64 {
+    let word = |b: &[u8], i: usize| -> u64 {
+        b.get(i..i + 2)
+            .and_then(|w| <[u8; 2]>::try_from(w).ok())
+            .map_or(0, |w| u64::from(u16::from_le_bytes(w)))
+    };
+    let mut total: u64 = 0;
+    let mut extent: Option<(u64, u64, u64, u64)> = None;
+    let close = |extent: &mut Option<(u64, u64, u64, u64)>, total: &mut u64| {
+        if let Some((r0, r1, c0, c1)) = extent.take() {
+            *total = total.saturating_add((r1 - r0 + 1).saturating_mul(c1 - c0 + 1));
+        }
+    };
+    let mut at = 0usize;
+    while let Some(header) = stream.get(at..at + 4) {
+        let kind = word(header, 0);
+        let len = usize::try_from(word(header, 2)).unwrap_or(0);
+        let body = stream
+            .get(at + 4..(at + 4 + len).min(stream.len()))
+            .unwrap_or_default();
+        match kind {
+            // BOF: a sheet (or the globals) starts; EOF ends it.
+            0x0809 | 0x000A => close(&mut extent, &mut total),
+            // SST: at least 3 bytes a string.
+            0x00FC => {
+                let unique = body
+                    .get(4..8)
+                    .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                    .map_or(0, |b| u64::from(u32::from_le_bytes(b)));
+                if unique.saturating_mul(3) > u64::try_from(stream.len()).unwrap_or(u64::MAX) {
+                    return u64::MAX;
+                }
+            }
+            // Cell records: row, column first; MULRK and MULBLANK end with the last column.
+            0x0006 | 0x00FD | 0x0203 | 0x027E | 0x0201 | 0x0204 | 0x0205 | 0x00D6 | 0x00BD
+            | 0x00BE => {
+                let row = word(body, 0);
+                let first = word(body, 2);
+                let last = if matches!(kind, 0x00BD | 0x00BE) && len >= 2 {
+                    word(body, len - 2).max(first)
+                } else {
+                    first
+                };
+                let e = extent.get_or_insert((row, row, first, last));
+                *e = (e.0.min(row), e.1.max(row), e.2.min(first), e.3.max(last));
+            }
+            _ => {}
+        }
+        at += 4 + len;
+    }
+    close(&mut extent, &mut total);
+    total
 }
 
 /// Every sheet through calamine (the only code under the guard): its name, its cells
