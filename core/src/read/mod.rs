@@ -4,6 +4,8 @@
 //! unknown 二级 label) becomes a [`Finding`] in [`Reading::diagnostics`] instead.
 
 pub mod cell;
+#[cfg(feature = "xlsx")]
+pub mod docx;
 pub mod encoding;
 pub mod form;
 pub mod grid;
@@ -13,6 +15,8 @@ pub mod list;
 pub mod stream;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
+#[cfg(feature = "xlsx")]
+mod zip_container;
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,0 +1,196 @@
+//! `.docx` Word documents read through the grid stage (`docx_grids` → `read_grids`) give
+//! the same declarations as their TAB text copies: the two real documents saved by
+//! LibreOffice (`../shared/data/office/`), and hand-written forms made into Word files by
+//! `office-fixtures` (tests/data/office/*.txt beside their .docx). Broken files are errors
+//! naming the file.
+
+use std::error::Error;
+use std::io::Write;
+
+use jixiao::model::Document;
+use jixiao::read::docx::{docx_grids, WORD_DOCUMENT};
+use jixiao::read::grid::read_grids;
+use jixiao::read::{read, ReadOptions};
+use jixiao::score::{score_totals, Profile};
+use rust_decimal::Decimal;
+
+type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
+
+fn data(path: &str) -> Result<Vec<u8>> {
+    let path = format!("{}/../tests/data/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).map_err(|e| format!("{path}: {e}").into())
+}
+
+/// The document of a `.docx` under tests/data/.
+fn from_docx(path: &str) -> Result<Document> {
+    let options = ReadOptions::named(path);
+    let grids = docx_grids(&data(path)?, &options)?;
+    Ok(read_grids(grids, WORD_DOCUMENT, &options)?.0)
+}
+
+/// The document of a TAB text copy under tests/data/.
+fn from_text(path: &str) -> Result<Document> {
+    Ok(read(&data(path)?, &ReadOptions::named(path))?.document)
+}
+
+/// The declarations without their source lines (the model's JSON skips `source`).
+fn declarations(document: &Document) -> Result<serde_json::Value> {
+    Ok(serde_json::to_value(&document.declarations)?)
+}
+
+fn same_as_text(docx: &str, text: &str) -> Result<Document> {
+    let word = from_docx(docx)?;
+    let copy = from_text(text)?;
+    assert_eq!(
+        declarations(&word)?,
+        declarations(&copy)?,
+        "{docx} vs {text}"
+    );
+    Ok(word)
+}
+
+fn d(s: &str) -> Result<Decimal> {
+    Ok(s.parse()?)
+}
+
+#[test]
+fn shanghai_declarations_equal_the_text_copy() -> Result {
+    let word = same_as_text(
+        "office/shanghai-eeb-enforcement-2024.docx",
+        "shanghai-eeb-enforcement-2024.txt",
+    )?;
+    // By hand from the text copy: 5 申报表, 29 三级 indicators in all.
+    assert_eq!(word.declarations.len(), 5);
+    assert_eq!(word.indicators().count(), 29);
+    let first = word.declarations.first().ok_or("no declaration")?;
+    assert_eq!(first.project.name, "环保热线运行");
+    assert_eq!(first.indicators.len(), 9);
+    assert_eq!(word.year, Some(2024));
+    Ok(())
+}
+
+#[test]
+fn putuo_self_evaluation_equals_the_text_copy_and_scores_98_62() -> Result {
+    let word = same_as_text(
+        "office/selfeval-putuo-sports-2022.docx",
+        "selfeval-putuo-sports-2022.txt",
+    )?;
+    let declaration = word.declarations.first().ok_or("no declaration")?;
+    assert_eq!(declaration.project.name, "普陀体育中心与委托运营方结算费用");
+    assert_eq!(declaration.indicators.len(), 5);
+    let totals = score_totals(declaration, &Profile::default());
+    assert_eq!(totals.total, d("98.62")?);
+    assert_eq!(totals.budget.score, Some(d("8.62")?));
+    assert_eq!(totals.grade.as_deref(), Some("优"));
+    Ok(())
+}
+
+/// The hand-written fixtures: each .docx reads as its .txt does.
+#[test]
+fn hand_written_fixtures_equal_their_text() -> Result {
+    let dir = format!("{}/../tests/data/office", env!("CARGO_MANIFEST_DIR"));
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir)? {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".txt") else {
+            continue;
+        };
+        same_as_text(&format!("office/{stem}.docx"), &format!("office/{name}"))?;
+        seen += 1;
+    }
+    assert!(seen >= 2, "{seen} hand-written fixtures in {dir}");
+    Ok(())
+}
+
+/// A zip of the given entries (stored, no compression).
+fn zip_of(entries: &[(&str, &[u8])]) -> Result<Vec<u8>> {
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in entries {
+        out.start_file(*name, options)?;
+        out.write_all(bytes)?;
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+fn error_of(bytes: &[u8]) -> Result<jixiao::error::ReadError> {
+    match docx_grids(bytes, &ReadOptions::named("form.docx")) {
+        Ok(grids) => Err(format!("read as {} grids", grids.len()).into()),
+        Err(e) => {
+            assert!(e.to_string().starts_with("form.docx"), "{e}");
+            Ok(e)
+        }
+    }
+}
+
+#[test]
+fn garbage_is_an_error() -> Result {
+    for bytes in [
+        &b"hello, world"[..],
+        b"PK\x03\x04\x00\x00broken",
+        &[0u8; 64],
+    ] {
+        assert_eq!(error_of(bytes)?.code(), "bad_workbook");
+    }
+    assert_eq!(error_of(b"")?.code(), "empty_input");
+    Ok(())
+}
+
+#[test]
+fn a_zip_without_the_document_part_is_an_error() -> Result {
+    let err = error_of(&zip_of(&[("xl/workbook.xml", b"<workbook/>")])?)?;
+    assert_eq!(err.code(), "bad_workbook");
+    let text = err.to_string();
+    assert!(text.contains("word/document.xml"), "{text}");
+    assert!(text.contains(".xlsx workbook"), "{text}");
+    Ok(())
+}
+
+#[test]
+fn broken_xml_names_the_part_and_the_byte() -> Result {
+    let xml =
+        b"<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>x</w:r></w:p></w:body></w:document>";
+    let err = error_of(&zip_of(&[("word/document.xml", xml)])?)?;
+    assert_eq!(err.code(), "bad_workbook");
+    let text = err.to_string();
+    assert!(text.contains("`word/document.xml`"), "{text}");
+    // `</w:r>` closing the open `<w:t>` starts at byte 48 (24 + 8 + 5 + 5 + 5 + 1).
+    assert!(text.contains("(byte 48)"), "{text}");
+    let err = error_of(&zip_of(&[("word/document.xml", b"\xFF\xFE\x00<")])?)?;
+    assert_eq!(err.code(), "bad_workbook");
+    Ok(())
+}
+
+#[test]
+fn encrypted_documents_are_refused() -> Result {
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    let err = error_of(&ole)?;
+    assert_eq!(err.code(), "bad_workbook");
+    assert!(err.to_string().contains("password"), "{err}");
+    Ok(())
+}
+
+/// A zip whose `word/document.xml` declares 4 GiB uncompressed: refused from its
+/// declared size, nothing inflated.
+#[test]
+fn a_zip_bomb_entry_is_refused_unread() -> Result {
+    let mut bytes = zip_of(&[("word/document.xml", b"<w:document/>")])?;
+    // The central directory entry's uncompressed size (offset 24 of its header).
+    let cd = bytes
+        .windows(4)
+        .rposition(|w| w == b"PK\x01\x02")
+        .ok_or("no central directory")?;
+    let size = bytes
+        .get_mut(cd + 24..cd + 28)
+        .ok_or("short central directory")?;
+    size.copy_from_slice(&u32::MAX.to_le_bytes());
+    let err = error_of(&bytes)?;
+    assert_eq!(err.code(), "too_large");
+    assert!(err.to_string().contains("zip bomb"), "{err}");
+    Ok(())
+}
