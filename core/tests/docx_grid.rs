@@ -105,6 +105,43 @@ fn hand_written_fixtures_equal_their_text() -> Result {
     Ok(())
 }
 
+/// The `(50分)` cell under 产出指标 is that level's points (by hand from the .txt).
+#[test]
+fn level_points_in_a_cell_of_their_own() -> Result {
+    let word = from_docx("office/selfeval-culture-levelpoints-2023.docx")?;
+    let declaration = word.declarations.first().ok_or("no declaration")?;
+    assert_eq!(declaration.project.name, "公共文化服务配送");
+    assert_eq!(declaration.level_points.get("产出指标"), Some(&d("50")?));
+    assert_eq!(declaration.indicators.len(), 5);
+    let evaluation = declaration.evaluation.as_ref().ok_or("no evaluation")?;
+    assert_eq!(evaluation.total, Some(d("99.1")?));
+    assert_eq!(evaluation.budget.executed, Some(d("114")?));
+    Ok(())
+}
+
+/// Two 申报表 in one file with wrapped labels (`主管 部门`, `年度(/项目) 指标值`).
+#[test]
+fn two_declarations_with_wrapped_labels() -> Result {
+    let word = from_docx("office/declaration-water-wrapped-2024.docx")?;
+    let names: Vec<&str> = word
+        .declarations
+        .iter()
+        .map(|d| d.project.name.as_str())
+        .collect();
+    assert_eq!(names, ["河道保洁养护", "泵站运行维护"]);
+    let first = word.declarations.first().ok_or("no declaration")?;
+    assert_eq!(first.project.department.as_deref(), Some("某市水务局"));
+    assert_eq!(first.funding.annual_carryover, Some(d("60")?));
+    assert_eq!(
+        word.declarations
+            .iter()
+            .map(|d| d.indicators.len())
+            .collect::<Vec<_>>(),
+        [5, 4]
+    );
+    Ok(())
+}
+
 /// A zip of the given entries (stored, no compression).
 fn zip_of(entries: &[(&str, &[u8])]) -> Result<Vec<u8>> {
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -160,8 +197,14 @@ fn broken_xml_names_the_part_and_the_byte() -> Result {
     assert!(text.contains("`word/document.xml`"), "{text}");
     // `</w:r>` closing the open `<w:t>` starts at byte 48 (24 + 8 + 5 + 5 + 5 + 1).
     assert!(text.contains("(byte 48)"), "{text}");
+    let err = error_of(&zip_of(&[("word/document.xml", b"<w:document>\xFF")])?)?;
+    assert!(
+        err.to_string().contains("not valid UTF-8 (byte 12)"),
+        "{err}"
+    );
+    // No element at all (UTF-16 text of one character) is not a document part.
     let err = error_of(&zip_of(&[("word/document.xml", b"\xFF\xFE\x00<")])?)?;
-    assert_eq!(err.code(), "bad_workbook");
+    assert!(err.to_string().contains("no XML element"), "{err}");
     Ok(())
 }
 

@@ -31,6 +31,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("read_form", read_form),
     ("read_list", read_list),
     ("read_xlsx", read_xlsx),
+    ("read_docx", read_docx),
     ("read_json", read_json),
     ("analyse", analyse),
 ];
@@ -233,6 +234,23 @@ pub fn read_xlsx(data: &[u8]) {
             }
             Err(e) => panic!("a document read from a workbook cannot be written back: {e}"),
         }
+    }
+}
+
+/// `read_docx`: the Word reader (`docx_grids` → `read_grids`) never panics nor allocates
+/// without bound; what it reads survives the JSON writer equal.
+pub fn read_docx(data: &[u8]) {
+    if data.len() > 4 * MAX_FUZZ_INPUT {
+        return;
+    }
+    let options = options(None);
+    let Ok(grids) = jixiao::read::docx::docx_grids(data, &options) else {
+        return;
+    };
+    if let Ok((document, _)) =
+        jixiao::read::grid::read_grids(grids, jixiao::read::docx::WORD_DOCUMENT, &options)
+    {
+        json_round_trip(&document);
     }
 }
 

@@ -9,10 +9,12 @@
 //! - a paragraph outside tables is a one-cell row (the document title, `(2022年度)`, notes
 //!   between tables); empty paragraphs are left out;
 //! - each table row (`w:tr`) is a row; its cells sit in the table's grid columns
-//!   (`w:tblGrid`): `w:gridBefore`/`w:gridAfter` skip columns, a cell spanning k columns
+//!   (`w:tblGrid`): `w:gridBefore` skips columns, a cell spanning k columns
 //!   (`w:gridSpan`, or the legacy `w:hMerge`) is a [`Merge`] with its text in its first
 //!   column and the covered cells empty; `w:vMerge` (`restart` … continue) is a vertical
 //!   [`Merge`] with the continued cells empty (Word ignores their content, so do we);
+//!   trailing empty cells (`w:gridAfter`, empty cells at a row's end) are dropped, as
+//!   the form text drops them;
 //! - a cell's paragraphs and its line breaks (`w:br`, `w:cr`) are joined by `\n`
 //!   ([`super::grid::table_text`] turns them into spaces), the cell trimmed;
 //! - text is `w:t` (and `w:tab` as a TAB, `w:noBreakHyphen` as `-`, `w:sym` as its
@@ -28,14 +30,14 @@
 //!
 //! Bounds ([`crate::limits`]): the zip container as a workbook's
 //! ([`super::zip_container`]: entries, declared sizes, zip bombs refused unread), at most
-//! [`MAX_DOCX_ROWS`] rows, [`MAX_SHEET_COLUMNS`] columns and [`MAX_SHEET_CELLS`] cells,
+//! [`MAX_DOCX_ROWS`] rows, [`MAX_DOCX_COLUMNS`] columns and [`MAX_SHEET_CELLS`] cells,
 //! and each row's text (one line of the form text) at most [`MAX_LINE_BYTES`]. An
 //! encrypted `.docx` (an OLE container), a zip without a main document part, and XML
 //! that is not well-formed (naming the part and the byte offset) are errors. Nothing here
 //! panics on any input: the XML parser does not, and every index is checked.
 //!
 //! [`MAX_DOCX_ROWS`]: crate::limits::MAX_DOCX_ROWS
-//! [`MAX_SHEET_COLUMNS`]: crate::limits::MAX_SHEET_COLUMNS
+//! [`MAX_DOCX_COLUMNS`]: crate::limits::MAX_DOCX_COLUMNS
 //! [`MAX_SHEET_CELLS`]: crate::limits::MAX_SHEET_CELLS
 //! [`MAX_LINE_BYTES`]: crate::limits::MAX_LINE_BYTES
 

@@ -8,7 +8,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::error::{Location, ReadError};
-use crate::limits::{MAX_DOCX_ROWS, MAX_LINE_BYTES, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS};
+use crate::limits::{MAX_DOCX_COLUMNS, MAX_DOCX_ROWS, MAX_LINE_BYTES, MAX_SHEET_CELLS};
 use crate::read::grid::{Grid, Merge};
 use crate::read::list::{RawRow, RawTable};
 
@@ -57,7 +57,6 @@ impl Cell {
 #[derive(Debug, Default)]
 struct Row {
     before: u32,
-    after: u32,
     deleted: bool,
     cells: Vec<Cell>,
 }
@@ -65,7 +64,6 @@ struct Row {
 /// An open table.
 #[derive(Debug, Default)]
 struct Table {
-    grid_columns: u32,
     rows: Vec<Row>,
     row: Option<Row>,
     cell: Option<Cell>,
@@ -91,6 +89,8 @@ struct Walk<'a> {
     tables: Vec<Table>,
     paragraphs: Vec<String>,
     grid: Builder,
+    /// Whether any element was read (a part of text only is not XML).
+    seen_element: bool,
 }
 
 /// Reads the body of the main part `part` (its text `xml`, `offset` bytes into the part)
@@ -111,6 +111,7 @@ pub(super) fn body_grid(
         tables: Vec::new(),
         paragraphs: Vec::new(),
         grid: Builder::default(),
+        seen_element: false,
     };
     loop {
         let event = reader.read_event().map_err(|e| {
@@ -145,6 +146,9 @@ pub(super) fn body_grid(
             Event::Eof => break,
             _ => {}
         }
+    }
+    if !walk.seen_element {
+        return Err(walk.xml_error(0, "no XML element (not a WordprocessingML part)"));
     }
     if !walk.stack.is_empty() || walk.skip > 0 {
         return Err(walk.xml_error(
@@ -248,6 +252,7 @@ impl Walk<'_> {
 
     /// An element opens (`open`: it has content to come; otherwise it is empty).
     fn start(&mut self, e: &BytesStart<'_>, open: bool) -> Result<(), ReadError> {
+        self.seen_element = true;
         if self.skip > 0 {
             if open {
                 self.skip += 1;
@@ -308,20 +313,10 @@ impl Walk<'_> {
             "t" => Open::Text,
             "trPr" => Open::RowProperties,
             "tcPr" => Open::CellProperties,
-            "gridCol" => {
-                if let Some(table) = self.tables.last_mut() {
-                    table.grid_columns = table.grid_columns.saturating_add(1);
-                }
-                Open::Other
-            }
-            "gridBefore" | "gridAfter" if self.parent() == Some(Open::RowProperties) => {
-                let n = count(e).unwrap_or(0);
+            // `w:gridAfter` only pads the row's end, which is dropped.
+            "gridBefore" if self.parent() == Some(Open::RowProperties) => {
                 if let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) {
-                    if name == "gridBefore" {
-                        row.before = n;
-                    } else {
-                        row.after = n;
-                    }
+                    row.before = count(e).unwrap_or(0);
                 }
                 Open::Other
             }
@@ -484,10 +479,10 @@ impl Walk<'_> {
             for cell in row.cells {
                 let span = cell.span.max(1);
                 let right = col.saturating_add(span);
-                if right > MAX_SHEET_COLUMNS {
+                if right > MAX_DOCX_COLUMNS {
                     return Err(self.too_large(
                         format!("the table row ({right} columns)"),
-                        format!("{MAX_SHEET_COLUMNS} columns"),
+                        format!("{MAX_DOCX_COLUMNS} columns"),
                     ));
                 }
                 let last = right - 1;
@@ -528,11 +523,12 @@ impl Walk<'_> {
                 place(&mut cells, col, right, text);
                 col = right;
             }
-            let width = col
-                .saturating_add(row.after)
-                .max(table.grid_columns)
-                .min(MAX_SHEET_COLUMNS);
-            place(&mut cells, width, width, String::new());
+            // Trailing empty cells say nothing (the form text drops them too).
+            let used = cells
+                .iter()
+                .rposition(|c| !c.is_empty())
+                .map_or(0, |p| p + 1);
+            cells.truncate(used);
             let ended: Vec<u32> = open
                 .keys()
                 .copied()

@@ -47,8 +47,8 @@ fn paragraphs_and_spans() -> Result<(), ReadError> {
         vec![
             vec!["标题"],
             vec!["(2022年度)"],
-            vec!["项目名称", "示例", ""],
-            vec!["", "一\n二", ""],
+            vec!["项目名称", "示例"],
+            vec!["", "一\n二"],
             vec!["注"],
         ]
     );
@@ -169,6 +169,19 @@ fn broken_xml_names_part_and_offset() {
 fn huge_spans_are_refused() {
     let body = "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"4000000000\"/></w:tcPr></w:tc></w:tr></w:tbl>";
     assert_eq!(grid(body).err().map(|e| e.code()), Some("too_large"));
+}
+
+#[test]
+fn too_many_cells_or_rows_are_refused() {
+    // 1,024 columns of 20,000 rows: more than the document's cells.
+    let row = format!(
+        "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"1023\"/></w:tcPr></w:tc><w:tc>{}</w:tc></w:tr>",
+        p("x")
+    );
+    let body = format!("<w:tbl>{}</w:tbl>", row.repeat(20_000));
+    let err = grid(&body).err();
+    assert_eq!(err.as_ref().map(|e| e.code()), Some("too_large"));
+    assert!(err.is_some_and(|e| e.to_string().contains("cells")));
 }
 
 #[test]
