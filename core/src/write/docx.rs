@@ -9,8 +9,8 @@
 //! the Word file adds is layout, none of it text:
 //! - the document title, each form's title and its `(2024年度)` line are centred
 //!   paragraphs; each form starts on a new page;
-//! - the rest of a form is one table; a label row's cells span the empty cells to their
-//!   right, a block label (`项目资金 (元)`, `项目绩效目标`) spans the rows under it
+//! - the rest of a form is one table; a row's last cell spans the rest of the table's
+//!   width, the first goal (and its label) the empty cell beside it, a block label (`项目资金 (元)`, `项目绩效目标`) spans the rows under it
 //!   (`w:vMerge`), the section label `绩效指标` spans the indicator rows, and a run of
 //!   indicators under one 一级 (and one 二级) shares one merged 一级 (二级) cell — the
 //!   covered cells are empty, as the reader expects, and carrying a merged level down is
@@ -193,6 +193,13 @@ fn form_table(
 fn label_rows(rows: &[Vec<String>], lengths: &[usize], upper: usize, merged: &mut Vec<Merge>) {
     column_runs(rows, 0..upper, 0, merged, |_, _| true);
     for (r, (row, &len)) in rows.iter().zip(lengths).enumerate().take(upper) {
+        // The goal label row and the goal texts under it: the first goal spans the empty
+        // cell between the two.
+        let goal_row = |r: usize| matches!(cell(rows, r, 1), "项目总目标" | "预期目标");
+        let first_goal = goal_row(r) || (r > 0 && goal_row(r - 1));
+        if first_goal && len > 3 && cell(rows, r, 2).is_empty() && !cell(rows, r, 3).is_empty() {
+            push(merged, r, 1, r, 2);
+        }
         if len > 1 {
             push(merged, r, len - 1, r, row.len().max(len) - 1);
         }

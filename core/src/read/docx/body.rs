@@ -125,8 +125,8 @@ pub(super) fn body_grid(
             Event::Start(e) => walk.start(&e, true)?,
             Event::Empty(e) => walk.start(&e, false)?,
             Event::End(_) => walk.end(position)?,
-            Event::Text(t) => walk.text(&t.xml10_content()),
-            Event::CData(t) => walk.text(&t.xml10_content()),
+            Event::Text(t) => walk.text(&t.xml10_content(), position)?,
+            Event::CData(t) => walk.text(&t.xml10_content(), position)?,
             Event::GeneralRef(r) => {
                 let c = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c),
@@ -134,7 +134,7 @@ pub(super) fn body_grid(
                     Err(_) => None,
                 };
                 match c {
-                    Some(c) => walk.text(c.encode_utf8(&mut [0; 4])),
+                    Some(c) => walk.text(c.encode_utf8(&mut [0; 4]), position)?,
                     None => {
                         return Err(walk.xml_error(
                             position,
@@ -165,6 +165,11 @@ pub(super) fn body_grid(
         },
         merged,
     })
+}
+
+/// Whether XML 1.0 allows the character (its `Char` production).
+fn legal_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
 }
 
 /// The five entities XML predefines.
@@ -381,10 +386,19 @@ impl Walk<'_> {
     }
 
     /// Text of a text element (`w:t`, a math `m:t`) goes to the paragraph being read.
-    fn text(&mut self, text: &str) {
+    /// A character XML 1.0 does not allow (control characters other than TAB and line
+    /// breaks, U+FFFE, U+FFFF) is an error: the part is not well-formed.
+    fn text(&mut self, text: &str, position: usize) -> Result<(), ReadError> {
+        if let Some(c) = text.chars().find(|&c| !legal_xml_char(c)) {
+            return Err(self.xml_error(
+                position,
+                &format!("the character U+{:04X} is not allowed in XML", u32::from(c)),
+            ));
+        }
         if self.skip == 0 && self.parent() == Some(Open::Text) {
             self.chars(text);
         }
+        Ok(())
     }
 
     /// Characters that an element of a run stands for (`w:tab`, `w:br`, …), or the text
