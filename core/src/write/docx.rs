@@ -92,8 +92,10 @@ enum Block {
 fn layout(document: &Document, level_merges: bool) -> Vec<Block> {
     let mut blocks = Vec::new();
     let head = write_form(&Document {
+        schema: document.schema.clone(),
+        title: document.title.clone(),
+        year: document.year,
         declarations: Vec::new(),
-        ..document.clone()
     });
     for line in head.lines().filter(|l| !l.trim().is_empty()) {
         blocks.push(Block::Paragraph {
@@ -109,10 +111,12 @@ fn layout(document: &Document, level_merges: bool) -> Vec<Block> {
         });
     }
     for (n, declaration) in document.declarations.iter().enumerate() {
+        // One declaration at a time (the document's other declarations not copied).
         let text = write_form(&Document {
+            schema: document.schema.clone(),
             title: None,
+            year: document.year,
             declarations: vec![declaration.clone()],
-            ..document.clone()
         });
         let lines: Vec<Vec<String>> = text
             .lines()

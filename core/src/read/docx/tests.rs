@@ -185,6 +185,17 @@ fn too_many_cells_or_rows_are_refused() {
 }
 
 #[test]
+fn too_many_rows_are_refused() {
+    let rows = crate::limits::MAX_DOCX_ROWS as usize;
+    let at_limit = format!("<w:tbl>{}</w:tbl>", "<w:tr/>".repeat(rows));
+    assert_eq!(grid(&at_limit).map(|g| g.table.rows.len()).ok(), Some(rows));
+    let over = format!("<w:tbl>{}</w:tbl>", "<w:tr/>".repeat(rows + 1));
+    let err = grid(&over).err();
+    assert_eq!(err.as_ref().map(|e| e.code()), Some("too_large"));
+    assert!(err.is_some_and(|e| e.to_string().contains("rows")));
+}
+
+#[test]
 fn signatures() {
     let options = ReadOptions::named("x.docx");
     let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
