@@ -154,6 +154,125 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Result<Vec<u8>> {
     Ok(out.finish()?.into_inner())
 }
 
+/// A `word/document.xml` of paragraphs (`P:` lines) and tables (rows of `|` cells, a
+/// cell's paragraphs split by `/`, `^` a vMerge continue cell, `<` a cell spanning the
+/// one before it).
+fn document_xml(lines: &[&str]) -> String {
+    let mut body = String::new();
+    let mut in_table = false;
+    let paragraph = |text: &str| format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>");
+    for (n, line) in lines.iter().enumerate() {
+        // The cell under each grid column in the next row (columns as written here).
+        let below: Vec<&str> = lines
+            .get(n + 1)
+            .map_or(Vec::new(), |l| l.split('|').collect());
+        if let Some(text) = line.strip_prefix("P:") {
+            if in_table {
+                body.push_str("</w:tbl>");
+                in_table = false;
+            }
+            body.push_str(&paragraph(text));
+            continue;
+        }
+        if !in_table {
+            body.push_str("<w:tbl>");
+            in_table = true;
+        }
+        body.push_str("<w:tr>");
+        let cells: Vec<&str> = line.split('|').collect();
+        let mut i = 0;
+        while let Some(cell) = cells.get(i) {
+            let mut span = 1;
+            while cells.get(i + span) == Some(&"<") {
+                span += 1;
+            }
+            let mut properties = String::new();
+            if span > 1 {
+                properties.push_str(&format!("<w:gridSpan w:val=\"{span}\"/>"));
+            }
+            let text = if *cell == "^" {
+                properties.push_str("<w:vMerge/>");
+                String::new()
+            } else {
+                if below.get(i) == Some(&"^") {
+                    properties.push_str("<w:vMerge w:val=\"restart\"/>");
+                }
+                cell.split('/').map(paragraph).collect()
+            };
+            body.push_str(&format!("<w:tc><w:tcPr>{properties}</w:tcPr>{text}</w:tc>"));
+            i += span;
+        }
+        body.push_str("</w:tr>");
+    }
+    if in_table {
+        body.push_str("</w:tbl>");
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    )
+}
+
+/// Labels wrapped in their cells (paragraphs: `项目/名称`), levels merged down: the same
+/// declaration as the text with the labels on one line.
+#[test]
+fn wrapped_labels_in_cells_read_as_their_text() -> Result {
+    assert!(document_xml(&["a|b", "^|c"]).contains("<w:vMerge w:val=\"restart\"/>"));
+    let xml = document_xml(&[
+        "P:财政项目支出绩效目标申报表",
+        "P:(2024年度)",
+        "项目/名称|培训项目|<|<|<",
+        "主管/部门|某局|实施/单位|某中心|<",
+        "绩效/指标|一级/指标|二级/指标|三级/指标|年度(/项目)/指标值",
+        "^|产出指标|数量指标|培训人数|≥17(人)",
+        "^|^|质量指标|合格率|≥90%",
+        "^|满意度指标|服务对象满意度指标|满意度|≥90%",
+    ]);
+    let bytes = zip_of(&[("word/document.xml", xml.as_bytes())])?;
+    let options = ReadOptions::named("wrapped.docx");
+    let grids = docx_grids(&bytes, &options)?;
+    let merged: Vec<_> = grids.iter().flat_map(|g| g.merged.iter()).collect();
+    // 培训项目 over four columns, 某中心 over two, 绩效指标 over four rows, 产出指标 over two.
+    assert_eq!(merged.len(), 4, "{merged:?}");
+    let word = read_grids(grids, WORD_DOCUMENT, &options)?.0;
+    let text = "财政项目支出绩效目标申报表\n(2024年度)\n项目名称\t培训项目\n主管部门\t某局\t实施单位\t某中心\n\
+        绩效指标\t一级指标\t二级指标\t三级指标\t年度(/项目)指标值\n\
+        \t产出指标\t数量指标\t培训人数\t≥17(人)\n\t\t质量指标\t合格率\t≥90%\n\
+        \t满意度指标\t服务对象满意度指标\t满意度\t≥90%\n";
+    let copy = read(text.as_bytes(), &ReadOptions::named("wrapped.txt"))?.document;
+    assert_eq!(declarations(&word)?, declarations(&copy)?);
+    let first = word.declarations.first().ok_or("no declaration")?;
+    assert_eq!(first.project.name, "培训项目");
+    assert_eq!(first.project.department.as_deref(), Some("某局"));
+    assert_eq!(first.indicators.len(), 3);
+    assert_eq!(
+        first.indicators.get(1).map(|i| i.level1_label()),
+        Some("产出指标")
+    );
+    Ok(())
+}
+
+/// A Word table in the list layout (a header row of list columns) is read as a list.
+#[test]
+fn a_list_table_reads_as_a_list() -> Result {
+    let xml = document_xml(&[
+        "P:某局2024年度项目绩效目标清单",
+        "项目名称|一级指标|二级指标|三级指标|指标值",
+        "甲项目|产出指标|数量指标|培训人数|≥17(人)",
+        "甲项目|满意度指标|服务对象满意度指标|满意度|≥90%",
+        "乙项目|产出指标|时效指标|完成时间|2024年12月底前",
+    ]);
+    let bytes = zip_of(&[("word/document.xml", xml.as_bytes())])?;
+    let options = ReadOptions::named("list.docx");
+    let word = read_grids(docx_grids(&bytes, &options)?, WORD_DOCUMENT, &options)?.0;
+    let names: Vec<(&str, usize)> = word
+        .declarations
+        .iter()
+        .map(|d| (d.project.name.as_str(), d.indicators.len()))
+        .collect();
+    assert_eq!(names, [("甲项目", 2), ("乙项目", 1)]);
+    Ok(())
+}
+
 fn error_of(bytes: &[u8]) -> Result<jixiao::error::ReadError> {
     match docx_grids(bytes, &ReadOptions::named("form.docx")) {
         Ok(grids) => Err(format!("read as {} grids", grids.len()).into()),
