@@ -328,6 +328,15 @@ fn broken_xml_names_the_part_and_the_byte() -> Result {
 }
 
 #[test]
+fn a_document_without_text_is_an_error() -> Result {
+    let xml = document_xml(&["P: ", "|"]);
+    let err = error_of(&zip_of(&[("word/document.xml", xml.as_bytes())])?)?;
+    assert_eq!(err.code(), "bad_workbook");
+    assert!(err.to_string().contains("no text"), "{err}");
+    Ok(())
+}
+
+#[test]
 fn encrypted_documents_are_refused() -> Result {
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(4096, 0);

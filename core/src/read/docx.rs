@@ -70,7 +70,8 @@ pub const WORD_DOCUMENT: GridSource = GridSource {
 ///
 /// Errors name the file: an empty input, an OLE container (an encrypted `.docx` or a
 /// legacy `.doc`), a corrupt zip, a zip without the main document part, XML that is not
-/// well-formed (the part and byte offset), and the bounds of [`crate::limits`].
+/// well-formed (the part and byte offset), a body without any text, and the bounds of
+/// [`crate::limits`].
 ///
 /// ```no_run
 /// use jixiao::read::{docx::{docx_grids, WORD_DOCUMENT}, grid::read_grids, ReadOptions};
@@ -115,6 +116,19 @@ pub fn docx_grids(bytes: &[u8], options: &ReadOptions) -> Result<Vec<Grid>, Read
     };
     let (text, offset) = xml_text(&xml, &part, &at)?;
     let grid = body::body_grid(&text, offset, &part, &at)?;
+    if grid
+        .table
+        .rows
+        .iter()
+        .all(|r| r.cells.iter().all(|c| c.trim().is_empty()))
+    {
+        return Err(ReadError::Workbook {
+            at,
+            message:
+                "the Word document holds no text: no paragraph or table cell of its body has any"
+                    .to_owned(),
+        });
+    }
     Ok(vec![grid])
 }
 
