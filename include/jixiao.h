@@ -230,7 +230,8 @@ typedef uint32_t jx_format;
 // pointer into it. Its layout does not change within a major version; new options come
 // as new functions.
 typedef struct {
-  // The format: `JX_FORMAT_AUTO` (0, detect), `JSON`, `FORM`, `CSV`, `TSV` or `XLSX`.
+  // The format: `JX_FORMAT_AUTO` (0, detect), `JSON`, `FORM`, `CSV`, `TSV`, `XLSX`,
+  // `XLS`, `DOCX` or `PDF`.
   jx_format format;
   // The input encoding of text: `JX_ENCODING_AUTO` (0, detect), `UTF8` or `GB18030`.
   jx_encoding encoding;
@@ -263,6 +264,15 @@ typedef uint32_t jx_severity;
 
 // The list layout as a Markdown table (writing only).
 #define JX_FORMAT_MD 6
+
+// A legacy `.xls` workbook (Excel 97–2003; reading only, binary).
+#define JX_FORMAT_XLS 7
+
+// A Word `.docx` document (binary).
+#define JX_FORMAT_DOCX 8
+
+// A `.pdf` with a text layer (reading only, binary).
+#define JX_FORMAT_PDF 9
 
 // Reading: detect (a BOM decides; else valid UTF-8 is UTF-8; else GB18030; UTF-16 with a
 // BOM is read too). Writing: UTF-8.
@@ -411,7 +421,7 @@ size_t jx_document_indicator_count(const jx_document *doc);
 size_t jx_document_diagnostic_count(const jx_document *doc);
 
 // The format the document was read as (detected or given): `JX_FORMAT_JSON`, `FORM`,
-// `CSV`, `TSV` or `XLSX`; `JX_FORMAT_AUTO` (0) when `doc` is NULL.
+// `CSV`, `TSV`, `XLSX`, `XLS`, `DOCX` or `PDF`; `JX_FORMAT_AUTO` (0) when `doc` is NULL.
 jx_format jx_document_format(const jx_document *doc);
 
 // The encoding the document was read in (detected or given) as a static NUL-terminated

@@ -9,7 +9,7 @@ use jixiao::score::{score_document, Profile};
 use jixiao::write::report;
 use jixiao::{OutputFormat, Severity};
 
-use super::{input, output, EXIT_FINDINGS, EXIT_OK};
+use super::{input, output, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE};
 
 /// `jixiao read`: any input → any output format.
 pub fn read(
@@ -160,11 +160,31 @@ pub fn summary(
 ) -> Result<u8, String> {
     let policy = ReviewPolicy::for_profile(profile)?;
     let score_profile = Profile::by_name(score_profile)?;
+    // A roll-up of a folder goes on past a file it cannot read: each such file is named
+    // with its error, the summary covers the others, and the exit status says so.
     let mut documents = Vec::new();
+    let mut unreadable = 0usize;
     for file in files {
-        let (document, diagnostics) = input::read_one(file, args)?;
-        output::print_diagnostics(&diagnostics, Severity::Warning);
-        documents.push(document);
+        match input::read_one(file, args) {
+            Ok((document, diagnostics)) => {
+                output::print_diagnostics(&diagnostics, Severity::Warning);
+                documents.push(document);
+            }
+            Err(message) => {
+                eprintln!("jixiao: {message}");
+                unreadable += 1;
+            }
+        }
+    }
+    if documents.is_empty() {
+        return Err(format!("none of the {} files could be read", files.len()));
+    }
+    if unreadable > 0 {
+        eprintln!(
+            "jixiao: {unreadable} of {} files could not be read; the summary covers the other {}",
+            files.len(),
+            documents.len()
+        );
     }
     let summary = jixiao::summary::summarize_scored(&documents, &policy, &score_profile);
     match format {
@@ -177,5 +197,9 @@ pub fn summary(
             ))
         }
     }
-    Ok(EXIT_OK)
+    Ok(if unreadable > 0 {
+        EXIT_UNREADABLE
+    } else {
+        EXIT_OK
+    })
 }

@@ -9,7 +9,8 @@ use jixiao::{Document, Finding};
 /// Options shared by every command that reads documents.
 #[derive(Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Input format (json, form, csv, tsv, xlsx); detected from the content when omitted.
+    /// Input format (json, form, csv, tsv, xlsx, xls, docx, pdf); detected from the content
+    /// when omitted.
     #[arg(long = "from")]
     pub from: Option<String>,
     /// Input text encoding (auto, utf-8, gb18030).

@@ -30,7 +30,8 @@ struct Cli {
 enum Command {
     /// Read any supported input and write it in another format (default: canonical JSON).
     Read {
-        /// Input files (`-` for standard input): form text, CSV, TSV, .xlsx or jixiao JSON.
+        /// Input files (`-` for standard input): form text, CSV, TSV, .xlsx, .xls, .docx, .pdf
+        /// or jixiao JSON.
         #[arg(required = true)]
         files: Vec<String>,
         /// Output format: json, form, csv, tsv, md or xlsx.

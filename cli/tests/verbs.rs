@@ -171,3 +171,39 @@ fn unknown_profile_exits_2() {
     let out = jixiao(&["score", PUTUO, "--profile", "nope"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn office_copies_score_like_the_text() {
+    for file in [
+        "tests/data/office/selfeval-putuo-sports-2022.xlsx",
+        "tests/data/office/selfeval-putuo-sports-2022.xls",
+    ] {
+        let out = jixiao(&["score", file]);
+        assert_eq!(out.status.code(), Some(0), "{file}");
+        let text = stdout(&out);
+        assert!(
+            text.contains("总分 98.62 / 100.00，等级 优"),
+            "{file}: {text}"
+        );
+    }
+}
+
+#[test]
+fn summary_of_a_folder_names_each_unreadable_file_and_covers_the_rest() {
+    let broken = std::env::temp_dir().join(format!("jixiao-broken-{}.docx", std::process::id()));
+    std::fs::write(&broken, b"PK\x03\x04 not a zip").expect("a temporary file");
+    let broken_name = broken.to_string_lossy().into_owned();
+    let out = jixiao(&[
+        "summary",
+        "tests/data/office/selfeval-putuo-sports-2022.xlsx",
+        "tests/data/office/shanghai-eeb-enforcement-2024.xls",
+        &broken_name,
+    ]);
+    let _ = std::fs::remove_file(&broken);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(&broken_name), "{err}");
+    assert!(err.contains("1 of 3 files could not be read"), "{err}");
+    let text = stdout(&out);
+    assert!(text.contains("2 个文件，6 个项目"), "{text}");
+}

@@ -18,17 +18,20 @@ fn fuzz_dir() -> PathBuf {
 }
 
 /// The `ffi` target's option bytes mapped as `jixiao-ffi` maps them (format 0 = detect,
-/// 6 = md and 7 are refused as input formats; encoding 3 is unknown).
+/// 6 = md is refused as an input format; encoding 3 is unknown).
 fn ffi_as_core(data: &[u8]) {
     let (head, input) = data.split_at(data.len().min(3));
     let pick = |i: usize| head.get(i).copied().unwrap_or(0);
-    let format = match pick(0) % 8 {
+    let format = match pick(0) % 10 {
         0 => None,
         1 => Some(InputFormat::Json),
         2 => Some(InputFormat::Form),
         3 => Some(InputFormat::Csv),
         4 => Some(InputFormat::Tsv),
         5 => Some(InputFormat::Xlsx),
+        7 => Some(InputFormat::Xls),
+        8 => Some(InputFormat::Docx),
+        9 => Some(InputFormat::Pdf),
         _ => return,
     };
     let encoding = match pick(1) % 4 {
@@ -139,7 +142,7 @@ fn the_test_documents_pass_the_checks() {
     for dir in ["tests/data", "tests/data/office", "tests/golden"] {
         for file in std::fs::read_dir(root.join(dir)).unwrap() {
             let file = file.unwrap().path();
-            if !file.is_file() {
+            if file.is_dir() {
                 continue;
             }
             let bytes = std::fs::read(&file).unwrap();

@@ -11,7 +11,8 @@ use crate::bytes::{hand_out, jx_bytes};
 use crate::error::{invalid_argument, jx_result, read_error, write_error};
 use crate::options::{
     encode_text, jx_encoding, jx_format, jx_read_options, optional_str, JX_ENCODING_AUTO,
-    JX_FORMAT_AUTO, JX_FORMAT_CSV, JX_FORMAT_FORM, JX_FORMAT_JSON, JX_FORMAT_TSV, JX_FORMAT_XLSX,
+    JX_FORMAT_AUTO, JX_FORMAT_CSV, JX_FORMAT_DOCX, JX_FORMAT_FORM, JX_FORMAT_JSON, JX_FORMAT_PDF,
+    JX_FORMAT_TSV, JX_FORMAT_XLS, JX_FORMAT_XLSX,
 };
 use crate::panic::{ffi_boundary, try_non_null};
 use crate::report::jx_report;
@@ -192,7 +193,7 @@ pub extern "C" fn jx_document_diagnostic_count(doc: *const jx_document) -> usize
 }
 
 /// The format the document was read as (detected or given): `JX_FORMAT_JSON`, `FORM`,
-/// `CSV`, `TSV` or `XLSX`; `JX_FORMAT_AUTO` (0) when `doc` is NULL.
+/// `CSV`, `TSV`, `XLSX`, `XLS`, `DOCX` or `PDF`; `JX_FORMAT_AUTO` (0) when `doc` is NULL.
 #[no_mangle]
 pub extern "C" fn jx_document_format(doc: *const jx_document) -> jx_format {
     ffi_boundary! {
@@ -204,6 +205,9 @@ pub extern "C" fn jx_document_format(doc: *const jx_document) -> jx_format {
             InputFormat::Csv => JX_FORMAT_CSV,
             InputFormat::Tsv => JX_FORMAT_TSV,
             InputFormat::Xlsx => JX_FORMAT_XLSX,
+            InputFormat::Xls => JX_FORMAT_XLS,
+            InputFormat::Docx => JX_FORMAT_DOCX,
+            InputFormat::Pdf => JX_FORMAT_PDF,
         }
     }
 }

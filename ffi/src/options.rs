@@ -27,6 +27,12 @@ pub const JX_FORMAT_TSV: jx_format = jx_format(4);
 pub const JX_FORMAT_XLSX: jx_format = jx_format(5);
 /// The list layout as a Markdown table (writing only).
 pub const JX_FORMAT_MD: jx_format = jx_format(6);
+/// A legacy `.xls` workbook (Excel 97–2003; reading only, binary).
+pub const JX_FORMAT_XLS: jx_format = jx_format(7);
+/// A Word `.docx` document (binary).
+pub const JX_FORMAT_DOCX: jx_format = jx_format(8);
+/// A `.pdf` with a text layer (reading only, binary).
+pub const JX_FORMAT_PDF: jx_format = jx_format(9);
 
 /// A text encoding: one of the `JX_ENCODING_*` constants (a plain `uint32_t`).
 #[repr(transparent)]
@@ -50,7 +56,8 @@ pub const JX_ENCODING_GB18030: jx_encoding = jx_encoding(2);
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct jx_read_options {
-    /// The format: `JX_FORMAT_AUTO` (0, detect), `JSON`, `FORM`, `CSV`, `TSV` or `XLSX`.
+    /// The format: `JX_FORMAT_AUTO` (0, detect), `JSON`, `FORM`, `CSV`, `TSV`, `XLSX`,
+    /// `XLS`, `DOCX` or `PDF`.
     pub format: jx_format,
     /// The input encoding of text: `JX_ENCODING_AUTO` (0, detect), `UTF8` or `GB18030`.
     pub encoding: jx_encoding,
@@ -69,8 +76,11 @@ impl jx_format {
             JX_FORMAT_CSV => Ok(Some(InputFormat::Csv)),
             JX_FORMAT_TSV => Ok(Some(InputFormat::Tsv)),
             JX_FORMAT_XLSX => Ok(Some(InputFormat::Xlsx)),
+            JX_FORMAT_XLS => Ok(Some(InputFormat::Xls)),
+            JX_FORMAT_DOCX => Ok(Some(InputFormat::Docx)),
+            JX_FORMAT_PDF => Ok(Some(InputFormat::Pdf)),
             other => Err(invalid_argument(format!(
-                "format {} cannot be read (expected JX_FORMAT_AUTO, JSON, FORM, CSV, TSV or XLSX)",
+                "format {} cannot be read (expected JX_FORMAT_AUTO, JSON, FORM, CSV, TSV, XLSX, XLS, DOCX or PDF)",
                 other.0
             ))),
         }

@@ -32,6 +32,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("read_list", read_list),
     ("read_xlsx", read_xlsx),
     ("read_docx", read_docx),
+    ("read_xls", read_xls),
     ("read_json", read_json),
     ("analyse", analyse),
 ];
@@ -222,10 +223,20 @@ fn without_empty_extras(document: &Document) -> Document {
 /// reads survives the workbook writer and the JSON writer equal (a workbook read from
 /// its form-like sheets goes back through the list sheet: empty extras aside).
 pub fn read_xlsx(data: &[u8]) {
+    read_workbook_as(data, InputFormat::Xlsx);
+}
+
+/// `read_xls`: the legacy `.xls` reader holds what [`read_xlsx`] holds; what it reads is
+/// written back as `.xlsx` and reads equal.
+pub fn read_xls(data: &[u8]) {
+    read_workbook_as(data, InputFormat::Xls);
+}
+
+fn read_workbook_as(data: &[u8], format: InputFormat) {
     if data.len() > 4 * MAX_FUZZ_INPUT {
         return;
     }
-    if let Ok(reading) = read(data, &options(Some(InputFormat::Xlsx))) {
+    if let Ok(reading) = read(data, &options(Some(format))) {
         let document = &reading.document;
         json_round_trip(document);
         match jixiao::write::write(document, jixiao::write::OutputFormat::Xlsx) {

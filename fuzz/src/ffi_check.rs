@@ -56,7 +56,7 @@ pub fn ffi(data: &[u8]) {
     let (head, input) = data.split_at(data.len().min(3));
     let pick = |i: usize| head.get(i).copied().unwrap_or(0);
     let options = jx_read_options {
-        format: jx_format(u32::from(pick(0) % 8)),
+        format: jx_format(u32::from(pick(0) % 10)),
         encoding: jx_encoding(u32::from(pick(1) % 4)),
         file_name: c"fuzz.txt".as_ptr(),
     };

@@ -1,9 +1,9 @@
 """jixiao (绩效): Chinese budget project performance targets and self-evaluations.
 
 Read declarations (绩效目标申报表) and self-evaluations (绩效自评表) from the form layout,
-list exports (CSV/TSV/xlsx) or the canonical JSON into an exact model: money, target
-values and weights are :class:`decimal.Decimal`, dates :class:`datetime.date`, never
-floats.
+list exports (CSV/TSV), office files (.xlsx, .xls, .docx, .pdf) or the canonical JSON
+into an exact model: money, target values and weights are :class:`decimal.Decimal`,
+dates :class:`datetime.date`, never floats.
 
 >>> import jixiao
 >>> doc = jixiao.read("tests/data/shanghai-eeb-enforcement-2024.txt")

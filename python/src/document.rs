@@ -146,7 +146,8 @@ impl PyDocument {
             .collect()
     }
 
-    /// The format the document was read from (`form`, `json`, `csv`, `tsv`, `xlsx`).
+    /// The format the document was read from (`form`, `json`, `csv`, `tsv`, `xlsx`, `xls`,
+    /// `docx`, `pdf`).
     #[getter]
     fn format(&self) -> Option<&'static str> {
         self.format
@@ -572,7 +573,7 @@ fn finish(
 
 /// Reads a document. `source` is a **path** (`str` or `os.PathLike`) or **content**
 /// (`bytes`, `bytearray`, `memoryview`); text already in a `str` goes to `read_text`.
-/// The format (form, list CSV/TSV, xlsx, canonical JSON) and the encoding (UTF-8,
+/// The format (form, list CSV/TSV, xlsx/xls, docx, pdf, canonical JSON) and the encoding (UTF-8,
 /// UTF-16 with BOM, GB18030) are detected unless given. `name` is used in messages
 /// (default: the path).
 ///

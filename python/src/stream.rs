@@ -49,7 +49,8 @@ impl PyDeclarationStream {
         }
     }
 
-    /// The format detected from the start of the file (`form`, `csv`, `tsv`, `json`, `xlsx`).
+    /// The format detected from the start of the file (`form`, `csv`, `tsv`, `json`, or an
+    /// office file or PDF, read whole: `xlsx`, `xls`, `docx`, `pdf`).
     #[getter]
     fn format(&self) -> PyResult<&'static str> {
         let inner = self
@@ -72,7 +73,8 @@ impl PyDeclarationStream {
 
 /// Reads the declarations of the file at `path` one at a time: memory stays flat however
 /// large the file (form text is cut at form titles, a list at each project's rows; JSON
-/// and `.xlsx` are read whole first). Each item is a `Declaration`; an input that cannot be
+/// and office files (`.xlsx`, `.xls`, `.docx`, `.pdf`) are read whole first). Each item is
+/// a `Declaration`; an input that cannot be
 /// read at all raises `ParseError` at once, a broken declaration later raises it from
 /// `next()`.
 ///

@@ -350,3 +350,21 @@ def test_score_totals_agree_with_full_scorecards(seed):
         assert t["scores"] == [row.score for row in card.indicators]
         assert all(isinstance(s, (Decimal, type(None))) for s in t["scores"])
     assert pickle.loads(pickle.dumps(totals)) == totals
+
+
+OFFICE = ROOT / "tests" / "data" / "office"
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "xls"])
+def test_office_copies_read_like_their_text(suffix):
+    # LibreOffice's copies of the bundled documents: the same scores and projects as the text.
+    selfeval = jixiao.read(OFFICE / f"selfeval-putuo-sports-2022.{suffix}")
+    assert selfeval.format == suffix
+    card = selfeval.score()[0]
+    assert (card.total, card.grade) == (Decimal("98.62"), "优")
+    seed = jixiao.read(OFFICE / f"shanghai-eeb-enforcement-2024.{suffix}")
+    assert len(seed.declarations) == 5
+    assert sum(len(d.indicators) for d in seed.declarations) == 29
+    text = jixiao.read(ROOT / "tests" / "data" / "shanghai-eeb-enforcement-2024.txt")
+    assert [d.project.name for d in seed.declarations] == [d.project.name for d in text.declarations]
+    assert [d.funding.annual for d in seed.declarations] == [d.funding.annual for d in text.declarations]

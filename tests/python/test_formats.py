@@ -52,7 +52,7 @@ def test_gb18030_csv_with_a_bad_weight():
     "data, words",
     [
         (b"PK\x03\x04" + b"garbage" * 20, "corrupt"),
-        (b"\xd0\xcf\x11\xe0" + b"\x00" * 100, "legacy .xls"),
+        (b"\xd0\xcf\x11\xe0" + b"\x00" * 100, "OLE compound file"),
     ],
 )
 def test_bad_workbooks(data, words):

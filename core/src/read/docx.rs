@@ -51,7 +51,8 @@ use crate::error::{Location, ReadError};
 use crate::model::Document;
 
 use super::grid::{read_grids, Grid, GridSource};
-use super::zip_container::{self, Archive, OLE_SIGNATURE, WORD_DOCUMENT as CONTAINER};
+use super::xls::OLE_SIGNATURE;
+use super::zip_container::{self, Archive, WORD_DOCUMENT as CONTAINER};
 use super::ReadOptions;
 
 /// The main part when `_rels/.rels` does not name one.

@@ -14,12 +14,30 @@
 //! form sheets are the same projects printed again, and are skipped with a finding.
 
 use crate::diagnostic::{Finding, Severity};
-use crate::error::ReadError;
+use crate::error::{Location, ReadError};
 use crate::limits::MAX_SHEET_CELLS;
 use crate::model::{Document, Source};
 
 use super::list::{read_raw_table, RawTable};
 use super::ReadOptions;
+
+/// Runs a document library's own calls (calamine, the zip and PDF parsers) under a panic
+/// guard: a panic inside the library on a malformed file becomes a `bad_workbook` error
+/// naming the file and `library`, so no host process ever sees it. Only the library's
+/// calls go under it, never jixiao's own rules, so that the fuzzers still find a panic in
+/// jixiao's code.
+pub fn guard_library<T>(
+    at: &Location,
+    library: &str,
+    calls: impl FnOnce() -> Result<T, ReadError>,
+) -> Result<T, ReadError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(calls)).unwrap_or_else(|_| {
+        Err(ReadError::Workbook {
+            at: at.clone(),
+            message: format!("the file is malformed ({library} failed on it)"),
+        })
+    })
+}
 
 /// One sheet, table or page of a document as cells.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

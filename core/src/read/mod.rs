@@ -14,6 +14,8 @@ pub mod lexicon;
 pub mod list;
 pub mod stream;
 #[cfg(feature = "xlsx")]
+pub mod xls;
+#[cfg(feature = "xlsx")]
 pub mod xlsx;
 #[cfg(feature = "xlsx")]
 mod zip_container;
@@ -41,12 +43,19 @@ pub enum InputFormat {
     Csv,
     /// The list layout as tab-separated values.
     Tsv,
-    /// An `.xlsx` workbook in the list layout.
+    /// An `.xlsx` workbook: list sheets, or form sheets (申报表/自评表 kept in Excel).
     Xlsx,
+    /// A legacy `.xls` workbook (Excel 97–2003), read as [`InputFormat::Xlsx`] is.
+    Xls,
+    /// A Word `.docx` document: its tables (and the text between them) read as a form
+    /// or a list.
+    Docx,
+    /// A `.pdf` with a text layer: its ruled tables read as a form or a list.
+    Pdf,
 }
 
 impl InputFormat {
-    /// `json`, `form`, `csv`, `tsv` or `xlsx`.
+    /// `json`, `form`, `csv`, `tsv`, `xlsx`, `xls`, `docx` or `pdf`.
     pub fn as_str(self) -> &'static str {
         match self {
             InputFormat::Json => "json",
@@ -54,7 +63,19 @@ impl InputFormat {
             InputFormat::Csv => "csv",
             InputFormat::Tsv => "tsv",
             InputFormat::Xlsx => "xlsx",
+            InputFormat::Xls => "xls",
+            InputFormat::Docx => "docx",
+            InputFormat::Pdf => "pdf",
         }
+    }
+
+    /// Whether the format is an office file or a PDF (read whole, as a grid of cells:
+    /// [`grid`]), not text.
+    pub fn is_binary(self) -> bool {
+        matches!(
+            self,
+            InputFormat::Xlsx | InputFormat::Xls | InputFormat::Docx | InputFormat::Pdf
+        )
     }
 }
 
@@ -74,8 +95,11 @@ impl FromStr for InputFormat {
             "csv" => Ok(InputFormat::Csv),
             "tsv" | "tab" => Ok(InputFormat::Tsv),
             "xlsx" => Ok(InputFormat::Xlsx),
+            "xls" => Ok(InputFormat::Xls),
+            "docx" => Ok(InputFormat::Docx),
+            "pdf" => Ok(InputFormat::Pdf),
             other => Err(format!(
-                "unknown input format `{other}` (expected json, form, csv, tsv or xlsx)"
+                "unknown input format `{other}` (expected json, form, csv, tsv, xlsx, xls, docx or pdf)"
             )),
         }
     }
@@ -144,14 +168,13 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
         Some(format) => Some(format),
         None => detect_binary(bytes, options)?,
     };
-    #[cfg(feature = "xlsx")]
-    if format == Some(InputFormat::Xlsx) {
-        let (document, diagnostics) = xlsx::read_workbook(bytes, options)?;
+    if let Some(format) = format.filter(|f| f.is_binary()) {
+        let (document, diagnostics) = read_binary(bytes, format, options)?;
         check_counts(&document, options)?;
         return Ok(Reading {
             document,
             diagnostics,
-            format: InputFormat::Xlsx,
+            format,
             encoding: "binary",
         });
     }
@@ -175,11 +198,8 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
         InputFormat::Form => form::read_form(text, options)?,
         InputFormat::Csv => list::read_list(text, b',', options)?,
         InputFormat::Tsv => list::read_list(text, b'\t', options)?,
-        InputFormat::Xlsx => {
-            return Err(ReadError::Workbook {
-                at: options.location(),
-                message: "this build has no .xlsx support (the `xlsx` feature is off)".to_owned(),
-            })
+        InputFormat::Xlsx | InputFormat::Xls | InputFormat::Docx | InputFormat::Pdf => {
+            read_binary(bytes, format, options)?
         }
     };
     check_counts(&document, options)?;
@@ -197,6 +217,40 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
         format,
         encoding,
     })
+}
+
+/// Reads an office file or a PDF (a [`InputFormat::is_binary`] format) through its grid
+/// source; a format this build leaves out (the `xlsx` or `pdf` feature off) is a clear
+/// error.
+fn read_binary(
+    bytes: &[u8],
+    format: InputFormat,
+    options: &ReadOptions,
+) -> Result<(Document, Vec<Finding>), ReadError> {
+    let missing = |feature: &str| {
+        Err(ReadError::Workbook {
+            at: options.location(),
+            message: format!(
+                "this build cannot read .{format} files (the `{feature}` feature of jixiao is off)"
+            ),
+        })
+    };
+    match format {
+        #[cfg(feature = "xlsx")]
+        InputFormat::Xlsx => xlsx::read_workbook(bytes, options),
+        #[cfg(feature = "xlsx")]
+        InputFormat::Xls => xls::read_xls(bytes, options),
+        #[cfg(not(feature = "xlsx"))]
+        InputFormat::Xlsx | InputFormat::Xls => missing("xlsx"),
+        InputFormat::Docx => missing("xlsx"),
+        InputFormat::Pdf => missing("pdf"),
+        InputFormat::Json | InputFormat::Form | InputFormat::Csv | InputFormat::Tsv => {
+            Err(ReadError::Workbook {
+                at: options.location(),
+                message: format!("{format} is a text format"),
+            })
+        }
+    }
 }
 
 /// Checks the line bounds of a text input ([`limits::MAX_LINE_BYTES`],
@@ -305,18 +359,27 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Result<InputFormat, ReadEr
     detect_text(&decoded, options)
 }
 
-/// The formats told by their first bytes: a zip signature is a workbook; a legacy `.xls`
-/// (or encrypted workbook) is refused. `None`: a text input.
-fn detect_binary(bytes: &[u8], options: &ReadOptions) -> Result<Option<InputFormat>, ReadError> {
+/// The formats told by their first bytes: a zip holding `word/document.xml` is a Word
+/// document, any other zip a workbook; an OLE compound file is a legacy `.xls` (an
+/// encrypted Office file or a `.doc` is refused by the `.xls` reader, with its own
+/// message); `%PDF-` in the first kilobyte is a PDF. `None`: a text input.
+fn detect_binary(bytes: &[u8], _options: &ReadOptions) -> Result<Option<InputFormat>, ReadError> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return Ok(Some(InputFormat::Xlsx));
+        // Entry names are stored uncompressed, in the local headers and the central
+        // directory: a Word document names `word/document.xml`.
+        let word = memchr::memmem::find(bytes, b"word/document.xml").is_some();
+        return Ok(Some(if word {
+            InputFormat::Docx
+        } else {
+            InputFormat::Xlsx
+        }));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(ReadError::Workbook {
-            at: options.location(),
-            message: "this is an encrypted workbook or a legacy .xls file; save it as .xlsx without a password"
-                .to_owned(),
-        });
+        return Ok(Some(InputFormat::Xls));
+    }
+    let head = bytes.get(..bytes.len().min(1024)).unwrap_or_default();
+    if memchr::memmem::find(head, b"%PDF-").is_some() {
+        return Ok(Some(InputFormat::Pdf));
     }
     Ok(None)
 }

@@ -87,11 +87,13 @@ pub fn declarations<R: Read>(
         encoding: Encoding::Utf8,
         ..options.clone()
     };
-    let format = match options.format {
-        Some(format) => format,
-        None => detect(head_text.get(..cut).unwrap_or_default().as_bytes(), &sniff)?,
+    // An office file or a PDF is told by its raw first bytes, before any decoding.
+    let format = match (options.format, super::detect_binary(&head, options)?) {
+        (Some(format), _) | (None, Some(format)) => format,
+        (None, None) => detect(head_text.get(..cut).unwrap_or_default().as_bytes(), &sniff)?,
     };
-    let whole = matches!(format, InputFormat::Json | InputFormat::Xlsx)
+    let whole = format == InputFormat::Json
+        || format.is_binary()
         || head_text.trim_start().starts_with('|');
     let mut pending = VecDeque::new();
     let source = if whole {
@@ -486,7 +488,11 @@ impl<R: Read> Iterator for Declarations<R> {
             match self.format {
                 InputFormat::Form => self.next_form(),
                 InputFormat::Csv | InputFormat::Tsv => self.next_list(),
-                InputFormat::Json | InputFormat::Xlsx => self.done = true,
+                InputFormat::Json
+                | InputFormat::Xlsx
+                | InputFormat::Xls
+                | InputFormat::Docx
+                | InputFormat::Pdf => self.done = true,
             }
         }
     }

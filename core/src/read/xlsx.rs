@@ -31,34 +31,23 @@ use crate::limits::{
 };
 use crate::model::{Document, Source};
 
-use super::grid::{read_grids, Grid, GridSource, Merge};
+use super::grid::{guard_library, read_grids, Grid, GridSource, Merge};
 use super::list::{column_letter, RawRow, RawTable};
 use super::{zip_container, ReadOptions};
 
-/// Reads every sheet of a workbook that has a recognizable list header row.
+/// Reads every sheet of a workbook: list sheets with the list rules, form sheets with the
+/// form rules (see [`super::grid::read_grids`]).
 ///
-/// A password-protected workbook (an OLE/CFB container, as Excel writes encrypted files)
-/// or a legacy `.xls`, a corrupt file, and a workbook where no sheet has a list header
-/// row are errors naming the file and the sheet.
+/// A password-protected workbook or a legacy `.xls` (an OLE container) goes to the `.xls`
+/// reader, which tells them apart; a corrupt file, and a workbook where no sheet holds a
+/// list or a form, are errors naming the file and the sheet.
 ///
 /// calamine 0.38 panics on some malformed sheets (a cell reference of more than 6
 /// letters overflows its column arithmetic: `attempt to multiply with overflow` in builds
-/// with overflow checks). A panic inside the workbook library is caught here and reported
-/// as `bad_workbook`, so no host process ever sees it.
+/// with overflow checks). A panic inside calamine's own calls is caught
+/// ([`super::grid::guard_library`]) and reported as `bad_workbook`, so no host process
+/// ever sees it; jixiao's own code runs outside the guard, where the fuzzers see a panic.
 pub fn read_workbook(
-    bytes: &[u8],
-    options: &ReadOptions,
-) -> Result<(Document, Vec<Finding>), ReadError> {
-    let run = std::panic::AssertUnwindSafe(|| read_workbook_unguarded(bytes, options));
-    std::panic::catch_unwind(run).unwrap_or_else(|_| {
-        Err(ReadError::Workbook {
-            at: options.location(),
-            message: "the workbook is malformed (the spreadsheet library failed on it: a broken cell reference?)".to_owned(),
-        })
-    })
-}
-
-fn read_workbook_unguarded(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<(Document, Vec<Finding>), ReadError> {
@@ -66,13 +55,8 @@ fn read_workbook_unguarded(
     if bytes.is_empty() {
         return Err(ReadError::Empty { at });
     }
-    if bytes.starts_with(&zip_container::OLE_SIGNATURE) {
-        return Err(ReadError::Workbook {
-            at,
-            message: "this is an OLE container: a password-protected (encrypted) workbook or a \
-                      legacy .xls file; remove the password or save it as .xlsx"
-                .to_owned(),
-        });
+    if bytes.starts_with(&super::xls::OLE_SIGNATURE) {
+        return super::xls::read_xls(bytes, options);
     }
     if !bytes.starts_with(b"PK") {
         return Err(ReadError::Workbook {
@@ -81,6 +65,29 @@ fn read_workbook_unguarded(
         });
     }
     check_zip(bytes, &at)?;
+    let sheets = guard_library(
+        &at,
+        "the spreadsheet library (a broken cell reference?)",
+        || load_sheets(bytes, &at),
+    )?;
+    let mut findings = Vec::new();
+    let grids = sheets
+        .into_iter()
+        .map(|(name, range, merged)| Grid {
+            table: sheet_table(&name, &range, options, &mut findings),
+            merged,
+        })
+        .collect();
+    let (document, more) = read_grids(grids, WORKBOOK, options)?;
+    findings.extend(more);
+    Ok((document, findings))
+}
+
+/// A sheet as calamine gives it: its name, its cells and its merged ranges.
+type LoadedSheet = (String, Range<Data>, Vec<Merge>);
+
+/// Every sheet of the workbook through calamine (the only code under the guard).
+fn load_sheets(bytes: &[u8], at: &Location) -> Result<Vec<LoadedSheet>, ReadError> {
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| ReadError::Workbook {
         at: at.clone(),
         message: format!("corrupt or not an .xlsx workbook: {e}"),
@@ -88,18 +95,16 @@ fn read_workbook_unguarded(
     let names = workbook.sheet_names();
     if names.len() > MAX_SHEETS {
         return Err(ReadError::TooLarge {
-            at,
+            at: at.clone(),
             what: format!("the number of sheets ({})", names.len()),
             limit: format!("{MAX_SHEETS} sheets"),
         });
     }
-    let mut findings = Vec::new();
-    let mut grids = Vec::with_capacity(names.len());
-    for name in &names {
-        let range = sheet_range(&mut workbook, name, &at.clone().sheet(name))?;
-        let table = sheet_table(name, &range, options, &mut findings);
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let range = sheet_range(&mut workbook, &name, &at.clone().sheet(&name))?;
         let merged = workbook
-            .merge_cells_by_sheet_name(name)
+            .merge_cells_by_sheet_name(&name)
             .unwrap_or_default()
             .iter()
             .map(|d| Merge {
@@ -109,15 +114,13 @@ fn read_workbook_unguarded(
                 right: d.end.1,
             })
             .collect();
-        grids.push(Grid { table, merged });
+        sheets.push((name, range, merged));
     }
-    let (document, more) = read_grids(grids, WORKBOOK, options)?;
-    findings.extend(more);
-    Ok((document, findings))
+    Ok(sheets)
 }
 
 /// A workbook's grids are its sheets.
-const WORKBOOK: GridSource = GridSource {
+pub(super) const WORKBOOK: GridSource = GridSource {
     kind: "workbook",
     part: "sheet",
     part_zh: "工作表",
@@ -241,7 +244,7 @@ fn sheet_range(
     };
     let mut cells: Vec<Cell<Data>> = Vec::new();
     let (mut top, mut bottom, mut left, mut right) = (u32::MAX, 0u32, u32::MAX, 0u32);
-    while let Some(cell) = reader.next_cell().map_err(corrupt)? {
+    while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(corrupt)? {
         if matches!(cell.get_value(), DataRef::Empty) {
             continue;
         }
@@ -250,27 +253,18 @@ fn sheet_range(
             .clone()
             .line(row.saturating_add(1))
             .column(col.saturating_add(1));
-        if row >= MAX_SHEET_ROWS || col >= MAX_SHEET_COLUMNS {
-            return Err(ReadError::TooLarge {
-                at: here,
-                what: format!(
-                    "the cell {}{} (outside the sheet grid)",
-                    column_letter(col),
-                    u64::from(row) + 1
-                ),
-                limit: format!("{MAX_SHEET_ROWS} rows × {MAX_SHEET_COLUMNS} columns"),
-            });
-        }
-        let value: Data = cell.get_value().clone().into();
+        check_cell_position(row, col, &here)?;
+        let mut value: Data = cell.get_value().clone().into();
         if let Data::String(text) = &value {
-            let chars = text.chars().count();
-            if chars > MAX_CELL_CHARS {
-                return Err(ReadError::TooLarge {
-                    at: here,
-                    what: format!("the cell ({chars} characters)"),
-                    limit: format!("{MAX_CELL_CHARS} characters per cell"),
-                });
-            }
+            check_cell_length(text, &here)?;
+        }
+        let format = reader
+            .styles()
+            .get(style)
+            .and_then(|s| s.number_format.as_ref())
+            .map(|f| f.format_code.as_str());
+        if let Some(percent) = percent_text(&value, format) {
+            value = Data::String(percent);
         }
         top = top.min(row);
         bottom = bottom.max(row);
@@ -290,10 +284,35 @@ fn sheet_range(
         }
         cells.push(Cell::new((row, col), value));
     }
+    // A second pass for the formulas: a literal one (`=100%`, `=100 (%)`, typed as a
+    // target and taken by the spreadsheet for a formula) is the text written, not its
+    // value; any other formula (`=SUM(G15:G19)`) reads as the value it shows.
+    drop(reader);
+    let mut literals: Vec<((u32, u32), String)> = Vec::new();
+    let mut reader = workbook.worksheet_cells_reader(name).map_err(corrupt)?;
+    while let Some(cell) = reader.next_formula().map_err(corrupt)? {
+        let formula = cell.get_value();
+        if is_literal_formula(formula) {
+            let (row, col) = cell.get_position();
+            literals.push(((row, col), format!("={formula}")));
+        }
+    }
+    drop(reader);
+    literals.sort();
+    if !literals.is_empty() {
+        for cell in &mut cells {
+            if let Ok(i) = literals.binary_search_by(|(pos, _)| pos.cmp(&cell.get_position())) {
+                if let Some((pos, text)) = literals.get(i) {
+                    *cell = Cell::new(*pos, Data::String(text.clone()));
+                }
+            }
+        }
+    }
     Ok(Range::from_sparse(cells))
 }
 
-fn sheet_table(
+/// The cell texts of a sheet's range, with a `cell_error` finding per error cell.
+pub(super) fn sheet_table(
     sheet: &str,
     range: &calamine::Range<Data>,
     options: &ReadOptions,
@@ -330,6 +349,72 @@ fn sheet_table(
         sheet: Some(sheet.to_owned()),
         first_column: col0,
     }
+}
+
+/// Refuses a cell outside the sheet grid ([`MAX_SHEET_ROWS`] × [`MAX_SHEET_COLUMNS`]).
+fn check_cell_position(row: u32, col: u32, here: &Location) -> Result<(), ReadError> {
+    if row >= MAX_SHEET_ROWS || col >= MAX_SHEET_COLUMNS {
+        return Err(ReadError::TooLarge {
+            at: here.clone(),
+            what: format!(
+                "the cell {}{} (outside the sheet grid)",
+                column_letter(col),
+                u64::from(row) + 1
+            ),
+            limit: format!("{MAX_SHEET_ROWS} rows × {MAX_SHEET_COLUMNS} columns"),
+        });
+    }
+    Ok(())
+}
+
+/// Refuses a cell text longer than [`MAX_CELL_CHARS`].
+fn check_cell_length(text: &str, here: &Location) -> Result<(), ReadError> {
+    let chars = text.chars().count();
+    if chars > MAX_CELL_CHARS {
+        return Err(ReadError::TooLarge {
+            at: here.clone(),
+            what: format!("the cell ({chars} characters)"),
+            limit: format!("{MAX_CELL_CHARS} characters per cell"),
+        });
+    }
+    Ok(())
+}
+
+/// A number shown through a percent format (`0%`, `0.00%`) as the percentage it shows,
+/// exactly: `1` is `100%`, `0.985` is `98.5%` (the shortest decimal of the float, times
+/// 100 in decimal arithmetic, trailing zeros dropped). `None` for anything else.
+fn percent_text(value: &Data, format: Option<&str>) -> Option<String> {
+    let format = format?;
+    // A `%` outside quotes and brackets is the percent format; `"%"` is a literal.
+    let mut quoted = false;
+    let mut percent = false;
+    for c in format.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '%' if !quoted => percent = true,
+            _ => {}
+        }
+    }
+    if !percent {
+        return None;
+    }
+    let digits = match value {
+        Data::Float(f) if f.is_finite() => float_text(*f),
+        Data::Int(i) => i.to_string(),
+        _ => return None,
+    };
+    let number: rust_decimal::Decimal = digits.parse().ok()?;
+    let shown = number
+        .checked_mul(rust_decimal::Decimal::ONE_HUNDRED)?
+        .normalize();
+    Some(format!("{shown}%"))
+}
+
+/// Whether a formula is a literal typed as a target (`100%`, `100 (%)`, `≥90`, `100(人)`):
+/// no cell reference and no function, so no Latin letter at all.
+pub(super) fn is_literal_formula(formula: &str) -> bool {
+    let formula = formula.trim_start_matches('=');
+    !formula.trim().is_empty() && !formula.chars().any(|c| c.is_ascii_alphabetic())
 }
 
 /// The text of a cell (see the module documentation).
@@ -378,6 +463,30 @@ mod tests {
         assert_eq!(cell_text(&Data::Float(215_457.6)), "215457.6");
         assert_eq!(cell_text(&Data::Int(44_561)), "44561");
         assert_eq!(cell_text(&Data::Empty), "");
+    }
+
+    #[test]
+    fn percent_formats_show_the_percentage_exactly() {
+        let shown = |v: Data, f: &str| percent_text(&v, Some(f));
+        assert_eq!(shown(Data::Float(1.0), "0.00%").as_deref(), Some("100%"));
+        assert_eq!(shown(Data::Float(0.985), "0%").as_deref(), Some("98.5%"));
+        assert_eq!(shown(Data::Float(0.1), "0.0%").as_deref(), Some("10%"));
+        assert_eq!(shown(Data::Int(2), "0%").as_deref(), Some("200%"));
+        // A quoted `%` is a literal, not the percent format; text is never touched.
+        assert_eq!(shown(Data::Float(1.0), "0\"%\""), None);
+        assert_eq!(shown(Data::Float(1.0), "General"), None);
+        assert_eq!(shown(Data::String("1".into()), "0%"), None);
+        assert_eq!(percent_text(&Data::Float(1.0), None), None);
+    }
+
+    #[test]
+    fn literal_formulas_are_targets_typed() {
+        for literal in ["100%", "100 (%)", "=100(%)", "≥90", "100(人)"] {
+            assert!(is_literal_formula(literal), "{literal}");
+        }
+        for formula in ["SUM(G15:G19)", "A1*2", "", "  ", "IF(1,2,3)"] {
+            assert!(!is_literal_formula(formula), "{formula}");
+        }
     }
 
     #[test]

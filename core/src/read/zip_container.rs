@@ -43,10 +43,6 @@ pub(crate) const WORD_DOCUMENT: Container = Container {
     corrupt: "corrupt or not a .docx Word document",
 };
 
-/// The first bytes of an OLE compound file (CFB): an encrypted Office file, or a legacy
-/// `.xls`/`.doc`.
-pub(crate) const OLE_SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
 /// Opens the zip container and checks its entry count and declared sizes.
 pub(crate) fn open<'a>(
     bytes: &'a [u8],

@@ -108,15 +108,7 @@ impl Scorecard {
             (Some(e), Some(a)) => format!("{} / {}", plain(e), plain(a)),
             _ => "—".to_owned(),
         };
-        let rate = b.rate.map_or_else(
-            || "—".to_owned(),
-            |r| {
-                format!(
-                    "{}%",
-                    plain(r.saturating_mul(Decimal::ONE_HUNDRED).round_dp(2))
-                )
-            },
-        );
+        let rate = b.rate.map_or_else(|| "—".to_owned(), super::rate_percent);
         rows.push([
             "预算执行".to_owned(),
             "预算执行率".to_owned(),

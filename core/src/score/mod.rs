@@ -283,6 +283,23 @@ pub fn score_document(document: &Document, profile: &Profile) -> Vec<Scorecard> 
         .collect()
 }
 
+/// A rate as every display shows it (执行率, 完成率): the percentage, rounded to 2 places
+/// half away from zero (四舍五入, the house rule: never banker's rounding), trailing zeros
+/// dropped, with `%`.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// let rate: Decimal = "0.861850".parse().unwrap();
+/// assert_eq!(jixiao::score::rate_percent(rate), "86.19%"); // banker's rounding: 86.18%
+/// assert_eq!(jixiao::score::rate_percent(Decimal::ONE), "100%");
+/// ```
+pub fn rate_percent(rate: Decimal) -> String {
+    let percent = rate
+        .saturating_mul(Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    format!("{}%", plain(percent))
+}
+
 /// Rounds a score to 2 decimals, half away from zero (四舍五入), scale fixed at 2.
 pub fn round2(value: Decimal) -> Decimal {
     let scale = value.scale();

@@ -121,18 +121,27 @@ fn write_header(out: &mut String, d: &Declaration) {
     let start = date(p.start_date);
     let end = date(p.end_date);
     let mut dates: Vec<&str> = vec!["计划开始日期", &start, "计划完成日期", &end];
-    let mut own_lines = Vec::new();
+    // A value that is itself a label (`说明` = `计划完成日期`) reads back only in the
+    // `label：value` cell it came from.
+    let mut own_lines: Vec<Vec<String>> = Vec::new();
     let extras: Vec<(String, String)> = p.extra.iter().map(|(k, v)| (cell(k), cell(v))).collect();
     for (label, value) in &extras {
-        if crate::read::form::reads_as_extra(label, value) {
-            own_lines.push([label.as_str(), value.as_str()]);
+        let pair = [label.as_str(), value.as_str()];
+        let joined = format!("{label}：{value}");
+        if crate::read::form::reads_as_extra(&pair, label, value) {
+            own_lines.push(vec![label.clone(), value.clone()]);
+        } else if !value.is_empty()
+            && crate::read::form::reads_as_extra(&[joined.as_str()], label, value)
+        {
+            own_lines.push(vec![joined]);
         } else {
-            dates.extend([label.as_str(), value.as_str()]);
+            dates.extend(pair);
         }
     }
     line(out, &dates);
-    for pair in own_lines {
-        line(out, &pair);
+    for cells in &own_lines {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        line(out, &cells);
     }
 }
 

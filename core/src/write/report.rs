@@ -26,9 +26,7 @@ pub fn scorecards_markdown(cards: &[Scorecard]) -> String {
         );
         out.push_str("| --- | --- | --- | --- | --- | ---: | ---: | --- |\n");
         let budget = &card.budget;
-        let rate = budget
-            .rate
-            .map(|r| format!("{}%", (r * Decimal::from(100)).round_dp(2).normalize()));
+        let rate = budget.rate.map(crate::score::rate_percent);
         out.push_str(&format!(
             "| 预算执行率 |  |  | 全年预算数 {} | 执行数 {} ({}) | {} | {} | {} |\n",
             show(budget.adjusted),

@@ -435,7 +435,7 @@ fn scorecard_html(c: &Scorecard) -> String {
     out.push_str(&format!(
         "<tr><td colspan=\"4\">预算执行率</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
         b.rate
-            .map(|r| format!("{}%", (r * Decimal::ONE_HUNDRED).round_dp(2)))
+            .map(jixiao::score::rate_percent)
             .unwrap_or_else(|| "—".to_owned()),
         esc(&b.max.to_string()),
         dec_cell(b.score),

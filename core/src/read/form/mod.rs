@@ -285,13 +285,14 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
     Ok((document, diagnostics))
 }
 
-/// Whether a header line of the form writer, `label <TAB> value` on a line of its own,
-/// reads back as exactly that extra field of the project and nothing else (not a year
-/// line, a goal label row, a funding title, the 总分 row, a form title, …). The form
+/// Whether a header line of the form writer, `cells` on a line of their own (`label
+/// <TAB> value`, or `label：value` in one cell), reads back as exactly the extra field
+/// `label` = `value` of the project and nothing else (not a year line, a goal label row,
+/// a funding title, the 总分 row, a form title, another label's value, …). The form
 /// writer asks it before giving an extra field (kept from a mangled form) a line of its
 /// own.
-pub(crate) fn reads_as_extra(label: &str, value: &str) -> bool {
-    let line = format!("{label}\t{value}");
+pub(crate) fn reads_as_extra(cells: &[&str], label: &str, value: &str) -> bool {
+    let line = cells.join("\t");
     let row = Row::of_line(1, &line);
     let mut reader = Reader::new(None, false, MoneyUnit::Yuan);
     reader.row(&row);
