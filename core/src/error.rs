@@ -130,6 +130,16 @@ pub enum ReadError {
         /// Why.
         message: String,
     },
+    /// The streaming reader met what only a whole read can join: a list project whose
+    /// rows come again after another project's (`read` reads the file whole and joins
+    /// them; the stream delivered the project when its rows first ended).
+    #[error("{at}: cannot be read as a stream: {message}")]
+    NotStreamable {
+        /// Where.
+        at: Location,
+        /// What was found.
+        message: String,
+    },
 }
 
 impl ReadError {
@@ -144,6 +154,7 @@ impl ReadError {
             ReadError::NoDeclaration { .. } => "no_declaration",
             ReadError::Malformed { .. } => "malformed",
             ReadError::Workbook { .. } => "bad_workbook",
+            ReadError::NotStreamable { .. } => "not_streamable",
         }
     }
 
@@ -157,7 +168,8 @@ impl ReadError {
             | ReadError::Json { at, .. }
             | ReadError::NoDeclaration { at, .. }
             | ReadError::Malformed { at, .. }
-            | ReadError::Workbook { at, .. } => at,
+            | ReadError::Workbook { at, .. }
+            | ReadError::NotStreamable { at, .. } => at,
         }
     }
 }

@@ -321,3 +321,61 @@ fn nothing_to_read_fails_up_front() {
     let err = stream::declarations(&b"\n\n"[..], &ReadOptions::named("e.txt")).err();
     assert_eq!(err.map(|e| e.code()), Some("empty_input"));
 }
+
+#[test]
+fn a_nul_byte_anywhere_is_the_binary_error_read_gives() {
+    // fuzz/regressions/stream/nul-bytes-after-a-form.txt: `read` refuses text with a NUL
+    // byte; the stream delivered the form before it without a word.
+    let mut bytes = data("selfeval-putuo-sports-2022.txt");
+    bytes.extend_from_slice(b"\n\x00\x00--\x00\n");
+    let options = ReadOptions::named("nul.txt");
+    assert_eq!(read(&bytes, &options).unwrap_err().code(), "binary_input");
+    // Within the first 64 KiB the stream refuses at its start; later, as its last item.
+    let err = match stream::declarations(&bytes[..], &options) {
+        Err(e) => e,
+        Ok(items) => items.last().unwrap().unwrap_err(),
+    };
+    assert_eq!(err.code(), "binary_input");
+    assert!(err.location().line.is_some(), "{err}");
+    // Past the first 64 KiB: the same form many times, then the NUL bytes.
+    let form = data("selfeval-putuo-sports-2022.txt");
+    let mut long = form.repeat(64 * 1024 / form.len() + 2);
+    long.extend_from_slice(b"\n\x00\x00--\x00\n");
+    let items: Vec<_> = stream::declarations(&long[..], &options).unwrap().collect();
+    let last = items.last().unwrap().as_ref().unwrap_err();
+    assert_eq!(last.code(), "binary_input");
+}
+
+#[test]
+fn a_list_project_that_comes_again_is_not_streamable_never_silently_split() {
+    // fuzz/regressions/stream/project-rows-interleaved.csv, in short: `read` joins 丙's
+    // rows around 中; the stream delivered 丙 when its rows first ended, so it says so.
+    let csv = "项目名称,一级指标,二级指标,三级指标,指标值\n\
+               丙,产出指标,数量指标,培训人数,≥3人\n\
+               中,产出指标,数量指标,培训人数,≥3人\n\
+               丙,产出指标,质量指标,合格率,≥3人\n\
+               丁,产出指标,数量指标,培训人数,≥4人\n";
+    let options = ReadOptions::named("interleaved.csv");
+    let whole = read(csv.as_bytes(), &options).unwrap();
+    let names: Vec<_> = whole
+        .document
+        .declarations
+        .iter()
+        .map(|d| d.project.name.as_str())
+        .collect();
+    assert_eq!(names, ["丙", "中", "丁"]);
+    let items: Vec<_> = stream::declarations(csv.as_bytes(), &options)
+        .unwrap()
+        .collect();
+    let err = items.last().unwrap().as_ref().unwrap_err();
+    assert_eq!(err.code(), "not_streamable");
+    assert_eq!(err.location().line, Some(4));
+    assert!(err.to_string().contains("丙"), "{err}");
+    // Contiguous rows stream exactly as read.
+    let together = "项目名称,一级指标,二级指标,三级指标,指标值\n\
+                    丙,产出指标,数量指标,培训人数,≥3人\n\
+                    丙,产出指标,质量指标,合格率,≥3人\n\
+                    中,产出指标,数量指标,培训人数,≥3人\n";
+    let whole = read(together.as_bytes(), &options).unwrap();
+    same_as_read(together.as_bytes(), &options, &whole);
+}

@@ -33,6 +33,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("read_xlsx", read_xlsx),
     ("read_docx", read_docx),
     ("read_xls", read_xls),
+    ("stream", stream),
     ("read_json", read_json),
     ("analyse", analyse),
 ];
@@ -228,7 +229,17 @@ pub fn read_xlsx(data: &[u8]) {
 
 /// `read_xls`: the legacy `.xls` reader holds what [`read_xlsx`] holds; what it reads is
 /// written back as `.xlsx` and reads equal.
+///
+/// calamine's compound-file and BIFF parsers panic on many corrupt files, and cannot be
+/// checked beforehand as the xlsx container is: the reader runs them under its guard
+/// (`jixiao::read::grid::guard_library`), which turns such a panic into an error, as a
+/// user sees it. libFuzzer's panic hook aborts on every panic, caught or not, so this
+/// target sets a quiet hook once: a panic the guard catches is then the error it is,
+/// while any panic that escapes (in jixiao's own code, outside the guard) still ends the
+/// run, as libfuzzer-sys aborts when the target panics.
 pub fn read_xls(data: &[u8]) {
+    static QUIET: std::sync::Once = std::sync::Once::new();
+    QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
     read_workbook_as(data, InputFormat::Xls);
 }
 
@@ -279,6 +290,85 @@ pub fn read_docx(data: &[u8]) {
             "the Word file written reads back otherwise than its form text:\n{text}"
         );
     }
+}
+
+/// `stream`: the streaming reader is the whole read delivered one declaration at a
+/// time. Where `read` reads the input, the stream yields exactly its declarations, in
+/// order, with their lines and the same findings; where `read` refuses it, the stream
+/// never delivers a complete, error-free reading of it.
+pub fn stream(data: &[u8]) {
+    if data.len() > MAX_FUZZ_INPUT {
+        return;
+    }
+    let options = options(None);
+    let whole = read(data, &options);
+    let items = match jixiao::read::stream::declarations(data, &options) {
+        Ok(items) => items,
+        Err(e) => {
+            assert!(
+                whole.is_err(),
+                "read() reads the input, the stream refuses it at the start: {e}"
+            );
+            return;
+        }
+    };
+    let mut declarations = Vec::new();
+    let mut findings = Vec::new();
+    let mut failed = None;
+    for item in items {
+        match item {
+            Ok((declaration, found)) => {
+                declarations.push(declaration);
+                findings.extend(found);
+            }
+            Err(e) => {
+                failed = Some(e);
+                break;
+            }
+        }
+    }
+    let whole = match whole {
+        Ok(whole) => whole,
+        Err(e) => {
+            assert!(
+                failed.is_some() || declarations.is_empty(),
+                "read() refuses the input ({e}), the stream delivers {} declarations without an error",
+                declarations.len()
+            );
+            return;
+        }
+    };
+    if let Some(e) = failed {
+        // A list whose project comes again after another's is the one input `read` joins
+        // and the stream cannot: it says so (docs/design.md, "Streaming").
+        assert!(
+            e.code() == "not_streamable",
+            "read() reads the input, the stream fails on it: {e}"
+        );
+        return;
+    }
+    assert!(
+        declarations == whole.document.declarations,
+        "the stream's declarations differ from read()'s:\n{declarations:#?}\n{:#?}",
+        whole.document.declarations
+    );
+    let lines = |ds: &[jixiao::Declaration]| -> Vec<(u32, Vec<u32>)> {
+        ds.iter()
+            .map(|d| {
+                (
+                    d.source.line,
+                    d.indicators.iter().map(|i| i.source.line).collect(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(lines(&declarations), lines(&whole.document.declarations));
+    let key = |f: &jixiao::Finding| (f.line, f.code.clone(), f.message.clone());
+    let mut a: Vec<_> = findings.iter().map(key).collect();
+    let mut b: Vec<_> = whole.diagnostics.iter().map(key).collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "the stream's findings differ from read()'s");
 }
 
 /// `read_json`: the canonical JSON reader never panics (nesting is bounded by

@@ -145,23 +145,28 @@ fn read_table(
         };
         let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).and_then(non_empty);
         let project = cell(cols.project);
+        let unit = match cell(cols.unit).as_deref().map(str::trim) {
+            Some("万元") => MoneyUnit::WanYuan,
+            _ => MoneyUnit::Yuan,
+        };
+        // An amount that writes its own unit (`265万元`) is converted exactly into the
+        // row's unit (the one money parser of every reader, `read::cell::parse_money`).
         let number = |i: Option<usize>, what: &str| -> Result<Option<Decimal>, ReadError> {
             match cell(i) {
                 None => Ok(None),
-                Some(t) => money(&t).map(Some).ok_or_else(|| ReadError::Malformed {
-                    at: at.clone().line(line),
-                    message: format!("{what} `{t}` is not a number"),
-                }),
+                Some(t) => match crate::read::cell::parse_money(&t, unit) {
+                    Ok(Some((value, _))) => Ok(Some(value)),
+                    _ => money(&t).map(Some).ok_or_else(|| ReadError::Malformed {
+                        at: at.clone().line(line),
+                        message: format!("{what} `{t}` is not a number"),
+                    }),
+                },
             }
         };
         let initial = number(cols.initial, "年初预算数")?;
         let adjusted = number(cols.adjusted, "全年预算数")?;
         let executed = number(cols.executed, "全年执行数")?;
         if initial.is_some() || adjusted.is_some() || executed.is_some() {
-            let unit = match cell(cols.unit).as_deref().map(str::trim) {
-                Some("万元") => MoneyUnit::WanYuan,
-                _ => MoneyUnit::Yuan,
-            };
             let budget = BudgetActual {
                 project: project.clone(),
                 unit,

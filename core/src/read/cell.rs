@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::taxonomy::strip_points_suffix;
-use crate::text::fold_char;
+use crate::text::{fold_char, fold_width};
 
 /// What an unfilled template cell is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,6 +209,112 @@ pub fn label_value(cell: &str) -> Option<(&str, &str)> {
     let short = label.chars().filter(|c| !c.is_whitespace()).count() <= 6;
     (short && !label.is_empty() && !value.is_empty() && !label.chars().any(|c| c.is_ascii_digit()))
         .then_some((label, value))
+}
+
+/// Whether a cell means "nothing here": empty, dashes, a slash, `无`.
+pub fn is_absent(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty()
+        || t == "无"
+        || t.chars()
+            .all(|c| matches!(c, '—' | '-' | '–' | '－' | '/' | '_' | '一'))
+}
+
+/// Why a number cell could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadNumber;
+
+/// The money units a cell may end with, and how many 元 one of each is.
+const CELL_MONEY_UNITS: [(&str, i64); 3] = [("亿元", 100_000_000), ("万元", 10_000), ("元", 1)];
+
+/// Splits a money unit written at the end of a cell (`265万元` → `265`, 10000 元 each).
+pub(crate) fn split_money_unit(text: &str) -> (&str, Option<Decimal>) {
+    CELL_MONEY_UNITS
+        .iter()
+        .find_map(|(suffix, yuan)| {
+            let body = text.strip_suffix(suffix)?;
+            let body = body.strip_suffix(['(', '（']).unwrap_or(body);
+            Some((body, Some(Decimal::from(*yuan))))
+        })
+        .unwrap_or((text, None))
+}
+
+/// A money cell in `unit`: its number, converted exactly when the cell writes its own unit
+/// (`265万元` in a block in 元 is 2650000), with the unit written when it differs from
+/// `unit`; `None` for an empty cell or a dash. `Err` when the cell is not a number. The one
+/// money parser of every reader (form, list, workbooks, office files, actuals): an amount
+/// that carries its unit is converted exactly, never stripped.
+///
+/// ```
+/// use jixiao::model::MoneyUnit;
+/// use jixiao::read::cell::parse_money;
+/// let (yuan, written) = parse_money("265万元", MoneyUnit::Yuan).unwrap().unwrap();
+/// assert_eq!((yuan.to_string().as_str(), written), ("2650000", Some("万元")));
+/// assert_eq!(parse_money("2,650,000.00", MoneyUnit::Yuan).unwrap().unwrap().1, None);
+/// assert!(parse_money("十万", MoneyUnit::Yuan).is_err());
+/// ```
+pub fn parse_money(
+    text: &str,
+    unit: crate::model::MoneyUnit,
+) -> Result<Option<(Decimal, Option<&'static str>)>, BadNumber> {
+    let Some(amount) = parse_amount(text)? else {
+        return Ok(None);
+    };
+    match amount.written {
+        Some((name, yuan)) if yuan != unit.in_yuan() => {
+            let converted = amount.in_unit(unit).ok_or(BadNumber)?;
+            Ok(Some((converted, Some(name))))
+        }
+        _ => Ok(Some((amount.value, None))),
+    }
+}
+
+/// An amount as a cell writes it: the number, and the unit the cell itself writes (its
+/// name and how many 元 one is), if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amount {
+    /// The number as written (`265` of `265万元`).
+    pub value: Decimal,
+    /// The unit written in the cell: `("万元", 10000)`; `None` for a bare number.
+    pub written: Option<(&'static str, Decimal)>,
+}
+
+impl Amount {
+    /// The amount in `unit`, exactly (`265万元` in 元 is `2650000`); a bare number is
+    /// taken to be in `unit` already. `None` only on overflow.
+    pub fn in_unit(&self, unit: crate::model::MoneyUnit) -> Option<Decimal> {
+        match self.written {
+            Some((_, yuan)) if yuan != unit.in_yuan() => Some(
+                self.value
+                    .checked_mul(yuan)?
+                    .checked_div(unit.in_yuan())?
+                    .normalize(),
+            ),
+            _ => Some(self.value),
+        }
+    }
+}
+
+/// Reads an amount cell: thousands separators, full-width digits, a unit written at its
+/// end (元, 万元, 亿元, also in brackets); `None` for an empty cell or a dash.
+pub fn parse_amount(text: &str) -> Result<Option<Amount>, BadNumber> {
+    let folded: String = fold_width(text)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | ')' | '）'))
+        .collect();
+    if is_absent(&folded) {
+        return Ok(None);
+    }
+    let (body, yuan) = split_money_unit(&folded);
+    let value = body.parse::<Decimal>().map_err(|_| BadNumber)?;
+    let written = yuan.map(|yuan| {
+        let name = CELL_MONEY_UNITS
+            .iter()
+            .find(|(_, y)| Decimal::from(*y) == yuan)
+            .map_or("元", |(n, _)| *n);
+        (name, yuan)
+    });
+    Ok(Some(Amount { value, written }))
 }
 
 #[cfg(test)]

@@ -175,6 +175,9 @@ struct ListState<R: Read> {
     keys: Vec<usize>,
     /// The rows of the declaration being collected.
     group: Vec<RawRow>,
+    /// The keys (the `keys` cells) of the projects delivered: one entry per project, not
+    /// per row, so memory stays flat in the rows.
+    delivered: std::collections::HashSet<Vec<String>>,
 }
 
 impl<R: Read> Declarations<R> {
@@ -305,6 +308,9 @@ impl<R: Read> Declarations<R> {
                 self.pending.push_back(Err(e));
                 return;
             }
+            if self.done {
+                return;
+            }
         }
         let at = self.options.location();
         let Some(state) = self.list.as_mut() else {
@@ -340,7 +346,15 @@ impl<R: Read> Declarations<R> {
                 continue;
             }
             if let Some(group) = state.add(row) {
+                // A project met again after its rows ended was delivered without these
+                // rows: `read` joins them, the stream cannot; it says so and stops.
+                let again = state.reappears(&group);
                 self.flush_list(group);
+                if let Some((line, name)) = again {
+                    self.done = true;
+                    self.pending
+                        .push_back(Err(not_streamable(&self.options, line, &name)));
+                }
                 return;
             }
         }
@@ -397,15 +411,28 @@ impl<R: Read> Declarations<R> {
             header_line,
             keys,
             group: Vec::new(),
+            delivered: std::collections::HashSet::new(),
         };
         // The data rows read with the header start the first groups, queued in order.
         let mut complete = Vec::new();
+        let mut again = None;
         for row in group.into_iter().filter(|r| !r.is_blank()) {
-            complete.extend(state.add(row));
+            if let Some(ended) = state.add(row) {
+                again = state.reappears(&ended);
+                complete.push(ended);
+                if again.is_some() {
+                    break;
+                }
+            }
         }
         self.list = Some(state);
         for group in complete {
             self.flush_list(group);
+        }
+        if let Some((line, name)) = again {
+            self.done = true;
+            self.pending
+                .push_back(Err(not_streamable(&self.options, line, &name)));
         }
         Ok(())
     }
@@ -454,6 +481,29 @@ impl<R: Read> Declarations<R> {
 }
 
 impl<R: Read> ListState<R> {
+    /// Records the project of `ended` as delivered, and tells whether the project now
+    /// being collected was delivered before: its first line and name.
+    fn reappears(&mut self, ended: &[RawRow]) -> Option<(u32, String)> {
+        let key = |row: &RawRow, keys: &[usize]| -> Vec<String> {
+            keys.iter().map(|&k| cell(row, k).to_owned()).collect()
+        };
+        if let Some(first) = ended.first() {
+            self.delivered.insert(key(first, &self.keys));
+        }
+        let next = self.group.first()?;
+        let next_key = key(next, &self.keys);
+        if next_key.iter().all(String::is_empty) || !self.delivered.contains(&next_key) {
+            return None;
+        }
+        Some((
+            next.line,
+            next_key
+                .into_iter()
+                .find(|k| !k.is_empty())
+                .unwrap_or_default(),
+        ))
+    }
+
     /// Adds a data row to the declaration being collected; when the row starts another
     /// declaration, returns the rows of the one it ends.
     fn add(&mut self, row: RawRow) -> Option<Vec<RawRow>> {
@@ -495,6 +545,16 @@ impl<R: Read> Iterator for Declarations<R> {
                 | InputFormat::Pdf => self.done = true,
             }
         }
+    }
+}
+
+/// The error of a list project met again on `line` after other projects' rows.
+fn not_streamable(options: &ReadOptions, line: u32, name: &str) -> ReadError {
+    ReadError::NotStreamable {
+        at: options.location().line(line),
+        message: format!(
+            "the project “{name}” comes again after other projects' rows; the stream delivered it when its rows first ended, so its rows must be together (jixiao.read reads the file whole and joins them)"
+        ),
     }
 }
 
@@ -570,7 +630,8 @@ fn shift_error(mut error: ReadError, preamble_lines: u32, offset: u32) -> ReadEr
     | ReadError::Json { at, .. }
     | ReadError::NoDeclaration { at, .. }
     | ReadError::Malformed { at, .. }
-    | ReadError::Workbook { at, .. }) = &mut error;
+    | ReadError::Workbook { at, .. }
+    | ReadError::NotStreamable { at, .. }) = &mut error;
     at.line = at.line.map(|l| {
         if l > preamble_lines {
             l.saturating_add(offset)
@@ -581,7 +642,25 @@ fn shift_error(mut error: ReadError, preamble_lines: u32, offset: u32) -> ReadEr
     error
 }
 
+/// A NUL byte in the decoded text, on this 1-based line: binary data, refused as
+/// [`super::read`] refuses it.
+#[derive(Debug)]
+struct BinaryAt(u32);
+
+impl std::fmt::Display for BinaryAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "binary data (a NUL byte) on line {}", self.0)
+    }
+}
+
+impl std::error::Error for BinaryAt {}
+
 fn io_error(at: &Location, error: &io::Error) -> ReadError {
+    if let Some(BinaryAt(line)) = error.get_ref().and_then(|e| e.downcast_ref::<BinaryAt>()) {
+        return ReadError::Binary {
+            at: at.clone().line(*line),
+        };
+    }
     if error.kind() == io::ErrorKind::InvalidData {
         return ReadError::Encoding {
             at: at.clone(),
@@ -671,6 +750,8 @@ struct Decoding<R: Read> {
     /// The last byte handed out was a `\r` (its `\n` may come in the next read).
     after_cr: bool,
     eof: bool,
+    /// The line ends decoded so far (to name the line of a NUL byte).
+    newlines: u32,
 }
 
 impl<R: Read> Decoding<R> {
@@ -684,6 +765,7 @@ impl<R: Read> Decoding<R> {
             output_at: 0,
             after_cr: false,
             eof: false,
+            newlines: 0,
         }
     }
 }
@@ -740,6 +822,21 @@ impl<R: Read> Read for Decoding<R> {
             self.input_at += read;
             self.output.truncate(written);
             self.normalize_line_ends();
+            // Text with a NUL byte is binary: refused, as `read` refuses it.
+            if let Some(pos) = memchr::memchr(0, &self.output) {
+                let before = self.output.get(..pos).unwrap_or_default();
+                let line = self
+                    .newlines
+                    .saturating_add(
+                        u32::try_from(memchr::memchr_iter(b'\n', before).count())
+                            .unwrap_or(u32::MAX),
+                    )
+                    .saturating_add(1);
+                return Err(io::Error::other(BinaryAt(line)));
+            }
+            self.newlines = self.newlines.saturating_add(
+                u32::try_from(memchr::memchr_iter(b'\n', &self.output).count()).unwrap_or(u32::MAX),
+            );
             if let encoding_rs::DecoderResult::Malformed(_, _) = result {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,

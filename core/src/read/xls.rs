@@ -15,7 +15,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader, Xls};
+use calamine::{Data, Reader, Xls};
 
 use crate::diagnostic::Finding;
 use crate::error::{Location, ReadError};
@@ -23,7 +23,7 @@ use crate::limits::{MAX_SHEETS, MAX_SHEET_CELLS};
 use crate::model::Document;
 
 use super::grid::{guard_library, read_grids, Grid, Merge};
-use super::xlsx::{is_literal_formula, sheet_table, WORKBOOK};
+use super::xlsx::{is_literal_formula, sheet_table, LoadedSheet, WORKBOOK};
 use super::ReadOptions;
 
 /// The signature of an OLE compound file (`.xls`, `.doc`, an encrypted OOXML file).
@@ -110,10 +110,7 @@ pub fn read_xls(
 
 /// Every sheet through calamine (the only code under the guard): its name, its cells
 /// with literal formulas as their text, and its merged ranges.
-fn load_sheets(
-    bytes: &[u8],
-    at: &Location,
-) -> Result<Vec<(String, Range<Data>, Vec<Merge>)>, ReadError> {
+fn load_sheets(bytes: &[u8], at: &Location) -> Result<Vec<LoadedSheet>, ReadError> {
     let refuse = |message: &str| ReadError::Workbook {
         at: at.clone(),
         message: message.to_owned(),

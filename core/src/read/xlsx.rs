@@ -84,7 +84,7 @@ pub fn read_workbook(
 }
 
 /// A sheet as calamine gives it: its name, its cells and its merged ranges.
-type LoadedSheet = (String, Range<Data>, Vec<Merge>);
+pub(super) type LoadedSheet = (String, Range<Data>, Vec<Merge>);
 
 /// Every sheet of the workbook through calamine (the only code under the guard).
 fn load_sheets(bytes: &[u8], at: &Location) -> Result<Vec<LoadedSheet>, ReadError> {

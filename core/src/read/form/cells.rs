@@ -332,9 +332,8 @@ pub(super) fn without_of_which(k: &str) -> &str {
     }
 }
 
-/// Why a number cell could not be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct BadNumber;
+use crate::read::cell::split_money_unit;
+pub(super) use crate::read::cell::{is_absent, parse_money, BadNumber};
 
 /// Reads an exact decimal as forms write it: thousands separators, full-width digits,
 /// a trailing 元/万元/分/%; an empty cell or a dash (`—`, `-`, `/`, `无`) is `None`.
@@ -349,62 +348,6 @@ pub(super) fn parse_decimal(text: &str) -> Result<Option<Decimal>, BadNumber> {
     let (body, _) = split_money_unit(&folded);
     let body = body.strip_suffix('分').unwrap_or(body);
     body.parse::<Decimal>().map(Some).map_err(|_| BadNumber)
-}
-
-/// The money units a cell may end with, and how many 元 one of each is.
-const CELL_MONEY_UNITS: [(&str, i64); 3] = [("亿元", 100_000_000), ("万元", 10_000), ("元", 1)];
-
-/// Splits a money unit written at the end of a cell (`265万元` → `265`, 10000 元 each).
-fn split_money_unit(text: &str) -> (&str, Option<Decimal>) {
-    CELL_MONEY_UNITS
-        .iter()
-        .find_map(|(suffix, yuan)| {
-            let body = text.strip_suffix(suffix)?;
-            let body = body.strip_suffix(['(', '（']).unwrap_or(body);
-            Some((body, Some(Decimal::from(*yuan))))
-        })
-        .unwrap_or((text, None))
-}
-
-/// A money cell in `unit`: its number, converted exactly when the cell writes its own unit
-/// (`265万元` in a block in 元 is 2650000), with the unit written when it differs from
-/// `unit`. `Err` when the cell is not a number.
-pub(super) fn parse_money(
-    text: &str,
-    unit: crate::model::MoneyUnit,
-) -> Result<Option<(Decimal, Option<&'static str>)>, BadNumber> {
-    let folded: String = fold_width(text)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | ')' | '）'))
-        .collect();
-    if is_absent(&folded) {
-        return Ok(None);
-    }
-    let (body, written) = split_money_unit(&folded);
-    let value = body.parse::<Decimal>().map_err(|_| BadNumber)?;
-    match written {
-        Some(yuan) if yuan != unit.in_yuan() => {
-            let converted = value
-                .checked_mul(yuan)
-                .and_then(|v| v.checked_div(unit.in_yuan()))
-                .ok_or(BadNumber)?;
-            let name = CELL_MONEY_UNITS
-                .iter()
-                .find(|(_, y)| Decimal::from(*y) == yuan)
-                .map_or("元", |(n, _)| *n);
-            Ok(Some((converted.normalize(), Some(name))))
-        }
-        _ => Ok(Some((value, None))),
-    }
-}
-
-/// Whether a cell means "nothing here": empty, dashes, a slash, `无`.
-pub(super) fn is_absent(text: &str) -> bool {
-    let t = text.trim();
-    t.is_empty()
-        || t == "无"
-        || t.chars()
-            .all(|c| matches!(c, '—' | '-' | '–' | '－' | '/' | '_' | '一'))
 }
 
 /// A year written in a title or a `(2024年度)` line: four digits followed by 年.

@@ -209,6 +209,8 @@ struct DeclState {
     /// `last_level1` and `last_level2` as read (the taxonomy lookup is done once per
     /// label change, not once per row).
     last_levels: (Option<Level1>, Option<Level2>),
+    /// Amounts that wrote their own unit, converted once the unit is known.
+    own_units: Vec<project::OwnUnit>,
 }
 
 struct Builder<'a> {
@@ -437,6 +439,7 @@ impl<'a> Builder<'a> {
             last_level1: String::new(),
             last_level2: String::new(),
             last_levels: (None, None),
+            own_units: Vec::new(),
         });
         self.index.insert(key.clone(), self.decls.len() - 1);
         self.decls.len() - 1
@@ -477,12 +480,12 @@ impl<'a> Builder<'a> {
             .any(|&i| !cell_of(cells, i).is_empty())
     }
 
-    fn finish(self, mut document: Document) -> (Document, Vec<Finding>) {
+    fn finish(mut self, mut document: Document) -> (Document, Vec<Finding>) {
         let has_funding_unit = self.layout.first.contains_key(&Column::FundingUnit);
         let has_eval_unit = self.layout.first.contains_key(&Column::EvalUnit);
         let default = self.preamble_unit.unwrap_or_default();
-        let declarations = self
-            .decls
+        let states = std::mem::take(&mut self.decls);
+        let declarations: Vec<Declaration> = states
             .into_iter()
             .map(|mut state| {
                 let cross_eval = if has_eval_unit {
@@ -503,6 +506,8 @@ impl<'a> Builder<'a> {
                     evaluation.source.clone_from(&state.decl.source);
                     state.decl.evaluation = Some(evaluation);
                 }
+                let own = std::mem::take(&mut state.own_units);
+                self.convert_own_units(&mut state.decl, own);
                 state.decl
             })
             .collect();
