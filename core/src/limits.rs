@@ -45,6 +45,18 @@ pub const MAX_SHEET_CELLS: u64 = 20_000_000;
 /// holds a few hundred cells; BIFF8 allows 16 million per sheet).
 pub const MAX_XLS_CELLS: u64 = 4_000_000;
 
+/// The most rows of a Word document's body as one grid (its paragraphs outside tables
+/// and its table rows): 1,048,576, as a sheet. A 申报表 is about 40 rows; a document of
+/// 20,000 of them is a roll-up to split. Its columns are bounded by
+/// [`MAX_DOCX_COLUMNS`], its cells as a sheet's ([`MAX_SHEET_CELLS`]), and each row, a line of the form text
+/// the form reader reads, by [`MAX_LINE_BYTES`].
+pub const MAX_DOCX_ROWS: u32 = 1 << 20;
+
+/// The most columns of a Word table (its grid columns, `w:gridBefore` and `w:gridSpan`
+/// included): 1,024. Word itself makes at most 63; the bound keeps one short cell that
+/// spans millions of columns from becoming millions of cells.
+pub const MAX_DOCX_COLUMNS: u32 = 1 << 10;
+
 /// The most sheets of a workbook: 1,000.
 pub const MAX_SHEETS: usize = 1_000;
 

@@ -150,6 +150,7 @@ fn the_test_documents_pass_the_checks() {
                 Some("txt") => checks::read_form(&bytes),
                 Some("csv") => checks::read_list(&[&[0u8][..], &bytes].concat()),
                 Some("json") => checks::read_json(&bytes),
+                Some("docx") => checks::read_docx(&bytes),
                 _ => {}
             }
             checks::analyse(&bytes);

@@ -31,6 +31,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("read_form", read_form),
     ("read_list", read_list),
     ("read_xlsx", read_xlsx),
+    ("read_docx", read_docx),
     ("read_xls", read_xls),
     ("stream", stream),
     ("read_json", read_json),
@@ -255,6 +256,39 @@ fn read_workbook_as(data: &[u8], format: InputFormat) {
             }
             Err(e) => panic!("a document read from a workbook cannot be written back: {e}"),
         }
+    }
+}
+
+/// `read_docx`: the Word reader (`docx_grids` → `read_grids`) never panics nor allocates
+/// without bound; what it reads survives the JSON writer equal, and the Word writer
+/// (`to_docx`) reads back to the declarations its content, the form text, reads to.
+pub fn read_docx(data: &[u8]) {
+    if data.len() > 4 * MAX_FUZZ_INPUT {
+        return;
+    }
+    let options = options(None);
+    let Ok(grids) = jixiao::read::docx::docx_grids(data, &options) else {
+        return;
+    };
+    if let Ok((document, _)) =
+        jixiao::read::grid::read_grids(grids, jixiao::read::docx::WORD_DOCUMENT, &options)
+    {
+        json_round_trip(&document);
+        let written = match jixiao::write::docx::to_docx(&document) {
+            Ok(written) => written,
+            Err(e) => panic!("a document read from a Word file cannot be written back: {e}"),
+        };
+        let back = jixiao::read::docx::read_word_document(&written, &options)
+            .map(|(d, _)| d.declarations)
+            .ok();
+        let text = jixiao::write::form::write_form(&document);
+        let via_text = jixiao::read::form::read_form(&text, &options)
+            .map(|(d, _)| d.declarations)
+            .ok();
+        assert!(
+            back == via_text,
+            "the Word file written reads back otherwise than its form text:\n{text}"
+        );
     }
 }
 

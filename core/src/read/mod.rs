@@ -4,6 +4,8 @@
 //! unknown 二级 label) becomes a [`Finding`] in [`Reading::diagnostics`] instead.
 
 pub mod cell;
+#[cfg(feature = "xlsx")]
+pub mod docx;
 pub mod encoding;
 pub mod form;
 pub mod grid;
@@ -15,6 +17,8 @@ pub mod stream;
 pub mod xls;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
+#[cfg(feature = "xlsx")]
+mod zip_container;
 
 use std::fmt;
 use std::str::FromStr;
@@ -218,6 +222,10 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
 /// Reads an office file or a PDF (a [`InputFormat::is_binary`] format) through its grid
 /// source; a format this build leaves out (the `xlsx` or `pdf` feature off) is a clear
 /// error.
+#[cfg_attr(
+    not(any(feature = "xlsx", feature = "pdf")),
+    allow(unused_variables)
+)]
 fn read_binary(
     bytes: &[u8],
     format: InputFormat,
@@ -236,9 +244,10 @@ fn read_binary(
         InputFormat::Xlsx => xlsx::read_workbook(bytes, options),
         #[cfg(feature = "xlsx")]
         InputFormat::Xls => xls::read_xls(bytes, options),
+        #[cfg(feature = "xlsx")]
+        InputFormat::Docx => docx::read_word_document(bytes, options),
         #[cfg(not(feature = "xlsx"))]
-        InputFormat::Xlsx | InputFormat::Xls => missing("xlsx"),
-        InputFormat::Docx => missing("xlsx"),
+        InputFormat::Xlsx | InputFormat::Xls | InputFormat::Docx => missing("xlsx"),
         InputFormat::Pdf => missing("pdf"),
         InputFormat::Json | InputFormat::Form | InputFormat::Csv | InputFormat::Tsv => {
             Err(ReadError::Workbook {

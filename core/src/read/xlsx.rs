@@ -28,13 +28,12 @@ use crate::diagnostic::{Finding, Severity};
 use crate::error::{Location, ReadError};
 use crate::limits::{
     MAX_CELL_CHARS, MAX_SHEETS, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS,
-    MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_TOTAL_BYTES,
 };
 use crate::model::{Document, Source};
 
 use super::grid::{guard_library, read_grids, Grid, GridSource, Merge};
 use super::list::{column_letter, RawRow, RawTable};
-use super::ReadOptions;
+use super::{zip_container, ReadOptions};
 
 /// Reads every sheet of a workbook: list sheets with the list rules, form sheets with the
 /// form rules (see [`super::grid::read_grids`]).
@@ -127,49 +126,11 @@ pub(super) const WORKBOOK: GridSource = GridSource {
     part_zh: "工作表",
 };
 
-/// Checks the zip container before calamine opens it: at most [`MAX_ZIP_ENTRIES`]
-/// entries, each declaring at most [`MAX_ZIP_ENTRY_BYTES`] uncompressed and all together
-/// at most [`MAX_ZIP_TOTAL_BYTES`]. Declared sizes are what counts: the zip library stops
-/// inflating an entry at its declared size (a larger stream is an error, not more data).
+/// Checks the zip container before calamine opens it: its entry count and declared
+/// sizes ([`zip_container::open`]), then every sheet's cell references
+/// ([`bad_reference`]).
 fn check_zip(bytes: &[u8], at: &Location) -> Result<(), ReadError> {
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Workbook {
-            at: at.clone(),
-            message: format!("corrupt or not an .xlsx workbook: {e}"),
-        })?;
-    if archive.len() > MAX_ZIP_ENTRIES {
-        return Err(ReadError::TooLarge {
-            at: at.clone(),
-            what: format!("the workbook's zip container ({} entries)", archive.len()),
-            limit: format!("{MAX_ZIP_ENTRIES} entries"),
-        });
-    }
-    let mut total: u64 = 0;
-    for i in 0..archive.len() {
-        // An entry that cannot even be listed is left to calamine, which names it.
-        let Ok(entry) = archive.by_index_raw(i) else {
-            continue;
-        };
-        let size = entry.size();
-        if size > MAX_ZIP_ENTRY_BYTES {
-            let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-            return Err(ReadError::TooLarge {
-                at: at.clone(),
-                what: format!(
-                    "the workbook entry `{name}` ({size} bytes uncompressed: a zip bomb or a sheet too large to read)"
-                ),
-                limit: format!("{MAX_ZIP_ENTRY_BYTES} bytes per entry"),
-            });
-        }
-        total = total.saturating_add(size);
-    }
-    if total > MAX_ZIP_TOTAL_BYTES {
-        return Err(ReadError::TooLarge {
-            at: at.clone(),
-            what: format!("the workbook ({total} bytes uncompressed)"),
-            limit: format!("{MAX_ZIP_TOTAL_BYTES} bytes uncompressed"),
-        });
-    }
+    let mut archive = zip_container::open(bytes, at, zip_container::WORKBOOK)?;
     for i in 0..archive.len() {
         let Ok(mut entry) = archive.by_index(i) else {
             continue;

@@ -1,5 +1,7 @@
 //! Writers: [`Document`] → bytes, in every format a reader reads back to an equal model.
 
+#[cfg(feature = "xlsx")]
+pub mod docx;
 pub mod form;
 pub mod json;
 pub mod list;
