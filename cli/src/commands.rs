@@ -24,12 +24,12 @@ pub fn read(
     let (document, diagnostics) = input::read_all(files, args)?;
     output::print_diagnostics(&diagnostics, Severity::Info);
     let bytes = jixiao::write(&document, format).map_err(|e| e.to_string())?;
-    let bytes = if format == OutputFormat::Xlsx {
+    let bytes = if format.is_binary() {
         bytes
     } else {
         encode(&String::from_utf8_lossy(&bytes), encoding)
     };
-    output::emit(&bytes, out, format == OutputFormat::Xlsx)?;
+    output::emit(&bytes, out, format.is_binary())?;
     Ok(EXIT_OK)
 }
 

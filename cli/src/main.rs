@@ -34,7 +34,7 @@ enum Command {
         /// or jixiao JSON.
         #[arg(required = true)]
         files: Vec<String>,
-        /// Output format: json, form, csv, tsv, md or xlsx.
+        /// Output format: json, form, csv, tsv, md, xlsx or docx.
         #[arg(long = "to", default_value = "json")]
         to: String,
         /// Write to this file instead of standard output.

@@ -207,3 +207,25 @@ fn summary_of_a_folder_names_each_unreadable_file_and_covers_the_rest() {
     let text = stdout(&out);
     assert!(text.contains("2 个文件，6 个项目"), "{text}");
 }
+
+#[test]
+fn a_form_written_as_docx_reads_back_as_the_same_projects() {
+    let path = std::env::temp_dir().join(format!("jixiao-seed-{}.docx", std::process::id()));
+    let path_name = path.to_string_lossy().into_owned();
+    let out = jixiao(&["read", SEED, "--to", "docx", "-o", &path_name]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let back = jixiao(&["read", &path_name, "--to", "json"]);
+    let direct = jixiao(&["read", SEED, "--to", "json"]);
+    let _ = std::fs::remove_file(&path);
+    let projects = |o: &Output| -> Vec<String> {
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+        json["declarations"]
+            .as_array()
+            .expect("declarations")
+            .iter()
+            .map(|d| d["project"]["name"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert_eq!(projects(&back), projects(&direct));
+    assert_eq!(projects(&back).len(), 5);
+}

@@ -232,9 +232,9 @@ pub extern "C" fn jx_document_encoding(doc: *const jx_document) -> *const c_char
     }
 }
 
-/// Writes `doc` in `format` (`JX_FORMAT_JSON`, `FORM`, `CSV`, `TSV`, `MD` or `XLSX`), text
-/// encoded in `encoding` (`JX_ENCODING_AUTO` or `UTF8`: UTF-8; `GB18030`; ignored for
-/// `XLSX`, which is binary). Reading the output back gives an equal document.
+/// Writes `doc` in `format` (`JX_FORMAT_JSON`, `FORM`, `CSV`, `TSV`, `MD`, `XLSX` or
+/// `DOCX`), text encoded in `encoding` (`JX_ENCODING_AUTO` or `UTF8`: UTF-8; `GB18030`;
+/// ignored for `XLSX` and `DOCX`, which are binary). Reading the output back gives an equal document.
 ///
 /// On success writes a new buffer to `*out` (free it with `jx_bytes_free`); on failure
 /// writes nothing and returns `JX_RESULT_NULL_PARAMETER`, `JX_RESULT_INVALID_ARGUMENT`
@@ -264,7 +264,7 @@ pub extern "C" fn jx_document_write(
             Ok(bytes) => bytes,
             Err(error) => return write_error(&error),
         };
-        let bytes = if format == jixiao::OutputFormat::Xlsx {
+        let bytes = if format.is_binary() {
             written
         } else {
             match String::from_utf8(written) {

@@ -94,9 +94,10 @@ impl jx_format {
             JX_FORMAT_CSV => Ok(OutputFormat::Csv),
             JX_FORMAT_TSV => Ok(OutputFormat::Tsv),
             JX_FORMAT_XLSX => Ok(OutputFormat::Xlsx),
+            JX_FORMAT_DOCX => Ok(OutputFormat::Docx),
             JX_FORMAT_MD => Ok(OutputFormat::Markdown),
             other => Err(invalid_argument(format!(
-                "format {} cannot be written (expected JX_FORMAT_JSON, FORM, CSV, TSV, MD or XLSX)",
+                "format {} cannot be written (expected JX_FORMAT_JSON, FORM, CSV, TSV, MD, XLSX or DOCX)",
                 other.0
             ))),
         }

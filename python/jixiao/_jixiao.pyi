@@ -116,7 +116,7 @@ class Document:
     def to_json(self, *, compact: bool = False) -> str:
         """The canonical JSON, pretty-printed (the golden form) or on one line."""
     def write(self, format: str) -> bytes:
-        """Writes ``json``, ``form``, ``csv``, ``tsv``, ``md`` or ``xlsx``."""
+        """Writes ``json``, ``form``, ``csv``, ``tsv``, ``md``, ``xlsx`` or ``docx``."""
     def review(self, *, profile: Optional[str] = None) -> Review: ...
     def summary(
         self, *, profile: Optional[str] = None, score: Union[bool, str, dict[str, Any], None] = None

@@ -166,7 +166,7 @@ impl PyDocument {
         py.detach(move || json_text(&doc, compact))
     }
 
-    /// Writes the document as `json`, `form`, `csv`, `tsv`, `md` or `xlsx`; returns bytes
+    /// Writes the document as `json`, `form`, `csv`, `tsv`, `md`, `xlsx` or `docx`; returns bytes
     /// (UTF-8 for the text formats).
     ///
     /// >>> doc.write("form").decode().count("财政项目支出绩效目标申报表")

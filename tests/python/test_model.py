@@ -195,6 +195,12 @@ def test_write_formats(sample_json):
         assert isinstance(doc.write(fmt), bytes)
         assert "服务费保障聘用人员数量" in doc.write(fmt).decode("utf-8"), fmt
     assert doc.write("xlsx").startswith(b"PK\x03\x04")
+    # The official form as a Word document reads back as the same projects and indicators.
+    docx = doc.write("docx")
+    back = jixiao.read(docx, name="back.docx")
+    assert back.format == "docx"
+    assert [d.project.name for d in back] == [d.project.name for d in doc]
+    assert [[i.name for i in d.indicators] for d in back] == [[i.name for i in d.indicators] for d in doc]
     with pytest.raises(ValueError):
         doc.write("pdf")
 

@@ -33,10 +33,13 @@ pub enum OutputFormat {
     Markdown,
     /// An `.xlsx` workbook: the list layout, and a form-like sheet per project.
     Xlsx,
+    /// A Word `.docx` document: each declaration as its official form, one table a page,
+    /// with the merged cells a printed form has.
+    Docx,
 }
 
 impl OutputFormat {
-    /// `json`, `form`, `csv`, `tsv`, `md` or `xlsx`.
+    /// `json`, `form`, `csv`, `tsv`, `md`, `xlsx` or `docx`.
     pub fn as_str(self) -> &'static str {
         match self {
             OutputFormat::Json => "json",
@@ -45,7 +48,14 @@ impl OutputFormat {
             OutputFormat::Tsv => "tsv",
             OutputFormat::Markdown => "md",
             OutputFormat::Xlsx => "xlsx",
+            OutputFormat::Docx => "docx",
         }
+    }
+
+    /// Whether the format is a binary office file (`.xlsx`, `.docx`), not text: it is
+    /// never re-encoded, and a terminal is no place for it.
+    pub fn is_binary(self) -> bool {
+        matches!(self, OutputFormat::Xlsx | OutputFormat::Docx)
     }
 }
 
@@ -66,8 +76,9 @@ impl FromStr for OutputFormat {
             "tsv" => Ok(OutputFormat::Tsv),
             "md" | "markdown" => Ok(OutputFormat::Markdown),
             "xlsx" => Ok(OutputFormat::Xlsx),
+            "docx" => Ok(OutputFormat::Docx),
             other => Err(format!(
-                "unknown output format `{other}` (expected json, form, csv, tsv, md or xlsx)"
+                "unknown output format `{other}` (expected json, form, csv, tsv, md, xlsx or docx)"
             )),
         }
     }
@@ -85,10 +96,14 @@ pub fn write(document: &Document, format: OutputFormat) -> Result<Vec<u8>, Write
         }
         #[cfg(feature = "xlsx")]
         OutputFormat::Xlsx => xlsx::write_workbook(document),
+        #[cfg(feature = "xlsx")]
+        OutputFormat::Docx => docx::to_docx(document),
         #[cfg(not(feature = "xlsx"))]
-        OutputFormat::Xlsx => Err(WriteError::Unsupported {
-            format: "xlsx".to_owned(),
-            why: "this build has no .xlsx support (the `xlsx` feature is off)".to_owned(),
+        OutputFormat::Xlsx | OutputFormat::Docx => Err(WriteError::Unsupported {
+            format: format.as_str().to_owned(),
+            why: format!(
+                "this build has no .{format} support (the `xlsx` feature is off)"
+            ),
         }),
     }
 }
