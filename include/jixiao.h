@@ -429,9 +429,9 @@ jx_format jx_document_format(const jx_document *doc);
 // `"other"`. Lives as long as the program. NULL when `doc` is NULL.
 const char *jx_document_encoding(const jx_document *doc);
 
-// Writes `doc` in `format` (`JX_FORMAT_JSON`, `FORM`, `CSV`, `TSV`, `MD` or `XLSX`), text
-// encoded in `encoding` (`JX_ENCODING_AUTO` or `UTF8`: UTF-8; `GB18030`; ignored for
-// `XLSX`, which is binary). Reading the output back gives an equal document.
+// Writes `doc` in `format` (`JX_FORMAT_JSON`, `FORM`, `CSV`, `TSV`, `MD`, `XLSX` or
+// `DOCX`), text encoded in `encoding` (`JX_ENCODING_AUTO` or `UTF8`: UTF-8; `GB18030`;
+// ignored for `XLSX` and `DOCX`, which are binary). Reading the output back gives an equal document.
 //
 // On success writes a new buffer to `*out` (free it with `jx_bytes_free`); on failure
 // writes nothing and returns `JX_RESULT_NULL_PARAMETER`, `JX_RESULT_INVALID_ARGUMENT`

@@ -213,7 +213,12 @@ fn a_form_written_as_docx_reads_back_as_the_same_projects() {
     let path = std::env::temp_dir().join(format!("jixiao-seed-{}.docx", std::process::id()));
     let path_name = path.to_string_lossy().into_owned();
     let out = jixiao(&["read", SEED, "--to", "docx", "-o", &path_name]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let back = jixiao(&["read", &path_name, "--to", "json"]);
     let direct = jixiao(&["read", SEED, "--to", "json"]);
     let _ = std::fs::remove_file(&path);

@@ -222,10 +222,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Reading, ReadError> {
 /// Reads an office file or a PDF (a [`InputFormat::is_binary`] format) through its grid
 /// source; a format this build leaves out (the `xlsx` or `pdf` feature off) is a clear
 /// error.
-#[cfg_attr(
-    not(any(feature = "xlsx", feature = "pdf")),
-    allow(unused_variables)
-)]
+#[cfg_attr(not(any(feature = "xlsx", feature = "pdf")), allow(unused_variables))]
 fn read_binary(
     bytes: &[u8],
     format: InputFormat,

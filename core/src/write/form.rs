@@ -384,6 +384,17 @@ fn write_table(out: &mut String, d: &Declaration) {
         line(out, &cells);
         previous = Some((indicator, level1));
     }
+    // A 二级 answered 不适用: its levels and `不适用`, as the form prints it.
+    for answer in &d.not_applicable {
+        let level1 = answer.level1.map(Level1::as_str).unwrap_or_default();
+        let level2 = answer
+            .level2
+            .map(Level2::as_str)
+            .map(str::to_owned)
+            .or_else(|| answer.level2_text.clone())
+            .unwrap_or_default();
+        line(out, &["", level1, &level2, "不适用"]);
+    }
     if let Some(e) = evaluation {
         if e.total.is_some() || e.total_weight.is_some() {
             // 总分 under the 分值 and 得分 columns: after 三级, 指标值 and 实际完成值.

@@ -115,9 +115,38 @@ pub fn list_table(document: &Document) -> ListTable {
         for i in 0..decl.indicators.len() {
             rows.push(row(&columns, decl, number.as_deref(), Some(i)));
         }
+        // A 二级 answered 不适用 is a row of its own, as the form prints it.
+        for answer in &decl.not_applicable {
+            let mut cells = row(&columns, decl, number.as_deref(), None);
+            for (column, cell) in columns.iter().zip(cells.iter_mut()) {
+                match column {
+                    Column::Level1 => {
+                        *cell = answer
+                            .level1
+                            .map(Level1::as_str)
+                            .unwrap_or_default()
+                            .to_owned();
+                    }
+                    Column::Level2 => {
+                        *cell = answer
+                            .level2
+                            .map(Level2::as_str)
+                            .map(str::to_owned)
+                            .or_else(|| answer.level2_text.clone())
+                            .unwrap_or_default();
+                    }
+                    Column::Name => *cell = NOT_APPLICABLE.to_owned(),
+                    _ => {}
+                }
+            }
+            rows.push(cells);
+        }
     }
     ListTable { headers, rows }
 }
+
+/// The 三级 cell of a not-applicable 二级 row.
+const NOT_APPLICABLE: &str = "不适用";
 
 /// Writes one row per indicator with the project fields repeated, the title and year
 /// above the header (see the module documentation for what each column holds).

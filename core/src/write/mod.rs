@@ -101,9 +101,7 @@ pub fn write(document: &Document, format: OutputFormat) -> Result<Vec<u8>, Write
         #[cfg(not(feature = "xlsx"))]
         OutputFormat::Xlsx | OutputFormat::Docx => Err(WriteError::Unsupported {
             format: format.as_str().to_owned(),
-            why: format!(
-                "this build has no .{format} support (the `xlsx` feature is off)"
-            ),
+            why: format!("this build has no .{format} support (the `xlsx` feature is off)"),
         }),
     }
 }

@@ -51,6 +51,9 @@ impl Builder<'_> {
         state.last_levels = (level1, level2);
 
         let name = self.cell(cells, &Column::Name).to_owned();
+        if self.template_row(line, cells, position, &name, (level1, level2, &level2_cell)) {
+            return;
+        }
         let mut pending: Vec<(&str, Severity, usize, String, String)> = Vec::new();
         if level1.is_none() && !level1_cell.is_empty() {
             pending.push((
@@ -285,4 +288,77 @@ fn serial_finding(
 ) -> (&'static str, Severity, usize, String, String) {
     let (zh, en) = serial_messages(cell, date);
     ("excel_date_serial", Severity::Info, index, zh, en)
+}
+
+impl Builder<'_> {
+    /// A row of the template left unfilled, as the form reader tells it
+    /// (`read::cell::template_slot`): a name `不适用` (or `/`, `-`) with every other
+    /// indicator cell empty or also a slot is the declaration's not-applicable 二级
+    /// (`not_applicable_row`), a placeholder (`指标1:`, `……`) is dropped (`template_row`).
+    /// Neither is an indicator. Returns whether the row was one.
+    fn template_row<C: AsRef<str>>(
+        &mut self,
+        line: u32,
+        cells: &[C],
+        position: usize,
+        name: &str,
+        (level1, level2, level2_cell): (Option<Level1>, Option<Level2>, &str),
+    ) -> bool {
+        use crate::read::cell::{template_slot, Slot};
+        let Some(slot) = template_slot(name).filter(|s| *s != Slot::Empty) else {
+            return false;
+        };
+        let skip = [
+            self.index_of(&Column::Name),
+            self.index_of(&Column::Level1),
+            self.index_of(&Column::Level2),
+        ];
+        let all_slots = self
+            .indicator_columns
+            .iter()
+            .filter(|i| !skip.contains(i))
+            .all(|&i| {
+                let cell = cell_of(cells, i);
+                cell.trim().is_empty() || template_slot(cell).is_some()
+            });
+        if !all_slots {
+            return false;
+        }
+        let index = self.index_of(&Column::Name);
+        let Some(state) = self.decls.get_mut(position) else {
+            return true;
+        };
+        let project = state.decl.project.name.clone();
+        if slot == Slot::NotApplicable {
+            let answer = crate::model::NotApplicable {
+                level1: level1.or_else(|| level2.map(Level2::natural_parent)),
+                level2,
+                level2_text: (level2.is_none() && !level2_cell.is_empty())
+                    .then(|| level2_cell.to_owned()),
+            };
+            state.decl.not_applicable.push(answer);
+            self.finding(
+                "not_applicable_row",
+                Severity::Info,
+                line,
+                index,
+                &project,
+                &format!("二级指标“{level2_cell}”填写为“{name}”（不适用），不作为指标"),
+                &format!(
+                    "二级 `{level2_cell}` is answered `{name}` (not applicable); no indicator"
+                ),
+            );
+        } else {
+            self.finding(
+                "template_row",
+                Severity::Info,
+                line,
+                index,
+                &project,
+                &format!("“{name}”是未填写的模板行，不作为指标"),
+                &format!("`{name}` is a template row left unfilled; no indicator"),
+            );
+        }
+        true
+    }
 }
