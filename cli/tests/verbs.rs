@@ -177,6 +177,7 @@ fn office_copies_score_like_the_text() {
     for file in [
         "tests/data/office/selfeval-putuo-sports-2022.xlsx",
         "tests/data/office/selfeval-putuo-sports-2022.xls",
+        "tests/data/office/selfeval-putuo-sports-2022.docx",
     ] {
         let out = jixiao(&["score", file]);
         assert_eq!(out.status.code(), Some(0), "{file}");

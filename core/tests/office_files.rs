@@ -33,7 +33,6 @@ fn read_file(relative: &str) -> Result<(Document, InputFormat), Box<dyn std::err
 #[derive(Clone, Copy, PartialEq)]
 enum Formulas {
     /// Not a spreadsheet: the target is compared whole.
-    #[allow(dead_code)] // until the .docx and .pdf copies land
     Kept,
     /// The spreadsheet rewrote the formula (`=100 (%)` for `=100.00 (%)`): its meaning
     /// (comparator, value, unit) is compared, not its text.
@@ -151,10 +150,23 @@ fn the_self_evaluation_as_xls_reads_as_its_text_but_for_undecodable_formulas() -
 }
 
 #[test]
+fn the_seed_as_docx_reads_as_its_text() -> TestResult {
+    let file = "data/office/shanghai-eeb-enforcement-2024.docx";
+    same_as_text(file, InputFormat::Docx, SEED, Formulas::Kept)
+}
+
+#[test]
+fn the_self_evaluation_as_docx_reads_as_its_text() -> TestResult {
+    let file = "data/office/selfeval-putuo-sports-2022.docx";
+    same_as_text(file, InputFormat::Docx, SELFEVAL, Formulas::Kept)
+}
+
+#[test]
 fn the_self_evaluation_scores_98_62_from_every_office_copy() -> TestResult {
     for file in [
         "data/office/selfeval-putuo-sports-2022.xlsx",
         "data/office/selfeval-putuo-sports-2022.xls",
+        "data/office/selfeval-putuo-sports-2022.docx",
     ] {
         let (doc, _) = read_file(file)?;
         let decl = doc.declarations.first().ok_or("no declaration")?;

@@ -555,6 +555,7 @@ static void test_office_files(void) {
     } selfevals[] = {
         {"tests/data/office/selfeval-putuo-sports-2022.xlsx", JX_FORMAT_XLSX},
         {"tests/data/office/selfeval-putuo-sports-2022.xls", JX_FORMAT_XLS},
+        {"tests/data/office/selfeval-putuo-sports-2022.docx", JX_FORMAT_DOCX},
     };
     static const struct {
         const char *path;
@@ -562,6 +563,7 @@ static void test_office_files(void) {
     } seeds[] = {
         {"tests/data/office/shanghai-eeb-enforcement-2024.xlsx", JX_FORMAT_XLSX},
         {"tests/data/office/shanghai-eeb-enforcement-2024.xls", JX_FORMAT_XLS},
+        {"tests/data/office/shanghai-eeb-enforcement-2024.docx", JX_FORMAT_DOCX},
     };
     size_t i;
     for (i = 0; i < sizeof selfevals / sizeof selfevals[0]; i++) {
