@@ -460,6 +460,19 @@ pub struct BudgetRow {
     pub source: Source,
 }
 
+impl BudgetRow {
+    /// Whether the row holds no figure at all (a 上年结转资金 row left blank): such a
+    /// sub-row of the matrix is no row (`None`), as every layout writes it.
+    pub fn is_empty(&self) -> bool {
+        self.initial.is_none()
+            && self.adjusted.is_none()
+            && self.executed.is_none()
+            && self.weight.is_none()
+            && self.rate.is_none()
+            && self.score.is_none()
+    }
+}
+
 /// The published evaluation of one indicator.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct IndicatorEvaluation {

@@ -567,9 +567,16 @@ impl<'a> Reader<'a> {
             Mode::Matrix(matrix) => match self.matrix_row(&matrix, row) {
                 Some((line, budget)) => match line {
                     funding::Line::Total => self.evaluation.budget = budget,
-                    funding::Line::Fiscal => self.evaluation.budget_fiscal = Some(budget),
-                    funding::Line::Carryover => self.evaluation.budget_carryover = Some(budget),
-                    funding::Line::Other => self.evaluation.budget_other = Some(budget),
+                    // A sub-row left blank is no row, as every layout writes it.
+                    funding::Line::Fiscal => {
+                        self.evaluation.budget_fiscal = Some(budget).filter(|b| !b.is_empty());
+                    }
+                    funding::Line::Carryover => {
+                        self.evaluation.budget_carryover = Some(budget).filter(|b| !b.is_empty());
+                    }
+                    funding::Line::Other => {
+                        self.evaluation.budget_other = Some(budget).filter(|b| !b.is_empty());
+                    }
                 },
                 None => {
                     self.mode = Mode::Header;
