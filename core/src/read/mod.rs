@@ -10,6 +10,8 @@ pub mod grid;
 pub mod json;
 pub mod lexicon;
 pub mod list;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod stream;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;

@@ -1,0 +1,96 @@
+//! `.pdf` forms (`read::pdf`): the office copies LibreOffice made of the TAB form texts
+//! read to the same declarations as the texts, and broken PDFs fail with a message naming
+//! the file. Expected figures come from the source texts (`tests/data/*.txt`).
+#![cfg(feature = "pdf")]
+
+use std::error::Error;
+use std::path::PathBuf;
+
+use jixiao::read::grid::{read_grids, table_text, Grid, GridSource};
+use jixiao::read::pdf::pdf_grids;
+use jixiao::read::{read, ReadOptions};
+use jixiao::score::{score_document, Profile};
+use jixiao::Document;
+
+type Result<T = ()> = std::result::Result<T, Box<dyn Error>>;
+
+const PDF: GridSource = GridSource {
+    kind: "PDF",
+    part: "page",
+    part_zh: "页",
+};
+
+fn repo_file(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests")
+        .join(relative)
+}
+
+fn grids(name: &str) -> Result<Vec<Grid>> {
+    let bytes = std::fs::read(repo_file(&format!("data/office/{name}")))?;
+    Ok(pdf_grids(&bytes, &ReadOptions::named(name))?)
+}
+
+fn read_pdf(name: &str) -> Result<Document> {
+    let options = ReadOptions::named(name);
+    let (document, _) = read_grids(grids(name)?, PDF, &options)?;
+    Ok(document)
+}
+
+fn read_text(relative: &str) -> Result<Document> {
+    let bytes = std::fs::read(repo_file(relative))?;
+    Ok(read(&bytes, &ReadOptions::named(relative))?.document)
+}
+
+/// The PDF and its text copy read to the same declarations (sources aside: a `Source`
+/// never takes part in equality).
+fn same_as_text(pdf: &str, text: &str) -> Result<Document> {
+    let from_pdf = read_pdf(pdf)?;
+    let from_text = read_text(text)?;
+    if from_pdf.declarations != from_text.declarations {
+        let dump: Vec<String> = grids(pdf)?.iter().map(|g| table_text(&g.table)).collect();
+        let a = serde_json::to_string_pretty(&from_pdf.declarations)?;
+        let b = serde_json::to_string_pretty(&from_text.declarations)?;
+        let first = a
+            .lines()
+            .zip(b.lines())
+            .position(|(x, y)| x != y)
+            .unwrap_or(0);
+        return Err(format!(
+            "{pdf} reads differently from {text}: first difference at JSON line {}:\n  pdf:  {:?}\n  text: {:?}\n--- grid text ---\n{}",
+            first + 1,
+            a.lines().nth(first),
+            b.lines().nth(first),
+            dump.join("\n====\n")
+        )
+        .into());
+    }
+    Ok(from_pdf)
+}
+
+#[test]
+fn putuo_selfeval_pdf_scores_98_62() -> Result {
+    let doc = same_as_text(
+        "selfeval-putuo-sports-2022.pdf",
+        "data/selfeval-putuo-sports-2022.txt",
+    )?;
+    assert_eq!(doc.declarations.len(), 1);
+    let cards = score_document(&doc, &Profile::default());
+    assert_eq!(cards.len(), 1);
+    let card = cards.first().ok_or("a scorecard")?;
+    assert_eq!(card.total.to_string(), "98.62");
+    assert_eq!(card.grade.as_deref(), Some("优"));
+    Ok(())
+}
+
+#[test]
+fn shanghai_targets_pdf_reads_5_declarations_29_indicators() -> Result {
+    let doc = same_as_text(
+        "shanghai-eeb-enforcement-2024.pdf",
+        "data/shanghai-eeb-enforcement-2024.txt",
+    )?;
+    assert_eq!(doc.declarations.len(), 5);
+    let indicators: usize = doc.declarations.iter().map(|d| d.indicators.len()).sum();
+    assert_eq!(indicators, 29);
+    Ok(())
+}
