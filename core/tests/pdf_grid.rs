@@ -59,8 +59,8 @@ fn same_as_text(pdf: &str, text: &str) -> Result<Document> {
         return Err(format!(
             "{pdf} reads differently from {text}: first difference at JSON line {}:\n  pdf:  {:?}\n  text: {:?}\n--- grid text ---\n{}",
             first + 1,
-            a.lines().nth(first),
-            b.lines().nth(first),
+            a.lines().skip(first).take(8).collect::<Vec<_>>(),
+            b.lines().skip(first).take(8).collect::<Vec<_>>(),
             dump.join("\n====\n")
         )
         .into());
@@ -92,5 +92,55 @@ fn shanghai_targets_pdf_reads_5_declarations_29_indicators() -> Result {
     assert_eq!(doc.declarations.len(), 5);
     let indicators: usize = doc.declarations.iter().map(|d| d.indicators.len()).sum();
     assert_eq!(indicators, 29);
+    Ok(())
+}
+
+/// Our own fixture (`tests/data/office/selfeval-long-2023.txt`, made into a PDF by
+/// LibreOffice): 33 indicators run over a page break, the 一级 cells carry their points
+/// (`产出指标(50分)`, wrapped in the cell as `产出指标` / `(50分)`).
+#[test]
+fn long_selfeval_over_a_page_break() -> Result {
+    let doc = same_as_text(
+        "selfeval-long-2023.pdf",
+        "data/office/selfeval-long-2023.txt",
+    )?;
+    let declaration = doc.declarations.first().ok_or("a declaration")?;
+    assert_eq!(declaration.indicators.len(), 33);
+    let last = declaration.indicators.last().ok_or("an indicator")?;
+    assert_eq!(last.name, "观众满意度第2");
+    assert_eq!(last.level1, Some(jixiao::taxonomy::Level1::Satisfaction));
+    let cards = score_document(&doc, &Profile::default());
+    let card = cards.first().ok_or("a scorecard")?;
+    // Budget: 180000 of 200000 executed, 90% of 10 points = 9.00; every indicator met
+    // (2×25 + 5×6 + 5×2 = 90); total 99.00.
+    assert_eq!(
+        card.budget.score.map(|s| s.to_string()).as_deref(),
+        Some("9.00")
+    );
+    assert_eq!(card.total.to_string(), "99.00");
+    assert_eq!(card.grade.as_deref(), Some("优"));
+    Ok(())
+}
+
+/// Our own fixture (`tests/data/office/targets-split-2024.txt`): two 申报表 whose
+/// 年度总体目标 paragraphs are longer than what is left of the page, so LibreOffice splits
+/// that row over the page break; the two parts read as one cell.
+#[test]
+fn targets_with_a_row_split_by_the_page_break() -> Result {
+    let doc = same_as_text(
+        "targets-split-2024.pdf",
+        "data/office/targets-split-2024.txt",
+    )?;
+    assert_eq!(doc.declarations.len(), 2);
+    for declaration in &doc.declarations {
+        assert_eq!(declaration.indicators.len(), 6);
+    }
+    let grid = grids("targets-split-2024.pdf")?;
+    let text = table_text(&grid.first().ok_or("a grid")?.table);
+    let goal_rows = text
+        .lines()
+        .filter(|l| l.contains("围绕全区公共文化服务体系建设目标"))
+        .count();
+    assert_eq!(goal_rows, 2, "one goal row per form:\n{text}");
     Ok(())
 }

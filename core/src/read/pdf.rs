@@ -197,9 +197,10 @@ enum Item<'a> {
 /// with that row (a row split by the page break).
 #[derive(Debug, Clone)]
 struct Tail {
-    /// The cell's first and last grid column.
+    /// The cell's first grid column.
     left: usize,
-    right: usize,
+    /// The cell's left and right edges on the page.
+    edges: (f64, f64),
     /// Where its text is: the index in the document's rows of its top row.
     row: usize,
     /// Whether it holds text.
@@ -208,10 +209,9 @@ struct Tail {
     wraps: bool,
 }
 
-/// The last table of the page before, when it was the page's last item.
+/// The last row of the table that ended the page before.
 #[derive(Debug, Clone)]
 struct Open {
-    xs: Vec<f64>,
     tail: Vec<Tail>,
 }
 
@@ -287,7 +287,7 @@ fn grids(pages: &[Page], options: &ReadOptions) -> Result<Vec<Grid>, ReadError> 
                         if region.bottom + 1 == table.rows() {
                             tail.push(Tail {
                                 left: region.left,
-                                right: region.right,
+                                edges: edges(&table, region),
                                 row: first + top,
                                 filled: region.top >= skip && !text.is_empty(),
                                 wraps: cells.get(k).is_some_and(|g| wraps(&table, region, g)),
@@ -297,10 +297,7 @@ fn grids(pages: &[Page], options: &ReadOptions) -> Result<Vec<Grid>, ReadError> 
                     for cells in grid {
                         push_row(&mut rows, cells);
                     }
-                    open = (index + 1 == count).then(|| Open {
-                        xs: table.xs.clone(),
-                        tail,
-                    });
+                    open = (index + 1 == count).then_some(Open { tail });
                 }
             }
         }
@@ -330,39 +327,41 @@ fn grids(pages: &[Page], options: &ReadOptions) -> Result<Vec<Grid>, ReadError> 
 }
 
 /// Whether the first row of `table` (at the top of a page) is the rest of the last row of
-/// the table that ended the page before (a row split by the page break): the same
-/// columns, and every cell of the row with text sits under a cell of the same width whose
-/// text wraps on at the page's end (its last line runs to the cell's right edge). A new
-/// row under short texts (`竣工验收合格率`, `≥95.00(%)`) is not joined.
+/// the table that ended the page before (a row split by the page break): every cell of
+/// the row with text sits under a cell of the same edges whose text wraps on at the
+/// page's end (its last line runs to the cell's right edge). A new row under short texts
+/// (`竣工验收合格率`, `≥95.00(%)`) is not joined.
 fn continues(open: &Open, table: &Table, texts: &[String]) -> bool {
-    let same_columns = open.xs.len() == table.xs.len()
-        && open
-            .xs
-            .iter()
-            .zip(&table.xs)
-            .all(|(a, b)| (a - b).abs() <= 3.0);
-    if !same_columns {
-        return false;
-    }
     let mut any = false;
     for (region, text) in table.regions.iter().zip(texts) {
         if region.top != 0 || text.is_empty() {
             continue;
         }
         any = true;
-        let above = open
-            .tail
-            .iter()
-            .find(|t| t.left == region.left && t.right == region.right);
-        if !above.is_some_and(|t| t.filled && t.wraps) {
+        if !above(open, table, region).is_some_and(|t| t.filled && t.wraps) {
             return false;
         }
     }
     any
 }
 
+/// The cell of the last row before that has the same edges as `region`.
+fn above<'o>(open: &'o Open, table: &Table, region: &table::Region) -> Option<&'o Tail> {
+    let (left, right) = edges(table, region);
+    open.tail
+        .iter()
+        .find(|t| (t.edges.0 - left).abs() <= 3.0 && (t.edges.1 - right).abs() <= 3.0)
+}
+
+/// The left and right edges of a cell on the page.
+fn edges(table: &Table, region: &table::Region) -> (f64, f64) {
+    let x = |i: usize| table.xs.get(i).copied().unwrap_or(f64::NAN);
+    (x(region.left), x(region.right + 1))
+}
+
 /// Whether a cell's last line runs to the cell's right edge (within its left padding and
-/// an em and a half), as a line that wraps on does.
+/// two ems and a half: a line may stop short of a mark that cannot start a line), as a
+/// line that wraps on does.
 fn wraps(table: &Table, region: &table::Region, glyphs: &[&Glyph]) -> bool {
     let lines = text::lines(glyphs);
     let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
@@ -379,7 +378,7 @@ fn wraps(table: &Table, region: &table::Region, glyphs: &[&Glyph]) -> bool {
         return false;
     };
     let padding = (start.x - left).max(0.0);
-    right - (end.x + end.advance) <= padding + 1.5 * end.size
+    right - (end.x + end.advance) <= padding + 2.5 * end.size
 }
 
 /// Appends a row numbered after the last.
