@@ -144,3 +144,102 @@ fn targets_with_a_row_split_by_the_page_break() -> Result {
     assert_eq!(goal_rows, 2, "one goal row per form:\n{text}");
     Ok(())
 }
+
+/// The error of reading `bytes` as the PDF `name`.
+fn error_of(bytes: &[u8], name: &str) -> Result<jixiao::ReadError> {
+    match pdf_grids(bytes, &ReadOptions::named(name)) {
+        Ok(grids) => Err(format!("{name} read as {} grid(s)", grids.len()).into()),
+        Err(e) => Ok(e),
+    }
+}
+
+fn broken(name: &str) -> Result<Vec<u8>> {
+    Ok(std::fs::read(repo_file(&format!("broken/pdf/{name}")))?)
+}
+
+#[test]
+fn garbage_is_not_a_pdf() -> Result {
+    let e = error_of(b"\x00\x01garbage, not a PDF at all", "garbage.pdf")?;
+    assert_eq!(e.code(), "bad_workbook");
+    let text = e.to_string();
+    assert!(
+        text.contains("garbage.pdf") && text.contains("not a PDF"),
+        "{text}"
+    );
+    // A header and nothing after it.
+    let e = error_of(
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<",
+        "header-only.pdf",
+    )?;
+    assert!(e.to_string().contains("header-only.pdf"), "{e}");
+    Ok(())
+}
+
+#[test]
+fn truncated_pdfs_fail_with_a_message() -> Result {
+    let whole = std::fs::read(repo_file("data/office/selfeval-putuo-sports-2022.pdf"))?;
+    for keep in [whole.len() / 10, whole.len() / 2, whole.len() - 200] {
+        let cut = whole.get(..keep).ok_or("a prefix")?;
+        match pdf_grids(cut, &ReadOptions::named("cut.pdf")) {
+            // lopdf may rebuild a cut file from its objects: then it must read the form.
+            Ok(grids) => {
+                let (doc, _) = read_grids(grids, PDF, &ReadOptions::named("cut.pdf"))?;
+                assert!(!doc.declarations.is_empty(), "{keep} bytes");
+            }
+            Err(e) => assert!(e.to_string().contains("cut.pdf"), "{keep} bytes: {e}"),
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_password_protected_pdf_asks_to_remove_the_password() -> Result {
+    // qpdf --encrypt secret owner 256 of the Putuo PDF.
+    let e = error_of(&broken("encrypted-password.pdf")?, "encrypted-password.pdf")?;
+    assert_eq!(e.code(), "bad_workbook");
+    let text = e.to_string();
+    assert!(
+        text.contains("encrypted-password.pdf") && text.contains("remove the password"),
+        "{text}"
+    );
+    Ok(())
+}
+
+#[test]
+fn an_owner_password_only_pdf_reads() -> Result {
+    // qpdf --encrypt "" owner 256: anyone may open it (only editing is restricted).
+    let bytes = broken("encrypted-owner-only.pdf")?;
+    let options = ReadOptions::named("encrypted-owner-only.pdf");
+    let (doc, _) = read_grids(pdf_grids(&bytes, &options)?, PDF, &options)?;
+    let cards = score_document(&doc, &Profile::default());
+    assert_eq!(
+        cards.first().map(|c| c.total.to_string()).as_deref(),
+        Some("98.62")
+    );
+    Ok(())
+}
+
+#[test]
+fn a_scan_is_refused_as_needing_ocr() -> Result {
+    // One page drawing one 64×64 image and no text.
+    let e = error_of(&broken("scan-image-only.pdf")?, "scan.pdf")?;
+    let text = e.to_string();
+    assert!(
+        text.contains("scan.pdf") && text.contains("no text layer") && text.contains("OCR"),
+        "{text}"
+    );
+    Ok(())
+}
+
+#[test]
+fn text_without_a_table_is_no_form() -> Result {
+    // Two lines of Helvetica text, no ruling line.
+    let e = error_of(&broken("text-no-table.pdf")?, "letter.pdf")?;
+    assert_eq!(e.code(), "no_declaration");
+    let text = e.to_string();
+    assert!(
+        text.contains("letter.pdf[page 1]") && text.contains("ruled table"),
+        "{text}"
+    );
+    Ok(())
+}
