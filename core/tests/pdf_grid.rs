@@ -243,3 +243,34 @@ fn text_without_a_table_is_no_form() -> Result {
     );
     Ok(())
 }
+
+/// The fuzz seed `fuzz/seeds/read_pdf/small-table.pdf`, written by hand: a 2×3 ruled table
+/// (a stroked frame, stroked lines, one border a thin filled rectangle that runs along
+/// the bottom row only), Helvetica text, a `- 1 -` page number under the table.
+#[test]
+fn a_hand_made_table_with_a_merge() -> Result {
+    let bytes = std::fs::read(repo_file("../fuzz/seeds/read_pdf/small-table.pdf"))?;
+    let grids = pdf_grids(&bytes, &ReadOptions::named("small-table.pdf"))?;
+    assert_eq!(grids.len(), 1);
+    let grid = grids.first().ok_or("a grid")?;
+    let rows: Vec<(u32, Vec<&str>)> = grid
+        .table
+        .rows
+        .iter()
+        .map(|r| (r.line, r.cells.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![(1, vec!["Title", "merged", ""]), (2, vec!["a", "b", "c"])]
+    );
+    assert_eq!(
+        grid.merged,
+        vec![jixiao::read::grid::Merge {
+            top: 0,
+            left: 1,
+            bottom: 0,
+            right: 2
+        }]
+    );
+    Ok(())
+}

@@ -31,6 +31,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("read_form", read_form),
     ("read_list", read_list),
     ("read_xlsx", read_xlsx),
+    ("read_pdf", read_pdf),
     ("read_json", read_json),
     ("analyse", analyse),
 ];
@@ -232,6 +233,64 @@ pub fn read_xlsx(data: &[u8]) {
                 layout_round_trip(&without_empty_extras(document), InputFormat::Xlsx, &written)
             }
             Err(e) => panic!("a document read from a workbook cannot be written back: {e}"),
+        }
+    }
+}
+
+/// `read_pdf`: the PDF reader never panics (a panic of the PDF library is caught and is a
+/// corrupt-PDF error) nor allocates without bound; the grid it gives is well formed (rows
+/// numbered 1..n, merges inside the grid, each merge's covered cells empty), and whatever
+/// the grid reads as survives the canonical JSON and the analyses. Without the `pdf`
+/// feature (core's replay test built without it) the check does nothing.
+pub fn read_pdf(data: &[u8]) {
+    if data.len() > 4 * MAX_FUZZ_INPUT {
+        return;
+    }
+    #[cfg(feature = "pdf")]
+    {
+        use jixiao::read::grid::{read_grids, GridSource};
+        let options = options(None);
+        let Ok(grids) = jixiao::read::pdf::pdf_grids(data, &options) else {
+            return;
+        };
+        for grid in &grids {
+            let rows = &grid.table.rows;
+            for (i, row) in rows.iter().enumerate() {
+                assert_eq!(row.line as usize, i + 1, "PDF grid rows are numbered 1..n");
+            }
+            for m in &grid.merged {
+                assert!(
+                    m.top <= m.bottom && m.left <= m.right,
+                    "{m:?} is not a range"
+                );
+                let row = rows
+                    .get(m.bottom as usize)
+                    .expect("a merge inside the grid");
+                assert!(
+                    (m.right as usize) < row.cells.len(),
+                    "{m:?} past the row's cells"
+                );
+                for r in m.top..=m.bottom {
+                    for c in m.left..=m.right {
+                        if (r, c) != (m.top, m.left) {
+                            let cell = rows.get(r as usize).and_then(|x| x.cells.get(c as usize));
+                            assert!(
+                                cell.is_some_and(|t| t.is_empty()),
+                                "{m:?}: covered cell ({r}, {c}) holds text"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        let source = GridSource {
+            kind: "PDF",
+            part: "page",
+            part_zh: "页",
+        };
+        if let Ok((document, _)) = read_grids(grids, source, &options) {
+            json_round_trip(&document);
+            analyse_document(&document);
         }
     }
 }
