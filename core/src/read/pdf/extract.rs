@@ -233,7 +233,9 @@ impl OutputDev for Collector {
 fn is_white(colorspace: &ColorSpace, color: &[f64]) -> bool {
     let near = |v: &f64, target: f64| (v - target).abs() < 0.02;
     match colorspace {
-        ColorSpace::DeviceGray | ColorSpace::CalGray(_) => color.len() == 1 && near(&color[0], 1.0),
+        ColorSpace::DeviceGray | ColorSpace::CalGray(_) => {
+            color.len() == 1 && color.iter().all(|v| near(v, 1.0))
+        }
         ColorSpace::DeviceRGB | ColorSpace::CalRGB(_) => {
             color.len() == 3 && color.iter().all(|v| near(v, 1.0))
         }
