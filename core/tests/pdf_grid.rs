@@ -274,3 +274,80 @@ fn a_hand_made_table_with_a_merge() -> Result {
     );
     Ok(())
 }
+
+/// A PDF of the given objects (numbered from 1, the first the catalog) with a correct
+/// cross-reference table.
+fn pdf_of(objects: &[String]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+#[test]
+fn too_many_pages_is_refused_before_reading_them() -> Result {
+    // 5,001 empty pages (objects 3..).
+    let pages = jixiao::limits::MAX_PDF_PAGES + 1;
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", i + 3)).collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        ),
+    ];
+    objects.extend(
+        (0..pages).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_owned()),
+    );
+    let e = error_of(&pdf_of(&objects), "many-pages.pdf")?;
+    assert_eq!(e.code(), "too_large");
+    let text = e.to_string();
+    assert!(
+        text.contains("many-pages.pdf") && text.contains("5001"),
+        "{text}"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_page_without_text_among_pages_with_a_form_is_skipped() -> Result {
+    // The hand-made table page, then an empty page: the table still reads.
+    let content = "0.5 w 50 700 300 60 re S 50 730 m 350 730 l S 150 700 m 150 760 l S \
+                   BT /F1 10 Tf 55 745 Td (Title) Tj 0 -30 Td (a) Tj 100 0 Td (b) Tj ET";
+    let bytes = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 800] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 800] >>".to_owned(),
+    ]);
+    let grids = pdf_grids(&bytes, &ReadOptions::named("two-pages.pdf"))?;
+    let rows: Vec<Vec<String>> = grids
+        .iter()
+        .flat_map(|g| g.table.rows.iter().map(|r| r.cells.clone()))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            vec!["Title".to_owned(), String::new()],
+            vec!["a".to_owned(), "b".to_owned()]
+        ]
+    );
+    Ok(())
+}
