@@ -74,6 +74,11 @@ pub const MAX_PDF_PAGE_RULINGS: usize = 20_000;
 /// page: 1,000,000 (a page-high table of 5 pt rows and 2 pt columns has 40,000).
 pub const MAX_PDF_TABLE_CELLS: usize = 1_000_000;
 
+/// The deepest nesting of form XObjects (drawings that draw drawings) in a PDF: 32 (real
+/// exports nest 1–3). A form that draws itself is refused too: the content interpreter
+/// would recurse until the stack overflows.
+pub const MAX_PDF_FORM_NESTING: usize = 32;
+
 /// The most declarations (项目: one 申报表/自评表 each) in one document: 1,048,576. A
 /// 1 GiB form text holds about 400,000 申报表; a national roll-up of more is streamed
 /// (`read::stream`) or split across files.

@@ -351,3 +351,41 @@ fn a_page_without_text_among_pages_with_a_form_is_skipped() -> Result {
     );
     Ok(())
 }
+
+#[test]
+fn a_page_tree_that_loops_is_refused() -> Result {
+    // Page 3's parent is 4, whose parent is 3; neither has resources nor a media box.
+    let bytes = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 4 0 R >>".to_owned(),
+        "<< /Type /Pages /Parent 3 0 R /Kids [3 0 R] /Count 1 >>".to_owned(),
+    ]);
+    let e = error_of(&bytes, "tree.pdf")?;
+    assert!(e.to_string().contains("tree.pdf"), "{e}");
+    Ok(())
+}
+
+#[test]
+fn a_form_object_drawing_itself_is_refused() -> Result {
+    // Form XObject 5 draws itself (through its own resources): an endless recursion.
+    let content = "/X1 Do";
+    let form = format!(
+        "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 5 0 R >> >> /Length {} >>\nstream\n{content}\nendstream",
+        content.len()
+    );
+    let bytes = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 800] /Resources << /XObject << /X1 5 0 R >> >> /Contents 4 0 R >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        form,
+    ]);
+    let e = error_of(&bytes, "loop.pdf")?;
+    let text = e.to_string();
+    assert!(
+        text.contains("loop.pdf") && text.contains("draws itself"),
+        "{text}"
+    );
+    Ok(())
+}

@@ -18,6 +18,7 @@
 //! split across a page break (read as two rows). See docs/design.md ("PDF").
 
 mod extract;
+mod nesting;
 mod table;
 mod text;
 
@@ -135,6 +136,31 @@ fn read_pages(bytes: &[u8], options: &ReadOptions) -> Result<Vec<Page>, ReadErro
             at,
             message: "the PDF has no pages (or its page tree is broken)".to_owned(),
         });
+    }
+    match nesting::check(&doc) {
+        Ok(()) => {}
+        Err(nesting::Nesting::Cycle(id)) => {
+            return Err(ReadError::Workbook {
+                at,
+                message: format!(
+                    "the PDF is corrupt: its drawing object {} {} R draws itself (an endless loop)",
+                    id.0, id.1
+                ),
+            })
+        }
+        Err(nesting::Nesting::PageTree(page)) => {
+            return Err(ReadError::Workbook {
+                at: page_at(options, page),
+                message: format!("the PDF is corrupt: the page tree above page {page} loops"),
+            })
+        }
+        Err(nesting::Nesting::TooDeep) => {
+            return Err(ReadError::TooLarge {
+                at,
+                what: "the nesting of the PDF's drawing objects (form XObjects)".to_owned(),
+                limit: format!("{} levels", crate::limits::MAX_PDF_FORM_NESTING),
+            })
+        }
     }
     let images = blank_images(&mut doc);
     let mut collector = Collector::default();
