@@ -325,10 +325,11 @@ fn too_many_pages_is_refused_before_reading_them() -> Result {
 }
 
 #[test]
-fn a_page_without_text_among_pages_with_a_form_is_skipped() -> Result {
-    // The hand-made table page, then an empty page: the table still reads.
+fn text_around_a_table_in_reading_order_and_a_blank_page() -> Result {
+    // A title above a 2×2 table, a footer line under it, then an empty page.
     let content = "0.5 w 50 700 300 60 re S 50 730 m 350 730 l S 150 700 m 150 760 l S \
-                   BT /F1 10 Tf 55 745 Td (Title) Tj 0 -30 Td (a) Tj 100 0 Td (b) Tj ET";
+                   BT /F1 10 Tf 55 745 Td (Title) Tj 0 -30 Td (a) Tj 100 0 Td (b) Tj ET \
+                   BT /F1 14 Tf 120 780 Td (Form 2024) Tj ET BT /F1 9 Tf 50 650 Td (Filled in by: X) Tj ET";
     let bytes = pdf_of(&[
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
         "<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>".to_owned(),
@@ -342,11 +343,14 @@ fn a_page_without_text_among_pages_with_a_form_is_skipped() -> Result {
         .iter()
         .flat_map(|g| g.table.rows.iter().map(|r| r.cells.clone()))
         .collect();
+    let cells = |row: &[&str]| row.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
     assert_eq!(
         rows,
         vec![
-            vec!["Title".to_owned(), String::new()],
-            vec!["a".to_owned(), "b".to_owned()]
+            cells(&["Form 2024"]),
+            cells(&["Title", ""]),
+            cells(&["a", "b"]),
+            cells(&["Filled in by: X"]),
         ]
     );
     Ok(())
