@@ -274,9 +274,9 @@ fn grids(pages: &[Page], options: &ReadOptions) -> Result<Vec<Grid>, ReadError> 
                             if region.top != 0 || text.is_empty() {
                                 continue;
                             }
-                            let tail = o.tail.iter().find(|t| t.left == region.left);
+                            let tail = above(o, &table, region);
                             let cell =
-                                tail.and_then(|t| rows.get_mut(t.row)?.cells.get_mut(region.left));
+                                tail.and_then(|t| rows.get_mut(t.row)?.cells.get_mut(t.left));
                             if let Some(cell) = cell {
                                 *cell = text::join_texts(cell, text);
                             }
