@@ -393,3 +393,36 @@ fn a_form_object_drawing_itself_is_refused() -> Result {
     );
     Ok(())
 }
+
+#[test]
+fn a_table_drawn_inside_a_form_object_reads() -> Result {
+    // The page draws form XObject 5 (no resources of its own: it uses the page's font),
+    // which draws the table and its text.
+    let form_content = "0.5 w 50 700 300 60 re S 50 730 m 350 730 l S 150 700 m 150 760 l S \
+                        BT /F1 10 Tf 55 745 Td (Title) Tj 0 -30 Td (a) Tj 100 0 Td (b) Tj ET";
+    let page_content = "q /X1 Do Q";
+    let bytes = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 800] /Resources << /Font << /F1 6 0 R >> /XObject << /X1 5 0 R >> >> /Contents 4 0 R >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{page_content}\nendstream", page_content.len()),
+        format!(
+            "<< /Type /XObject /Subtype /Form /BBox [0 0 400 800] /Length {} >>\nstream\n{form_content}\nendstream",
+            form_content.len()
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_owned(),
+    ]);
+    let grids = pdf_grids(&bytes, &ReadOptions::named("form-object.pdf"))?;
+    let rows: Vec<Vec<String>> = grids
+        .iter()
+        .flat_map(|g| g.table.rows.iter().map(|r| r.cells.clone()))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            vec!["Title".to_owned(), String::new()],
+            vec!["a".to_owned(), "b".to_owned()]
+        ]
+    );
+    Ok(())
+}
