@@ -426,3 +426,34 @@ fn a_table_drawn_inside_a_form_object_reads() -> Result {
     );
     Ok(())
 }
+
+#[test]
+fn centred_short_cells_at_a_page_break_are_two_rows() -> Result {
+    // Page 1 ends with a row of two centred one-letter cells, page 2 starts with another:
+    // nothing wraps, so no row was split.
+    let page = |y: u32, a: &str, b: &str| {
+        format!(
+            "0.5 w 50 {y} 300 30 re S 200 {y} m 200 {} l S BT /F1 10 Tf 122 {} Td ({a}) Tj 150 0 Td ({b}) Tj ET",
+            y + 30,
+            y + 10
+        )
+    };
+    let (first, second) = (page(40, "A", "B"), page(740, "C", "D"));
+    let bytes = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 800] /Resources << /Font << /F1 7 0 R >> >> /Contents 4 0 R >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{first}\nendstream", first.len()),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 800] /Resources << /Font << /F1 7 0 R >> >> /Contents 6 0 R >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{second}\nendstream", second.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_owned(),
+    ]);
+    let grids = pdf_grids(&bytes, &ReadOptions::named("centred.pdf"))?;
+    let rows: Vec<Vec<String>> = grids
+        .iter()
+        .flat_map(|g| g.table.rows.iter().map(|r| r.cells.clone()))
+        .collect();
+    let cells = |row: &[&str]| row.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>();
+    assert_eq!(rows, vec![cells(&["A", "B"]), cells(&["C", "D"])]);
+    Ok(())
+}

@@ -287,6 +287,7 @@ fn grids(pages: &[Page], options: &ReadOptions) -> Result<Vec<Grid>, ReadError> 
                     let mut grid: Vec<Vec<String>> =
                         vec![vec![String::new(); table.columns()]; grid_rows];
                     let mut tail = Vec::new();
+                    let inner = padding(&table, &cells);
                     for (k, (region, text)) in table.regions.iter().zip(&texts).enumerate() {
                         if region.bottom < skip {
                             continue;
@@ -316,7 +317,9 @@ fn grids(pages: &[Page], options: &ReadOptions) -> Result<Vec<Grid>, ReadError> 
                                 edges: edges(&table, region),
                                 row: first + top,
                                 filled: region.top >= skip && !text.is_empty(),
-                                wraps: cells.get(k).is_some_and(|g| wraps(&table, region, g)),
+                                wraps: cells
+                                    .get(k)
+                                    .is_some_and(|g| wraps(&table, region, g, inner)),
                             });
                         }
                     }
@@ -385,25 +388,43 @@ fn edges(table: &Table, region: &table::Region) -> (f64, f64) {
     (x(region.left), x(region.right + 1))
 }
 
-/// Whether a cell's last line runs to the cell's right edge (within its left padding and
-/// two ems and a half: a line may stop short of a mark that cannot start a line), as a
-/// line that wraps on does.
-fn wraps(table: &Table, region: &table::Region, glyphs: &[&Glyph]) -> bool {
+/// The most a cell's inner padding is taken to be (points): Word's default cell margin is
+/// 5.4 pt, LibreOffice's about 1.5 pt.
+const MAX_CELL_PADDING: f64 = 6.0;
+
+/// A table's inner cell padding: the least distance from a cell's left edge to its text
+/// (centred and right-aligned cells start further in), at most [`MAX_CELL_PADDING`].
+fn padding(table: &Table, cells: &[Vec<&Glyph>]) -> f64 {
+    table
+        .regions
+        .iter()
+        .zip(cells)
+        .filter_map(|(region, glyphs)| {
+            let left = table.xs.get(region.left)?;
+            let x = glyphs
+                .iter()
+                .filter(|g| !g.is_space())
+                .map(|g| g.x)
+                .fold(f64::INFINITY, f64::min);
+            x.is_finite().then_some((x - left).max(0.0))
+        })
+        .fold(MAX_CELL_PADDING, f64::min)
+}
+
+/// Whether a cell's last line runs to the cell's right edge (within the table's padding
+/// and two ems and a half: a line may stop short of a mark that cannot start a line), as
+/// a line that wraps on does. A short centred text does not.
+fn wraps(table: &Table, region: &table::Region, glyphs: &[&Glyph], padding: f64) -> bool {
     let lines = text::lines(glyphs);
-    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
-        return false;
-    };
-    let (Some(start), Some(end)) = (
-        first.glyphs.first(),
-        last.glyphs.iter().rev().find(|g| !g.is_space()),
-    ) else {
-        return false;
-    };
-    let (Some(left), Some(right)) = (table.xs.get(region.left), table.xs.get(region.right + 1))
+    let Some(end) = lines
+        .last()
+        .and_then(|last| last.glyphs.iter().rev().find(|g| !g.is_space()))
     else {
         return false;
     };
-    let padding = (start.x - left).max(0.0);
+    let Some(right) = table.xs.get(region.right + 1) else {
+        return false;
+    };
     right - (end.x + end.advance) <= padding + 2.5 * end.size
 }
 
