@@ -457,3 +457,15 @@ fn centred_short_cells_at_a_page_break_are_two_rows() -> Result {
     assert_eq!(rows, vec![cells(&["A", "B"]), cells(&["C", "D"])]);
     Ok(())
 }
+
+#[test]
+fn a_page_content_named_as_its_own_xobject_is_refused() -> Result {
+    // Found by the read_pdf fuzz target: the page's resources name its own content stream
+    // (no /Subtype) as XObject Im1, and that content draws Im1.
+    let bytes = std::fs::read(repo_file(
+        "../fuzz/regressions/read_pdf/xobject-is-the-page-content.pdf",
+    ))?;
+    let e = error_of(&bytes, "self.pdf")?;
+    assert!(e.to_string().contains("draws itself"), "{e}");
+    Ok(())
+}

@@ -58,7 +58,7 @@ fn draws(content: &[u8]) -> bool {
 /// A form XObject's own resources (if any), and whether its content draws named objects.
 type Form<'a> = (ObjectId, Option<&'a Dictionary>, bool);
 
-/// The form XObjects a resource dictionary names.
+/// The form XObjects (any stream but an image) a resource dictionary names.
 fn forms<'a>(doc: &'a Document, resources: &'a Dictionary) -> Vec<Form<'a>> {
     let Some(xobjects) = dict(doc, resources, b"XObject") else {
         return Vec::new();
@@ -71,8 +71,10 @@ fn forms<'a>(doc: &'a Document, resources: &'a Dictionary) -> Vec<Form<'a>> {
         let Some(Object::Stream(stream)) = doc.objects.get(id) else {
             continue;
         };
-        let is_form = matches!(stream.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Form");
-        if is_form {
+        // The interpreter runs any named stream but an image (emptied before) as a form,
+        // whatever its /Subtype says: a page's own content named as an XObject included.
+        let image = matches!(stream.dict.get(b"Subtype"), Ok(Object::Name(n)) if n == b"Image");
+        if !image {
             let drawing = if stream.dict.get(b"Filter").is_ok() {
                 stream.decompressed_content().map_or(true, |c| draws(&c))
             } else {
