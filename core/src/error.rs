@@ -122,8 +122,8 @@ pub enum ReadError {
         /// What was found and what was expected.
         message: String,
     },
-    /// A workbook cannot be opened (corrupt, encrypted, not a workbook).
-    #[error("{at}: cannot read the workbook: {message}")]
+    /// A workbook or PDF cannot be opened (corrupt, encrypted, not a workbook, a scan).
+    #[error("{at}: cannot read the document: {message}")]
     Workbook {
         /// Where.
         at: Location,

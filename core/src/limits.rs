@@ -72,6 +72,31 @@ pub const MAX_ZIP_ENTRY_BYTES: u64 = 256 << 20;
 /// The largest total declared uncompressed size of a workbook's zip entries: 512 MiB.
 pub const MAX_ZIP_TOTAL_BYTES: u64 = 512 << 20;
 
+/// The most pages of a PDF: 5,000 (a year's 自评表 of a whole bureau is a few hundred
+/// pages). Checked from the page tree before any page is read.
+pub const MAX_PDF_PAGES: usize = 5_000;
+
+/// The most objects of a PDF: 2,000,000 (a real form export has a few hundred; each page
+/// adds a handful). Checked once the cross-reference table is read, before any page.
+pub const MAX_PDF_OBJECTS: usize = 2_000_000;
+
+/// The most characters drawn on one PDF page: 100,000 (a dense A4 page of 5 pt text
+/// holds about 20,000).
+pub const MAX_PDF_PAGE_GLYPHS: usize = 100_000;
+
+/// The most ruling lines (stroked segments, thin filled rectangles) of one PDF page:
+/// 20,000 (a form page has a few hundred: every cell border may be its own segment).
+pub const MAX_PDF_PAGE_RULINGS: usize = 20_000;
+
+/// The most grid cells (rows × columns between the ruling lines) of one table on one PDF
+/// page: 1,000,000 (a page-high table of 5 pt rows and 2 pt columns has 40,000).
+pub const MAX_PDF_TABLE_CELLS: usize = 1_000_000;
+
+/// The deepest nesting of form XObjects (drawings that draw drawings) in a PDF: 32 (real
+/// exports nest 1–3). A form that draws itself is refused too: the content interpreter
+/// would recurse until the stack overflows.
+pub const MAX_PDF_FORM_NESTING: usize = 32;
+
 /// The most declarations (项目: one 申报表/自评表 each) in one document: 1,048,576. A
 /// 1 GiB form text holds about 400,000 申报表; a national roll-up of more is streamed
 /// (`read::stream`) or split across files.

@@ -148,6 +148,7 @@ fn the_test_documents_pass_the_checks() {
             let bytes = std::fs::read(&file).unwrap();
             match file.extension().and_then(|e| e.to_str()) {
                 Some("txt") => checks::read_form(&bytes),
+                Some("pdf") => checks::read_pdf(&bytes),
                 Some("csv") => checks::read_list(&[&[0u8][..], &bytes].concat()),
                 Some("json") => checks::read_json(&bytes),
                 Some("docx") => checks::read_docx(&bytes),

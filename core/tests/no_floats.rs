@@ -3,12 +3,30 @@
 //! `f64` and it becomes its shortest decimal text, never arithmetic). Money, values,
 //! weights and scores are `rust_decimal::Decimal` everywhere else; the JSON reader refuses
 //! a number a float would round (`read/json.rs`, which names `f64` to check exactly that).
+//! The PDF reader (`read/pdf*`) works in page coordinates; the texts it
+//! places are read by the same cell rules as every other input.
 //! A new use of a float fails this test: use `Decimal`, or add the file here with a reason.
 
 use std::path::{Path, PathBuf};
 
 /// Files allowed to name a float type, and why.
 const ALLOWED: &[(&str, &str)] = &[
+    (
+        "read/pdf.rs",
+        "page coordinates (points) place characters in cells; no value passes through them",
+    ),
+    (
+        "read/pdf/extract.rs",
+        "page coordinates from the PDF interpreter (its matrices are f64)",
+    ),
+    (
+        "read/pdf/table.rs",
+        "ruling-line coordinates: column and row boundaries",
+    ),
+    (
+        "read/pdf/text.rs",
+        "character positions: lines, gaps and duplicates",
+    ),
     (
         "read/xlsx.rs",
         "calamine number cells are f64: converted to decimal text",

@@ -34,6 +34,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("read_docx", read_docx),
     ("read_xls", read_xls),
     ("stream", stream),
+    ("read_pdf", read_pdf),
     ("read_json", read_json),
     ("analyse", analyse),
 ];
@@ -369,6 +370,63 @@ pub fn stream(data: &[u8]) {
     a.sort();
     b.sort();
     assert_eq!(a, b, "the stream's findings differ from read()'s");
+}
+
+/// `read_pdf`: the PDF reader never panics (a panic of the PDF library is caught and is a
+/// corrupt-PDF error) nor allocates without bound; the grid it gives is well formed (rows
+/// numbered 1..n, merges inside the grid, each merge's covered cells empty), and whatever
+/// the grid reads as survives the canonical JSON and the analyses. Without the `pdf`
+/// feature (core's replay test built without it) the check does nothing.
+pub fn read_pdf(data: &[u8]) {
+    #[cfg(not(feature = "pdf"))]
+    let _ = data;
+    #[cfg(feature = "pdf")]
+    if data.len() <= 4 * MAX_FUZZ_INPUT {
+        use jixiao::read::grid::{read_grids, GridSource};
+        let options = options(None);
+        let Ok(grids) = jixiao::read::pdf::pdf_grids(data, &options) else {
+            return;
+        };
+        for grid in &grids {
+            let rows = &grid.table.rows;
+            for (i, row) in rows.iter().enumerate() {
+                assert_eq!(row.line as usize, i + 1, "PDF grid rows are numbered 1..n");
+            }
+            for m in &grid.merged {
+                assert!(
+                    m.top <= m.bottom && m.left <= m.right,
+                    "{m:?} is not a range"
+                );
+                let row = rows
+                    .get(m.bottom as usize)
+                    .expect("a merge inside the grid");
+                assert!(
+                    (m.right as usize) < row.cells.len(),
+                    "{m:?} past the row's cells"
+                );
+                for r in m.top..=m.bottom {
+                    for c in m.left..=m.right {
+                        if (r, c) != (m.top, m.left) {
+                            let cell = rows.get(r as usize).and_then(|x| x.cells.get(c as usize));
+                            assert!(
+                                cell.is_some_and(|t| t.is_empty()),
+                                "{m:?}: covered cell ({r}, {c}) holds text"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        let source = GridSource {
+            kind: "PDF",
+            part: "page",
+            part_zh: "页",
+        };
+        if let Ok((document, _)) = read_grids(grids, source, &options) {
+            json_round_trip(&document);
+            analyse_document(&document);
+        }
+    }
 }
 
 /// `read_json`: the canonical JSON reader never panics (nesting is bounded by

@@ -12,6 +12,8 @@ pub mod grid;
 pub mod json;
 pub mod lexicon;
 pub mod list;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod stream;
 #[cfg(feature = "xlsx")]
 pub mod xls;
@@ -228,7 +230,8 @@ fn read_binary(
     format: InputFormat,
     options: &ReadOptions,
 ) -> Result<(Document, Vec<Finding>), ReadError> {
-    let missing = |feature: &str| {
+    #[cfg(not(all(feature = "xlsx", feature = "pdf")))]
+    let missing = |feature: &str| -> Result<(Document, Vec<Finding>), ReadError> {
         Err(ReadError::Workbook {
             at: options.location(),
             message: format!(
@@ -245,6 +248,9 @@ fn read_binary(
         InputFormat::Docx => docx::read_word_document(bytes, options),
         #[cfg(not(feature = "xlsx"))]
         InputFormat::Xlsx | InputFormat::Xls | InputFormat::Docx => missing("xlsx"),
+        #[cfg(feature = "pdf")]
+        InputFormat::Pdf => pdf::read_pdf(bytes, options),
+        #[cfg(not(feature = "pdf"))]
         InputFormat::Pdf => missing("pdf"),
         InputFormat::Json | InputFormat::Form | InputFormat::Csv | InputFormat::Tsv => {
             Err(ReadError::Workbook {
