@@ -178,6 +178,7 @@ fn office_copies_score_like_the_text() {
         "tests/data/office/selfeval-putuo-sports-2022.xlsx",
         "tests/data/office/selfeval-putuo-sports-2022.xls",
         "tests/data/office/selfeval-putuo-sports-2022.docx",
+        "tests/data/office/selfeval-putuo-sports-2022.pdf",
     ] {
         let out = jixiao(&["score", file]);
         assert_eq!(out.status.code(), Some(0), "{file}");
@@ -198,15 +199,16 @@ fn summary_of_a_folder_names_each_unreadable_file_and_covers_the_rest() {
         "summary",
         "tests/data/office/selfeval-putuo-sports-2022.xlsx",
         "tests/data/office/shanghai-eeb-enforcement-2024.xls",
+        "tests/data/office/shanghai-eeb-enforcement-2024.pdf",
         &broken_name,
     ]);
     let _ = std::fs::remove_file(&broken);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains(&broken_name), "{err}");
-    assert!(err.contains("1 of 3 files could not be read"), "{err}");
+    assert!(err.contains("1 of 4 files could not be read"), "{err}");
     let text = stdout(&out);
-    assert!(text.contains("2 个文件，6 个项目"), "{text}");
+    assert!(text.contains("3 个文件，11 个项目"), "{text}");
 }
 
 #[test]

@@ -161,12 +161,28 @@ fn the_self_evaluation_as_docx_reads_as_its_text() -> TestResult {
     same_as_text(file, InputFormat::Docx, SELFEVAL, Formulas::Kept)
 }
 
+#[cfg(feature = "pdf")]
+#[test]
+fn the_seed_as_pdf_reads_as_its_text() -> TestResult {
+    let file = "data/office/shanghai-eeb-enforcement-2024.pdf";
+    same_as_text(file, InputFormat::Pdf, SEED, Formulas::Kept)
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_self_evaluation_as_pdf_reads_as_its_text() -> TestResult {
+    let file = "data/office/selfeval-putuo-sports-2022.pdf";
+    same_as_text(file, InputFormat::Pdf, SELFEVAL, Formulas::Kept)
+}
+
 #[test]
 fn the_self_evaluation_scores_98_62_from_every_office_copy() -> TestResult {
     for file in [
         "data/office/selfeval-putuo-sports-2022.xlsx",
         "data/office/selfeval-putuo-sports-2022.xls",
         "data/office/selfeval-putuo-sports-2022.docx",
+        #[cfg(feature = "pdf")]
+        "data/office/selfeval-putuo-sports-2022.pdf",
     ] {
         let (doc, _) = read_file(file)?;
         let decl = doc.declarations.first().ok_or("no declaration")?;

@@ -556,6 +556,7 @@ static void test_office_files(void) {
         {"tests/data/office/selfeval-putuo-sports-2022.xlsx", JX_FORMAT_XLSX},
         {"tests/data/office/selfeval-putuo-sports-2022.xls", JX_FORMAT_XLS},
         {"tests/data/office/selfeval-putuo-sports-2022.docx", JX_FORMAT_DOCX},
+        {"tests/data/office/selfeval-putuo-sports-2022.pdf", JX_FORMAT_PDF},
     };
     static const struct {
         const char *path;
@@ -564,6 +565,7 @@ static void test_office_files(void) {
         {"tests/data/office/shanghai-eeb-enforcement-2024.xlsx", JX_FORMAT_XLSX},
         {"tests/data/office/shanghai-eeb-enforcement-2024.xls", JX_FORMAT_XLS},
         {"tests/data/office/shanghai-eeb-enforcement-2024.docx", JX_FORMAT_DOCX},
+        {"tests/data/office/shanghai-eeb-enforcement-2024.pdf", JX_FORMAT_PDF},
     };
     size_t i;
     for (i = 0; i < sizeof selfevals / sizeof selfevals[0]; i++) {

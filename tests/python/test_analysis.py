@@ -355,7 +355,7 @@ def test_score_totals_agree_with_full_scorecards(seed):
 OFFICE = ROOT / "tests" / "data" / "office"
 
 
-@pytest.mark.parametrize("suffix", ["xlsx", "xls", "docx"])
+@pytest.mark.parametrize("suffix", ["xlsx", "xls", "docx", "pdf"])
 def test_office_copies_read_like_their_text(suffix):
     # LibreOffice's copies of the bundled documents: the same scores and projects as the text.
     selfeval = jixiao.read(OFFICE / f"selfeval-putuo-sports-2022.{suffix}")
