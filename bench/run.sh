@@ -42,8 +42,8 @@ for f in "$OUT/form-1GB.txt" "$OUT/form-100MB.txt" "$OUT/list-100MB.csv"; do
   /usr/bin/time -f "peak memory (max RSS): %M KB, %e s" "$PIPELINE" --stream "$f" 2>&1 | tee -a "$OUT/stream.txt"
 done
 
-echo "== Rust: a form from its office PDF vs from its TAB text vs pdftotext (cargo bench --bench pdf)"
-cargo bench -q -p jixiao --features pdf --bench pdf 2>&1 | tee "$OUT/pdf.txt"
+echo "== Rust: a form from each office file vs from its TAB text, the PDF vs pdftotext (cargo bench --bench office)"
+cargo bench -q -p jixiao --features pdf --bench office 2>&1 | tee "$OUT/office.txt"
 
 echo "== Python: jixiao vs plain Python vs pandas"
 if [[ ! -x .venv/bin/python ]]; then python3 -m venv .venv; fi
