@@ -77,7 +77,9 @@ def read(
     encoding: Optional[str] = None,
     name: Optional[str] = None,
 ) -> Document:
-    """Reads a document from a path or from bytes (format and encoding detected)."""
+    """Reads a document from a path or from bytes (format and encoding detected): form
+    text, CSV/TSV, jixiao JSON, or an office file — ``.xlsx``, ``.xls``, ``.docx``, ``.pdf``
+    with a text layer."""
 
 def read_text(text: str, *, format: Optional[str] = None, name: Optional[str] = None) -> Document:
     """Reads a document from text already in a ``str``."""
