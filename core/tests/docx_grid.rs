@@ -99,7 +99,10 @@ fn hand_written_fixtures_equal_their_text() -> Result {
             continue;
         };
         // A fixture kept only as another office format (a PDF) is that reader's.
-        if !std::path::Path::new(&dir).join(format!("{stem}.docx")).exists() {
+        if !std::path::Path::new(&dir)
+            .join(format!("{stem}.docx"))
+            .exists()
+        {
             continue;
         }
         same_as_text(&format!("office/{stem}.docx"), &format!("office/{name}"))?;
