@@ -379,3 +379,24 @@ fn a_list_project_that_comes_again_is_not_streamable_never_silently_split() {
     let whole = read(together.as_bytes(), &options).unwrap();
     same_as_read(together.as_bytes(), &options, &whole);
 }
+
+#[test]
+fn the_stream_refuses_what_read_refuses_about_encodings() {
+    // One choice of encoding for both (`read::encoding`): UTF-16 without a BOM, and
+    // GB18030 asked for while the bytes are UTF-8 Chinese, are refused at the start.
+    let text = String::from_utf8(data("selfeval-putuo-sports-2022.txt")).unwrap();
+    let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let gb = ReadOptions {
+        encoding: jixiao::read::Encoding::Gb18030,
+        ..ReadOptions::named("gb.txt")
+    };
+    for (bytes, options) in [
+        (utf16, ReadOptions::named("utf16.txt")),
+        (text.into_bytes(), gb),
+    ] {
+        let whole = read(&bytes, &options).unwrap_err();
+        let streamed = stream::declarations(&bytes[..], &options).err().unwrap();
+        assert_eq!(streamed.code(), whole.code(), "{streamed}");
+        assert_eq!(streamed.code(), "bad_encoding");
+    }
+}

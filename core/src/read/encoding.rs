@@ -85,34 +85,10 @@ pub fn decode_borrowed<'a>(
     file: Option<&str>,
 ) -> Result<(Cow<'a, str>, &'static str), ReadError> {
     let at = Location::file(file);
-    if encoding_rs::Encoding::for_bom(bytes).is_none() {
-        if let Some(utf16) = utf16_without_bom(bytes) {
-            let expected = match encoding {
-                Encoding::Gb18030 => "GB18030",
-                Encoding::Utf8 => "UTF-8",
-                Encoding::Auto => "UTF-8 or GB18030",
-            };
-            return Err(ReadError::Encoding {
-                at: at.line(1),
-                encoding: format!(
-                    "{expected}: it looks like {utf16} without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)"
-                ),
-            });
-        }
-    }
+    refuse_mistaken(bytes, encoding, &at)?;
     let (text, name): (Cow<'a, str>, _) = match encoding {
         Encoding::Utf8 => (strict_utf8(strip_utf8_bom(bytes), &at)?.into(), "UTF-8"),
-        Encoding::Gb18030 => {
-            let body = strip_utf8_bom(bytes);
-            if body.len() != bytes.len() || utf8_with_chinese(body) {
-                return Err(ReadError::Encoding {
-                    at: at.line(1),
-                    encoding: "GB18030: the bytes are UTF-8 (reading them as GB18030 would garble every Chinese character); read it as UTF-8 or auto"
-                        .to_owned(),
-                });
-            }
-            (strict_gb18030(bytes, &at)?.into(), "GB18030")
-        }
+        Encoding::Gb18030 => (strict_gb18030(bytes, &at)?.into(), "GB18030"),
         Encoding::Auto => {
             if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
                 if enc == encoding_rs::UTF_8 {
@@ -140,6 +116,73 @@ pub fn decode_borrowed<'a>(
         });
     }
     Ok((normalize_line_ends(text), name))
+}
+
+/// The two mistakes refused before any decoding, by [`decode`] and by the streaming
+/// reader alike: UTF-16 without a byte-order mark, and GB18030 asked for while the bytes
+/// are UTF-8 with Chinese text (see [`decode`]).
+fn refuse_mistaken(bytes: &[u8], encoding: Encoding, at: &Location) -> Result<(), ReadError> {
+    if encoding_rs::Encoding::for_bom(bytes).is_none() {
+        if let Some(utf16) = utf16_without_bom(bytes) {
+            let expected = match encoding {
+                Encoding::Gb18030 => "GB18030",
+                Encoding::Utf8 => "UTF-8",
+                Encoding::Auto => "UTF-8 or GB18030",
+            };
+            return Err(ReadError::Encoding {
+                at: at.clone().line(1),
+                encoding: format!(
+                    "{expected}: it looks like {utf16} without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)"
+                ),
+            });
+        }
+    }
+    if encoding == Encoding::Gb18030 {
+        let body = strip_utf8_bom(bytes);
+        if body.len() != bytes.len() || utf8_with_chinese(body) {
+            return Err(ReadError::Encoding {
+                at: at.clone().line(1),
+                encoding: "GB18030: the bytes are UTF-8 (reading them as GB18030 would garble every Chinese character); read it as UTF-8 or auto"
+                    .to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The encoding of a streamed input, chosen on its first bytes (`head`) as [`decode`]
+/// chooses it on the whole input, with the same refusals: a BOM, else what was asked,
+/// else UTF-8 when the head is valid UTF-8 (a sequence cut at the end of the head is
+/// fine), else GB18030.
+pub(crate) fn choose_for_head(
+    head: &[u8],
+    asked: Encoding,
+    file: Option<&str>,
+) -> Result<&'static encoding_rs::Encoding, ReadError> {
+    refuse_mistaken(head, asked, &Location::file(file))?;
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(head) {
+        if asked == Encoding::Auto || encoding == encoding_rs::UTF_8 {
+            return Ok(encoding);
+        }
+    }
+    Ok(match asked {
+        Encoding::Utf8 => encoding_rs::UTF_8,
+        Encoding::Gb18030 => encoding_rs::GB18030,
+        Encoding::Auto => match std::str::from_utf8(head) {
+            Ok(_) => encoding_rs::UTF_8,
+            Err(e) if e.error_len().is_none() => encoding_rs::UTF_8,
+            Err(_) => encoding_rs::GB18030,
+        },
+    })
+}
+
+/// The name of an encoding as [`decode`] gives it (`UTF-8`, `GB18030`, `UTF-16LE`, …).
+pub(crate) fn encoding_name(encoding: &'static encoding_rs::Encoding) -> &'static str {
+    if encoding == encoding_rs::GB18030 {
+        "GB18030"
+    } else {
+        encoding.name()
+    }
 }
 
 /// Encodes text for output in `encoding` (`Auto` means UTF-8). Characters GB18030

@@ -79,7 +79,20 @@ pub fn declarations<R: Read>(
         .take(HEAD_BYTES as u64)
         .read_to_end(&mut head)
         .map_err(|e| io_error(&at, &e))?;
-    let encoding = choose_encoding(&head, options.encoding);
+    // An office file or a PDF is told by its raw first bytes, before any decoding, as
+    // `read` tells it; it is read whole.
+    let binary = match options.format {
+        Some(format) => Some(format).filter(|f| f.is_binary()),
+        None => super::detect_binary(&head, options)?,
+    };
+    // The encoding as `read` chooses it, on the head: the same refusals (UTF-16 without a
+    // BOM, GB18030 asked for UTF-8 text), the same choice.
+    let encoding = match binary {
+        Some(_) => encoding_rs::UTF_8,
+        None => {
+            super::encoding::choose_for_head(&head, options.encoding, options.file_name.as_deref())?
+        }
+    };
     // Sniff the format on whole lines of the decoded head, as `read` would.
     let head_text = decode_head(&head, encoding);
     let cut = head_text.rfind('\n').map_or(head_text.len(), |i| i + 1);
@@ -87,8 +100,7 @@ pub fn declarations<R: Read>(
         encoding: Encoding::Utf8,
         ..options.clone()
     };
-    // An office file or a PDF is told by its raw first bytes, before any decoding.
-    let format = match (options.format, super::detect_binary(&head, options)?) {
+    let format = match (options.format, binary) {
         (Some(format), _) | (None, Some(format)) => format,
         (None, None) => detect(head_text.get(..cut).unwrap_or_default().as_bytes(), &sniff)?,
     };
@@ -125,7 +137,7 @@ pub fn declarations<R: Read>(
     Ok(Declarations {
         options: options.clone(),
         format,
-        encoding: encoding_name(encoding),
+        encoding: super::encoding::encoding_name(encoding),
         source,
         pending,
         line: 0,
@@ -683,35 +695,6 @@ fn csv_error(at: &Location, error: &csv::Error) -> ReadError {
     ReadError::Malformed {
         at: at.clone().line(line),
         message: format!("cannot split the line into cells: {error}"),
-    }
-}
-
-/// The encoding of the input from its first bytes: a BOM, else what the options say, else
-/// UTF-8 when the head is valid UTF-8 (a sequence cut at the end of the head is fine),
-/// else GB18030.
-fn choose_encoding(head: &[u8], asked: Encoding) -> &'static encoding_rs::Encoding {
-    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(head) {
-        if asked == Encoding::Auto || encoding == encoding_rs::UTF_8 {
-            return encoding;
-        }
-    }
-    match asked {
-        Encoding::Utf8 => encoding_rs::UTF_8,
-        Encoding::Gb18030 => encoding_rs::GB18030,
-        Encoding::Auto => match std::str::from_utf8(head) {
-            Ok(_) => encoding_rs::UTF_8,
-            Err(e) if e.error_len().is_none() => encoding_rs::UTF_8,
-            Err(_) => encoding_rs::GB18030,
-        },
-    }
-}
-
-/// The name as [`super::decode`] gives it (`UTF-8`, `GB18030`, `UTF-16LE`, …).
-fn encoding_name(encoding: &'static encoding_rs::Encoding) -> &'static str {
-    if encoding == encoding_rs::GB18030 {
-        "GB18030"
-    } else {
-        encoding.name()
     }
 }
 
