@@ -460,6 +460,27 @@ pub struct BudgetRow {
     pub source: Source,
 }
 
+impl Evaluation {
+    /// Whether the evaluation holds nothing at all (a 自评表 left blank): no budget figure,
+    /// no actual, score or note, no total or grade. Such an evaluation is no evaluation
+    /// (`None`) in every reader, as the list layout, which cannot write it, reads it.
+    pub fn is_empty(&self) -> bool {
+        self.budget.is_empty()
+            && [&self.budget_fiscal, &self.budget_carryover, &self.budget_other]
+                .iter()
+                .all(|row| row.as_ref().is_none_or(BudgetRow::is_empty))
+            && self.indicators.iter().all(|i| {
+                i.actual.is_none() && i.score.is_none() && i.deviation.is_none()
+            })
+            && self.goal_achieved.is_none()
+            && self.total.is_none()
+            && self.total_weight.is_none()
+            && self.grade.is_none()
+            && self.deviation_analysis.is_none()
+            && self.improvement.is_none()
+    }
+}
+
 impl BudgetRow {
     /// Whether the row holds no figure at all (a 上年结转资金 row left blank): such a
     /// sub-row of the matrix is no row (`None`), as every layout writes it.

@@ -725,7 +725,8 @@ impl<'a> Reader<'a> {
             }
             Some(_) => {}
         }
-        if self.has_evaluation {
+        // A 自评表 left blank is no evaluation, as every layout reads it.
+        if self.has_evaluation && !self.evaluation.is_empty() {
             if !self.evaluation.source.is_known() {
                 self.evaluation.source = at.clone();
             }
