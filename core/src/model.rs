@@ -466,12 +466,17 @@ impl Evaluation {
     /// (`None`) in every reader, as the list layout, which cannot write it, reads it.
     pub fn is_empty(&self) -> bool {
         self.budget.is_empty()
-            && [&self.budget_fiscal, &self.budget_carryover, &self.budget_other]
+            && [
+                &self.budget_fiscal,
+                &self.budget_carryover,
+                &self.budget_other,
+            ]
+            .iter()
+            .all(|row| row.as_ref().is_none_or(BudgetRow::is_empty))
+            && self
+                .indicators
                 .iter()
-                .all(|row| row.as_ref().is_none_or(BudgetRow::is_empty))
-            && self.indicators.iter().all(|i| {
-                i.actual.is_none() && i.score.is_none() && i.deviation.is_none()
-            })
+                .all(|i| i.actual.is_none() && i.score.is_none() && i.deviation.is_none())
             && self.goal_achieved.is_none()
             && self.total.is_none()
             && self.total_weight.is_none()

@@ -183,6 +183,28 @@ fn biff_cells(stream: &[u8]) -> u64 {
         match kind {
             // BOF: a sheet (or the globals) starts; EOF ends it.
             0x0809 | 0x000A => close(&mut extent, &mut total),
+            // DIMENSIONS: calamine reserves rows × columns cells for it, as it reads it
+            // (first row, last row + 1, first column, last column + 1); one that ends
+            // before it starts would wrap around.
+            0x0200 => {
+                let long = |i: usize| -> u64 {
+                    body.get(i..i + 4)
+                        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+                        .map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+                };
+                let (r0, r1, c0, c1) = match len {
+                    10 => (word(body, 0), word(body, 2), word(body, 4), word(body, 6)),
+                    14 | 16 => (long(0), long(4), word(body, 8), word(body, 10)),
+                    _ => (0, 0, 0, 0),
+                };
+                let c0 = if c0 > 0xFF || c1 < c0 { 0 } else { c0 };
+                if r1 >= 1 && c1 >= 1 {
+                    if r1 - 1 < r0 || c1 - 1 < c0 {
+                        return u64::MAX;
+                    }
+                    total = total.saturating_add((r1 - r0).saturating_mul(c1 - c0));
+                }
+            }
             // SST: at least 3 bytes a string.
             0x00FC => {
                 let unique = body
