@@ -405,6 +405,10 @@ fn write_table(out: &mut String, d: &Declaration) {
             let cells: Vec<&str> = row.iter().map(String::as_str).collect();
             line(out, &cells);
         }
+        // The published grade, on a row of its own as forms print it.
+        if let Some(grade) = &e.grade {
+            line(out, &["自评等级", &cell(grade)]);
+        }
     }
 }
 
