@@ -19,11 +19,11 @@ use calamine::{Data, Reader, Xls};
 
 use crate::diagnostic::Finding;
 use crate::error::{Location, ReadError};
-use crate::limits::{MAX_SHEETS, MAX_SHEET_CELLS, MAX_XLS_CELLS};
+use crate::limits::{MAX_SHEET_CELLS, MAX_XLS_CELLS};
 use crate::model::Document;
 
-use super::grid::{guard_library, read_grids, Grid, Merge};
-use super::xlsx::{is_literal_formula, sheet_table, LoadedSheet, WORKBOOK};
+use super::grid::guard_library;
+use super::xlsx::{check_sheet_count, is_literal_formula, merges, read_sheets, LoadedSheet};
 use super::ReadOptions;
 
 /// The signature of an OLE compound file (`.xls`, `.doc`, an encrypted OOXML file).
@@ -98,17 +98,7 @@ pub fn read_xls(
         check_container(bytes, &at)
     })?;
     let sheets = guard_library(&at, "the spreadsheet library", || load_sheets(bytes, &at))?;
-    let mut findings = Vec::new();
-    let grids = sheets
-        .into_iter()
-        .map(|(name, range, merged)| Grid {
-            table: sheet_table(&name, &range, options, &mut findings),
-            merged,
-        })
-        .collect();
-    let (document, more) = read_grids(grids, WORKBOOK, options)?;
-    findings.extend(more);
-    Ok((document, findings))
+    read_sheets(sheets, options)
 }
 
 /// Checks the compound file and its workbook stream before calamine opens them: the
@@ -252,13 +242,7 @@ fn load_sheets(bytes: &[u8], at: &Location) -> Result<Vec<LoadedSheet>, ReadErro
         }
     })?;
     let names = workbook.sheet_names();
-    if names.len() > MAX_SHEETS {
-        return Err(ReadError::TooLarge {
-            at: at.clone(),
-            what: format!("the number of sheets ({})", names.len()),
-            limit: format!("{MAX_SHEETS} sheets"),
-        });
-    }
+    check_sheet_count(&names, at)?;
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
         let here = at.clone().sheet(&name);
@@ -295,17 +279,11 @@ fn load_sheets(bytes: &[u8], at: &Location) -> Result<Vec<LoadedSheet>, ReadErro
                 }
             }
         }
-        let merged = workbook
-            .merge_cells_by_sheet_name(&name)
-            .unwrap_or_default()
-            .iter()
-            .map(|d| Merge {
-                top: d.start.0,
-                left: d.start.1,
-                bottom: d.end.0,
-                right: d.end.1,
-            })
-            .collect();
+        let merged = merges(
+            &workbook
+                .merge_cells_by_sheet_name(&name)
+                .unwrap_or_default(),
+        );
         sheets.push((name, range, merged));
     }
     Ok(sheets)

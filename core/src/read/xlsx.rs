@@ -70,6 +70,15 @@ pub fn read_workbook(
         "the spreadsheet library (a broken cell reference?)",
         || load_sheets(bytes, &at),
     )?;
+    read_sheets(sheets, options)
+}
+
+/// Reads the sheets loaded from a workbook (`.xlsx` or `.xls`) as grids: each sheet's cell
+/// texts with its `cell_error` findings, then [`read_grids`].
+pub(super) fn read_sheets(
+    sheets: Vec<LoadedSheet>,
+    options: &ReadOptions,
+) -> Result<(Document, Vec<Finding>), ReadError> {
     let mut findings = Vec::new();
     let grids = sheets
         .into_iter()
@@ -83,6 +92,31 @@ pub fn read_workbook(
     Ok((document, findings))
 }
 
+/// Refuses a workbook of more than [`MAX_SHEETS`] sheets.
+pub(super) fn check_sheet_count(names: &[String], at: &Location) -> Result<(), ReadError> {
+    if names.len() > MAX_SHEETS {
+        return Err(ReadError::TooLarge {
+            at: at.clone(),
+            what: format!("the number of sheets ({})", names.len()),
+            limit: format!("{MAX_SHEETS} sheets"),
+        });
+    }
+    Ok(())
+}
+
+/// A sheet's merged ranges as calamine gives them, as grid merges.
+pub(super) fn merges(dimensions: &[calamine::Dimensions]) -> Vec<Merge> {
+    dimensions
+        .iter()
+        .map(|d| Merge {
+            top: d.start.0,
+            left: d.start.1,
+            bottom: d.end.0,
+            right: d.end.1,
+        })
+        .collect()
+}
+
 /// A sheet as calamine gives it: its name, its cells and its merged ranges.
 pub(super) type LoadedSheet = (String, Range<Data>, Vec<Merge>);
 
@@ -93,34 +127,22 @@ fn load_sheets(bytes: &[u8], at: &Location) -> Result<Vec<LoadedSheet>, ReadErro
         message: format!("corrupt or not an .xlsx workbook: {e}"),
     })?;
     let names = workbook.sheet_names();
-    if names.len() > MAX_SHEETS {
-        return Err(ReadError::TooLarge {
-            at: at.clone(),
-            what: format!("the number of sheets ({})", names.len()),
-            limit: format!("{MAX_SHEETS} sheets"),
-        });
-    }
+    check_sheet_count(&names, at)?;
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
         let range = sheet_range(&mut workbook, &name, &at.clone().sheet(&name))?;
-        let merged = workbook
-            .merge_cells_by_sheet_name(&name)
-            .unwrap_or_default()
-            .iter()
-            .map(|d| Merge {
-                top: d.start.0,
-                left: d.start.1,
-                bottom: d.end.0,
-                right: d.end.1,
-            })
-            .collect();
+        let merged = merges(
+            &workbook
+                .merge_cells_by_sheet_name(&name)
+                .unwrap_or_default(),
+        );
         sheets.push((name, range, merged));
     }
     Ok(sheets)
 }
 
 /// A workbook's grids are its sheets.
-pub(super) const WORKBOOK: GridSource = GridSource {
+const WORKBOOK: GridSource = GridSource {
     kind: "workbook",
     part: "sheet",
     part_zh: "工作表",
@@ -312,7 +334,7 @@ fn sheet_range(
 }
 
 /// The cell texts of a sheet's range, with a `cell_error` finding per error cell.
-pub(super) fn sheet_table(
+fn sheet_table(
     sheet: &str,
     range: &calamine::Range<Data>,
     options: &ReadOptions,
