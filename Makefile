@@ -5,7 +5,9 @@
 #   make uninstall PREFIX=/opt/jx
 #   make header                   regenerate include/jixiao.h from ffi/src (cbindgen)
 # PROFILE=debug uses the debug build instead (faster to build; the tests use it).
-# DESTDIR is honoured for staged installs.
+# DESTDIR is honoured for staged installs. The libraries are taken from cargo's target
+# directory wherever it is: CARGO_TARGET_DIR, build.target-dir in a .cargo/config.toml (both
+# through `cargo metadata`), else target/; TARGET_DIR=… overrides all of them.
 
 CARGO   ?= cargo
 PREFIX  ?= /usr/local
@@ -22,7 +24,11 @@ CARGO_PROFILE := --release
 else
 CARGO_PROFILE :=
 endif
-OUT := target/$(PROFILE)
+# Where cargo puts its output: what `cargo metadata` says (it honours CARGO_TARGET_DIR and
+# the config files), falling back to CARGO_TARGET_DIR, then target/.
+TARGET_DIR ?= $(or $(shell $(CARGO) metadata --format-version 1 --no-deps 2>/dev/null | \
+	sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p'),$(CARGO_TARGET_DIR),target)
+OUT := $(TARGET_DIR)/$(PROFILE)
 
 LIBDIR := $(DESTDIR)$(PREFIX)/lib
 INCDIR := $(DESTDIR)$(PREFIX)/include

@@ -52,6 +52,10 @@ if [[ ! -x .venv/bin/python ]]; then python3 -m venv .venv; fi
 .venv/bin/pip install -q --force-reinstall --no-deps ./python
 .venv/bin/python bench/python/bench.py --indicators "$LABEL" 2>&1 | tee "$OUT/python.txt"
 
+echo "== Python: Arrow export vs to_pandas() on the same document (bench/python/bench_arrow.py)"
+.venv/bin/python -c "import pyarrow" 2>/dev/null || .venv/bin/pip install -q --only-binary=:all: pyarrow
+.venv/bin/python bench/python/bench_arrow.py "$OUT/form-10MB.txt" 2>&1 | tee "$OUT/arrow.txt"
+
 echo "== criterion (cargo bench --bench read) for the record: bench/out/criterion.txt"
 if [[ -z "${QUICK:-}" ]]; then
   cargo bench -q -p jixiao --bench read 2>&1 | grep -E "^read/|time:|thrpt:" | tee "$OUT/criterion.txt"

@@ -46,10 +46,13 @@ print(review.to_text())
 
 # %% [markdown]
 # ## 3. The list layout as a DataFrame — one row per indicator, exact decimals
+# Columns have English names (`project`, `level1`, …) in every table; `columns="zh"` gives
+# the list layout's Chinese headers.
 
 # %%
 df = doc.to_pandas()
-print(df[["项目名称", "一级指标", "二级指标", "三级指标", "指标值", "年度资金申请总额"]].head(8))
+print(df[["project", "level1", "level2", "name", "target", "funding_annual"]].head(8))
+print(doc.to_pandas(columns="zh")[["项目名称", "一级指标", "三级指标", "指标值"]].head(3))
 # …and back: the frame reads back to an equal document
 assert jixiao.from_pandas(df, title=doc.title, year=doc.year) == doc
 

@@ -79,7 +79,8 @@
 // What a fallible jixiao call returned. `JX_RESULT_OK` (0) is success; every other value
 // is an error. Numbers are stable and never reused: 1–99 are about the call itself,
 // 100–199 mean the input could not be read, 200–299 that a document could not be
-// written, 300–399 that actuals could not be joined to a document. A newer library may return codes this header does not name: treat any
+// written, 300–399 that actuals could not be joined to a document, 400–499 that a document
+// could not be monitored. A newer library may return codes this header does not name: treat any
 // unknown non-zero value as a failure and ask `jx_result_message` what it means.
 enum jx_result
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -104,6 +105,10 @@ enum jx_result
   JX_RESULT_NO_VALUE = 6,
   // The review or scoring profile named is unknown, or the profile JSON is invalid.
   JX_RESULT_UNKNOWN_PROFILE = 7,
+  // A file named by a path parameter cannot be opened or read (no such file, no
+  // permission, a directory: `jx_stream_open`).
+  // `jx_last_error_message` names the path and the system's reason.
+  JX_RESULT_IO = 8,
   // Read error `empty_input`: the input holds no bytes (or only whitespace).
   JX_RESULT_EMPTY_INPUT = 100,
   // Read error `binary_input`: the input is binary data, neither text nor a workbook.
@@ -139,6 +144,14 @@ enum jx_result
   JX_RESULT_AMBIGUOUS_NAME = 302,
   // An actuals error this version of the C ABI does not name yet.
   JX_RESULT_ACTUALS_OTHER = 399,
+  // Monitoring error `no_monitoring`: the document holds no monitoring table (执行监控表).
+  JX_RESULT_NO_MONITORING = 400,
+  // Monitoring error `month_unknown`: the month is neither in the table nor given.
+  JX_RESULT_MONTH_UNKNOWN = 401,
+  // Monitoring error `bad_month`: the month given is not 1–12.
+  JX_RESULT_BAD_MONTH = 402,
+  // A monitoring error this version of the C ABI does not name yet.
+  JX_RESULT_MONITOR_OTHER = 499,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -376,6 +389,16 @@ jx_result jx_review_text(const jx_document *doc,
                          jx_encoding encoding,
                          jx_bytes **out);
 
+// The review comments for the units (审核意见) of `doc` under `profile` (see `jx_review`;
+// a checklist profile such as `"shenzhen-2023"` gives the checklist's standard wording):
+// per project its 项目编码 and 项目名称, then the numbered comments in sections 一、完整性 /
+// 二、可测性 / 三、可行性, as `jixiao check --format comments` prints them; in `encoding`.
+// Same contract as `jx_summary`.
+jx_result jx_review_comments(const jx_document *doc,
+                             const char *profile,
+                             jx_encoding encoding,
+                             jx_bytes **out);
+
 // A pointer to the first byte of `bytes` (followed, after `jx_bytes_len` bytes, by a NUL
 // byte), valid until `jx_bytes_free(bytes)`. NULL when `bytes` is NULL.
 const uint8_t *jx_bytes_data(const jx_bytes *bytes);
@@ -386,6 +409,32 @@ size_t jx_bytes_len(const jx_bytes *bytes);
 // Releases a buffer. NULL is allowed and does nothing. After this call the buffer and
 // every pointer obtained from `jx_bytes_data` are invalid.
 void jx_bytes_free(jx_bytes *bytes);
+
+// The target changes from `old` to `new` (two budget years, or an original declaration
+// and its 调整后 version): projects matched by 项目编码, else by name, else by similar
+// names (flagged `"uncertain": true`); indicators by (一级, 二级, name, unit), then by name,
+// then by similarity. `prior` is NULL or last year's self-evaluation (绩效自评表): a new
+// 正向 target below its 实际完成值 (above it, for 反向) is reported as `below_last_actual`.
+//
+// `as_text` 0 gives JSON, non-zero the aligned text `jixiao diff` prints; either in
+// `encoding`. The JSON is an array with one object per project: `{"project",
+// "old_project", "code", "matched_by" ("code", "name", "similar" or null for a project on
+// one side only), "uncertain", "changes": [{"code", "kind", "indicator", "old", "new",
+// "message", "message_en", "severity", "uncertain"}]}`, `kind` one of `added`, `removed`,
+// `renamed`, `moved`, `relaxed`, `tightened`, `softened`, `unit_changed`,
+// `below_last_actual`, `level_removed`, `funding_vs_output`, `funding_changed`; an
+// unchanged project has `"changes": []`. Codes and kinds: docs/changes.md.
+//
+// On success writes a new buffer to `*out` (free it with `jx_bytes_free`); on failure
+// writes nothing and returns `JX_RESULT_NULL_PARAMETER` (`old`, `new` or `out` NULL) or
+// `JX_RESULT_INVALID_ARGUMENT` (an unknown encoding, or text the encoding cannot hold).
+// Thread-safe for shared documents.
+jx_result jx_diff(const jx_document *old,
+                  const jx_document *new_,
+                  const jx_document *prior,
+                  uint32_t as_text,
+                  jx_encoding encoding,
+                  jx_bytes **out);
 
 // Reads a document from `len` bytes at `bytes`: the form layout (表单式), the list layout
 // (CSV/TSV/`.xlsx`) or the canonical JSON, in UTF-8, UTF-16 with BOM or GB18030, format
@@ -529,6 +578,93 @@ jx_result jx_last_error_result(void);
 // The 1-based input line of the last failing call on the calling thread, or 0 when the
 // error has no line (or no call has failed). Never changes the last error.
 uint32_t jx_last_error_line(void);
+
+// The HTML report of `doc` as one self-contained page (UTF-8, inline CSS and SVG, no
+// script, no external request): for each declaration, the 申报表 with every review
+// finding on its row (under the review `profile`, as in `jx_review`), or, for a
+// self-evaluation, the scorecard beside the published figures with the audit findings
+// inline (under `scoring_profile`, as in `jx_score`); what the reader recovered from is
+// listed on top. NULL profiles take the defaults (`any`, `auto`).
+//
+// On success writes a new buffer to `*out` (free it with `jx_bytes_free`); on failure
+// writes nothing and returns `JX_RESULT_NULL_PARAMETER`, `JX_RESULT_UNKNOWN_PROFILE` or
+// `JX_RESULT_INVALID_ARGUMENT`. Thread-safe for a shared `doc`.
+jx_result jx_document_html(const jx_document *doc,
+                           const char *profile,
+                           const char *scoring_profile,
+                           jx_bytes **out);
+
+// The roll-up page (汇总报告) of `count` documents as HTML (UTF-8, self-contained):
+// funding by source, the grade distribution, findings by code, a table of every project
+// linking to its section, then each project's section as `jx_document_html` shows it.
+// `docs` points to `count` document handles (none may be NULL); `count` may be 0.
+// Profiles as in `jx_document_html`.
+//
+// On success writes a new buffer to `*out` (free it with `jx_bytes_free`); on failure
+// writes nothing and returns `JX_RESULT_NULL_PARAMETER`, `JX_RESULT_UNKNOWN_PROFILE` or
+// `JX_RESULT_INVALID_ARGUMENT`.
+jx_result jx_rollup_html(const jx_document *const *docs,
+                         size_t count,
+                         const char *profile,
+                         const char *scoring_profile,
+                         jx_bytes **out);
+
+// Monitors every declaration of `doc` that carries a monitoring table (执行监控表) at
+// `month` (1–12; 0: the month the table states, from its labels `1-X月…` or its title
+// `(2024年1-X月)`) under the warning `policy`: NULL (`monitor-bands`, domain.md §8), a
+// name (`monitor-bands`, `milestones-local-example`) or a policy as JSON (see the Rust
+// `MonitorPolicy`). `as_text` 0 gives JSON, non-zero the aligned table people read in a
+// terminal; either in `encoding`.
+//
+// The JSON is an array with one report per project: `{"project", "code", "department",
+// "month", "policy", "colour" ("red", "yellow", "green", "blue" or null), "explanation",
+// "budget": {"unit", "adjusted", "executed", "forecast", "rate", "expected", "progress",
+// "colour", "explanation"}, "indicators": [{"name", "level1", "level2", "target",
+// "actual", "progress", "colour", "explanation", "forecast": {"value", "colour",
+// "explanation"}, "reasons" (the five categories; [] for 无偏差), "reason_text",
+// "achievability"}], "findings": [{"code", "where", "message", "message_en"}]}`; money
+// and rates are decimal strings.
+//
+// On success writes a new buffer to `*out` (free it with `jx_bytes_free`); on failure
+// writes nothing and returns `JX_RESULT_NULL_PARAMETER`, `JX_RESULT_UNKNOWN_PROFILE` (the
+// policy), `JX_RESULT_NO_MONITORING`, `JX_RESULT_MONTH_UNKNOWN`, `JX_RESULT_BAD_MONTH` or
+// `JX_RESULT_INVALID_ARGUMENT`. Thread-safe for a shared `doc`.
+jx_result jx_monitor(const jx_document *doc,
+                     uint32_t month,
+                     const char *policy,
+                     uint32_t as_text,
+                     jx_encoding encoding,
+                     jx_bytes **out);
+
+// The roll-up by 主管部门 of the monitoring of `count` documents (each as in
+// `jx_monitor`, same `month` and `policy`): projects by colour, monitored funds (元),
+// funds-weighted execution, counts by deviation reason. JSON: `[{"department",
+// "projects", "colours": {"red": n, …}, "budget", "executed", "forecast", "rate",
+// "reasons": {"经费保障": n, …}}]`. `docs` points to `count` handles (none NULL). Same
+// contract as `jx_monitor`.
+jx_result jx_monitor_rollup(const jx_document *const *docs,
+                            size_t count,
+                            uint32_t month,
+                            const char *policy,
+                            uint32_t as_text,
+                            jx_encoding encoding,
+                            jx_bytes **out);
+
+// Checks the monitoring of `monitoring` against the self-evaluations (自评表) of the
+// same year in `evaluation` (domain.md §8): forecasts far off the final actual (beyond the
+// policy's `forecast_gap`, in percent of the target), the execution forecast far off the
+// final 执行率 (`execution_gap` points), and rows forecast 完全不可能 without a deviation
+// note in the 自评表. `policy` as in `jx_monitor`. JSON: `[{"code", "project",
+// "indicator", "forecast", "final", "gap", "message"}]`, in `encoding`.
+//
+// On success writes a new buffer to `*out` (free it with `jx_bytes_free`); on failure
+// writes nothing and returns `JX_RESULT_NULL_PARAMETER`, `JX_RESULT_UNKNOWN_PROFILE` or
+// `JX_RESULT_INVALID_ARGUMENT`.
+jx_result jx_monitor_check(const jx_document *monitoring,
+                           const jx_document *evaluation,
+                           const char *policy,
+                           jx_encoding encoding,
+                           jx_bytes **out);
 
 // The number of findings in `report`; 0 when `report` is NULL.
 size_t jx_report_count(const jx_report *report);
@@ -700,8 +836,9 @@ void jx_scorecard_free(jx_scorecard *sc);
 //
 // On success returns `JX_RESULT_OK` and writes a new stream to `*out`. On failure writes
 // nothing: `JX_RESULT_NULL_PARAMETER` (`path` or `out` NULL), `JX_RESULT_INVALID_ARGUMENT`
-// (a path that is not UTF-8, or a file that cannot be opened — `jx_last_error_message`
-// says why), or a read error when the start of the file cannot be read.
+// (a path that is not UTF-8), `JX_RESULT_IO` (a file that cannot be opened or is a
+// directory — `jx_last_error_message` names the path and says why), or a read error when
+// the start of the file cannot be read.
 jx_result jx_stream_open(const char *path, const jx_read_options *options, jx_stream **out);
 
 // Reads the next declaration. On success returns `JX_RESULT_OK` and writes to `*out` a new

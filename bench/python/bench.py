@@ -9,7 +9,10 @@ indicator score. Prints a table of times and ratios.
 
 import argparse
 import gc
+import glob
 import os
+import re
+import subprocess
 import sys
 import time
 from decimal import Decimal
@@ -49,6 +52,41 @@ def walled(f, *args):
 
 
 SELF_TITLE = "财政项目支出绩效自评表".encode()
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+def rust_reader_binary():
+    """The `pipeline` benchmark binary of core (`cargo bench -p jixiao --bench pipeline
+    --no-run` builds it), whose `--whole auto FILE RUNS` reads FILE with core's reader and
+    prints the best CPU time; None when it is not built."""
+    found = [
+        p
+        for p in glob.glob(os.path.join(ROOT, "target", "release", "deps", "pipeline-*"))
+        if not p.endswith(".d") and os.access(p, os.X_OK)
+    ]
+    return max(found, key=os.path.getmtime) if found else None
+
+
+def read_against_rust(jixiao, path, binary, runs=3):
+    """`jixiao.read(path)` against core's reader on the same file, best of `runs` CPU times
+    each (the document dropped inside the timing in both, as the Rust driver does):
+    (python seconds, rust seconds), or None without the binary or when the file is too
+    large for one read."""
+    if binary is None:
+        return None
+    best = float("inf")
+    for _ in range(runs):
+        try:
+            _, t = timed(lambda: len(jixiao.read(path)))
+        except jixiao.ParseError:
+            return None
+        best = min(best, t)
+    out = subprocess.run([binary, "--whole", "auto", path, str(runs)], capture_output=True, text=True)
+    m = re.search(r"([0-9.]+) s CPU", out.stdout)
+    if out.returncode != 0 or not m:
+        print(f"(the Rust reader failed: {out.stderr.strip()[:200]})", file=sys.stderr)
+        return None
+    return best, float(m.group(1))
 
 
 def read_jixiao(jixiao, path):
@@ -78,6 +116,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--indicators", default="1M")
     parser.add_argument("--profile", default="mof-2020")
+    parser.add_argument("--rust-reader", default=None, help="core's pipeline bench binary (default: the newest built)")
     args = parser.parse_args()
     txt = os.path.join(OUT, f"selfeval-{args.indicators}.txt")
     csv = os.path.join(OUT, f"selfeval-{args.indicators}.csv")
@@ -103,6 +142,7 @@ def main():
 
     docs, t_jx_read = timed(read_jixiao, jixiao, txt)
     docs, read_note = docs
+    against_rust = read_against_rust(jixiao, txt, args.rust_reader or rust_reader_binary())
 
     def each(f):
         return [f(doc) for doc in docs]
@@ -170,6 +210,10 @@ def main():
         row("pandas: read_csv", t_pd_read)
         row("pandas: score (vectorized, float)", t_pd_score)
     row("jixiao: read (vs plain read)", t_jx_read, t_plain_read)
+    if against_rust:
+        t_py_best, t_rust_best = against_rust
+        row("core's reader in Rust, best of 3", t_rust_best)
+        row("jixiao: read, best of 3 (vs the Rust reader; goal >= 0.9x)", t_py_best, t_rust_best)
     row("jixiao: Document.score (vs plain score)", t_jx_score, t_plain_score)
     if have_pandas:
         row("jixiao: Document.score (vs pandas score)", t_jx_score, t_pd_score)

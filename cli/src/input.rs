@@ -16,6 +16,10 @@ pub struct InputArgs {
     /// Input text encoding (auto, utf-8, gb18030).
     #[arg(long = "encoding", default_value = "auto")]
     pub encoding: String,
+    /// No progress bar (one is shown on standard error, when it is a terminal, while many
+    /// files are read).
+    #[arg(short = 'q', long = "quiet")]
+    pub quiet: bool,
 }
 
 /// Reads the bytes of `file`, or standard input for `-`.
@@ -62,8 +66,10 @@ pub fn read_one(file: &str, args: &InputArgs) -> Result<(Document, Vec<Finding>)
 pub fn read_all(files: &[String], args: &InputArgs) -> Result<(Document, Vec<Finding>), String> {
     let mut joined: Option<Document> = None;
     let mut diagnostics = Vec::new();
+    let progress = crate::progress::Progress::new(files.len(), args.quiet, "reading");
     for file in files {
         let (document, found) = read_one(file, args)?;
+        progress.inc();
         diagnostics.extend(found);
         match &mut joined {
             None => joined = Some(document),

@@ -3,8 +3,10 @@
 //! and printing only; every verb is a library call.
 
 mod commands;
+mod diff;
 mod input;
 mod output;
+mod progress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,12 +53,18 @@ enum Command {
         /// Input files (`-` for standard input).
         #[arg(required = true)]
         files: Vec<String>,
-        /// Framework profile: any, classic, mof-2021, shanghai-2025.
+        /// Review profile: any, classic, mof-2021, shanghai-2025, or a bureau's checklist
+        /// (shenzhen-2023).
         #[arg(long, default_value = "any")]
         profile: String,
-        /// Output: text (aligned tables) or json.
+        /// Output: text (aligned tables), json, comments (the numbered comments per project
+        /// a reviewer sends back, by 完整性/可测性/可行性) or xlsx (the same, one row per
+        /// project; needs -o).
         #[arg(long, default_value = "text")]
         format: String,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
         #[command(flatten)]
         input: input::InputArgs,
     },
@@ -115,6 +123,66 @@ enum Command {
         #[command(flatten)]
         input: input::InputArgs,
     },
+    /// HTML report (审核/复核报告): one self-contained page per document, a roll-up page for
+    /// several files.
+    Report {
+        /// Input files (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// Framework profile of the target review: any, classic, mof-2021, shanghai-2025.
+        #[arg(long, default_value = "any")]
+        profile: String,
+        /// Scoring profile of the self-evaluations: auto, mof-2020, budget-20, mof-2021,
+        /// shanghai-2025.
+        #[arg(long = "score-profile", default_value = "auto")]
+        score_profile: String,
+        /// A roll-up page even for one file (several files always get one).
+        #[arg(long)]
+        rollup: bool,
+        #[command(flatten)]
+        input: input::InputArgs,
+    },
+    /// Mid-year monitoring (绩效运行监控): budget and indicator colours of 执行监控表s.
+    Monitor {
+        /// Monitoring tables (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// The period's last month (1-M月); default: the month the table states.
+        #[arg(long)]
+        month: Option<u32>,
+        /// Warning policy: monitor-bands, milestones-local-example, or a JSON policy file.
+        #[arg(long, default_value = "monitor-bands")]
+        policy: String,
+        /// Output: text or json.
+        #[arg(long, default_value = "text")]
+        format: String,
+        /// Print the roll-up by department instead of the projects.
+        #[arg(long)]
+        rollup: bool,
+        /// A self-evaluation (自评表) of the same year to check the forecasts against.
+        #[arg(long = "selfeval")]
+        selfeval: Option<String>,
+        #[command(flatten)]
+        input: input::InputArgs,
+    },
+    /// Target changes (目标调整, year on year) from the OLD declarations to the NEW ones.
+    Diff {
+        /// The earlier declarations (last year's, or the original before 调整).
+        old: String,
+        /// The later declarations.
+        new: String,
+        /// Last year's self-evaluation (绩效自评表): flags new targets below its actuals.
+        #[arg(long)]
+        actuals: Option<String>,
+        /// Output: text or json.
+        #[arg(long, default_value = "text")]
+        format: String,
+        #[command(flatten)]
+        input: input::InputArgs,
+    },
 }
 
 fn main() -> ExitCode {
@@ -131,8 +199,9 @@ fn main() -> ExitCode {
             files,
             profile,
             format,
+            output,
             input,
-        } => commands::check(&files, &input, &profile, &format),
+        } => commands::check(&files, &input, &profile, &format, output.as_deref()),
         Command::Score {
             file,
             actuals,
@@ -163,6 +232,47 @@ fn main() -> ExitCode {
             format,
             input,
         } => commands::summary(&files, &input, &profile, &score_profile, &format),
+        Command::Report {
+            files,
+            output,
+            profile,
+            score_profile,
+            rollup,
+            input,
+        } => commands::report(
+            &files,
+            &input,
+            &profile,
+            &score_profile,
+            rollup,
+            output.as_deref(),
+        ),
+        Command::Monitor {
+            files,
+            month,
+            policy,
+            format,
+            rollup,
+            selfeval,
+            input,
+        } => commands::monitor::run(
+            &files,
+            &input,
+            commands::monitor::Options {
+                month,
+                policy: &policy,
+                format: &format,
+                rollup,
+                selfeval: selfeval.as_deref(),
+            },
+        ),
+        Command::Diff {
+            old,
+            new,
+            actuals,
+            format,
+            input,
+        } => diff::diff(&old, &new, actuals.as_deref(), &input, &format),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -106,7 +106,8 @@ fn score_without_a_profile_follows_the_forms_budget_points() {
     assert_eq!(out.status.code(), Some(0));
     let cards: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(cards[0]["profile"], "budget-20", "{cards}");
-    assert_eq!(cards[0]["total"], "70.00", "{cards}");
+    // budget 20 + point group 1 (40 / 3 = 13.33 × 3) + point group 2 (40 / 2 = 20 × 2)
+    assert_eq!(cards[0]["total"], "99.99", "{cards}");
     let named = stdout(&jixiao(&["score", form, "--profile", "mof-2020"]));
     assert!(named.contains("(profile mof-2020)"), "{named}");
 }
@@ -236,4 +237,89 @@ fn a_form_written_as_docx_reads_back_as_the_same_projects() {
     };
     assert_eq!(projects(&back), projects(&direct));
     assert_eq!(projects(&back).len(), 5);
+}
+
+#[test]
+fn check_writes_the_checklists_comments_as_text_and_a_workbook() {
+    let book = "tests/real/songgang/songgang_2023_sbb_00.xlsx";
+    let out = jixiao(&[
+        "check",
+        book,
+        "--profile",
+        "shenzhen-2023",
+        "--format",
+        "comments",
+    ]);
+    // the empty skeletons are errors (S009): exit 1
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(text.starts_with("项目编码："), "{text}");
+    assert!(
+        text.contains("\n一、完整性\n1. 【绩效目标表未填写】"),
+        "{text}"
+    );
+    assert!(text.contains("疑似以元填入万元栏"), "{text}");
+    let dir = std::env::temp_dir().join(format!("jixiao-comments-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("comments.xlsx");
+    let out = jixiao(&[
+        "check",
+        book,
+        "--profile",
+        "shenzhen-2023",
+        "--format",
+        "xlsx",
+        "-o",
+        xlsx.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let bytes = std::fs::read(&xlsx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip workbook");
+    std::fs::remove_dir_all(&dir).ok();
+    // an unknown profile names the checklists
+    let out = jixiao(&["check", book, "--profile", "shenzhen-2099"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("shenzhen-2023"));
+}
+
+#[test]
+fn no_progress_bar_when_piped() {
+    // stderr is a pipe here: many files, no bar (and `--quiet` is accepted everywhere).
+    let out = jixiao(&["check", SEED, SEED, SEED]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("files"), "{err}");
+    let out = jixiao(&["summary", "--quiet", SEED, PUTUO]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("项目"), "{}", stdout(&out));
+}
+
+#[test]
+fn progress_bar_on_a_terminal_unless_quiet() {
+    // `script` (util-linux) runs the command with a terminal as its stderr.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to give the command a terminal");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_jixiao");
+    let run = |extra: &str| {
+        let cmd = format!("{bin} summary {extra} {SEED} {PUTUO} {SEED} >/dev/null");
+        let out = Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .output()
+            .expect("script runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let shown = run("");
+    assert!(
+        shown.contains("reading") && shown.contains("/3 files"),
+        "{shown:?}"
+    );
+    let quiet = run("--quiet");
+    assert!(!quiet.contains("files"), "{quiet:?}");
 }

@@ -269,6 +269,37 @@ fn main() {
         ),
     });
 
+    // Canonical JSON of the 自评表 corpus: read into the model, against serde_json's own
+    // `Value` parsing the same bytes (it only builds a tree of strings and maps).
+    let selfeval = common::generated("selfeval-100000.txt")
+        .unwrap_or_else(|| common::selfeval_text(100_000).into_bytes());
+    let json =
+        jixiao::write::json::to_json(&read(&selfeval, &ReadOptions::default()).unwrap().document)
+            .into_bytes();
+    drop(selfeval);
+    let t_json = best(5, 20.0, || read_as(&json, InputFormat::Json));
+    let t_value = best(5, 20.0, || {
+        serde_json::from_slice::<serde_json::Value>(&json)
+            .map(|v| v.is_object())
+            .unwrap()
+    });
+    rows.push(Row {
+        what: format!(
+            "canonical JSON reader ({} MB of 自评表)",
+            json.len() / 1_000_000
+        ),
+        figure: mb(json.len(), t_json),
+        unit: "MB/s",
+        note: format!(
+            "{:.3} s; {:.2}x serde_json::Value's speed ({:.1} MB/s, {:.3} s)",
+            t_json.as_secs_f64(),
+            t_value.as_secs_f64() / t_json.as_secs_f64(),
+            mb(json.len(), t_value),
+            t_value.as_secs_f64()
+        ),
+    });
+    drop(json);
+
     // Target grammar on every 指标值 of the corpus.
     let whole = read(&form, &ReadOptions::default()).unwrap();
     let texts: Vec<&str> = whole

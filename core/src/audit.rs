@@ -22,6 +22,7 @@
 //! | A012 | error | the published total differs from the recomputed total |
 //! | A013 | info | a published score that cannot be recomputed (the indicator is not scorable) |
 //! | A014 | warning | the 总分 row's 分值 differs from the sum of the weights |
+//! | A015 | warning | a point group's points (`年度绩效目标(80分)`) differ from the weights of its indicators by more than the equal split's rounding |
 
 use std::fmt::Write as _;
 
@@ -138,6 +139,7 @@ pub fn audit_declaration(declaration: &Declaration, profile: &Profile) -> Audit 
     let card = score_declaration(declaration, profile);
     budget_findings(&mut f, declaration, profile, &card);
     level_point_findings(&mut f, declaration, profile);
+    group_point_findings(&mut f, declaration, &card);
     for (i, c) in card.indicators.iter().enumerate() {
         let published = evaluation.indicators.get(i).and_then(|e| e.score);
         indicator_findings(&mut f, c, published);
@@ -264,6 +266,53 @@ fn level_point_findings(f: &mut Findings, declaration: &Declaration, profile: &P
                 ),
             );
         }
+    }
+}
+
+/// A015: a point group whose points differ from the weights its indicators were scored
+/// with (`年度绩效目标(80分)` over levels written `产出指标(60分)` and `效益指标(40分)`).
+/// An equal split's rounding (a hundredth an indicator at most: 3 × 13.33 of 40) is no
+/// difference.
+fn group_point_findings(f: &mut Findings, declaration: &Declaration, card: &Scorecard) {
+    for (group, points) in &declaration.group_points {
+        let members: Vec<Option<Decimal>> = declaration
+            .indicators
+            .iter()
+            .zip(&card.indicators)
+            .filter(|(i, _)| i.group.as_ref() == Some(group))
+            .map(|(_, c)| c.max)
+            .collect();
+        if members.is_empty() || members.iter().any(Option::is_none) {
+            continue;
+        }
+        let weights = round2(
+            members
+                .iter()
+                .flatten()
+                .fold(Decimal::ZERO, |a, w| a.saturating_add(*w)),
+        );
+        let slack = Decimal::new(i64::try_from(members.len()).unwrap_or(i64::MAX), 2);
+        if weights
+            .checked_sub(*points)
+            .is_some_and(|d| d.abs() <= slack)
+        {
+            continue;
+        }
+        f.push(
+            "A015",
+            Severity::Warning,
+            group,
+            Some(*points),
+            Some(weights),
+            format!(
+                "指标组“{group}”的分值 {} 与组内指标分值合计 {weights} 不符",
+                plain(*points)
+            ),
+            format!(
+                "point group `{group}` gives {} points, its indicators' weights add up to {weights}",
+                plain(*points)
+            ),
+        );
     }
 }
 

@@ -10,6 +10,11 @@
 //! Where the caller owns the threads — the C ABI, an embedding server — use the
 //! sequential calls (the C ABI does) or build without `parallel`.
 //!
+//! [`map_in_order`] is the general form for a binding's own jobs (the Python module's
+//! reads and scorecards): any jobs, an optional thread count, results in input order, and
+//! a panic in one job caught and returned as that job's [`JobPanic`] instead of unwinding
+//! through the caller.
+//!
 //! ```
 //! use jixiao::{batch, read::ReadOptions, score::Profile};
 //! let text = "财政项目支出绩效自评表\n项目名称\t示例\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训人数\t≥10人\t12人\t50\t\n";
@@ -38,6 +43,77 @@ fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<
     #[cfg(not(feature = "parallel"))]
     {
         items.iter().map(f).collect()
+    }
+}
+
+/// A job of [`map_in_order`] panicked (core never panics on input: this is the last line of
+/// defence); the other jobs' results are unaffected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a job panicked: {message}")]
+pub struct JobPanic {
+    /// The panic's message (`unknown panic` when it was not text).
+    pub message: String,
+}
+
+/// Runs one job, catching a panic as its [`JobPanic`].
+fn run_caught<J, R, F: Fn(J) -> R>(f: &F, job: J) -> Result<R, JobPanic> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(job))).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        JobPanic { message }
+    })
+}
+
+/// Applies `f` to every job, results in the order of the jobs, each `Err` when that job
+/// panicked.
+///
+/// `threads`: `None` runs the jobs on the current rayon pool (the global one, or the
+/// caller's inside `ThreadPool::install`); `Some(n)` on a pool of `n` threads (at most one
+/// per job) made for this call and gone after it — what a binding wants: nothing is left
+/// running between calls (a process that forks keeps no pool whose threads the child
+/// lacks), at the cost of starting the threads each call. `Some(1)`, a single job, or a build without the
+/// `parallel` feature run the jobs one after the other on the calling thread. Should the
+/// pool not start (the system refuses threads), the jobs run there too.
+///
+/// ```
+/// use jixiao::batch::map_in_order;
+/// let out = map_in_order(vec![3, 1, 2], Some(2), |n| n * 10);
+/// assert_eq!(out, vec![Ok(30), Ok(10), Ok(20)]);
+/// ```
+pub fn map_in_order<J, R, F>(jobs: Vec<J>, threads: Option<usize>, f: F) -> Vec<Result<R, JobPanic>>
+where
+    J: Send,
+    R: Send,
+    F: Fn(J) -> R + Sync + Send,
+{
+    let sequential = |jobs: Vec<J>| -> Vec<Result<R, JobPanic>> {
+        jobs.into_iter().map(|j| run_caught(&f, j)).collect()
+    };
+    if jobs.len() <= 1 || threads == Some(1) {
+        return sequential(jobs);
+    }
+    #[cfg(feature = "parallel")]
+    {
+        let parallel = |jobs: Vec<J>| -> Vec<Result<R, JobPanic>> {
+            jobs.into_par_iter().map(|j| run_caught(&f, j)).collect()
+        };
+        match threads {
+            None => parallel(jobs),
+            Some(n) => match rayon::ThreadPoolBuilder::new()
+                .num_threads(n.clamp(1, jobs.len()))
+                .build()
+            {
+                Ok(pool) => pool.install(|| parallel(jobs)),
+                Err(_) => sequential(jobs),
+            },
+        }
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        sequential(jobs)
     }
 }
 
@@ -132,6 +208,71 @@ mod tests {
         }
         let flat = score_declarations(&documents[0].declarations, &profile);
         assert_eq!(flat, sequential[0]);
+    }
+
+    #[test]
+    fn map_in_order_keeps_the_order_of_the_jobs() {
+        let jobs: Vec<u64> = (0..1000).collect();
+        let expected: Vec<Result<u64, JobPanic>> = jobs.iter().map(|j| Ok(j * j)).collect();
+        for threads in [None, Some(1), Some(2), Some(7)] {
+            assert_eq!(map_in_order(jobs.clone(), threads, |j| j * j), expected);
+        }
+        let none: Vec<Result<u8, JobPanic>> = map_in_order(Vec::<u8>::new(), Some(4), |j| j);
+        assert!(none.is_empty());
+        assert_eq!(map_in_order(vec!["a"], None, str::len), vec![Ok(1)]);
+    }
+
+    #[test]
+    fn map_in_order_turns_a_panic_into_that_jobs_error() {
+        for threads in [None, Some(1), Some(3)] {
+            let out = map_in_order((0..50).collect(), threads, |j: i32| {
+                if j == 17 {
+                    panic!("job {j} failed");
+                }
+                j + 1
+            });
+            assert_eq!(out.len(), 50);
+            for (j, r) in (0..).zip(&out) {
+                if j == 17 {
+                    assert_eq!(
+                        r,
+                        &Err(JobPanic {
+                            message: "job 17 failed".to_owned()
+                        })
+                    );
+                } else {
+                    assert_eq!(r, &Ok(j + 1));
+                }
+            }
+        }
+        let out = map_in_order(vec![(), ()], Some(2), |()| -> u8 {
+            std::panic::panic_any(42_u32)
+        });
+        assert!(out
+            .iter()
+            .all(|r| r.as_ref().is_err_and(|e| e.message == "unknown panic")));
+    }
+
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn map_in_order_runs_inside_the_callers_pool() {
+        let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(2).build() else {
+            return;
+        };
+        let out = pool.install(|| {
+            map_in_order((0..100).collect(), None, |j: usize| {
+                (j, rayon::current_thread_index().is_some())
+            })
+        });
+        assert!(out
+            .iter()
+            .all(|r| r.as_ref().is_ok_and(|&(_, inside)| inside)));
+        let order: Vec<usize> = out
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(|(j, _)| j)
+            .collect();
+        assert_eq!(order, (0..100).collect::<Vec<_>>());
     }
 
     #[test]

@@ -212,3 +212,37 @@ impl WriteError {
         }
     }
 }
+
+/// Why a profile or policy given by name or as JSON could not be used (审核口径 / 评分口径).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProfileError {
+    /// A name that is no built-in profile.
+    #[error("unknown {kind} `{name}`: expected one of {known}, or the {kind} as a JSON object")]
+    UnknownName {
+        /// What was named: `review profile`, `scoring profile`.
+        kind: &'static str,
+        /// The name given.
+        name: String,
+        /// The names that are known, comma-separated.
+        known: String,
+    },
+    /// A JSON object that is not a valid profile.
+    #[error("invalid {kind} JSON: {message}")]
+    InvalidJson {
+        /// What was given: `review profile`, `scoring profile`.
+        kind: &'static str,
+        /// What the JSON parser said.
+        message: String,
+    },
+}
+
+impl ProfileError {
+    /// The stable code of this error: `unknown_profile` or `bad_profile`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ProfileError::UnknownName { .. } => "unknown_profile",
+            ProfileError::InvalidJson { .. } => "bad_profile",
+        }
+    }
+}

@@ -6,7 +6,7 @@
 //! declarations against the official rules, score self-evaluations with an explanation
 //! for every point, re-check published scores, and roll many projects up.
 //!
-//! Data flows one way: bytes → [`read`] → [`model`] → ([`review`] | [`score`] | [`audit`] |
+//! Data flows one way: bytes → [`read`] → [`model`] → ([`review`] | [`score`] | [`audit`] | [`diff`] |
 //! [`summary`]) → [`write`].
 //!
 //! ```
@@ -19,12 +19,16 @@
 pub mod actuals;
 pub mod audit;
 pub mod batch;
+pub mod codes;
 pub mod date;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod limits;
 pub mod model;
+pub mod monitor;
 pub mod read;
+pub(crate) mod render;
 pub mod review;
 pub mod score;
 pub mod summary;
@@ -34,7 +38,7 @@ pub mod value;
 pub mod write;
 
 pub use diagnostic::{Finding, Severity};
-pub use error::{Location, ReadError, WriteError};
+pub use error::{Location, ProfileError, ReadError, WriteError};
 pub use model::{Declaration, Document, Funding, Indicator, Project};
 pub use read::{read, InputFormat, ReadOptions, Reading};
 pub use value::Target;

@@ -156,6 +156,17 @@ pub struct Declaration {
         skip_serializing_if = "BTreeMap::is_empty"
     )]
     pub level_points: BTreeMap<String, Decimal>,
+    /// Points of the form's point groups (指标组), keyed by the group label as written:
+    /// a template that splits the indicator table into blocks with their own header row
+    /// and points (`年度绩效目标1(40分)`, `年度绩效目标2(40分)`, Hubei). With two groups or
+    /// more, an indicator without a 分值 whose 一级 has no points in the form draws its
+    /// weight from its group's points (`domain.md` §5 "Weights", docs/scoring.md).
+    #[serde(
+        default,
+        deserialize_with = "null_as_default",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub group_points: BTreeMap<String, Decimal>,
     /// 二级 rows the form answered `不适用` (not applicable) instead of naming an
     /// indicator: no indicator, but the answer is kept so that a review can tell "not
     /// applicable" from "left empty".
@@ -168,6 +179,9 @@ pub struct Declaration {
     /// The self-evaluation (绩效自评表) figures as published, when this is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evaluation: Option<Evaluation>,
+    /// The mid-year monitoring (执行监控表) figures, when this is one (`domain.md` §8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitoring: Option<crate::monitor::Monitoring>,
     /// Where the declaration starts in its source.
     #[serde(skip)]
     pub source: Source,
@@ -341,6 +355,11 @@ pub struct Indicator {
     /// 正向/反向 as declared in its own column (list layout), when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<Direction>,
+    /// The point group (指标组) the indicator stands in, by its label as written without
+    /// its points (`年度绩效目标1` of a header `年度绩效目标1(40分)`); its points are in
+    /// [`Declaration::group_points`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Columns or cells the reader did not recognize, header → value, kept verbatim.
     #[serde(
         default,
@@ -365,6 +384,7 @@ impl Indicator {
             level1_text: None,
             level2_text: None,
             direction: None,
+            group: None,
             extra: BTreeMap::new(),
             source: Source::default(),
         }

@@ -26,10 +26,10 @@ use serde::Serialize;
 
 use crate::diagnostic::Severity;
 use crate::model::{Declaration, Document, Funding};
+use crate::render::table;
 use crate::review::{review_declaration, ReviewPolicy};
 use crate::score::{score_declaration, Profile, Scorecard};
 use crate::taxonomy::{Level1, Level2};
-use crate::text::display_width;
 use crate::value::TargetKind;
 
 /// 汇总: the roll-up of one or more documents.
@@ -395,6 +395,17 @@ fn filled(text: &Option<String>) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The figures of one declaration (项目数 1, its indicators by kind and level, its
+/// funding in 元 and its review findings under `policy`); `year` is its document's budget
+/// year, when known.
+pub fn declaration_figures(
+    decl: &Declaration,
+    year: Option<i32>,
+    policy: &ReviewPolicy,
+) -> Figures {
+    Figures::of(decl, year, policy)
+}
+
 /// Rolls up `documents` (汇总), reviewing each declaration under `policy` for the finding
 /// counts.
 pub fn summarize(documents: &[Document], policy: &ReviewPolicy) -> Summary {
@@ -468,7 +479,7 @@ fn scores_text(scores: &ScoreFigures, profile: &str) -> String {
 }
 
 /// Money for people: thousands separators, two decimals at least (`19,555,000.00`).
-fn money_text(value: Option<Decimal>) -> String {
+pub(crate) fn money_text(value: Option<Decimal>) -> String {
     let Some(v) = value else {
         return "—".to_owned();
     };
@@ -492,47 +503,12 @@ fn money_text(value: Option<Decimal>) -> String {
     }
 }
 
-fn share_text(share: Option<Decimal>) -> String {
+pub(crate) fn share_text(share: Option<Decimal>) -> String {
     share.map_or("—".to_owned(), |s| {
         let pct = (s.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(s))
             .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         format!("{pct}%")
     })
-}
-
-/// Lays out rows in columns aligned by display width (CJK counts two); columns whose
-/// `right[i]` is true are right-aligned.
-pub(crate) fn table(header: &[&str], rows: &[Vec<String>], right: &[bool]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| display_width(h)).collect();
-    for row in rows {
-        for (i, cell) in row.iter().enumerate() {
-            if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(display_width(cell));
-            }
-        }
-    }
-    let header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
-    let mut out = String::new();
-    for row in std::iter::once(&header).chain(rows) {
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            let width = widths.get(i).copied().unwrap_or(0);
-            let pad = " ".repeat(width.saturating_sub(display_width(cell)));
-            if i > 0 {
-                line.push_str("  ");
-            }
-            if right.get(i).copied().unwrap_or(false) {
-                line.push_str(&pad);
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&pad);
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn groups_table(title: &str, groups: &[Group]) -> String {
@@ -662,6 +638,7 @@ impl Summary {
 mod tests {
     use super::*;
     use crate::model::{Indicator, MoneyUnit};
+    use crate::text::display_width;
     use crate::value::Target;
 
     fn quant() -> Target {

@@ -81,3 +81,64 @@ fn every_field_survives_the_form_layout() {
     assert!(text.contains("产出指标(50分)"), "{text}");
     assert!(text.contains("项目编码\t31010723-0042"), "{text}");
 }
+
+/// Point groups (指标组): a table split into blocks, each under a header whose first cell
+/// names the block and its points — the Hubei header row (`年度绩效目标1(40分)`), a block
+/// row of its own (`年度绩效目标二（40分）`, Chinese numeral, full-width brackets), rows of
+/// no group after a plain header. Each indicator keeps its group; the form written reads
+/// back equal.
+#[test]
+fn point_groups_read_and_round_trip() {
+    let text = "财政项目支出绩效自评表\n\
+        项目名称\t水土保持监测\n\
+        年度绩效目标1(40分)\t一级指标\t二级指标\t三级指标\t年初目标值(A)\t实际完成值(B)\t得分\n\
+        \t产出指标\t质量指标\t监测数据合格\t100%\t100%\t10\n\
+        \t满意度指标\t服务对象满意度指标\t资料审核\t98%\t98%\t20\n\
+        年度绩效目标二（40分）\n\
+        \t产出指标\t数量指标\t资料上报\t≥2份\t2份\t40\n\
+        绩效指标\t一级指标\t二级指标\t三级指标\t年初目标值(A)\t实际完成值(B)\t得分\n\
+        \t效益指标\t社会效益指标\t宣传覆盖\t≥90%\t95%\t\n";
+    let (doc, _) = read_form(text, &ReadOptions::named("groups.txt")).expect("reads");
+    let d = &doc.declarations[0];
+    let groups: Vec<Option<&str>> = d.indicators.iter().map(|i| i.group.as_deref()).collect();
+    assert_eq!(
+        groups,
+        [
+            Some("年度绩效目标1"),
+            Some("年度绩效目标1"),
+            Some("年度绩效目标二"),
+            None
+        ]
+    );
+    assert_eq!(d.group_points.len(), 2);
+    assert_eq!(d.group_points["年度绩效目标二"].to_string(), "40");
+    let written = write_form(&doc);
+    let (back, _) = read_form(&written, &ReadOptions::named("back.txt")).expect("reads back");
+    assert_eq!(to_json(&back), to_json(&doc), "{written}");
+}
+
+/// A footer note about the template itself (`备注：作为导入模板，置灰信息无需录入…`, the
+/// finance system's export) is no field of the project: it is quoted in a `template_note`
+/// finding; a note about the project stays in its extra fields.
+#[test]
+fn template_notes_are_no_project_fields() {
+    let text = "财政项目支出绩效目标申报表\n\
+        项目名称\t社区工作站经费\n\
+        一级指标\t二级指标\t三级指标\t指标值\n\
+        产出指标\t数量指标\t服务社区数\t≥3个\n\
+        备注：\t作为导入模板，置灰信息无需录入，作为导出模板，置灰信息系统自动带出。\n\
+        备注\t含上年结转项目\n";
+    let (doc, findings) = read_form(text, &ReadOptions::named("note.txt")).expect("reads");
+    let extra = &doc.declarations[0].project.extra;
+    assert_eq!(
+        extra.get("备注").map(String::as_str),
+        Some("含上年结转项目")
+    );
+    let notes: Vec<_> = findings
+        .iter()
+        .filter(|f| f.code == "template_note")
+        .collect();
+    assert_eq!(notes.len(), 1, "{findings:?}");
+    assert!(notes[0].message.contains("置灰信息无需录入"));
+    assert_eq!(doc.declarations[0].indicators.len(), 1);
+}

@@ -154,7 +154,15 @@ fn declaration() -> impl Strategy<Value = Declaration> {
                 if let Some(extra) = extra {
                     project.extra.insert("预算级次".to_owned(), extra);
                 }
-                let (indicators, evaluations): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+                let (mut indicators, evaluations): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+                // With level points, the first indicator stands in a point group too.
+                let group_points: BTreeMap<String, _> = match (points, indicators.first_mut()) {
+                    (Some(p), Some(first)) => {
+                        first.group = Some("年度绩效目标1".to_owned());
+                        BTreeMap::from([("年度绩效目标1".to_owned(), p)])
+                    }
+                    _ => BTreeMap::new(),
+                };
                 let evaluation = evaluation.map(|(total, executed, rate, carryover)| Evaluation {
                     budget_carryover: carryover.map(|c| BudgetRow {
                         initial: Some(c),
@@ -196,8 +204,10 @@ fn declaration() -> impl Strategy<Value = Declaration> {
                             BTreeMap::from([("产出指标".to_owned(), p), ("其他类".to_owned(), p)])
                         })
                         .unwrap_or_default(),
+                    group_points,
                     not_applicable: Vec::new(),
                     evaluation,
+                    monitoring: None,
                     source: Default::default(),
                 }
             },

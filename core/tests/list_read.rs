@@ -391,3 +391,25 @@ fn declaration_exports_with_a_money_unit_are_not_self_evaluations() {
     assert_eq!(decl.indicators[0].weight, Some(10.into()));
     assert_eq!(decl.indicators[0].target.text, "≥1个");
 }
+
+/// A self-evaluation export whose headers no name of the list table spells, read by
+/// meaning: 单位名称 is the unit whose project it is, 全年实际值 the actual,
+/// 未完成原因分析 the deviation; 序号 stays an extra column.
+#[test]
+fn headers_read_by_meaning() {
+    let text = "序号,单位名称,项目名称,项目编码,一级指标,二级指标,三级指标,年度指标值,全年实际值,分值,得分,未完成原因分析\n\
+                1,某区民政局,社区养老服务补助,P001,产出指标,数量指标,助餐服务人次,≥50000人次,52000人次,20,20,\n\
+                2,某区民政局,社区养老服务补助,P001,效益指标,社会效益指标,老年人助餐覆盖率,≥60%,55%,30,27.5,覆盖率未达预期\n";
+    let reading = read_text(text);
+    let decl = &reading.document.declarations[0];
+    assert_eq!(decl.project.implementer.as_deref(), Some("某区民政局"));
+    assert_eq!(decl.indicators.len(), 2);
+    let e = decl.evaluation.as_ref().expect("an evaluation");
+    assert_eq!(e.indicators[1].actual.as_deref(), Some("55%"));
+    assert_eq!(e.indicators[1].deviation.as_deref(), Some("覆盖率未达预期"));
+    assert!(!decl.indicators[1].extra.contains_key("未完成原因分析"));
+    assert_eq!(
+        decl.indicators[0].extra.get("序号").map(String::as_str),
+        Some("1")
+    );
+}

@@ -165,13 +165,19 @@ fn qushangwu_form_level_points_win_and_the_120_points_are_found() {
         &[
             ("服务外包在岸(万美元)", "10", Some("10.00")),
             ("资金拨付及时性", "10", Some("10.00")),
-            ("推动企业走出去方面发挥的作用", "20", None),
+            // 有利于推动企业走出去 restates 是否利于企业走出去: met (domain.md §5).
+            ("推动企业走出去方面发挥的作用", "20", Some("20.00")),
+            ("企业国际质量提升", "10", Some("10.00")),
         ],
     );
-    // 20 + 产出指标(60分) + 效益指标(40分): the form's own points add up to 120.
+    // 20 + 产出指标(60分) + 效益指标(40分): the form's own points add up to 120, all met.
     assert_eq!(card.max, d("120.00"));
+    assert_eq!(card.total, d("120.00"));
+    assert!(card.complete);
     let codes = audit_codes("qushangwu_fuwumaoyi_2020");
     assert!(has(&codes, "A003", "total"), "{codes:?}");
+    // 年度绩效目标(80分) over 产出指标(60分) and 效益指标(40分).
+    assert!(has(&codes, "A015", "年度绩效目标"), "{codes:?}");
     assert!(has(&codes, "A008", "产出指标"), "{codes:?}");
     assert!(has(&codes, "A008", "效益指标"), "{codes:?}");
     assert!(
@@ -181,28 +187,46 @@ fn qushangwu_form_level_points_win_and_the_120_points_are_found() {
 }
 
 #[test]
-fn huanggang_budget_20_and_the_published_scores_above_their_weights() {
+fn huanggang_budget_20_and_two_point_groups_of_40() {
+    // 年度绩效目标1(40分) holds three indicators, 年度绩效目标2(40分) two, none with a 分值:
+    // each group's points split equally among its own (domain.md §5: the form's points win).
     let card = check_scores(
         "huanggang_shuitubaochi_2020",
         "budget-20",
         ("20", "20.00"),
         &[
-            ("监测数据必须合格", "10", Some("10.00")),
-            ("整编资料审核", "10", Some("10.00")),
-            ("完成年度资料上报", "10", Some("10.00")),
+            ("监测数据必须合格", "13.33", Some("13.33")),
+            ("整编资料审核", "13.33", Some("13.33")),
+            ("完成年度资料上报", "20", Some("20.00")),
         ],
     );
-    assert_eq!(
-        card.total,
-        d("70.00"),
-        "效益指标 has no indicator: its 30 points open"
+    assert_eq!(card.total, d("99.99"), "20 + 3 × 13.33 + 2 × 20");
+    assert_eq!(card.grade.as_deref(), Some("优"));
+    assert!(
+        !card.flags.iter().any(|f| f.code == "level_empty"),
+        "the points are the groups', no level's are lost: {:?}",
+        card.flags
     );
     let codes = audit_codes("huanggang_shuitubaochi_2020");
-    for at in ["整编资料审核", "监测数据资料整编", "完成年度资料上报"] {
-        assert!(has(&codes, "A005", at), "{at}: {codes:?}");
-    }
-    assert!(!has(&codes, "A005", "监测数据必须合格"), "{codes:?}");
-    assert!(has(&codes, "A012", "total"), "{codes:?}");
+    // 19.6 published against 13.33; 10 and 10 published for met indicators worth 13.33.
+    assert!(has(&codes, "A005", "整编资料审核"), "{codes:?}");
+    assert!(has(&codes, "A006", "监测数据必须合格"), "{codes:?}");
+    assert!(
+        !has(&codes, "A005", "完成年度资料上报"),
+        "20 of 20: {codes:?}"
+    );
+    assert!(
+        !has(&codes, "A001", "监测数据资料整编"),
+        "20 of 20: {codes:?}"
+    );
+    assert!(
+        has(&codes, "A012", "total"),
+        "99.6 against 99.99: {codes:?}"
+    );
+    assert!(
+        !codes.iter().any(|(c, _)| c == "A015"),
+        "3 × 13.33 of 40 is the split's rounding: {codes:?}"
+    );
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn docs_list_every_code() {
     for line in docs.lines() {
         if let Some(code) = line.strip_prefix("| ").and_then(|l| l.split(' ').next()) {
             let looks_like_code = code.len() == 4
-                && code.starts_with(['F', 'D', 'S', 'T', 'W'])
+                && code.starts_with(['F', 'D', 'S', 'T', 'W', 'X', 'K'])
                 && code[1..].chars().all(|c| c.is_ascii_digit());
             if looks_like_code {
                 assert!(

@@ -128,3 +128,23 @@ fn percent_above_100_parses() {
     );
     assert_eq!(t.value, Some(d("120")));
 }
+
+/// A target that writes the indicator's name before its limit (`成本不超过1.4万元`) is the
+/// limit; a relative change (`比上年增加不少于5个`), a long sentence before the limit and a
+/// text with no number after the comparator stay qualitative.
+#[test]
+fn a_name_before_the_limit() {
+    let t = parse_target("总成本不超过347.3万元/年");
+    assert_eq!(t.kind, TargetKind::Quantitative);
+    assert_eq!(t.comparator, Some(Comparator::AtMost));
+    assert_eq!(t.value, Some(d("347.3")));
+    for text in [
+        "比上年增加不少于5个",
+        "较上年提高不低于5%",
+        "通过项目实施使辖区内居民生活环境得到明显改善达到95%",
+        "群众满意度不低于上年",
+        "群众满意度明显提高",
+    ] {
+        assert_eq!(parse_target(text).kind, TargetKind::Qualitative, "{text}");
+    }
+}

@@ -4,7 +4,7 @@
 use std::ffi::c_char;
 
 use jixiao::audit::audit_document;
-use jixiao::review::review;
+use jixiao::review::{comments, comments_text, review};
 use jixiao::summary::{summarize, summarize_scored};
 use jixiao::{Document, Finding};
 
@@ -12,12 +12,12 @@ use crate::bytes::{hand_out, jx_bytes};
 use crate::document::{doc_ref, jx_document};
 use crate::error::{jx_result, null_parameter};
 use crate::options::{encode_text, jx_encoding};
-use crate::panic::{ffi_boundary, try_non_null};
+use crate::panic::{ffi_boundary, try_non_null, try_ok};
 use crate::profile::{review_policy, scoring_profile};
 use crate::report::jx_report;
 
 /// Pretty JSON of a serializable core value, with a final newline.
-fn pretty<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn pretty<T: serde::Serialize>(value: &T) -> String {
     // Core results serialize with string keys and decimal strings: this cannot fail.
     let mut out = serde_json::to_string_pretty(value).unwrap_or_default();
     out.push('\n');
@@ -25,7 +25,7 @@ fn pretty<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Hands out `text` in `encoding` through `out`.
-fn text_out(text: &str, encoding: jx_encoding, out: *mut *mut jx_bytes) -> jx_result {
+pub(crate) fn text_out(text: &str, encoding: jx_encoding, out: *mut *mut jx_bytes) -> jx_result {
     match encode_text(text, encoding) {
         Ok(bytes) => {
             hand_out(out, bytes);
@@ -33,6 +33,24 @@ fn text_out(text: &str, encoding: jx_encoding, out: *mut *mut jx_bytes) -> jx_re
         }
         Err(e) => e,
     }
+}
+
+/// Hands out `value` in `encoding` through `out`: as pretty JSON when `as_text` is 0, else
+/// as `text(value)` (the aligned table a terminal shows). The tail of every call with an
+/// `as_text` switch (`jx_summary`, `jx_summary_scored`, `jx_monitor`, `jx_monitor_rollup`).
+pub(crate) fn json_or_text_out<T: serde::Serialize>(
+    value: &T,
+    as_text: u32,
+    text: impl FnOnce(&T) -> String,
+    encoding: jx_encoding,
+    out: *mut *mut jx_bytes,
+) -> jx_result {
+    let text = if as_text == 0 {
+        pretty(value)
+    } else {
+        text(value)
+    };
+    text_out(&text, encoding, out)
 }
 
 /// Hands out a report through `out`.
@@ -77,10 +95,7 @@ pub extern "C" fn jx_review(
             return null_parameter("out");
         }
         // SAFETY: `profile` is NULL or NUL-terminated (documented contract).
-        let policy = match unsafe { review_policy(profile) } {
-            Ok(p) => p,
-            Err(e) => return e,
-        };
+        let policy = try_ok!(unsafe { review_policy(profile) });
         let result = review(&doc.reading().document, &policy);
         report_out(&result.findings, &pretty(&result), encoding, out)
     }
@@ -90,7 +105,7 @@ pub extern "C" fn jx_review(
 ///
 /// # Safety
 /// `docs` is NULL or points to `count` handle pointers, each NULL or live.
-unsafe fn documents(
+pub(crate) unsafe fn documents(
     docs: *const *const jx_document,
     count: usize,
 ) -> Result<Vec<Document>, jx_result> {
@@ -110,6 +125,24 @@ unsafe fn documents(
             None => Err(null_parameter("docs[i]")),
         })
         .collect()
+}
+
+/// Checks that `out` is not NULL, then collects the `count` documents of `docs`: the first
+/// steps, in that order, of every call over many documents (`jx_summary`,
+/// `jx_summary_scored`, `jx_monitor_rollup`, `jx_rollup_html`).
+///
+/// # Safety
+/// As [`documents`]; `out` is only tested for NULL.
+pub(crate) unsafe fn documents_for<T>(
+    docs: *const *const jx_document,
+    count: usize,
+    out: *mut *mut T,
+) -> Result<Vec<Document>, jx_result> {
+    if out.is_null() {
+        return Err(null_parameter("out"));
+    }
+    // SAFETY: forwarded contract.
+    unsafe { documents(docs, count) }
 }
 
 /// The roll-up (汇总, domain.md §7) of `count` documents: funding totals by source,
@@ -132,22 +165,12 @@ pub extern "C" fn jx_summary(
     out: *mut *mut jx_bytes,
 ) -> jx_result {
     ffi_boundary! {
-        if out.is_null() {
-            return null_parameter("out");
-        }
-        // SAFETY: `docs` holds `count` handles (documented contract).
-        let documents = match unsafe { documents(docs, count) } {
-            Ok(d) => d,
-            Err(e) => return e,
-        };
+        // SAFETY: `docs` holds `count` handles; `out` is NULL or writable (documented contract).
+        let documents = try_ok!(unsafe { documents_for(docs, count, out) });
         // SAFETY: `profile` is NULL or NUL-terminated (documented contract).
-        let policy = match unsafe { review_policy(profile) } {
-            Ok(p) => p,
-            Err(e) => return e,
-        };
+        let policy = try_ok!(unsafe { review_policy(profile) });
         let summary = summarize(&documents, &policy);
-        let text = if as_text == 0 { pretty(&summary) } else { summary.to_text() };
-        text_out(&text, encoding, out)
+        json_or_text_out(&summary, as_text, |s| s.to_text(), encoding, out)
     }
 }
 
@@ -166,27 +189,14 @@ pub extern "C" fn jx_summary_scored(
     out: *mut *mut jx_bytes,
 ) -> jx_result {
     ffi_boundary! {
-        if out.is_null() {
-            return null_parameter("out");
-        }
-        // SAFETY: `docs` holds `count` handles (documented contract).
-        let documents = match unsafe { documents(docs, count) } {
-            Ok(d) => d,
-            Err(e) => return e,
-        };
+        // SAFETY: `docs` holds `count` handles; `out` is NULL or writable (documented contract).
+        let documents = try_ok!(unsafe { documents_for(docs, count, out) });
         // SAFETY: `profile` is NULL or NUL-terminated (documented contract).
-        let policy = match unsafe { review_policy(profile) } {
-            Ok(p) => p,
-            Err(e) => return e,
-        };
+        let policy = try_ok!(unsafe { review_policy(profile) });
         // SAFETY: `scoring_profile` is NULL or NUL-terminated (documented contract).
-        let scoring = match unsafe { crate::profile::scoring_profile(scoring_profile) } {
-            Ok(p) => p,
-            Err(e) => return e,
-        };
+        let scoring = try_ok!(unsafe { crate::profile::scoring_profile(scoring_profile) });
         let summary = summarize_scored(&documents, &policy, &scoring);
-        let text = if as_text == 0 { pretty(&summary) } else { summary.to_text() };
-        text_out(&text, encoding, out)
+        json_or_text_out(&summary, as_text, |s| s.to_text(), encoding, out)
     }
 }
 
@@ -215,10 +225,7 @@ pub extern "C" fn jx_audit(
             return null_parameter("out");
         }
         // SAFETY: `profile` is NULL or NUL-terminated (documented contract).
-        let profile = match unsafe { scoring_profile(profile) } {
-            Ok(p) => p,
-            Err(e) => return e,
-        };
+        let profile = try_ok!(unsafe { scoring_profile(profile) });
         let audits = audit_document(&doc.reading().document, &profile);
         let findings: Vec<Finding> = audits
             .iter()
@@ -250,10 +257,7 @@ pub extern "C" fn jx_audit_text(
             return null_parameter("out");
         }
         // SAFETY: `profile` is NULL or NUL-terminated (documented contract).
-        let profile = match unsafe { scoring_profile(profile) } {
-            Ok(p) => p,
-            Err(e) => return e,
-        };
+        let profile = try_ok!(unsafe { scoring_profile(profile) });
         let text: String = audit_document(&doc.reading().document, &profile)
             .iter()
             .map(|a| a.to_text())
@@ -271,6 +275,48 @@ pub extern "C" fn jx_review_text(
     encoding: jx_encoding,
     out: *mut *mut jx_bytes,
 ) -> jx_result {
+    // SAFETY: forwarded contract (NULL or a live handle; NULL or a NUL-terminated profile).
+    unsafe {
+        review_text_out(doc, profile, encoding, out, |doc, policy| {
+            review(doc, policy).to_text()
+        })
+    }
+}
+
+/// The review comments for the units (审核意见) of `doc` under `profile` (see `jx_review`;
+/// a checklist profile such as `"shenzhen-2023"` gives the checklist's standard wording):
+/// per project its 项目编码 and 项目名称, then the numbered comments in sections 一、完整性 /
+/// 二、可测性 / 三、可行性, as `jixiao check --format comments` prints them; in `encoding`.
+/// Same contract as `jx_summary`.
+#[no_mangle]
+pub extern "C" fn jx_review_comments(
+    doc: *const jx_document,
+    profile: *const c_char,
+    encoding: jx_encoding,
+    out: *mut *mut jx_bytes,
+) -> jx_result {
+    // SAFETY: forwarded contract (NULL or a live handle; NULL or a NUL-terminated profile).
+    unsafe {
+        review_text_out(doc, profile, encoding, out, |doc, policy| {
+            comments_text(&comments(doc, policy))
+        })
+    }
+}
+
+/// The shared body of the review's text outputs (`jx_review_text`, `jx_review_comments`):
+/// the document and the policy checked and read, `render` applied, the text handed out in
+/// `encoding`.
+///
+/// # Safety
+/// `doc` is NULL or a live handle; `profile` is NULL or NUL-terminated; `out` is NULL or
+/// writable.
+unsafe fn review_text_out(
+    doc: *const jx_document,
+    profile: *const c_char,
+    encoding: jx_encoding,
+    out: *mut *mut jx_bytes,
+    render: impl Fn(&Document, &jixiao::review::ReviewPolicy) -> String,
+) -> jx_result {
     ffi_boundary! {
         // SAFETY: NULL or a live handle (documented contract).
         let doc = try_non_null!(unsafe { doc_ref(doc) }, "doc");
@@ -278,10 +324,7 @@ pub extern "C" fn jx_review_text(
             return null_parameter("out");
         }
         // SAFETY: `profile` is NULL or NUL-terminated (documented contract).
-        let policy = match unsafe { review_policy(profile) } {
-            Ok(p) => p,
-            Err(e) => return e,
-        };
-        text_out(&review(&doc.reading().document, &policy).to_text(), encoding, out)
+        let policy = try_ok!(unsafe { review_policy(profile) });
+        text_out(&render(&doc.reading().document, &policy), encoding, out)
     }
 }

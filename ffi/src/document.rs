@@ -14,7 +14,7 @@ use crate::options::{
     JX_FORMAT_AUTO, JX_FORMAT_CSV, JX_FORMAT_DOCX, JX_FORMAT_FORM, JX_FORMAT_JSON, JX_FORMAT_PDF,
     JX_FORMAT_TSV, JX_FORMAT_XLS, JX_FORMAT_XLSX,
 };
-use crate::panic::{ffi_boundary, try_non_null};
+use crate::panic::{ffi_boundary, try_non_null, try_ok};
 use crate::report::jx_report;
 
 /// A document read by `jx_document_read`: its declarations (项目), their indicators
@@ -125,17 +125,11 @@ pub extern "C" fn jx_document_read(
             }
             // SAFETY: not NULL, and the caller guarantees `len` readable bytes at `bytes`
             // that stay unchanged during the call.
-            match unsafe { crate::options::c_slice(bytes, len, "bytes") } {
-                Ok(slice) => slice,
-                Err(e) => return e,
-            }
+            try_ok!(unsafe { crate::options::c_slice(bytes, len, "bytes") })
         };
         // SAFETY: `options` is NULL or points to a readable jx_read_options whose
         // `file_name` is NULL or NUL-terminated (documented contract).
-        let read_options = match unsafe { core_options(options) } {
-            Ok(o) => o,
-            Err(e) => return e,
-        };
+        let read_options = try_ok!(unsafe { core_options(options) });
         match jixiao::read(input, &read_options) {
             Ok(reading) => {
                 let doc = Box::into_raw(Box::new(jx_document::new(reading)));
@@ -253,10 +247,7 @@ pub extern "C" fn jx_document_write(
         if out.is_null() {
             return crate::error::null_parameter("out");
         }
-        let format = match format.output() {
-            Ok(f) => f,
-            Err(e) => return e,
-        };
+        let format = try_ok!(format.output());
         if let Err(e) = encoding.to_core() {
             return e;
         }
@@ -268,10 +259,7 @@ pub extern "C" fn jx_document_write(
             written
         } else {
             match String::from_utf8(written) {
-                Ok(text) => match encode_text(&text, encoding) {
-                    Ok(b) => b,
-                    Err(e) => return e,
-                },
+                Ok(text) => try_ok!(encode_text(&text, encoding)),
                 Err(_) => {
                     return invalid_argument(format!("the {format} writer did not produce UTF-8 text"))
                 }
@@ -397,14 +385,8 @@ pub extern "C" fn jx_document_get(
             return e;
         }
         // SAFETY: `pointer` is NULL or NUL-terminated (documented contract).
-        let value = match unsafe { value_at(doc, pointer) } {
-            Ok(v) => v,
-            Err(e) => return e,
-        };
-        let text = match crate::json::value_text(value) {
-            Ok(t) => t,
-            Err(e) => return e,
-        };
+        let value = try_ok!(unsafe { value_at(doc, pointer) });
+        let text = try_ok!(crate::json::value_text(value));
         match encode_text(&text, encoding) {
             Ok(bytes) => {
                 hand_out(out, bytes);
@@ -433,10 +415,7 @@ pub extern "C" fn jx_document_len(
             return crate::error::null_parameter("out");
         }
         // SAFETY: `pointer` is NULL or NUL-terminated (documented contract).
-        let value = match unsafe { value_at(doc, pointer) } {
-            Ok(v) => v,
-            Err(e) => return e,
-        };
+        let value = try_ok!(unsafe { value_at(doc, pointer) });
         let len = match value {
             serde_json::Value::Array(items) => items.len(),
             serde_json::Value::Object(map) => map.len(),

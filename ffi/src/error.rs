@@ -11,7 +11,8 @@ use crate::panic::{ffi_boundary, Fallback};
 /// What a fallible jixiao call returned. `JX_RESULT_OK` (0) is success; every other value
 /// is an error. Numbers are stable and never reused: 1–99 are about the call itself,
 /// 100–199 mean the input could not be read, 200–299 that a document could not be
-/// written, 300–399 that actuals could not be joined to a document. A newer library may return codes this header does not name: treat any
+/// written, 300–399 that actuals could not be joined to a document, 400–499 that a document
+/// could not be monitored. A newer library may return codes this header does not name: treat any
 /// unknown non-zero value as a failure and ask `jx_result_message` what it means.
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +35,10 @@ pub enum jx_result {
     NoValue = 6,
     /// The review or scoring profile named is unknown, or the profile JSON is invalid.
     UnknownProfile = 7,
+    /// A file named by a path parameter cannot be opened or read (no such file, no
+    /// permission, a directory: `jx_stream_open`).
+    /// `jx_last_error_message` names the path and the system's reason.
+    Io = 8,
     /// Read error `empty_input`: the input holds no bytes (or only whitespace).
     EmptyInput = 100,
     /// Read error `binary_input`: the input is binary data, neither text nor a workbook.
@@ -69,11 +74,19 @@ pub enum jx_result {
     AmbiguousName = 302,
     /// An actuals error this version of the C ABI does not name yet.
     ActualsOther = 399,
+    /// Monitoring error `no_monitoring`: the document holds no monitoring table (执行监控表).
+    NoMonitoring = 400,
+    /// Monitoring error `month_unknown`: the month is neither in the table nor given.
+    MonthUnknown = 401,
+    /// Monitoring error `bad_month`: the month given is not 1–12.
+    BadMonth = 402,
+    /// A monitoring error this version of the C ABI does not name yet.
+    MonitorOther = 499,
 }
 
 impl jx_result {
     /// Every code, for lookups by number.
-    const ALL: [jx_result; 25] = [
+    const ALL: [jx_result; 30] = [
         jx_result::Ok,
         jx_result::NullParameter,
         jx_result::InvalidArgument,
@@ -82,6 +95,7 @@ impl jx_result {
         jx_result::NotFound,
         jx_result::NoValue,
         jx_result::UnknownProfile,
+        jx_result::Io,
         jx_result::EmptyInput,
         jx_result::BinaryInput,
         jx_result::BadEncoding,
@@ -99,6 +113,10 @@ impl jx_result {
         jx_result::UnknownIndicator,
         jx_result::AmbiguousName,
         jx_result::ActualsOther,
+        jx_result::NoMonitoring,
+        jx_result::MonthUnknown,
+        jx_result::BadMonth,
+        jx_result::MonitorOther,
     ];
 
     /// The code with this number, if there is one.
@@ -146,6 +164,7 @@ impl jx_result {
                 "unknown_profile\0",
                 "unknown review or scoring profile (or invalid profile JSON)",
             ),
+            jx_result::Io => ("io", "io\0", "a file cannot be opened or read"),
             jx_result::EmptyInput => ("empty_input", "empty_input\0", "the input is empty"),
             jx_result::BinaryInput => (
                 "binary_input",
@@ -219,6 +238,26 @@ impl jx_result {
                 "actuals_other\0",
                 "the actuals cannot be joined to the document",
             ),
+            jx_result::NoMonitoring => (
+                "no_monitoring",
+                "no_monitoring\0",
+                "the document holds no monitoring table (执行监控表)",
+            ),
+            jx_result::MonthUnknown => (
+                "month_unknown",
+                "month_unknown\0",
+                "the monitoring month is neither in the table nor given",
+            ),
+            jx_result::BadMonth => (
+                "bad_month",
+                "bad_month\0",
+                "the monitoring month is not 1-12",
+            ),
+            jx_result::MonitorOther => (
+                "monitor_other",
+                "monitor_other\0",
+                "the document cannot be monitored",
+            ),
         }
     }
 }
@@ -266,6 +305,22 @@ pub(crate) fn actuals_error(error: &jixiao::actuals::ActualsError) -> jx_result 
     set_last_error(error.into(), error.to_string(), error.location().line)
 }
 
+impl From<&jixiao::monitor::MonitorError> for jx_result {
+    fn from(error: &jixiao::monitor::MonitorError) -> Self {
+        match error.code() {
+            "no_monitoring" => jx_result::NoMonitoring,
+            "month_unknown" => jx_result::MonthUnknown,
+            "bad_month" => jx_result::BadMonth,
+            _ => jx_result::MonitorOther,
+        }
+    }
+}
+
+/// Records a monitoring error and returns its code.
+pub(crate) fn monitor_error(error: &jixiao::monitor::MonitorError) -> jx_result {
+    set_last_error(error.into(), error.to_string(), None)
+}
+
 /// Records an unknown profile and returns its code.
 pub(crate) fn unknown_profile(message: String) -> jx_result {
     set_last_error(jx_result::UnknownProfile, message, None)
@@ -302,6 +357,12 @@ pub(crate) fn read_error(error: &ReadError) -> jx_result {
 /// Records a write error and returns its code.
 pub(crate) fn write_error(error: &WriteError) -> jx_result {
     set_last_error(error.into(), error.to_string(), None)
+}
+
+/// Records an I/O failure on the file at `path` (the message names it and the system's
+/// reason) and returns `JX_RESULT_IO`.
+pub(crate) fn io_error(path: &str, what: &str, error: &std::io::Error) -> jx_result {
+    set_last_error(jx_result::Io, format!("{path}: {what}: {error}"), None)
 }
 
 /// Records an invalid argument and returns its code.

@@ -30,9 +30,12 @@
 
 pub mod analysis;
 pub mod bytes;
+pub mod diff;
 pub mod document;
 pub mod error;
+pub mod html;
 mod json;
+pub mod monitor;
 pub mod options;
 mod panic;
 mod profile;

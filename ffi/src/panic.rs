@@ -94,6 +94,18 @@ macro_rules! try_non_null {
 }
 pub(crate) use try_non_null;
 
+/// Unwraps a `Result<T, jx_result>` (a conversion or check that has already recorded its
+/// last error), returning the code from the enclosing function when it is `Err`.
+macro_rules! try_ok {
+    ( $result:expr ) => {
+        match $result {
+            Ok(value) => value,
+            Err(code) => return code,
+        }
+    };
+}
+pub(crate) use try_ok;
+
 impl Fallback for crate::options::jx_format {
     fn panicked() -> Self {
         crate::options::JX_FORMAT_AUTO

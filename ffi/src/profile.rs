@@ -1,5 +1,5 @@
 //! Profile parameters: a built-in name, or the profile itself as JSON (profiles are data
-//! the caller can change).
+//! the caller can change), parsed by core's `from_spec`.
 
 use std::ffi::c_char;
 
@@ -26,9 +26,7 @@ pub(crate) unsafe fn review_policy(profile: *const c_char) -> Result<ReviewPolic
     // SAFETY: forwarded contract.
     match unsafe { profile_text(profile) }? {
         None => Ok(ReviewPolicy::default()),
-        Some(text) if text.trim_start().starts_with('{') => serde_json::from_str(&text)
-            .map_err(|e| unknown_profile(format!("invalid review policy JSON: {e}"))),
-        Some(name) => ReviewPolicy::for_profile(&name).map_err(unknown_profile),
+        Some(spec) => ReviewPolicy::from_spec(&spec).map_err(|e| unknown_profile(e.to_string())),
     }
 }
 
@@ -40,8 +38,6 @@ pub(crate) unsafe fn scoring_profile(profile: *const c_char) -> Result<Profile, 
     // SAFETY: forwarded contract.
     match unsafe { profile_text(profile) }? {
         None => Ok(Profile::auto()),
-        Some(text) if text.trim_start().starts_with('{') => serde_json::from_str(&text)
-            .map_err(|e| unknown_profile(format!("invalid scoring profile JSON: {e}"))),
-        Some(name) => Profile::by_name(&name).map_err(unknown_profile),
+        Some(spec) => Profile::from_spec(&spec).map_err(|e| unknown_profile(e.to_string())),
     }
 }

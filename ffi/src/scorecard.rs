@@ -12,7 +12,7 @@ use crate::bytes::{hand_out, jx_bytes};
 use crate::document::{doc_ref, jx_document};
 use crate::error::{actuals_error, jx_result, null_parameter, read_error};
 use crate::options::{encode_text, jx_encoding, jx_read_options, optional_str};
-use crate::panic::{ffi_boundary, try_non_null};
+use crate::panic::{ffi_boundary, try_non_null, try_ok};
 use crate::profile::scoring_profile;
 use crate::report::jx_report;
 
@@ -96,32 +96,20 @@ pub extern "C" fn jx_score(
             return e;
         }
         // SAFETY: `profile` is NULL or NUL-terminated (documented contract).
-        let profile = match unsafe { scoring_profile(profile) } {
-            Ok(p) => p,
-            Err(e) => return e,
-        };
+        let profile = try_ok!(unsafe { scoring_profile(profile) });
         let document = &doc.reading().document;
         let (cards, diagnostics) = if actuals.is_null() {
             (score_document(document, &profile), Vec::new())
         } else {
             // SAFETY: not NULL, and the caller guarantees `actuals_len` readable bytes.
-            let bytes = match unsafe { crate::options::c_slice(actuals, actuals_len, "actuals") } {
-                Ok(b) => b,
-                Err(e) => return e,
-            };
+            let bytes = try_ok!(unsafe { crate::options::c_slice(actuals, actuals_len, "actuals") });
             // SAFETY: NULL or a readable jx_read_options (documented contract).
             let options = unsafe { actuals_options.as_ref() };
             let mut read_options = ReadOptions::default();
             if let Some(o) = options {
-                read_options.encoding = match o.encoding.to_core() {
-                    Ok(e) => e,
-                    Err(e) => return e,
-                };
+                read_options.encoding = try_ok!(o.encoding.to_core());
                 // SAFETY: `file_name` is NULL or NUL-terminated (documented contract).
-                read_options.file_name = match unsafe { optional_str(o.file_name, "file_name") } {
-                    Ok(f) => f,
-                    Err(e) => return e,
-                };
+                read_options.file_name = try_ok!(unsafe { optional_str(o.file_name, "file_name") });
             }
             let table = match read_actuals(bytes, &read_options) {
                 Ok(t) => t,
@@ -314,14 +302,8 @@ pub extern "C" fn jx_scorecard_get(
             return past_the_end(sc, index);
         };
         // SAFETY: `pointer` is NULL or NUL-terminated (documented contract).
-        let value = match unsafe { crate::json::lookup(card, pointer, "/indicators/0/score") } {
-            Ok(v) => v,
-            Err(e) => return e,
-        };
-        let text = match crate::json::value_text(value) {
-            Ok(t) => t,
-            Err(e) => return e,
-        };
+        let value = try_ok!(unsafe { crate::json::lookup(card, pointer, "/indicators/0/score") });
+        let text = try_ok!(crate::json::value_text(value));
         match encode_text(&text, sc.encoding) {
             Ok(bytes) => {
                 hand_out(out, bytes);
@@ -353,10 +335,7 @@ pub extern "C" fn jx_scorecard_len(
             return past_the_end(sc, index);
         };
         // SAFETY: `pointer` is NULL or NUL-terminated (documented contract).
-        let value = match unsafe { crate::json::lookup(card, pointer, "/indicators") } {
-            Ok(v) => v,
-            Err(e) => return e,
-        };
+        let value = try_ok!(unsafe { crate::json::lookup(card, pointer, "/indicators") });
         let len = match value {
             serde_json::Value::Array(items) => items.len(),
             serde_json::Value::Object(map) => map.len(),

@@ -12,7 +12,7 @@ use jixiao::Reading;
 use crate::document::{core_options, jx_document};
 use crate::error::{jx_result, read_error, set_last_error};
 use crate::options::jx_read_options;
-use crate::panic::ffi_boundary;
+use crate::panic::{ffi_boundary, try_ok};
 
 /// A cursor over the declarations of a file, opened by `jx_stream_open`.
 ///
@@ -33,8 +33,9 @@ pub struct jx_stream {
 ///
 /// On success returns `JX_RESULT_OK` and writes a new stream to `*out`. On failure writes
 /// nothing: `JX_RESULT_NULL_PARAMETER` (`path` or `out` NULL), `JX_RESULT_INVALID_ARGUMENT`
-/// (a path that is not UTF-8, or a file that cannot be opened — `jx_last_error_message`
-/// says why), or a read error when the start of the file cannot be read.
+/// (a path that is not UTF-8), `JX_RESULT_IO` (a file that cannot be opened or is a
+/// directory — `jx_last_error_message` names the path and says why), or a read error when
+/// the start of the file cannot be read.
 #[no_mangle]
 pub extern "C" fn jx_stream_open(
     path: *const c_char,
@@ -54,15 +55,21 @@ pub extern "C" fn jx_stream_open(
             Err(_) => return crate::error::invalid_argument("path is not UTF-8".to_owned()),
         };
         // SAFETY: `options` is NULL or a readable jx_read_options (documented contract).
-        let mut read_options = match unsafe { core_options(options) } {
-            Ok(o) => o,
-            Err(e) => return e,
-        };
+        let mut read_options = try_ok!(unsafe { core_options(options) });
         read_options.file_name.get_or_insert_with(|| path.clone());
         let file = match File::open(&path) {
             Ok(f) => f,
-            Err(e) => return crate::error::invalid_argument(format!("{path}: cannot open the file: {e}")),
+            Err(e) => return crate::error::io_error(&path, "cannot open the file", &e),
         };
+        // Opening a directory succeeds on POSIX; reading it is what fails. Say so at once.
+        match file.metadata() {
+            Ok(m) if m.is_dir() => {
+                let e = std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory");
+                return crate::error::io_error(&path, "cannot read the file", &e);
+            }
+            Ok(_) => {}
+            Err(e) => return crate::error::io_error(&path, "cannot read the file", &e),
+        }
         match declarations(file, &read_options) {
             Ok(inner) => {
                 let stream = Box::into_raw(Box::new(jx_stream { inner: Mutex::new(inner) }));

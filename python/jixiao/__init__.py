@@ -13,6 +13,12 @@ dates :class:`datetime.date`, never floats.
 Inputs: ``read(path)`` takes a ``str`` or :class:`os.PathLike` **path**, or **content** as
 ``bytes``/``bytearray``/``memoryview``; ``read_text(text)`` takes content already in a
 ``str``. Errors derive from :class:`JixiaoError` (a :class:`ValueError`).
+
+Tables (``Document.to_pandas``/``to_arrow``/``to_polars``, ``score_table``, ``Review``,
+``Scorecard``, ``Audit`` and ``Summary`` frames) name their columns in English snake_case
+(``project``, ``level1``, ``score``); ``columns="zh"`` gives the Chinese names (项目名称,
+一级指标, 得分). ``jixiao.dask`` (``import jixiao.dask``) builds Dask DataFrames from many
+files.
 """
 
 from jixiao._jixiao import (
@@ -20,6 +26,7 @@ from jixiao._jixiao import (
     BudgetRow,
     Declaration,
     DeclarationStream,
+    Diff,
     Document,
     Evaluation,
     Finding,
@@ -28,6 +35,8 @@ from jixiao._jixiao import (
     Indicator,
     IndicatorScore,
     JixiaoError,
+    MonitorError,
+    MonitorReport,
     ParseError,
     Project,
     Review,
@@ -37,22 +46,24 @@ from jixiao._jixiao import (
     Summary,
     Target,
     __version__,
+    diff,
     from_pandas,
     profiles,
     read,
-    read_many,
     read_text,
-    score_many,
+    report,
     stream,
     summarize,
     write_scorecards,
 )
+from jixiao._progress import read_many, score_many
 
 __all__ = [
     "Audit",
     "BudgetRow",
     "Declaration",
     "DeclarationStream",
+    "Diff",
     "Document",
     "Evaluation",
     "Finding",
@@ -61,6 +72,8 @@ __all__ = [
     "Indicator",
     "IndicatorScore",
     "JixiaoError",
+    "MonitorError",
+    "MonitorReport",
     "ParseError",
     "Project",
     "Review",
@@ -70,11 +83,13 @@ __all__ = [
     "Summary",
     "Target",
     "__version__",
+    "diff",
     "from_pandas",
     "profiles",
     "read",
     "read_many",
     "read_text",
+    "report",
     "score_many",
     "stream",
     "summarize",

@@ -105,6 +105,16 @@ impl<'a> Labels<'a> {
         self.codes.push(code);
     }
 
+    /// The codes (`-1` for missing), one per row.
+    pub(crate) fn codes(&self) -> &[i32] {
+        &self.codes
+    }
+
+    /// The distinct texts the codes point into.
+    pub(crate) fn names(&self) -> &[&'a str] {
+        &self.names
+    }
+
     /// Appends the code of the text appended last `n` more times (a project's name on
     /// every indicator row).
     pub(crate) fn repeat_last(&mut self, n: usize) {
@@ -243,7 +253,7 @@ fn buffer<'py>(
 /// Named columns: a dict of lists, or a `pandas.DataFrame` (`frame`).
 pub(crate) fn columns_to_py<'py>(
     py: Python<'py>,
-    columns: &[(&str, Column<'_>)],
+    columns: &[(String, Column<'_>)],
     exact: bool,
     frame: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -251,14 +261,14 @@ pub(crate) fn columns_to_py<'py>(
     let data = PyDict::new(py);
     if !frame {
         for (name, column) in columns {
-            data.set_item(*name, column.to_list(py, &mut decimals, exact)?)?;
+            data.set_item(name, column.to_list(py, &mut decimals, exact)?)?;
         }
         return Ok(data.into_any());
     }
     let pd = crate::frames::pandas(py)?;
     let np = py.import("numpy")?;
     for (name, column) in columns {
-        data.set_item(*name, column.to_pandas(py, &pd, &np, &mut decimals, exact)?)?;
+        data.set_item(name, column.to_pandas(py, &pd, &np, &mut decimals, exact)?)?;
     }
     let kwargs = PyDict::new(py);
     kwargs.set_item("copy", false)?;

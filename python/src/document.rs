@@ -72,6 +72,17 @@ impl PyDocument {
     }
 }
 
+impl PyDocument {
+    /// Core's list table of the document (built without the GIL), typed, with its names in
+    /// the `columns=` convention.
+    fn list_table(&self, py: Python<'_>, columns: &str) -> PyResult<crate::frames::Table> {
+        let names = crate::frames::names_arg(columns)?;
+        let doc = self.doc.clone();
+        let table = py.detach(move || guard(|| jixiao::write::list::list_table(&doc)))?;
+        Ok(crate::frames::typed_list(&table).list_named(names))
+    }
+}
+
 #[pymethods]
 impl PyDocument {
     /// Reads a document from its canonical JSON (`jixiao/1`) text.
@@ -191,6 +202,24 @@ impl PyDocument {
         crate::analysis::review_document(py, &self.doc, profile)
     }
 
+    /// 审核意见: the comments a reviewer sends back to the units, per project in sections
+    /// 完整性 / 可测性 / 可行性, in the checklist's wording under a checklist profile
+    /// (`shenzhen-2023`). `format="list"` (default) gives a list of dicts (`code`, `name`,
+    /// and one list per section), `"text"` the numbered text, `"xlsx"` a workbook's bytes
+    /// with one row per project.
+    ///
+    /// >>> doc.review_comments(profile="shenzhen-2023")[0]["name"]
+    /// '环保热线运行'
+    #[pyo3(signature = (*, profile = None, format = "list"))]
+    fn review_comments<'py>(
+        &self,
+        py: Python<'py>,
+        profile: Option<&str>,
+        format: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        crate::analysis::review_comments(py, &self.doc, profile, format)
+    }
+
     /// 汇总 of this document (see `jixiao.summarize`, which also takes `score=`).
     ///
     /// >>> doc.summary().annual_funding
@@ -261,14 +290,19 @@ impl PyDocument {
     /// budget_score, budget_rate. `per="indicator"`: one row per 三级指标 — declaration
     /// (its position in the document), project, level1, level2, name, max, score, status.
     ///
-    /// A `pandas.DataFrame` (texts as `category` columns, figures as exact `Decimal`
-    /// `object` columns, or `float64` with NaN for missing when `decimals=False`), or with
-    /// `frame=False` a dict of lists (no pandas needed). The explanations are in `score()`.
+    /// `as_="pandas"` (default): a `pandas.DataFrame` (texts as `category` columns, figures
+    /// as exact `Decimal` `object` columns, or `float64` with NaN for missing when
+    /// `decimals=False`); `as_="arrow"`: a `pyarrow.Table` (figures `decimal128`, texts
+    /// dictionary-encoded); `as_="polars"`: a `polars.DataFrame` (`Decimal`, `Categorical`);
+    /// `as_="dict"` (or `frame=False`): a dict of lists (nothing to install). Column names
+    /// are English (`columns="en"`) or Chinese (`columns="zh"`: 项目名称, 总分, …). The
+    /// explanations are in `score()`.
     ///
     /// >>> t = jixiao.read("tests/data/selfeval-putuo-sports-2022.txt").score_table()
     /// >>> t["total"][0], t["grade"][0]
     /// (Decimal('98.62'), '优')
-    #[pyo3(signature = (*, profile = None, actuals = None, per = "declaration", decimals = true, frame = true))]
+    #[pyo3(signature = (*, profile = None, actuals = None, per = "declaration", decimals = true, frame = true, as_ = None, columns = "en"))]
+    #[allow(clippy::too_many_arguments)]
     fn score_table<'py>(
         &self,
         py: Python<'py>,
@@ -277,14 +311,22 @@ impl PyDocument {
         per: &str,
         decimals: bool,
         frame: bool,
+        as_: Option<&str>,
+        columns: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let per = crate::analysis::Per::parse(per)?;
+        let target = match as_ {
+            Some(t) => crate::arrow::Target::parse(t)?,
+            None if frame => crate::arrow::Target::Pandas,
+            None => crate::arrow::Target::Dict,
+        };
+        let names = crate::frames::names_arg(columns)?;
         let profile = crate::analysis::profile_arg(profile)?;
         let doc = match actuals.filter(|a| !a.is_none()) {
             Some(a) => Arc::new(crate::analysis::with_actuals(py, &self.doc, a)?.0),
             None => self.doc.clone(),
         };
-        crate::analysis::score_table(py, doc, profile, per, decimals, frame)
+        crate::analysis::score_table(py, doc, profile, per, decimals, target, names)
     }
 
     /// The document with an actuals file (path, bytes or DataFrame) joined in: each
@@ -312,41 +354,99 @@ impl PyDocument {
         crate::analysis::audit_document(py, &self.doc, profile)
     }
 
+    /// 运行监控: the monitoring of every 执行监控表 in the document at `month` (1–12;
+    /// default: the month the table states) under the warning `policy` (a name:
+    /// `monitor-bands`, the default, or `milestones-local-example`; policy JSON text; or a
+    /// dict). Raises `MonitorError` when there is no monitoring table, no month, or an
+    /// unknown policy.
+    ///
+    /// >>> jixiao.read("tests/data/monitor-example-constructed.txt").monitor(month=7).projects[0]["colour"]
+    /// 'red'
+    #[pyo3(signature = (*, month = None, policy = None))]
+    fn monitor(
+        &self,
+        py: Python<'_>,
+        month: Option<u32>,
+        policy: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<crate::analysis::PyMonitorReport> {
+        let policy = crate::analysis::monitor_policy_arg(policy)?;
+        crate::analysis::monitor(py, &self.doc, month, policy)
+    }
+
     /// One row per indicator in the list layout (清单式: the columns of core's list
-    /// table, 项目名称 … 三级指标, 指标值, 分值 …). Money, weights and scores are
-    /// `decimal.Decimal` (exact) unless `decimals=False`, which gives `float` columns for
-    /// charts; dates are `datetime.date`; empty cells `None`. `jixiao.from_pandas` reads
-    /// the frame back to an equal document (less the title and year).
+    /// table — project, level1, level2, name, target, weight …). Column names are English
+    /// snake_case (`columns="en"`, the package's convention) or the list layout's Chinese
+    /// headers (`columns="zh"`: 项目名称 … 三级指标, 指标值, 分值 …). Money, weights and
+    /// scores are `decimal.Decimal` (exact) unless `decimals=False`, which gives `float`
+    /// columns for charts; dates are `datetime.date`; empty cells `None`.
+    /// `jixiao.from_pandas` reads either frame back to an equal document (less the title
+    /// and year).
     ///
     /// >>> df = doc.to_pandas()
-    /// >>> df["年度资金申请总额"].iloc[0]
+    /// >>> df["funding_annual"].iloc[0]
     /// Decimal('2650000.00')
-    #[pyo3(signature = (*, decimals = true))]
-    fn to_pandas<'py>(&self, py: Python<'py>, decimals: bool) -> PyResult<Bound<'py, PyAny>> {
-        let doc = self.doc.clone();
-        let table = py.detach(move || guard(|| jixiao::write::list::list_table(&doc)))?;
-        crate::frames::to_pandas(py, crate::frames::typed_list(&table), decimals)
+    /// >>> doc.to_pandas(columns="zh")["年度资金申请总额"].iloc[0]
+    /// Decimal('2650000.00')
+    #[pyo3(signature = (*, decimals = true, columns = "en"))]
+    fn to_pandas<'py>(
+        &self,
+        py: Python<'py>,
+        decimals: bool,
+        columns: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let table = self.list_table(py, columns)?;
+        crate::frames::to_pandas(py, table, decimals)
     }
 
-    /// `to_pandas()` as a `pyarrow.Table` (needs pyarrow; Decimal columns become
-    /// decimal128).
-    #[pyo3(signature = (*, decimals = true))]
-    fn to_arrow<'py>(&self, py: Python<'py>, decimals: bool) -> PyResult<Bound<'py, PyAny>> {
-        let pa = py.import("pyarrow").map_err(|_| {
-            pyo3::exceptions::PyImportError::new_err(
-                "to_arrow() needs pyarrow, which is not installed: pip install pyarrow",
-            )
-        })?;
-        let df = self.to_pandas(py, decimals)?;
-        let kwargs = pyo3::types::PyDict::new(py);
-        kwargs.set_item("preserve_index", false)?;
-        pa.getattr("Table")?
-            .call_method("from_pandas", (df,), Some(&kwargs))
+    /// The rows of `to_pandas()` as a `pyarrow.Table` built in Rust (no Python object per
+    /// cell; needs pyarrow: `pip install 'jixiao[arrow]'`): money, weights and scores
+    /// `decimal128(38, s)` with the scale the data has, dates `date32`, texts (names,
+    /// levels, codes) dictionary-encoded strings. `columns=` as in `to_pandas()`.
+    ///
+    /// >>> t = doc.to_arrow()
+    /// >>> t.schema.field("funding_annual").type, t.column("funding_annual")[0].as_py()
+    /// (Decimal128Type(decimal128(38, 2)), Decimal('2650000.00'))
+    #[pyo3(signature = (*, columns = "en"))]
+    fn to_arrow<'py>(&self, py: Python<'py>, columns: &str) -> PyResult<Bound<'py, PyAny>> {
+        let table = self.list_table(py, columns)?;
+        crate::frames::to_target(py, table, crate::arrow::Target::Arrow, true)
     }
 
-    /// The HTML table notebooks show (the first 20 declarations).
+    /// The rows of `to_pandas()` as a `polars.DataFrame`, made from `to_arrow()` (exact
+    /// `Decimal` columns, `Categorical` texts, `Date` dates; needs polars and pyarrow).
+    ///
+    /// >>> df = doc.to_polars()
+    /// >>> df.height, df["funding_annual"][0]
+    /// (29, Decimal('2650000.00'))
+    #[pyo3(signature = (*, columns = "en"))]
+    fn to_polars<'py>(&self, py: Python<'py>, columns: &str) -> PyResult<Bound<'py, PyAny>> {
+        let table = self.list_table(py, columns)?;
+        crate::frames::to_target(py, table, crate::arrow::Target::Polars, true)
+    }
+
+    /// 审核/复核报告: the document as one self-contained HTML page (inline CSS and SVG, no
+    /// script, no request; an A4 print stylesheet): each 申报表 in its official layout with
+    /// every review finding on its row (`profile`: the review framework, `any` by default),
+    /// each 自评表 as its scorecard beside the published figures with the audit findings
+    /// inline and the points per level as a chart (`score`: the scoring profile, a name or
+    /// a dict, `auto` by default). Write it to a file and open it in a browser.
+    ///
+    /// >>> page = jixiao.read("tests/data/selfeval-putuo-sports-2022.txt").report()
+    /// >>> "98.62" in page, "等级 优" in page
+    /// (True, True)
+    #[pyo3(signature = (*, profile = None, score = None))]
+    fn report(
+        &self,
+        py: Python<'_>,
+        profile: Option<&str>,
+        score: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        crate::html::document_page(py, &self.doc, &self.diagnostics, profile, score)
+    }
+
+    /// What notebooks show: the sections of `report()` (the first 20 declarations).
     fn _repr_html_(&self) -> String {
-        crate::html::document(&self.doc, 20)
+        crate::html::document(&self.doc, &self.diagnostics)
     }
 
     fn __len__(&self) -> usize {
@@ -619,21 +719,27 @@ pub(crate) fn read_text(
     finish(py.detach(move || read_loaded(Source::Bytes(text.into_bytes()), &options)))
 }
 
-/// Reads many inputs (paths or bytes, as `read` takes them) in parallel, without the GIL;
-/// returns the documents in order. The first input that cannot be read raises its
-/// exception unless `errors="return"`, which puts the exception in its place instead.
+/// Reads many inputs (paths or bytes, as `read` takes them) in parallel on `workers`
+/// threads (default: the cores; `threads` is the older name), without the GIL; returns the
+/// documents in the order of the inputs, each equal to what `read` gives. The first input
+/// that cannot be read raises its exception unless `errors="return"`, which puts the
+/// exception in its place instead. Every error names its input: a path in the message and
+/// in `.file` (`OSError.filename` for a file that cannot be opened), content by its
+/// position (`source 3 (bytes): …`).
 ///
 /// >>> docs = jixiao.read_many(["tests/data/shanghai-eeb-enforcement-2024.txt", b""], errors="return")
 /// >>> docs[0], type(docs[1]).__name__
 /// (Document(title='上海市生态环境局执法总队2024年度项目绩效目标汇总表', year=2024, declarations=5, indicators=29), 'ParseError')
 #[pyfunction]
-#[pyo3(signature = (sources, *, format=None, encoding=None, errors="raise", threads=None))]
+#[pyo3(signature = (sources, *, format=None, encoding=None, errors="raise", workers=None, threads=None))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn read_many(
     py: Python<'_>,
     sources: &Bound<'_, PyAny>,
     format: Option<&str>,
     encoding: Option<&str>,
     errors: &str,
+    workers: Option<usize>,
     threads: Option<usize>,
 ) -> PyResult<Vec<Py<PyAny>>> {
     let return_errors = match errors {
@@ -645,23 +751,31 @@ pub(crate) fn read_many(
             )))
         }
     };
+    let threads = crate::analysis::workers_arg(workers, threads)?;
     if sources.is_instance_of::<pyo3::types::PyString>() || sources.is_instance_of::<PyBytes>() {
         return Err(pyo3::exceptions::PyTypeError::new_err(
             "read_many() expects an iterable of sources (paths or bytes), not a single one; use read()",
         ));
     }
     let mut jobs = Vec::new();
+    let mut names = Vec::new();
     for item in sources.try_iter()? {
         let item = item?;
         let source = Source::extract(&item, "read_many()")?;
         let options = read_options(format, encoding, source.default_name())?;
+        names.push(options.file_name.clone());
         jobs.push((source, options));
     }
-    let outcomes =
-        py.detach(move || crate::parallel::map(jobs, threads, |(s, o)| read_loaded(s, &o)));
+    let outcomes = py.detach(move || {
+        jixiao::batch::map_in_order(jobs, Some(threads), |(s, o)| read_loaded(s, &o))
+    });
     let mut out = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        match finish(outcome) {
+    for (i, (outcome, name)) in outcomes.into_iter().zip(&names).enumerate() {
+        let result = outcome
+            .map_err(|panic| PyErr::from(crate::errors::Internal::from(panic)))
+            .and_then(finish)
+            .map_err(|e| name_source(py, e, i, name.as_deref()));
+        match result {
             Ok(doc) => out.push(Py::new(py, doc)?.into_any()),
             Err(e) if return_errors => out.push(e.into_value(py).into_any()),
             Err(e) => return Err(e),
@@ -670,8 +784,32 @@ pub(crate) fn read_many(
     Ok(out)
 }
 
+/// The error of the `i`-th input of `read_many`, naming it: a file's errors mostly name it
+/// already (core's messages start with the path, `OSError` carries `filename`), else the
+/// path goes in front of the message; content (bytes) gets its position
+/// (`source 3 (bytes): …`). The rest of the exception (class, `.code`, `.line`) is kept.
+fn name_source(py: Python<'_>, e: PyErr, i: usize, name: Option<&str>) -> PyErr {
+    let value = e.value(py);
+    let message = value
+        .str()
+        .map(|s| s.to_string())
+        .unwrap_or_else(|_| String::new());
+    let message = match name {
+        Some(name) if message.contains(name) => return e,
+        Some(name) => format!("{name}: {message}"),
+        None => format!("source {i} (bytes): {message}"),
+    };
+    // `args` is what `str(e)` shows; setting it on a fresh exception cannot fail in
+    // practice, and if it did the exception would keep its message.
+    if let Ok(args) = PyTuple::new(py, [message]) {
+        let _ = value.setattr("args", args);
+    }
+    e
+}
+
 /// Reads a list-layout table from a pandas `DataFrame` (one row per indicator; columns
-/// found by header text as in CSV: 项目名称, 一级指标, 二级指标, 三级指标, 指标值, 分值, …).
+/// found by header text as in CSV: 项目名称, 一级指标, 二级指标, 三级指标, 指标值, 分值, …,
+/// or by the English names `to_pandas()` gives: project, level1, level2, name, target, …).
 /// Cells may be str, Decimal, int, float, dates or missing. The title and year are not
 /// part of a table: pass them as `title=` and `year=`.
 ///
@@ -697,7 +835,9 @@ pub(crate) fn from_pandas(
     let isna = pd.getattr("isna")?;
     let mut headers = Vec::new();
     for c in df.getattr("columns")?.try_iter()? {
-        headers.push(c?.str()?.to_string());
+        // An English name (`to_pandas()`'s) stands for its list header.
+        let name = c?.str()?.to_string();
+        headers.push(jixiao::write::names::list_header(&name).unwrap_or(name));
     }
     let kwargs = pyo3::types::PyDict::new(py);
     kwargs.set_item("index", false)?;

@@ -31,6 +31,12 @@ pyo3::create_exception!(
     JixiaoError,
     "A scorecard could not be computed (e.g. an unknown profile or actuals that do not match)."
 );
+pyo3::create_exception!(
+    jixiao,
+    MonitorError,
+    JixiaoError,
+    "A monitoring report could not be made (no 执行监控表, an unknown month or policy)."
+);
 
 /// Which exception class a core error maps to.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +49,8 @@ pub(crate) enum Kind {
     Review,
     /// `ScoreError`.
     Score,
+    /// `MonitorError`.
+    Monitor,
 }
 
 /// Where an error happened, as the exception attributes carry it.
@@ -72,6 +80,7 @@ pub(crate) fn error(kind: Kind, code: &str, message: String, at: At) -> PyErr {
         Kind::Parse => ParseError::new_err(message),
         Kind::Review => ReviewError::new_err(message),
         Kind::Score => ScoreError::new_err(message),
+        Kind::Monitor => MonitorError::new_err(message),
     };
     Python::attach(|py| {
         let value = err.value(py);
@@ -109,9 +118,15 @@ pub(crate) fn guard<T>(f: impl FnOnce() -> T) -> Result<T, Internal> {
     })
 }
 
-/// A panic caught by [`guard`].
+/// A panic caught by [`guard`] (or by `jixiao::batch::map_in_order` in one of its jobs).
 #[derive(Debug)]
 pub(crate) struct Internal(pub String);
+
+impl From<jixiao::batch::JobPanic> for Internal {
+    fn from(p: jixiao::batch::JobPanic) -> Internal {
+        Internal(p.message)
+    }
+}
 
 impl From<Internal> for PyErr {
     fn from(e: Internal) -> PyErr {

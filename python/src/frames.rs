@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 use jixiao::read::list::columns::{recognize, BudgetField, Column};
 use jixiao::write::list::ListTable;
+use jixiao::write::names::ColumnNames;
 
 /// One typed cell.
 #[derive(Debug, Clone)]
@@ -20,6 +21,7 @@ pub(crate) enum Cell {
     Dec(Decimal),
     Int(i64),
     Date(NaiveDate),
+    Bool(bool),
 }
 
 impl From<Option<Decimal>> for Cell {
@@ -63,12 +65,53 @@ impl Table {
         }
     }
 
+    /// The table with its (English) column names in the `columns=` convention.
+    pub(crate) fn named(mut self, names: ColumnNames) -> Self {
+        for (name, _) in &mut self.columns {
+            *name = names.name(name);
+        }
+        self
+    }
+
+    /// A list table (headers of the list layout) with its names in the `columns=`
+    /// convention.
+    pub(crate) fn list_named(mut self, names: ColumnNames) -> Self {
+        for (name, _) in &mut self.columns {
+            *name = names.list_name(name);
+        }
+        self
+    }
+
     /// Appends a row (cells in column order; missing cells are null).
     pub(crate) fn push(&mut self, row: Vec<Cell>) {
         let mut row = row.into_iter();
         for (_, cells) in &mut self.columns {
             cells.push(row.next().unwrap_or(Cell::Null));
         }
+    }
+}
+
+/// The `columns=` argument: `"en"` (English snake_case, the default) or `"zh"`.
+pub(crate) fn names_arg(columns: &str) -> PyResult<ColumnNames> {
+    columns
+        .parse()
+        .map_err(|e: jixiao::write::names::UnknownColumnNames| {
+            pyo3::exceptions::PyValueError::new_err(e.to_string())
+        })
+}
+
+/// A table as a pandas frame, a `pyarrow.Table` or a `polars.DataFrame`.
+pub(crate) fn to_target<'py>(
+    py: Python<'py>,
+    table: Table,
+    target: crate::arrow::Target,
+    decimals: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    use crate::arrow::{hand_over, table_batch, Target};
+    match target {
+        Target::Arrow => hand_over(py, table_batch(&table)?, false),
+        Target::Polars => hand_over(py, table_batch(&table)?, true),
+        Target::Pandas | Target::Dict => to_pandas(py, table, decimals),
     }
 }
 
@@ -80,6 +123,7 @@ fn cell_to_py<'py>(py: Python<'py>, cell: Cell, decimals: bool) -> PyResult<Boun
         Cell::Dec(d) => d.to_f64().into_pyobject(py)?.into_any(),
         Cell::Int(n) => n.into_pyobject(py)?.into_any(),
         Cell::Date(d) => d.into_pyobject(py)?.into_any(),
+        Cell::Bool(b) => pyo3::types::PyBool::new(py, b).to_owned().into_any(),
     })
 }
 
@@ -118,8 +162,8 @@ pub(crate) fn to_pandas<'py>(
 
 /// The dtype of a column: counts are `int64` (`Int64`, pandas' nullable integer, when a
 /// cell is missing — never a float); decimals stay `object` holding `Decimal` unless
-/// floats were asked for (`float64`, missing = NaN); text, dates and mixed columns are
-/// `object`.
+/// floats were asked for (`float64`, missing = NaN); flags are `bool`; text, dates and
+/// mixed columns are `object`.
 fn column_dtype(cells: &[Cell], decimals: bool) -> &'static str {
     let present = || cells.iter().filter(|c| !matches!(c, Cell::Null));
     let any_null = cells.iter().any(|c| matches!(c, Cell::Null));
@@ -128,6 +172,9 @@ fn column_dtype(cells: &[Cell], decimals: bool) -> &'static str {
     }
     if present().all(|c| matches!(c, Cell::Int(_))) {
         return if any_null { "Int64" } else { "int64" };
+    }
+    if !any_null && present().all(|c| matches!(c, Cell::Bool(_))) {
+        return "bool";
     }
     if !decimals && present().all(|c| matches!(c, Cell::Dec(_))) {
         return "float64";

@@ -1,132 +1,105 @@
-//! `_repr_html_`: the compact tables notebooks show, in the layout people know from the
-//! forms (一级/二级/三级, 指标值, 实际完成值, 分值, 得分), with 一级/二级 cells left blank
-//! where they repeat the row above, as the merged cells of a form read.
+//! HTML: `Document.report()`, `jixiao.report()` and the `_repr_html_` of documents,
+//! declarations and scorecards. Every page and fragment is core's `write::html`, so a
+//! notebook shows what the page shows; this module only picks the options and converts.
 
-use jixiao::Declaration;
+use std::sync::Arc;
 
-/// Escapes text for HTML.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use pyo3::prelude::*;
 
-/// An optional cell.
-fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| esc(&v.to_string())).unwrap_or_default()
-}
+use jixiao::write::html::{document_fragment, document_html, rollup_html, HtmlOptions};
+use jixiao::{Declaration, Document, Finding};
 
-/// The table style shared by every table (left-aligned text, numbers right).
+use crate::analysis::{policy_arg, profile_arg};
+use crate::document::PyDocument;
+
+pub(crate) use jixiao::write::html::esc;
+
+/// The table style of the small tables that are not report pages (a review's findings).
 pub(crate) const STYLE: &str = "<style>.jixiao td,.jixiao th{text-align:left;vertical-align:top}.jixiao td.n{text-align:right}</style>";
 
-/// The header block and indicator table of one declaration.
-pub(crate) fn declaration(d: &Declaration) -> String {
-    let mut out = String::new();
-    out.push_str(&format!(
-        "<p><b>{}</b>{}{}</p>",
-        esc(&d.project.name),
-        d.project
-            .implementer
-            .as_deref()
-            .map(|s| format!(" · {}", esc(s)))
-            .unwrap_or_default(),
-        d.funding
-            .annual
-            .map(|a| format!(
-                " · 年度资金申请总额 {} {}",
-                esc(&a.to_string()),
-                d.funding.unit.as_str()
-            ))
-            .unwrap_or_default()
-    ));
-    let eval = d.evaluation.as_ref();
-    out.push_str("<table class=\"jixiao\"><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th>");
-    if eval.is_some() {
-        out.push_str("<th>实际完成值</th>");
-    }
-    out.push_str("<th>分值</th>");
-    if eval.is_some() {
-        out.push_str("<th>得分</th>");
-    }
-    out.push_str("</tr></thead><tbody>");
-    let mut last1 = "";
-    let mut last2 = "";
-    for (k, i) in d.indicators.iter().enumerate() {
-        let (l1, l2) = (i.level1_label(), i.level2_label());
-        let show1 = if l1 == last1 { "" } else { l1 };
-        let show2 = if l1 == last1 && l2 == last2 { "" } else { l2 };
-        last1 = l1;
-        last2 = l2;
-        out.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
-            esc(show1),
-            esc(show2),
-            esc(&i.name),
-            esc(&i.target.text)
-        ));
-        let ie = eval.and_then(|e| e.indicators.get(k));
-        if eval.is_some() {
-            out.push_str(&format!(
-                "<td>{}</td>",
-                opt(ie.and_then(|e| e.actual.as_deref()))
-            ));
-        }
-        out.push_str(&format!("<td class=\"n\">{}</td>", opt(i.weight)));
-        if eval.is_some() {
-            out.push_str(&format!(
-                "<td class=\"n\">{}</td>",
-                opt(ie.and_then(|e| e.score))
-            ));
-        }
-        out.push_str("</tr>");
-    }
-    if let Some(e) = eval {
-        let cols = 6;
-        out.push_str(&format!(
-            "<tr><td colspan=\"{cols}\">预算执行率 (全年执行数 {} / 全年预算数 {})</td><td class=\"n\">{}</td></tr>",
-            opt(e.budget.executed),
-            opt(e.budget.adjusted),
-            opt(e.budget.score)
-        ));
-        out.push_str(&format!(
-            "<tr><td colspan=\"{cols}\"><b>总分</b></td><td class=\"n\"><b>{}</b></td></tr>",
-            opt(e.total)
-        ));
-    }
-    out.push_str("</tbody></table>");
-    out
+/// How many declarations a notebook shows of a document.
+const NOTEBOOK_LIMIT: usize = 20;
+
+/// The report options of `profile=` (the review framework) and `score=` (the scoring
+/// profile: a name, a dict, or `None` for `auto`).
+fn options(profile: Option<&str>, score: Option<&Bound<'_, PyAny>>) -> PyResult<HtmlOptions> {
+    Ok(HtmlOptions {
+        policy: policy_arg(profile)?,
+        profile: profile_arg(score)?,
+    })
 }
 
-/// A document: its title, then each declaration (at most `limit`, then a note).
-pub(crate) fn document(doc: &jixiao::Document, limit: usize) -> String {
-    let mut out = String::from(STYLE);
-    out.push_str("<div>");
-    if let Some(t) = &doc.title {
-        out.push_str(&format!("<h4>{}</h4>", esc(t)));
-    }
-    out.push_str(&format!(
-        "<p>{} declarations, {} indicators</p>",
-        doc.declarations.len(),
-        doc.indicators().count()
-    ));
-    for d in doc.declarations.iter().take(limit) {
-        out.push_str(&declaration(d));
-    }
-    if doc.declarations.len() > limit {
-        out.push_str(&format!(
-            "<p>… {} more declarations</p>",
-            doc.declarations.len() - limit
+/// The notebook view of a document: the report's sections (the first 20 declarations).
+pub(crate) fn document(doc: &Document, diagnostics: &[Finding]) -> String {
+    document_fragment(doc, diagnostics, &HtmlOptions::default(), NOTEBOOK_LIMIT)
+}
+
+/// The notebook view of one declaration: its report section alone.
+pub(crate) fn declaration(doc: &Document, d: &Declaration) -> String {
+    let alone = Document {
+        schema: doc.schema.clone(),
+        title: None,
+        year: doc.year,
+        declarations: vec![d.clone()],
+    };
+    document_fragment(&alone, &[], &HtmlOptions::default(), 1)
+}
+
+/// The page of one document (`Document.report()`).
+pub(crate) fn document_page(
+    py: Python<'_>,
+    doc: &Arc<Document>,
+    diagnostics: &Arc<Vec<Finding>>,
+    profile: Option<&str>,
+    score: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let options = options(profile, score)?;
+    let (doc, diagnostics) = (doc.clone(), diagnostics.clone());
+    Ok(py.detach(move || crate::errors::guard(|| document_html(&doc, &diagnostics, &options)))?)
+}
+
+/// The HTML report (审核/复核报告) of several documents as one self-contained page: a
+/// roll-up (funding by source, grade distribution, findings by code, a table of every
+/// project linking to its section), then each project's section as `Document.report()`
+/// shows it. `documents` holds `Document`s or what `read` takes (paths, bytes), read
+/// here; `profile` is the review framework (`any` by default), `score` the scoring
+/// profile (a name or dict; `auto` by default).
+///
+/// >>> page = jixiao.report(["tests/data/shanghai-eeb-enforcement-2024.txt", doc])
+/// >>> page.startswith("<!DOCTYPE html>"), "项目 10" in page
+/// (True, True)
+#[pyfunction]
+#[pyo3(signature = (documents, *, profile = None, score = None))]
+pub(crate) fn report(
+    py: Python<'_>,
+    documents: &Bound<'_, PyAny>,
+    profile: Option<&str>,
+    score: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    if documents.is_instance_of::<pyo3::types::PyString>()
+        || documents.is_instance_of::<pyo3::types::PyBytes>()
+        || documents.cast::<PyDocument>().is_ok()
+    {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "report() expects a list of documents or paths; for one document use Document.report()",
         ));
     }
-    out.push_str("</div>");
-    out
+    let options = options(profile, score)?;
+    let mut docs: Vec<Arc<Document>> = Vec::new();
+    for item in documents.try_iter()? {
+        let item = item?;
+        match item.cast::<PyDocument>() {
+            Ok(d) => docs.push(d.get().doc.clone()),
+            Err(_) => {
+                let doc = crate::document::read(py, &item, None, None, None)?;
+                docs.push(doc.doc);
+            }
+        }
+    }
+    Ok(py.detach(move || {
+        crate::errors::guard(|| {
+            let all: Vec<Document> = docs.iter().map(|d| (**d).clone()).collect();
+            rollup_html(&all, &options)
+        })
+    })?)
 }

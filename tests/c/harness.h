@@ -84,9 +84,41 @@ static int jt_same_bytes(const jx_bytes *a, const jx_bytes *b) {
     return a != NULL && b != NULL && jt_bytes_equal(a, jx_bytes_data(b), jx_bytes_len(b));
 }
 
+/* Reads a file (relative to the repository root) as a document, named by its path; NULL
+ * (and a failed CHECK) when it cannot be opened or read. */
+static jx_document *jt_read_document(const char *path) {
+    size_t len = 0;
+    unsigned char *data = jt_read_file(path, &len);
+    jx_document *doc = NULL;
+    jx_read_options opts = {0};
+    CHECK(data != NULL);
+    if (data == NULL) {
+        fprintf(stderr, "cannot open %s (run from the repository root)\n", path);
+        return NULL;
+    }
+    opts.file_name = path;
+    CHECK_OK(jx_document_read(data, len, &opts, &doc));
+    free(data);
+    return doc;
+}
+
+/* A NUL-terminated copy of a jx_bytes (free with free()); NULL when out of memory. */
+static char *jt_text_of(const jx_bytes *b) {
+    size_t n = jx_bytes_len(b);
+    char *s = (char *)malloc(n + 1);
+    if (s != NULL) {
+        memcpy(s, jx_bytes_data(b), n);
+        s[n] = '\0';
+    }
+    return s;
+}
+
 /* Prints the closing line of a test program and returns its exit status. */
 static int jt_finish(const char *name) {
-    (void)jt_same_bytes; /* not every test program uses every helper */
+    /* not every test program uses every helper */
+    (void)jt_same_bytes;
+    (void)jt_read_document;
+    (void)jt_text_of;
     printf("%s: %d passed, %d failed\n", name, jt_passed, jt_failed);
     return jt_failed == 0 ? 0 : 1;
 }

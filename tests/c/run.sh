@@ -11,7 +11,8 @@
 #       Rust code is not instrumented, but ASan/LSan intercept malloc/free for the whole
 #       process, so leaks and use-after-free of anything jixiao hands out, and all UB in the
 #       C side, are caught;
-# 3. installs with `make install PREFIX=<tmp> PROFILE=debug`, checks the soname and symlinks,
+# 3. checks that `make install` takes the libraries from CARGO_TARGET_DIR; installs with
+#    `make install PREFIX=<tmp> PROFILE=debug`, checks the soname and symlinks,
 #    and builds and runs every examples/c/*.c with `cc … $(pkg-config --cflags --libs jixiao)`
 #    alone (and statically with `pkg-config --static`).
 # Prints one line per step and closes with `N passed, M failed`; exits 1 on any failure.
@@ -48,11 +49,15 @@ if ! cargo build -p jixiao-ffi --quiet >"$work/cargo.log" 2>&1; then
     echo "0 passed, 1 failed"
     exit 1
 fi
-lib=target/debug
+# cargo's target directory, wherever CARGO_TARGET_DIR or a config file puts it.
+tdir=$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
+    sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+lib=${tdir:-${CARGO_TARGET_DIR:-target}}/debug
+case $lib in /*) ;; *) lib="$root/$lib" ;; esac
 # The shared library carries the soname libjixiao.so.0: give the loader that name.
 mkdir -p "$work/lib"
-ln -s "$root/$lib/libjixiao_ffi.so" "$work/lib/libjixiao.so.0"
-ln -s "$root/$lib/libjixiao_ffi.so" "$work/lib/libjixiao.so"
+ln -s "$lib/libjixiao_ffi.so" "$work/lib/libjixiao.so.0"
+ln -s "$lib/libjixiao_ffi.so" "$work/lib/libjixiao.so"
 # Files the tests read: a GB18030 + CRLF copy of the seed.
 iconv -f UTF-8 -t GB18030 tests/data/shanghai-eeb-enforcement-2024.txt | sed 's/$/\r/' \
     >"$work/seed-gb18030-crlf.txt"
@@ -118,6 +123,14 @@ for src in tests/c/test_*.c; do
 done
 
 # 3. install, then build the examples with pkg-config alone.
+# make install takes the libraries from the target directory cargo uses (CARGO_TARGET_DIR in
+# build farms), not from target/ (a dry run shows which files it would install).
+if CARGO_TARGET_DIR="$work/elsewhere" make --no-print-directory -n install PREFIX="$work/p" \
+    PROFILE=debug 2>&1 | grep -q "\"$work/elsewhere/debug/libjixiao_ffi.so\""; then
+    ok "make install honours CARGO_TARGET_DIR"
+else
+    bad "make install honours CARGO_TARGET_DIR"
+fi
 prefix="$work/prefix"
 if make --no-print-directory install PREFIX="$prefix" PROFILE=debug >"$work/install.log" 2>&1; then
     ok "make install PREFIX=<tmp>"

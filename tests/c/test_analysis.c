@@ -22,22 +22,6 @@
 #define SEED_GOLDEN "tests/golden/seed-scorecards.json"
 #define HUANGGANG "tests/real/selfeval/huanggang_shuitubaochi_2020.form.txt"
 
-static jx_document *read_path(const char *path) {
-    size_t len = 0;
-    unsigned char *data = jt_read_file(path, &len);
-    jx_document *doc = NULL;
-    jx_read_options opts = {0};
-    CHECK(data != NULL);
-    if (data == NULL) {
-        fprintf(stderr, "cannot open %s (run from the repository root)\n", path);
-        return NULL;
-    }
-    opts.file_name = path;
-    CHECK_OK(jx_document_read(data, len, &opts, &doc));
-    free(data);
-    return doc;
-}
-
 /* GB18030 → UTF-8 with iconv; returns a malloc'd NUL-terminated string or NULL. */
 static char *gb_to_utf8(const char *gb) {
     iconv_t cd = iconv_open("UTF-8", "GB18030");
@@ -67,7 +51,7 @@ static int is_ascii(const char *s) {
 }
 
 static void test_review(const char *workdir) {
-    jx_document *doc = read_path(SEED), *gb_doc;
+    jx_document *doc = jt_read_document(SEED), *gb_doc;
     jx_report *rep = NULL, *gb_rep = NULL, *sh = NULL;
     jx_bytes *json = NULL, *text = NULL;
     size_t i, n, vague = 0, satisfied_text = 0;
@@ -115,7 +99,7 @@ static void test_review(const char *workdir) {
     /* The GB18030 + CRLF copy, reviewed with messages in GB18030: the same findings, and
      * every GB18030 string is the UTF-8 one re-encoded. */
     sprintf(gb_path, "%.900s/seed-gb18030-crlf.txt", workdir);
-    gb_doc = read_path(gb_path);
+    gb_doc = jt_read_document(gb_path);
     if (gb_doc != NULL) {
         CHECK(strcmp(jx_document_encoding(gb_doc), "GB18030") == 0);
         CHECK_OK(jx_review(gb_doc, NULL, JX_ENCODING_GB18030, &gb_rep));
@@ -159,7 +143,7 @@ static void test_review(const char *workdir) {
 }
 
 static void test_summary(void) {
-    jx_document *seed = read_path(SEED), *putuo = read_path(PUTUO);
+    jx_document *seed = jt_read_document(SEED), *putuo = jt_read_document(PUTUO);
     const jx_document *docs[2];
     jx_bytes *json = NULL, *both = NULL, *text = NULL, *none = NULL;
     if (seed == NULL || putuo == NULL) {
@@ -199,7 +183,7 @@ static void test_summary(void) {
 }
 
 static void test_score_putuo(void) {
-    jx_document *doc = read_path(PUTUO);
+    jx_document *doc = jt_read_document(PUTUO);
     jx_scorecard *sc = NULL;
     jx_bytes *json = NULL, *explain = NULL, *table = NULL, *gb = NULL;
     jx_report *diag = NULL, *audit = NULL;
@@ -323,7 +307,7 @@ static void test_score_putuo(void) {
  * (mof-2020): budget 2597000 / 2650000 = 98% → 9.80; 产出 50 / 7 = 7.14 each, six met
  * (42.84) and 95% of =100% → 95/100 × 7.14 = 6.78; 效益 30 and 满意度 10 met: 99.42, 优. */
 static void test_score_with_actuals(void) {
-    jx_document *doc = read_path(SEED);
+    jx_document *doc = jt_read_document(SEED);
     size_t len = 0, i;
     unsigned char *actuals = jt_read_file(SEED_ACTUALS_PARTIAL, &len);
     jx_scorecard *sc = NULL;
@@ -396,7 +380,7 @@ static void test_score_with_actuals(void) {
  * all five scorecards as one JSON array, byte for byte the golden the Rust and Python
  * tests hold to. */
 static void test_score_seed_golden(void) {
-    jx_document *doc = read_path(SEED);
+    jx_document *doc = jt_read_document(SEED);
     size_t len = 0, golden_len = 0, i;
     unsigned char *actuals = jt_read_file(SEED_ACTUALS, &len);
     unsigned char *golden = jt_read_file(SEED_GOLDEN, &golden_len);
@@ -513,7 +497,7 @@ static void test_review_and_summary_goldens(void) {
 
 /* A scored roll-up of the Putuo self-evaluation: its score figures appear. */
 static void test_summary_scored(void) {
-    jx_document *putuo = read_path(PUTUO);
+    jx_document *putuo = jt_read_document(PUTUO);
     const jx_document *docs[1];
     jx_bytes *plain = NULL, *scored = NULL;
     if (putuo == NULL) {
@@ -531,14 +515,25 @@ static void test_summary_scored(void) {
 
 /* No profile named (NULL): `auto` scores a form with a 20-point budget under budget-20. */
 static void test_score_auto_profile(void) {
-    jx_document *doc = read_path(HUANGGANG);
+    jx_document *doc = jt_read_document(HUANGGANG);
     jx_scorecard *sc = NULL;
     jx_bytes *json = NULL;
     if (doc == NULL) {
         return;
     }
     CHECK_OK(jx_score(doc, NULL, NULL, 0, NULL, JX_ENCODING_UTF8, &sc));
-    CHECK(jx_scorecard_total(sc, 0) != NULL && strcmp(jx_scorecard_total(sc, 0), "70.00") == 0);
+    /* Two point groups of 40 (年度绩效目标1 / 2): 20 + 3 × 13.33 + 2 × 20. */
+    CHECK(jx_scorecard_total(sc, 0) != NULL && strcmp(jx_scorecard_total(sc, 0), "99.99") == 0);
+    {
+        jx_bytes *v = NULL;
+        CHECK_OK(jx_scorecard_get(sc, 0, "/indicators/0/max", &v));
+        CHECK(v != NULL && strcmp((const char *)jx_bytes_data(v), "13.33") == 0);
+        jx_bytes_free(v);
+        v = NULL;
+        CHECK_OK(jx_scorecard_get(sc, 0, "/indicators/4/max", &v));
+        CHECK(v != NULL && strcmp((const char *)jx_bytes_data(v), "20.00") == 0);
+        jx_bytes_free(v);
+    }
     CHECK_OK(jx_scorecard_json(sc, 0, &json));
     CHECK(json != NULL && strstr((const char *)jx_bytes_data(json), "\"profile\": \"budget-20\"") != NULL);
     jx_bytes_free(json);
@@ -569,7 +564,7 @@ static void test_office_files(void) {
     };
     size_t i;
     for (i = 0; i < sizeof selfevals / sizeof selfevals[0]; i++) {
-        jx_document *doc = read_path(selfevals[i].path);
+        jx_document *doc = jt_read_document(selfevals[i].path);
         jx_scorecard *sc = NULL;
         if (doc == NULL) {
             continue;
@@ -582,7 +577,7 @@ static void test_office_files(void) {
         jx_document_free(doc);
     }
     for (i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
-        jx_document *doc = read_path(seeds[i].path);
+        jx_document *doc = jt_read_document(seeds[i].path);
         if (doc == NULL) {
             continue;
         }
@@ -593,6 +588,50 @@ static void test_office_files(void) {
     }
 }
 
+/* A bureau's checklist by name: a real finance-system workbook reviewed under
+ * shenzhen-2023 gets the checklist's K rules, the 元-under-万元 cross-check and the
+ * comments for the units in the checklist's wording. */
+static void test_checklist_profile(void) {
+    jx_document *doc = jt_read_document("tests/real/songgang/songgang_2023_sbb_00.xlsx");
+    jx_report *rep = NULL;
+    jx_bytes *text = NULL;
+    size_t i, k_rules = 0, unit_mistakes = 0, empty_tables = 0;
+    if (doc == NULL) {
+        return;
+    }
+    CHECK_OK(jx_review(doc, "shenzhen-2023", JX_ENCODING_UTF8, &rep));
+    for (i = 0; i < jx_report_count(rep); i++) {
+        const char *code = jx_report_code(rep, i);
+        k_rules += code[0] == 'K';
+        unit_mistakes += strcmp(code, "X001") == 0;
+        empty_tables += strcmp(code, "S009") == 0;
+    }
+    CHECK(k_rules > 0);
+    /* three sheets hold only the empty skeleton: one finding each */
+    CHECK(empty_tables == 3);
+    CHECK(unit_mistakes > 0);
+    CHECK_OK(jx_review_comments(doc, "shenzhen-2023", JX_ENCODING_UTF8, &text));
+    {
+        char *s = jt_text_of(text);
+        CHECK(s != NULL);
+        if (s != NULL) {
+            CHECK(strstr(s, "项目编码：440306231391500000191\n") != NULL);
+            CHECK(strstr(s, "一、完整性\n1. 【绩效目标表未填写】") != NULL);
+            CHECK(strstr(s, "疑似以元填入万元栏") != NULL);
+            /* the checklist's standard comment follows the specific message */
+            CHECK(strstr(s, "政策依据表述过于简单，请描述项目的立项依据") != NULL);
+            free(s);
+        }
+    }
+    CHECK_RESULT(jx_review_comments(doc, "no-such-checklist", JX_ENCODING_UTF8, &text),
+                 JX_RESULT_UNKNOWN_PROFILE);
+    CHECK_RESULT(jx_review_comments(NULL, "shenzhen-2023", JX_ENCODING_UTF8, &text),
+                 JX_RESULT_NULL_PARAMETER);
+    jx_bytes_free(text);
+    jx_report_free(rep);
+    jx_document_free(doc);
+}
+
 int main(int argc, char **argv) {
     const char *workdir = argc > 1 ? argv[1] : ".";
     test_review(workdir);
@@ -600,6 +639,7 @@ int main(int argc, char **argv) {
     test_score_putuo();
     test_score_auto_profile();
     test_office_files();
+    test_checklist_profile();
     test_score_with_actuals();
     test_score_seed_golden();
     test_review_and_summary_goldens();

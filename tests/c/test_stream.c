@@ -104,7 +104,6 @@ static void test_hostile(void) {
     jx_document *one = NULL;
     CHECK_RESULT(jx_stream_open(NULL, NULL, &stream), JX_RESULT_NULL_PARAMETER);
     CHECK_RESULT(jx_stream_open(SEED, NULL, NULL), JX_RESULT_NULL_PARAMETER);
-    CHECK_RESULT(jx_stream_open("no/such/file.txt", NULL, &stream), JX_RESULT_INVALID_ARGUMENT);
     CHECK(stream == NULL);
     CHECK_RESULT(jx_stream_next(NULL, &one), JX_RESULT_NULL_PARAMETER);
     CHECK(one == NULL);
@@ -114,6 +113,30 @@ static void test_hostile(void) {
     jx_stream_free(NULL);
 }
 
+/* Last error message contains `needle`. */
+static int last_error_names(const char *needle) {
+    char buf[1024];
+    size_t n = 0;
+    jx_last_error_message(buf, sizeof buf, &n);
+    return strstr(buf, needle) != NULL;
+}
+
+/* A file that cannot be opened, or a directory, is JX_RESULT_IO (8), and the message names
+ * the path; nothing is written to `out`. */
+static void test_io_failures(void) {
+    jx_stream *stream = NULL;
+    CHECK(JX_RESULT_IO == 8);
+    CHECK_RESULT(jx_stream_open("no/such/file.txt", NULL, &stream), JX_RESULT_IO);
+    CHECK(stream == NULL);
+    CHECK(jx_last_error_result() == JX_RESULT_IO);
+    CHECK(last_error_names("no/such/file.txt"));
+    CHECK(strcmp(jx_result_name(JX_RESULT_IO), "io") == 0);
+    CHECK_RESULT(jx_stream_open("tests/c/data", NULL, &stream), JX_RESULT_IO);
+    CHECK(stream == NULL);
+    CHECK(last_error_names("tests/c/data"));
+    CHECK(last_error_names("directory"));
+}
+
 int main(void) {
     test_seed_streams_like_read();
     test_list_streams();
@@ -121,5 +144,6 @@ int main(void) {
     test_list_order_like_read("tests/c/data/four-projects.csv", 4);
     test_list_order_like_read("tests/data/seed-actuals.csv", 5);
     test_hostile();
+    test_io_failures();
     return jt_finish("test_stream");
 }

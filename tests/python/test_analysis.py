@@ -63,10 +63,13 @@ def test_scorecard_frame_sums_to_total(putuo):
 
 
 def test_scorecard_html(putuo):
+    # the scorecard table of the HTML report (core's write::html)
     html = putuo.score()[0]._repr_html_()
-    for header in ("一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"):
+    for header in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"):
         assert f"<th>{header}</th>" in html
-    assert "98.62" in html and "预算执行率" in html
+    for header in ("分值", "公布得分", "复核得分"):
+        assert f'<th class="n">{header}</th>' in html
+    assert 'data-figure="computed_total">98.62</td>' in html and "预算执行率" in html
 
 
 def test_profiles_and_errors(putuo):
@@ -88,7 +91,11 @@ def test_auto_profile_follows_the_forms_budget_points():
     path = ROOT / "tests" / "real" / "selfeval" / "huanggang_shuitubaochi_2020.form.txt"
     card = jixiao.read(path).score()[0]
     assert card.profile == "budget-20"
-    assert card.total == Decimal("70.00")
+    # Two point groups of 40: 3 × 13.33 + 2 × 20 = 79.99 of the indicators, plus 20.
+    assert card.total == Decimal("99.99")
+    decl = jixiao.read(path).declarations[0]
+    assert decl.group_points == {"年度绩效目标1": Decimal(40), "年度绩效目标2": Decimal(40)}
+    assert [i.group for i in decl.indicators] == ["年度绩效目标1"] * 3 + ["年度绩效目标2"] * 2
     assert "budget-20" in card.explain()
     assert jixiao.read(path).score(profile="mof-2020")[0].profile == "mof-2020"
 
@@ -192,7 +199,7 @@ def test_actuals_from_bytes_and_frame(seed):
 
 
 def test_seed_frame_round_trip(seed):
-    df = seed.to_pandas()
+    df = seed.to_pandas(columns="zh")
     assert len(df) == 29
     assert df["年度资金申请总额"].iloc[0] == Decimal("2650000.00")
     assert type(df["年度资金申请总额"].iloc[0]) is Decimal
@@ -200,8 +207,23 @@ def test_seed_frame_round_trip(seed):
     back = jixiao.from_pandas(df, title=seed.title, year=seed.year)
     assert back == seed
     assert back.to_json() == seed.to_json()
-    floats = seed.to_pandas(decimals=False)
+    floats = seed.to_pandas(decimals=False, columns="zh")
     assert floats["年度资金申请总额"].dtype.kind == "f"
+
+
+def test_seed_frame_english_names(seed):
+    # The package's convention: English snake_case; the same cells as the Chinese frame.
+    df = seed.to_pandas()
+    zh = seed.to_pandas(columns="zh")
+    assert list(df.columns[:3]) == ["project", "project_code", "nature"]
+    assert len(df.columns) == len(zh.columns)
+    assert df["funding_annual"].iloc[0] == Decimal("2650000.00")
+    assert list(df["name"]) == list(zh["三级指标"])
+    assert list(df["weight"]) == list(zh["分值"])
+    back = jixiao.from_pandas(df, title=seed.title, year=seed.year)
+    assert back == seed
+    with pytest.raises(ValueError, match="columns must be"):
+        seed.to_pandas(columns="fr")
 
 
 def test_putuo_frame_round_trip(putuo):
@@ -275,7 +297,7 @@ def test_scoring_in_a_process_pool(putuo):
 
 def test_to_arrow_keeps_decimals(seed):
     pa = pytest.importorskip("pyarrow")
-    table = seed.to_arrow()
+    table = seed.to_arrow(columns="zh")
     assert table.num_rows == 29
     field = table.schema.field("年度资金申请总额")
     assert pa.types.is_decimal(field.type)

@@ -207,14 +207,17 @@ def test_write_formats(sample_json):
 
 def test_repr_html(sample_json):
     doc = jixiao.Document.from_json(sample_json)
+    # the sections of the HTML report (core's write::html): a 自评表 and a 申报表
     html = doc._repr_html_()
-    for header in ("一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"):
+    for header in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值"):
         assert f"<th>{header}</th>" in html
     assert "服务费保障聘用人员数量" in html and "≥17.00(人)" in html
     assert "<td>18人</td>" in html and "98.62" in html
-    # the repeated 一级 is left blank as in a form's merged cell
-    assert html.count("<td>产出指标</td>") == 1
+    # a repeated 一级 is one merged cell, as in a printed form
+    assert html.count('<td class="l" rowspan="2">产出指标</td>') == 1
+    assert html.count(">产出指标</td>") == 1
     assert doc[1]._repr_html_().count("<th>实际完成值</th>") == 0  # no self-evaluation
+    assert 'data-kind="declaration"' in doc[1]._repr_html_()
     evil = json.loads(sample_json)
     evil["declarations"][0]["project"]["name"] = "<script>x</script>"
     assert "<script>" not in jixiao.Document.from_json(json.dumps(evil))._repr_html_()

@@ -59,6 +59,8 @@ def test_every_sheet_reads_as_its_project(path):
         assert project["department"] == fields["一级预算单位"], ws.title
         assert project["category"] == fields["项目类型"], ws.title
         assert project["extra"]["实施期限"] == fields["实施期限"], ws.title
+        # The footer `备注：作为导入模板…` is about the template, not the project.
+        assert "备注" not in project["extra"], ws.title
         for key, field in (("policy_basis", "政策依据"), ("calculation_basis", "测算依据")):
             if fields[field]:
                 assert " ".join(project[key].split()) == " ".join(fields[field].split()), ws.title

@@ -193,11 +193,13 @@ pub fn is_page_furniture(text: &str) -> bool {
 }
 
 /// A `label:value` pair written in one cell (`单位名称:区商务局`), when the label is short
-/// (a label's length, no digits) and the value is not empty.
+/// (a label's length outside an aside in brackets such as `（盖章）`, no digits) and the
+/// value is not empty.
 ///
 /// ```
 /// use jixiao::read::cell::label_value;
 /// assert_eq!(label_value("单位名称:区商务局"), Some(("单位名称", "区商务局")));
+/// assert_eq!(label_value("填报单位（盖章）：某县教育局"), Some(("填报单位（盖章）", "某县教育局")));
 /// assert_eq!(label_value("填报日期:"), None);
 /// assert_eq!(label_value("时间: 2023年12月底前完成"), Some(("时间", "2023年12月底前完成")));
 /// assert_eq!(label_value("通过公开政府采购:确保运行"), None);
@@ -206,9 +208,77 @@ pub fn label_value(cell: &str) -> Option<(&str, &str)> {
     let (i, sep) = cell.char_indices().find(|(_, c)| matches!(c, ':' | '：'))?;
     let label = cell.get(..i)?.trim();
     let value = cell.get(i + sep.len_utf8()..)?.trim();
-    let short = label.chars().filter(|c| !c.is_whitespace()).count() <= 6;
+    let mut depth = 0usize;
+    let outside_brackets = label
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth = depth.saturating_sub(1),
+                _ => return depth == 0 && !c.is_whitespace(),
+            }
+            false
+        })
+        .count();
+    let short = outside_brackets <= 6;
     (short && !label.is_empty() && !value.is_empty() && !label.chars().any(|c| c.is_ascii_digit()))
         .then_some((label, value))
+}
+
+/// The option ticked in a cell of check boxes (`☑新增项目 □延续项目`, `□常年性 ■一次性`,
+/// `√新增 □延续`; `R`/`£` are Wingdings boxes as a PDF's text layer gives them): its text,
+/// when exactly one of two or more options is ticked. `None` when the cell is no list of
+/// boxes, or none or several are ticked.
+///
+/// ```
+/// use jixiao::read::cell::checked_option;
+/// assert_eq!(checked_option("☑新增项目 □延续项目"), Some("新增项目"));
+/// assert_eq!(checked_option("□常年性项目 ■延续性项目 □一次性项目"), Some("延续性项目"));
+/// assert_eq!(checked_option("£新增项目 R延续项目"), Some("延续项目"));
+/// assert_eq!(checked_option("□新增项目 □延续项目"), None);
+/// assert_eq!(checked_option("新增项目"), None);
+/// assert_eq!(checked_option("Rust 项目"), None);
+/// ```
+pub fn checked_option(cell: &str) -> Option<&str> {
+    const TICKED: [char; 7] = ['☑', '☒', '■', '√', '✓', '✔', '▣'];
+    const BLANK: [char; 4] = ['□', '☐', '◻', '£'];
+    let has_blank = cell.contains(BLANK);
+    // A Wingdings `R` is a box only beside blank boxes and before the option's text.
+    let is_mark = |c: char, next: Option<char>| {
+        TICKED.contains(&c)
+            || BLANK.contains(&c)
+            || c == 'R' && has_blank && next.is_some_and(|n| !n.is_ascii())
+    };
+    let text = cell.trim();
+    let mut options = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut open: Option<(bool, usize)> = None;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if !is_mark(c, next) {
+            open?; // text before the first box: no list of boxes
+            continue;
+        }
+        if let Some((ticked, start)) = open {
+            options.push((ticked, text.get(start..i)?));
+        }
+        open = Some((!BLANK.contains(&c), i + c.len_utf8()));
+    }
+    let (ticked, start) = open?;
+    options.push((ticked, text.get(start..)?));
+    fn trim(t: &str) -> &str {
+        t.trim()
+            .trim_end_matches([',', '，', '、', ';', '；'])
+            .trim()
+    }
+    if options.len() < 2 || options.iter().any(|(_, t)| trim(t).is_empty()) {
+        return None;
+    }
+    let mut ticked = options.iter().filter(|(t, _)| *t);
+    match (ticked.next(), ticked.next()) {
+        (Some((_, t)), None) => Some(trim(t)),
+        _ => None,
+    }
 }
 
 /// Whether a cell means "nothing here": empty, dashes, a slash, `无`.
@@ -298,6 +368,26 @@ impl Amount {
 /// Reads an amount cell: thousands separators, full-width digits, a unit written at its
 /// end (元, 万元, 亿元, also in brackets); `None` for an empty cell or a dash.
 pub fn parse_amount(text: &str) -> Result<Option<Amount>, BadNumber> {
+    if is_plain_number(text) {
+        // Its own folded form, not absent, no unit: the number as written.
+        let value = text.parse::<Decimal>().map_err(|_| BadNumber)?;
+        return Ok(Some(Amount {
+            value,
+            written: None,
+        }));
+    }
+    parse_amount_folded(text)
+}
+
+/// Whether a cell is only ASCII digits and points (`250000.00`, most figures): folding,
+/// the dropped separators, the absent marks and the units leave it as it is, and the
+/// number readers parse it as written, without copying it.
+pub(crate) fn is_plain_number(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// [`parse_amount`] of any cell: folded, separators dropped, then read.
+fn parse_amount_folded(text: &str) -> Result<Option<Amount>, BadNumber> {
     let folded: String = fold_width(text)
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，' | ')' | '）'))
@@ -320,6 +410,47 @@ pub fn parse_amount(text: &str) -> Result<Option<Amount>, BadNumber> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain-number fast path reads every cell as the folding reader does.
+    #[test]
+    fn plain_numbers_read_as_folded_ones() {
+        for text in [
+            "",
+            ".",
+            "..",
+            "1.",
+            ".5",
+            "0",
+            "00",
+            "-0",
+            "1e5",
+            "1E5",
+            "250000.00",
+            "1.2.3",
+            "12345678901234567890123456789",
+            "123456789012345678901234567890.5",
+            "７",
+            "１２.５",
+            "١",
+            "٣٤",
+            "1,000",
+            "1 000",
+            "265万元",
+            "10分",
+            "—",
+            "-",
+            "无",
+            "0.0000000000000000000000000001",
+            "79228162514264337593543950336",
+        ] {
+            assert_eq!(parse_amount(text), parse_amount_folded(text), "{text:?}");
+            assert_eq!(
+                is_plain_number(text),
+                !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == '.'),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn placeholders_and_not_applicable() {

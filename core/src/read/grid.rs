@@ -247,8 +247,10 @@ fn skipped(
 /// header row, and its text looks like a form ([`super::form::looks_like_form`]: a form
 /// title, or a 项目名称 row and an indicator header near the top).
 pub fn is_form(table: &RawTable) -> bool {
-    super::list::header::find_header(&table.rows).is_none_or(|l| !l.is_complete())
-        && super::form::looks_like_form(&table_text(table))
+    super::list::header::find_header(&table.rows).is_none_or(|l| !l.is_complete()) && {
+        let text = table_text(table);
+        super::form::looks_like_form(&text) || crate::monitor::looks_like_monitor(&text)
+    }
 }
 
 /// Fills merged ranges with their top-left text, as a list reads them. Only the part

@@ -29,15 +29,35 @@ pub fn matches(key: &str, label: &str, how: Match) -> bool {
 }
 
 /// The part of a key before its first parenthesis (`年初目标值(A)` → `年初目标值`).
+///
+/// Found on the bytes: `(` is one byte and `（` (U+FF08) the bytes `EF BC 88`, which in
+/// UTF-8 start no other character's tail, so a byte match is a character match.
 pub fn head(key: &str) -> &str {
-    key.split(['(', '（']).next().unwrap_or_default()
+    let bytes = key.as_bytes();
+    let mut from = 0;
+    while let Some(at) = memchr::memchr2(b'(', 0xEF, bytes.get(from..).unwrap_or_default()) {
+        let i = from + at;
+        if bytes.get(i) == Some(&b'(') || bytes.get(i + 1..i + 3) == Some(&[0xBC, 0x88][..]) {
+            return key.get(..i).unwrap_or(key);
+        }
+        from = i + 1;
+    }
+    key
 }
 
 /// The first entry of `table` whose label matches `key`.
+///
+/// The key's [`head`] is found once for the whole table, not once per entry: the form
+/// reader looks up every short cell in several tables, which dominated its profile.
 pub fn lookup<T: Copy>(table: &[(&str, Match, T)], key: &str) -> Option<T> {
+    let head = head(key);
     table
         .iter()
-        .find(|(label, how, _)| matches(key, label, *how))
+        .find(|(label, how, _)| match how {
+            Match::Head => key == *label || head == *label,
+            Match::Prefix => key.starts_with(label),
+            Match::Contains => key.contains(label),
+        })
         .map(|&(_, _, t)| t)
 }
 
@@ -196,6 +216,9 @@ pub enum Column {
     /// A column kept verbatim in the indicator's extra fields (指标解释, 绩效标准, a
     /// previous year's value).
     Extra,
+    /// The target for the whole implementation period (中期指标值, 长期指标值): the
+    /// indicator's target when the table has no annual one, else kept in its extra fields.
+    PeriodTarget,
 }
 
 /// The 三级 labels: a header row has one of these, always holding a 指.
@@ -227,6 +250,12 @@ pub const TABLE_COLUMNS: &[(&str, Match, Column)] = {
         ("实际实现值", C, Extra),
         ("上年实际", C, Extra),
         ("上年指标值", C, Extra),
+        ("中期指标值", C, PeriodTarget),
+        ("中期目标值", C, PeriodTarget),
+        ("长期指标值", C, PeriodTarget),
+        ("长期目标值", C, PeriodTarget),
+        ("实施期指标值", C, PeriodTarget),
+        ("实施期目标值", C, PeriodTarget),
         ("实际", C, Actual),
         ("完成值", H, Actual),
         ("指标值", C, Target),
@@ -300,6 +329,30 @@ pub const BUDGET_COLUMNS: &[(&str, Match, BudgetColumn)] = {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`head`] is the part before the first `(` or `（`, as a split on those characters
+    /// gives it, whatever other bytes (`）`, other full-width forms, `\u{EF00}`) stand near.
+    #[test]
+    fn head_is_the_text_before_the_first_parenthesis() {
+        let by_chars = |k: &str| k.split(['(', '（']).next().unwrap_or_default().to_owned();
+        for k in [
+            "",
+            "(",
+            "（",
+            "年初目标值(A)",
+            "年初目标值（A）",
+            "预算数）（万元）",
+            "ａｂ（c",
+            "\u{EF00}\u{FF09}(x",
+            "\u{FF07}\u{FF08}",
+            "项目名称",
+            "得分(20分*执行率)",
+            "（）(",
+            "长期目标（跨度多年的项目需填）",
+        ] {
+            assert_eq!(head(k), by_chars(k), "{k:?}");
+        }
+    }
 
     #[test]
     fn heads_match_labels_with_notes_and_units() {

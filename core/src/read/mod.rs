@@ -18,6 +18,8 @@ pub mod stream;
 #[cfg(feature = "xlsx")]
 pub mod xls;
 #[cfg(feature = "xlsx")]
+mod xls_formula;
+#[cfg(feature = "xlsx")]
 pub mod xlsx;
 #[cfg(feature = "xlsx")]
 mod zip_container;
@@ -416,7 +418,7 @@ fn detect_text(decoded: &str, options: &ReadOptions) -> Result<InputFormat, Read
             InputFormat::Csv
         });
     }
-    if form::looks_like_form(text) {
+    if form::looks_like_form(text) || crate::monitor::looks_like_monitor(text) {
         return Ok(InputFormat::Form);
     }
     let hint = options

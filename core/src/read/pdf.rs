@@ -250,6 +250,10 @@ struct Tail {
     filled: bool,
     /// Whether its last line runs to its right edge (the text wraps on).
     wraps: bool,
+    /// How many lines its text has on the page.
+    lines: usize,
+    /// Whether it spans one grid row only (not a merged 一级 cell running down).
+    single_row: bool,
 }
 
 /// The last row of the table that ended the page before.
@@ -337,6 +341,8 @@ fn grids(pages: &[Page], options: &ReadOptions) -> Result<Vec<Grid>, ReadError> 
                                 wraps: cells
                                     .get(k)
                                     .is_some_and(|g| wraps(&table, region, g, inner)),
+                                lines: cells.get(k).map_or(0, |g| text::lines(g).len()),
+                                single_row: region.top == region.bottom,
                             });
                         }
                     }
@@ -376,19 +382,30 @@ fn grids(pages: &[Page], options: &ReadOptions) -> Result<Vec<Grid>, ReadError> 
 /// the table that ended the page before (a row split by the page break): every cell of
 /// the row with text sits under a cell of the same edges whose text wraps on at the
 /// page's end (its last line runs to the cell's right edge). A new row under short texts
-/// (`竣工验收合格率`, `≥95.00(%)`) is not joined.
+/// (`竣工验收合格率`, `≥95.00(%)`) is not joined. Nor is a full row under a full row of
+/// one-line texts that happen to fill their narrow cells (`数量指标 | 1.25 | 1.25`): a
+/// split row shows itself by a cell that ended before the break (left empty below) or by
+/// a text of several lines going on.
 fn continues(open: &Open, table: &Table, texts: &[String]) -> bool {
     let mut any = false;
+    let mut ended_before = false;
+    let mut long_text = false;
     for (region, text) in table.regions.iter().zip(texts) {
-        if region.top != 0 || text.is_empty() {
+        if region.top != 0 {
+            continue;
+        }
+        let tail = above(open, table, region);
+        if text.is_empty() {
+            ended_before |= tail.is_some_and(|t| t.filled && t.single_row);
             continue;
         }
         any = true;
-        if !above(open, table, region).is_some_and(|t| t.filled && t.wraps) {
-            return false;
+        match tail {
+            Some(t) if t.filled && t.wraps => long_text |= t.lines > 1,
+            _ => return false,
         }
     }
-    any
+    any && (ended_before || long_text)
 }
 
 /// The cell of the last row before that has the same edges as `region`.
@@ -430,7 +447,9 @@ fn padding(table: &Table, cells: &[Vec<&Glyph>]) -> f64 {
 
 /// Whether a cell's last line runs to the cell's right edge (within the table's padding
 /// and two ems and a half: a line may stop short of a mark that cannot start a line), as
-/// a line that wraps on does. A short centred text does not.
+/// a line that wraps on does. A short centred text does not; in a narrow cell the slack is
+/// a quarter of its width but at least an em (`30` under `受益学生人数` stops short of it,
+/// `≥110` before a `人` that did not fit does not).
 fn wraps(table: &Table, region: &table::Region, glyphs: &[&Glyph], padding: f64) -> bool {
     let lines = text::lines(glyphs);
     let Some(end) = lines
@@ -439,10 +458,14 @@ fn wraps(table: &Table, region: &table::Region, glyphs: &[&Glyph], padding: f64)
     else {
         return false;
     };
-    let Some(right) = table.xs.get(region.right + 1) else {
+    let (Some(left), Some(right)) = (table.xs.get(region.left), table.xs.get(region.right + 1))
+    else {
         return false;
     };
-    right - (end.x + end.advance) <= padding + 2.5 * end.size
+    let inner = (right - left - 2.0 * padding).max(0.0);
+    // A character that did not fit leaves up to about one em, whatever the cell's width.
+    let slack = (2.5 * end.size).min((0.25 * inner).max(1.1 * end.size));
+    right - (end.x + end.advance) <= padding + slack
 }
 
 /// Appends a row numbered after the last.

@@ -147,6 +147,7 @@ pub fn declarations<R: Read>(
         chunk_start: 0,
         list: None,
         first: true,
+        delivered_any: false,
         done: whole,
     })
 }
@@ -169,6 +170,9 @@ pub struct Declarations<R: Read> {
     /// List layout: the rows read so far.
     list: Option<ListState<R>>,
     first: bool,
+    /// Form layout: whether a form gave a declaration yet (a later form with nothing in it
+    /// is an `empty_form` finding, as [`super::read`] says of it).
+    delivered_any: bool,
     done: bool,
 }
 
@@ -249,10 +253,17 @@ impl<R: Read> Declarations<R> {
             if title && self.chunk_start == 0 {
                 self.chunk_start = self.line;
             } else if title {
-                self.flush_form();
-                self.chunk_start = self.line;
+                if self.delivered_any || !self.gives_nothing() {
+                    self.flush_form();
+                    self.chunk_start = self.line;
+                    push_line(&mut self.chunk, &line);
+                    return;
+                }
+                // Nothing read yet, and the forms so far hold nothing: they are read with
+                // the next one, as `read` reads them together (a title naming the
+                // document, empty forms before the first declaration).
                 push_line(&mut self.chunk, &line);
-                return;
+                continue;
             }
             if self.chunk_start == 0 {
                 push_line(&mut self.preamble, &line);
@@ -261,6 +272,15 @@ impl<R: Read> Declarations<R> {
                 push_line(&mut self.chunk, &line);
             }
         }
+    }
+
+    /// Whether the forms collected so far (with the preamble) hold no declaration.
+    fn gives_nothing(&self) -> bool {
+        let mut text = String::with_capacity(self.preamble.len() + self.chunk.len());
+        text.push_str(&self.preamble);
+        text.push_str(&self.chunk);
+        form::read_form_continued(&text, &self.options)
+            .is_ok_and(|(document, _)| document.declarations.is_empty())
     }
 
     /// Reads the collected form (with the preamble) and queues its declarations.
@@ -280,7 +300,12 @@ impl<R: Read> Declarations<R> {
         }
         let first = std::mem::replace(&mut self.first, false);
         let preamble_lines = if offset == 0 { 0 } else { self.preamble_lines };
-        match form::read_form(&text, &self.options) {
+        let read = if self.delivered_any {
+            form::read_form_continued(&text, &self.options)
+        } else {
+            form::read_form(&text, &self.options)
+        };
+        match read {
             Ok((document, findings)) => {
                 let shift = |line: u32| {
                     if line > preamble_lines {
@@ -298,6 +323,14 @@ impl<R: Read> Declarations<R> {
                     })
                     .collect();
                 let count = document.declarations.len();
+                if count == 0 {
+                    // An empty form after others: its finding goes with the declaration
+                    // before it, still held (see `next`).
+                    if let Some(Ok((_, held))) = self.pending.back_mut() {
+                        held.append(&mut findings);
+                    }
+                }
+                self.delivered_any |= count > 0;
                 for (i, mut declaration) in document.declarations.into_iter().enumerate() {
                     shift_lines(&mut declaration, &shift);
                     let mine =
@@ -541,8 +574,13 @@ impl<R: Read> Iterator for Declarations<R> {
     /// front: the declarations come in the order of the input, as [`super::read`] gives them.
     fn next(&mut self) -> Option<Item> {
         loop {
-            if let Some(item) = self.pending.pop_front() {
-                return Some(item);
+            // A form's last declaration is held until the next form is read: an empty
+            // form after it adds its finding to it.
+            let hold = self.format == InputFormat::Form && !self.done && self.pending.len() == 1;
+            if !hold {
+                if let Some(item) = self.pending.pop_front() {
+                    return Some(item);
+                }
             }
             if self.done {
                 return None;

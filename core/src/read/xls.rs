@@ -7,6 +7,9 @@
 //! streams (`Workbook`/`Book`, `EncryptedPackage`, `WordDocument`), so each gets its own
 //! message.
 //!
+//! A target typed as a formula (`=100%`) reads as the formula typed, shared formulas
+//! included ([`super::xls_formula`]).
+//!
 //! Bounds: the input is at most [`crate::limits::MAX_INPUT_BYTES`]; a sheet can hold no
 //! more than 65 536 rows × 256 columns (the format's own grid), and a sheet whose used
 //! range passes [`MAX_SHEET_CELLS`] is refused. Not read: number formats (calamine does
@@ -94,10 +97,13 @@ pub fn read_xls(
             ))
         }
     }
-    guard_library(&at, "the compound-file reader", || {
+    let stream = guard_library(&at, "the compound-file reader", || {
         check_container(bytes, &at)
     })?;
-    let sheets = guard_library(&at, "the spreadsheet library", || load_sheets(bytes, &at))?;
+    let literals = super::xls_formula::literal_formulas(&stream);
+    let sheets = guard_library(&at, "the spreadsheet library", || {
+        load_sheets(bytes, &at, &literals)
+    })?;
     read_sheets(sheets, options)
 }
 
@@ -106,8 +112,8 @@ pub fn read_xls(
 /// crate's validation), and the cell records of every sheet, whose used ranges together
 /// must stay within [`MAX_XLS_CELLS`] (calamine allocates each range whole when it opens
 /// the file), and a shared-string table that declares no more strings than its stream
-/// could hold.
-fn check_container(bytes: &[u8], at: &Location) -> Result<(), ReadError> {
+/// could hold. Returns the workbook stream.
+fn check_container(bytes: &[u8], at: &Location) -> Result<Vec<u8>, ReadError> {
     let refuse = |message: String| ReadError::Workbook {
         at: at.clone(),
         message,
@@ -144,7 +150,7 @@ fn check_container(bytes: &[u8], at: &Location) -> Result<(), ReadError> {
             limit: format!("{MAX_XLS_CELLS} cells in all"),
         });
     }
-    Ok(())
+    Ok(stream)
 }
 
 /// The cells of the used ranges of every sheet of a BIFF8 workbook stream (each sheet's
@@ -227,8 +233,13 @@ fn biff_cells(stream: &[u8]) -> u64 {
 }
 
 /// Every sheet through calamine (the only code under the guard): its name, its cells
-/// with literal formulas as their text, and its merged ranges.
-fn load_sheets(bytes: &[u8], at: &Location) -> Result<Vec<LoadedSheet>, ReadError> {
+/// with literal formulas as their text (calamine's, and the shared ones it leaves out,
+/// from `literals`), and its merged ranges.
+fn load_sheets(
+    bytes: &[u8],
+    at: &Location,
+    literals: &[super::xls_formula::LiteralFormula],
+) -> Result<Vec<LoadedSheet>, ReadError> {
     let refuse = |message: &str| ReadError::Workbook {
         at: at.clone(),
         message: message.to_owned(),
@@ -277,6 +288,14 @@ fn load_sheets(bytes: &[u8], at: &Location) -> Result<Vec<LoadedSheet>, ReadErro
                 if range.get_value(cell).is_some() {
                     range.set_value(cell, Data::String(format!("={formula}")));
                 }
+            }
+        }
+        for (_, row, col, formula) in literals.iter().filter(|l| l.0 == name) {
+            let cell = (*row, *col);
+            let typed =
+                matches!(range.get_value(cell), Some(Data::String(s)) if s.starts_with('='));
+            if !typed && is_literal_formula(formula) && range.get_value(cell).is_some() {
+                range.set_value(cell, Data::String(format!("={formula}")));
             }
         }
         let merged = merges(

@@ -2,7 +2,7 @@
 
 use chrono::Datelike;
 
-use super::{Ctx, RuleInfo};
+use super::{Aspect, Ctx, RuleInfo};
 use crate::diagnostic::{Finding, Severity};
 use crate::text::no_spaces;
 
@@ -13,6 +13,7 @@ pub(super) const D001: RuleInfo = RuleInfo {
     title: "计划开始日期晚于计划完成日期",
     title_en: "Planned start date is after the planned end date",
     source: "domain.md §1",
+    aspect: Aspect::Feasibility,
 };
 
 /// D002: a one-off project whose dates leave its budget year.
@@ -22,6 +23,7 @@ pub(super) const D002: RuleInfo = RuleInfo {
     title: "一次性项目的实施期超出预算年度",
     title_en: "One-off project spans more than its budget year",
     source: "财预〔2015〕88号 (年度绩效目标按预算年度设定)",
+    aspect: Aspect::Feasibility,
 };
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Ctx, RuleInfo};
+use super::{Aspect, Ctx, RuleInfo};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::{Funding, MoneyUnit};
 
@@ -14,6 +14,7 @@ pub(super) const F001: RuleInfo = RuleInfo {
     title: "资金合计不符：年度资金申请总额 ≠ 当年财政拨款 + 上年结转资金 + 其他资金（或项目资金总额 ≠ 财政资金 + 其他资金）",
     title_en: "Funding does not add up: annual request ≠ fiscal + carry-over + other (or project total ≠ fiscal + other)",
     source: "财政项目支出绩效目标申报表 (财预〔2015〕88号 附件)",
+    aspect: Aspect::Completeness,
 };
 
 /// F002: one part larger than its total.
@@ -23,6 +24,7 @@ pub(super) const F002: RuleInfo = RuleInfo {
     title: "资金分项大于合计",
     title_en: "A funding part is larger than its total",
     source: "财政项目支出绩效目标申报表 (财预〔2015〕88号 附件)",
+    aspect: Aspect::Completeness,
 };
 
 /// F003: a negative amount.
@@ -32,6 +34,7 @@ pub(super) const F003: RuleInfo = RuleInfo {
     title: "资金金额为负数",
     title_en: "Negative funding amount",
     source: "domain.md §1",
+    aspect: Aspect::Completeness,
 };
 
 /// F004: 项目资金总额 below 年度资金申请总额.
@@ -41,6 +44,7 @@ pub(super) const F004: RuleInfo = RuleInfo {
     title: "项目资金总额小于年度资金申请总额",
     title_en: "Project total funding is less than the annual request",
     source: "财政项目支出绩效目标申报表 (财预〔2015〕88号 附件)",
+    aspect: Aspect::Completeness,
 };
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -68,11 +72,13 @@ pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 type Named = (&'static str, &'static str, Option<Decimal>);
 
-fn amount(value: Decimal, unit: MoneyUnit) -> String {
+/// An amount with its unit (`1188000 万元`).
+pub(super) fn amount(value: Decimal, unit: MoneyUnit) -> String {
     format!("{value} {}", unit.as_str())
 }
 
-fn amount_en(value: Decimal, unit: MoneyUnit) -> String {
+/// [`amount`] in English.
+pub(super) fn amount_en(value: Decimal, unit: MoneyUnit) -> String {
     let unit = match unit {
         MoneyUnit::Yuan => "yuan",
         MoneyUnit::WanYuan => "×10,000 yuan",

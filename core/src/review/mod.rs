@@ -1,9 +1,11 @@
 //! Target review (绩效目标审核): the checks of `domain.md` §4.
 //!
 //! Each check is one small rule with a **stable code** (a letter per family and a number:
-//! `F` funding, `D` dates, `S` structure, `T` targets, `W` weights), one severity, a title in
-//! Chinese and English and the document it rests on. The rules read the model only; the
-//! thresholds and profiles they use are data in [`ReviewPolicy`], which the caller may change.
+//! `F` funding, `D` dates, `S` structure, `T` targets, `W` weights, `X` cross-checks between
+//! the form's figures, `K` the items of a bureau's checklist), one severity, a title in
+//! Chinese and English, the aspect it reviews (完整性 / 可测性 / 可行性) and the document it
+//! rests on. The rules read the model only; the thresholds and profiles they use are data
+//! in [`ReviewPolicy`], which the caller may change.
 //! [`rules`] lists every rule; `docs/review.md` explains each.
 //!
 //! ```
@@ -13,16 +15,23 @@
 //! decl.project.name = "示例项目".into();
 //! let doc = Document { declarations: vec![decl], ..Default::default() };
 //! let result = review(&doc, &ReviewPolicy::default());
-//! // no indicators at all: the required 一级 (产出, 效益, 满意度) are missing
+//! // no indicators at all: the indicator table is empty (one finding, not one per level)
 //! assert!(result.has_errors());
-//! assert!(result.findings.iter().any(|f| f.code == "S001"));
+//! assert!(result.findings.iter().any(|f| f.code == "S009"));
 //! ```
 
+mod checklist;
+mod comments;
+mod cross;
 mod dates;
 mod funding;
 mod structure;
 mod targets;
 mod weights;
+
+pub use checklist::{Checklist, ChecklistItem};
+pub use comments::{comments, comments_text, CommentSection, ProjectComments};
+pub use cross::{UNIT_BAND_HIGH, UNIT_BAND_LOW};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -135,6 +144,9 @@ pub struct ReviewPolicy {
     pub expected_fields: Vec<HeaderField>,
     /// Rule codes to skip (e.g. `T008`).
     pub disabled: BTreeSet<String>,
+    /// A bureau's checklist (审核口径) whose items run as the `K` rules and whose standard
+    /// comments the review comments use (profile `shenzhen-2023`); `None` by default.
+    pub checklist: Option<Checklist>,
 }
 
 impl Default for ReviewPolicy {
@@ -146,6 +158,7 @@ impl Default for ReviewPolicy {
             required_fields: vec![HeaderField::ProjectName],
             expected_fields: vec![HeaderField::Department, HeaderField::Implementer],
             disabled: BTreeSet::new(),
+            checklist: None,
         }
     }
 }
@@ -160,23 +173,72 @@ fn default_level_points() -> BTreeMap<Level1, Decimal> {
 }
 
 impl ReviewPolicy {
-    /// The policy of a named profile: `any`, `classic`, `mof-2021` or `shanghai-2025`.
-    /// All share the default thresholds; they differ in the framework.
+    /// The policy of a named profile: `any`, `classic`, `mof-2021`, `shanghai-2025`, or a
+    /// bureau's checklist (`shenzhen-2023`: the classic framework plus the checklist's `K`
+    /// rules and standard comments). All share the default thresholds.
     ///
     /// ```
-    /// use jixiao::review::ReviewPolicy;
+    /// use jixiao::review::{Checklist, ReviewPolicy};
     /// use jixiao::taxonomy::Framework;
     /// let p = ReviewPolicy::for_profile("shanghai-2025").unwrap();
     /// assert_eq!(p.framework, Framework::Shanghai2025);
+    /// let sz = ReviewPolicy::for_profile("shenzhen-2023").unwrap();
+    /// assert_eq!((sz.framework, sz.checklist), (Framework::Classic, Some(Checklist::Shenzhen2023)));
     /// assert!(ReviewPolicy::for_profile("nope").is_err());
     /// ```
     pub fn for_profile(name: &str) -> Result<ReviewPolicy, String> {
-        let framework: Framework = name.parse()?;
+        if let Some(checklist) = Checklist::by_name(name) {
+            return Ok(ReviewPolicy {
+                framework: checklist.framework(),
+                checklist: Some(checklist),
+                ..ReviewPolicy::default()
+            });
+        }
+        let framework: Framework = name
+            .parse()
+            .map_err(|e: String| format!("{e}; or a checklist: {}", Checklist::NAMES.join(", ")))?;
         Ok(ReviewPolicy {
             framework,
             ..ReviewPolicy::default()
         })
     }
+
+    /// The policy a caller gives as text: a profile name ([`ReviewPolicy::for_profile`]) or
+    /// the policy itself as a JSON object (`{"framework": "classic", "disabled": ["T008"]}`,
+    /// missing keys taking their defaults). The one parser the C ABI, Python and the command
+    /// line share.
+    ///
+    /// ```
+    /// use jixiao::review::ReviewPolicy;
+    /// assert!(ReviewPolicy::from_spec("classic").is_ok());
+    /// let p = ReviewPolicy::from_spec(r#"{"disabled": ["T008"]}"#).unwrap();
+    /// assert!(p.disabled.contains("T008"));
+    /// assert_eq!(ReviewPolicy::from_spec("nope").unwrap_err().code(), "unknown_profile");
+    /// assert_eq!(ReviewPolicy::from_spec("{").unwrap_err().code(), "bad_profile");
+    /// ```
+    pub fn from_spec(spec: &str) -> Result<ReviewPolicy, crate::ProfileError> {
+        const KIND: &str = "review profile";
+        if spec.trim_start().starts_with('{') {
+            return serde_json::from_str(spec).map_err(|e| crate::ProfileError::InvalidJson {
+                kind: KIND,
+                message: e.to_string(),
+            });
+        }
+        ReviewPolicy::for_profile(spec).map_err(|_| crate::ProfileError::UnknownName {
+            kind: KIND,
+            name: spec.trim().to_owned(),
+            known: ReviewPolicy::PROFILES.join(", "),
+        })
+    }
+
+    /// The names [`ReviewPolicy::for_profile`] knows.
+    pub const PROFILES: [&'static str; 5] = [
+        "any",
+        "classic",
+        "mof-2021",
+        "shanghai-2025",
+        "shenzhen-2023",
+    ];
 
     /// Whether the rule with this code runs.
     fn runs(&self, code: &str) -> bool {
@@ -184,7 +246,47 @@ impl ReviewPolicy {
     }
 }
 
-/// One review rule: its stable code, severity, title and source.
+/// 审核要点: the aspect of a declaration a rule reviews, as reviewers group the comments
+/// they send back to a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aspect {
+    /// 完整性: everything the form asks for is there, in the shape asked for.
+    Completeness,
+    /// 可测性: the targets can be measured (细化、量化).
+    Measurability,
+    /// 可行性: the targets and the money fit together and can be achieved in time.
+    Feasibility,
+}
+
+impl Aspect {
+    /// Every aspect, in the order comments list them.
+    pub const ALL: [Aspect; 3] = [
+        Aspect::Completeness,
+        Aspect::Measurability,
+        Aspect::Feasibility,
+    ];
+
+    /// The Chinese name (`完整性`, `可测性`, `可行性`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Aspect::Completeness => "完整性",
+            Aspect::Measurability => "可测性",
+            Aspect::Feasibility => "可行性",
+        }
+    }
+
+    /// The English name.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Aspect::Completeness => "completeness",
+            Aspect::Measurability => "measurability",
+            Aspect::Feasibility => "feasibility",
+        }
+    }
+}
+
+/// One review rule: its stable code, severity, title, aspect and source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RuleInfo {
     /// The stable code (`F001`, …); never reused for another meaning.
@@ -198,6 +300,8 @@ pub struct RuleInfo {
     /// The rule's source: 财预〔2015〕88号, 财预〔2020〕10号, 财预〔2021〕101号, 上海2025指引,
     /// or `domain.md` for the library's own consistency checks.
     pub source: &'static str,
+    /// The aspect the rule reviews (the section of the review comments).
+    pub aspect: Aspect,
 }
 
 impl RuleInfo {
@@ -207,12 +311,15 @@ impl RuleInfo {
     }
 }
 
-/// Every rule, family by family (F, D, S, T, W), in code order within each.
-static RULES: [RuleInfo; 25] = [
+/// Every rule, family by family (F, X, D, S, T, W, K), in code order within each.
+static RULES: [RuleInfo; 48] = [
     funding::F001,
     funding::F002,
     funding::F003,
     funding::F004,
+    cross::X001,
+    cross::X002,
+    cross::X003,
     dates::D001,
     dates::D002,
     structure::S001,
@@ -223,6 +330,7 @@ static RULES: [RuleInfo; 25] = [
     structure::S006,
     structure::S007,
     structure::S008,
+    structure::S009,
     targets::T001,
     targets::T002,
     targets::T003,
@@ -234,10 +342,29 @@ static RULES: [RuleInfo; 25] = [
     targets::T009,
     weights::W001,
     weights::W002,
+    checklist::K000,
+    checklist::K001,
+    checklist::K002,
+    checklist::K003,
+    checklist::K005,
+    checklist::K006,
+    checklist::K007,
+    checklist::K008,
+    checklist::K009,
+    checklist::K010,
+    checklist::K011,
+    checklist::K012,
+    checklist::K013,
+    checklist::K014,
+    checklist::K015,
+    checklist::K017,
+    checklist::K021,
+    checklist::K023,
+    checklist::K025,
 ];
 
-/// Every review rule with its code, severity, titles and source, family by family
-/// (funding, dates, structure, targets, weights).
+/// Every review rule with its code, severity, titles, aspect and source, family by family
+/// (funding, cross-checks, dates, structure, targets, weights, checklist items).
 ///
 /// ```
 /// let codes: Vec<_> = jixiao::review::rules().iter().map(|r| r.code).collect();
@@ -326,7 +453,7 @@ impl Review {
                     ]
                 })
                 .collect();
-            out.push_str(&crate::summary::table(
+            out.push_str(&crate::render::table(
                 &["  行", "代码", "级别", "指标", "说明"],
                 &rows,
                 &[false; 5],
@@ -379,10 +506,14 @@ pub fn review_declaration(
     };
     let mut out = Vec::new();
     funding::check(&ctx, &mut out);
+    cross::check(&ctx, &mut out);
     dates::check(&ctx, &mut out);
     structure::check(&ctx, &mut out);
     targets::check(&ctx, &mut out);
     weights::check(&ctx, &mut out);
+    if let Some(list) = policy.checklist {
+        checklist::check(list, &ctx, &mut out);
+    }
     out.retain(|f| policy.runs(&f.code));
     // in source order; findings without a line (documents not read from text) keep rule order
     out.sort_by_key(|f| f.line.unwrap_or(0));
@@ -510,6 +641,7 @@ pub(crate) mod test_support {
         d.project.implementer = Some("某单位".into());
         d.project.start_date = chrono::NaiveDate::from_ymd_opt(2024, 1, 1);
         d.project.end_date = chrono::NaiveDate::from_ymd_opt(2024, 12, 31);
+        d.funding.unit = crate::model::MoneyUnit::WanYuan;
         d.funding.annual = Some(Decimal::new(100_000, 2));
         d.funding.annual_fiscal = Some(Decimal::new(80_000, 2));
         d.funding.annual_carryover = Some(Decimal::new(20_000, 2));

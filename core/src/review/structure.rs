@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Ctx, RuleInfo};
+use super::{Aspect, Ctx, RuleInfo};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Indicator;
 use crate::taxonomy::{Level1, Level2};
@@ -21,6 +21,7 @@ pub(super) const S001: RuleInfo = RuleInfo {
     title: "缺少必设的一级指标（产出、效益、满意度）",
     title_en: "A required first-level indicator (output, benefit, satisfaction) is missing",
     source: "财预〔2015〕88号; 财预〔2020〕10号",
+    aspect: Aspect::Completeness,
 };
 
 /// S002: a 二级 not allowed under its 一级.
@@ -30,6 +31,7 @@ pub(super) const S002: RuleInfo = RuleInfo {
     title: "二级指标不属于其一级指标",
     title_en: "Second-level indicator not allowed under its first level",
     source: "财预〔2015〕88号; 财预〔2021〕101号 (按所选框架)",
+    aspect: Aspect::Completeness,
 };
 
 /// S003: a 二级 with no 三级.
@@ -39,6 +41,7 @@ pub(super) const S003: RuleInfo = RuleInfo {
     title: "二级指标下没有三级指标",
     title_en: "Second-level indicator with no third-level indicator",
     source: "财预〔2015〕88号 (绩效指标应细化为三级指标)",
+    aspect: Aspect::Completeness,
 };
 
 /// S004: the same 三级 name twice in one project.
@@ -48,6 +51,7 @@ pub(super) const S004: RuleInfo = RuleInfo {
     title: "三级指标名称重复",
     title_en: "Duplicate third-level indicator name",
     source: "财预〔2015〕88号 (指标应清晰、不重复)",
+    aspect: Aspect::Completeness,
 };
 
 /// S005: a required header field is empty.
@@ -57,6 +61,7 @@ pub(super) const S005: RuleInfo = RuleInfo {
     title: "必填表头项为空",
     title_en: "Required header field is empty",
     source: "domain.md §1 (项目名称 required); policy required_fields",
+    aspect: Aspect::Completeness,
 };
 
 /// S006: a 一级/二级 label the taxonomy does not know, or none.
@@ -66,6 +71,7 @@ pub(super) const S006: RuleInfo = RuleInfo {
     title: "一级或二级指标名称无法识别或为空",
     title_en: "Unknown or empty first/second-level label",
     source: "财预〔2015〕88号; 财预〔2021〕101号 (指标体系)",
+    aspect: Aspect::Completeness,
 };
 
 /// S007: no 成本指标 where the profile asks for one.
@@ -75,6 +81,7 @@ pub(super) const S007: RuleInfo = RuleInfo {
     title: "未设置成本指标",
     title_en: "No cost indicator (成本指标)",
     source: "上海2025指引：原则上，每一项目均应设置成本指标",
+    aspect: Aspect::Completeness,
 };
 
 /// S008: a header field the form has is empty.
@@ -84,10 +91,31 @@ pub(super) const S008: RuleInfo = RuleInfo {
     title: "表头项未填写",
     title_en: "Header field not filled",
     source: "财预〔2015〕88号 附件 (申报表表头); policy expected_fields",
+    aspect: Aspect::Completeness,
+};
+
+/// S009: the indicator table is empty (绩效目标表未填写).
+pub(super) const S009: RuleInfo = RuleInfo {
+    code: "S009",
+    severity: Severity::Error,
+    title: "绩效目标表未填写（没有任何绩效指标）",
+    title_en: "The indicator table is empty (no indicators at all)",
+    source: "财预〔2015〕88号 (绩效目标应完整)",
+    aspect: Aspect::Completeness,
 };
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     header_fields(ctx, out);
+    if ctx.decl.indicators.is_empty() {
+        // one finding for the empty skeleton, not one per missing level
+        out.push(ctx.at_project(
+            &S009,
+            &ctx.decl.source,
+            "绩效目标表未填写：没有任何绩效指标（产出、效益、满意度均未设置）".to_owned(),
+            "the indicator table is empty: no output, benefit or satisfaction indicator".to_owned(),
+        ));
+        return;
+    }
     required_level1(ctx, out);
     cost_required(ctx, out);
     for indicator in &ctx.decl.indicators {
@@ -124,6 +152,11 @@ fn required_level1(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for &level1 in ctx.policy.framework.required_level1() {
         if level1 == Level1::Cost {
             continue;
+        }
+        if let Some(list) = ctx.policy.checklist {
+            if list.optional_level1().contains(&level1) {
+                continue; // the checklist's own rule (K010) asks for it
+            }
         }
         if !ctx.decl.indicators.iter().any(|i| i.level1 == Some(level1)) {
             out.push(ctx.at_project(

@@ -7,7 +7,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::structure::is_cost;
-use super::{Ctx, RuleInfo};
+use super::{Aspect, Ctx, RuleInfo};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Indicator;
 use crate::taxonomy::{Level1, Level2};
@@ -20,6 +20,7 @@ pub(super) const T001: RuleInfo = RuleInfo {
     title: "指标值无法解析",
     title_en: "Target value cannot be parsed",
     source: "财预〔2015〕88号 (绩效指标应清晰、可衡量)",
+    aspect: Aspect::Measurability,
 };
 
 /// T002: a template placeholder left unfilled.
@@ -29,6 +30,7 @@ pub(super) const T002: RuleInfo = RuleInfo {
     title: "指标值为未填写的占位符（如 **、XX）",
     title_en: "Target value is an unfilled placeholder (`**`, `XX`)",
     source: "财预〔2015〕88号 (绩效目标应完整)",
+    aspect: Aspect::Measurability,
 };
 
 /// T003: quantitative target without a unit.
@@ -38,6 +40,7 @@ pub(super) const T003: RuleInfo = RuleInfo {
     title: "定量指标值缺少计量单位",
     title_en: "Quantitative target without a unit",
     source: "财预〔2021〕101号 (指标值应明确计量单位)",
+    aspect: Aspect::Measurability,
 };
 
 /// T004: a percent target above 100.
@@ -47,6 +50,7 @@ pub(super) const T004: RuleInfo = RuleInfo {
     title: "百分比指标值超过 100%",
     title_en: "Percent target above 100%",
     source: "domain.md §3",
+    aspect: Aspect::Measurability,
 };
 
 /// T005: comparator against the grain of the indicator.
@@ -56,6 +60,7 @@ pub(super) const T005: RuleInfo = RuleInfo {
     title: "比较方向与指标性质相反（成本指标用 ≥/>，满意度指标用 ≤/<）",
     title_en: "Comparator against the grain (cost with ≥/>, satisfaction with ≤/<)",
     source: "财预〔2021〕101号 (成本指标为上限, 满意度指标为下限)",
+    aspect: Aspect::Measurability,
 };
 
 /// T006: a 满意度 target written as text.
@@ -65,6 +70,7 @@ pub(super) const T006: RuleInfo = RuleInfo {
     title: "满意度指标值为文字（如“满意”），应为满意率",
     title_en: "Satisfaction target written as text (`满意`) instead of a rate",
     source: "财预〔2021〕101号 (满意度指标原则上以满意率表示, 一般不低于 80%/85%)",
+    aspect: Aspect::Measurability,
 };
 
 /// T007: vague qualitative target.
@@ -74,6 +80,7 @@ pub(super) const T007: RuleInfo = RuleInfo {
     title: "定性指标值含糊、不可衡量（如“提高”“有一定促进作用”，无水平或基数）",
     title_en: "Vague qualitative target, not measurable (`提高` with no level or baseline)",
     source: "财预〔2015〕88号 (指标应细化、量化, 可衡量)",
+    aspect: Aspect::Measurability,
 };
 
 /// T008: too few quantitative indicators.
@@ -83,6 +90,7 @@ pub(super) const T008: RuleInfo = RuleInfo {
     title: "定量指标占比低于阈值",
     title_en: "Share of quantitative indicators below the threshold",
     source: "财预〔2015〕88号 (定量为主、定性为辅); policy min_quantitative_share",
+    aspect: Aspect::Measurability,
 };
 
 /// T009: nothing written.
@@ -92,6 +100,7 @@ pub(super) const T009: RuleInfo = RuleInfo {
     title: "指标值为空",
     title_en: "Target value is empty",
     source: "财预〔2015〕88号 (绩效目标应完整)",
+    aspect: Aspect::Completeness,
 };
 
 pub(super) fn check(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::{Ctx, RuleInfo};
+use super::{Aspect, Ctx, RuleInfo};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Indicator;
 use crate::taxonomy::Level1;
@@ -26,6 +26,7 @@ pub(super) const W001: RuleInfo = RuleInfo {
     title: "指标分值合计与评分口径的一级指标分值不符（产出50、效益30、满意度10）",
     title_en: "Indicator weights do not sum to the profile's level points (output 50, benefit 30, satisfaction 10)",
     source: "财预〔2020〕10号 (原则上产出50%、效益30%、满意度10%、预算执行率10%)",
+    aspect: Aspect::Completeness,
 };
 
 /// W002: weights do not sum to the points the form itself writes in its level header.
@@ -35,6 +36,7 @@ pub(super) const W002: RuleInfo = RuleInfo {
     title: "指标分值合计与表中一级指标标注的分值不符",
     title_en: "Indicator weights do not sum to the points written in the form's level header",
     source: "domain.md §5 (表中标注的分值优先)",
+    aspect: Aspect::Completeness,
 };
 
 /// Where a level's points come from.

@@ -476,6 +476,10 @@ fn empty_levels(
     explain: Explain,
 ) -> Flags {
     let mut flags = Flags::new(explain);
+    if super::weights::by_groups(declaration) {
+        // The form gives its points by group, not by level: no level's points are lost.
+        return flags;
+    }
     for (level, points) in &profile.level_points {
         let key = LevelKey::Known(*level);
         if points.is_zero() || keys.contains(&key) {

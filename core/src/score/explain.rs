@@ -1,11 +1,12 @@
 //! Readable forms of a scorecard: [`Scorecard::explain`] (a line per item with its rule,
-//! inputs and arithmetic) and [`Scorecard::to_text`] (an aligned table, CJK-aware).
+//! inputs and arithmetic) and [`Scorecard::to_text`] (an aligned table, CJK-aware), both
+//! walking [`Scorecard::rows`].
 
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use super::{plain, Scorecard, Status};
+use super::{plain, RowKind, Scorecard, Status};
 use crate::text::display_width;
 
 fn opt(value: Option<Decimal>) -> String {
@@ -30,36 +31,24 @@ impl Scorecard {
     pub fn explain(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "{} — profile {}", self.project, self.profile);
-        let b = &self.budget;
-        let _ = writeln!(
-            out,
-            "预算执行率 [{} / {}] {}: {}",
-            opt(b.score),
-            b.max,
-            b.status.label(),
-            b.explanation
-        );
-        let _ = writeln!(out, "    rule: {}", b.rule);
-        for flag in &b.flags {
-            let _ = writeln!(out, "    flag {}: {}", flag.code, flag.message);
-        }
-        for i in &self.indicators {
+        for row in self.rows() {
+            let head = match row.kind {
+                RowKind::Budget => row.name.to_owned(),
+                _ => format!("[{}/{}] {}", row.level1, row.level2, row.name),
+            };
             let _ = writeln!(
                 out,
-                "[{}/{}] {} [{} / {}] {}: {}",
-                i.level1,
-                i.level2,
-                i.name,
-                opt(i.score),
-                opt(i.max),
-                i.status.label(),
-                i.explanation
+                "{head} [{} / {}] {}: {}",
+                opt(row.score),
+                opt(row.weight),
+                row.status.label(),
+                row.explanation
             );
-            let _ = writeln!(out, "    rule: {}", i.rule);
-            if let Some(p) = i.published {
+            let _ = writeln!(out, "    rule: {}", row.rule);
+            if let (RowKind::Indicator, Some(p)) = (row.kind, row.published) {
                 let _ = writeln!(out, "    published: {}", plain(p));
             }
-            for flag in &i.flags {
+            for flag in row.flags {
                 let _ = writeln!(out, "    flag {}: {}", flag.code, flag.message);
             }
         }
@@ -69,9 +58,9 @@ impl Scorecard {
         for flag in &self.flags {
             let _ = writeln!(out, "flag {}: {}", flag.code, flag.message);
         }
-        let parts: Vec<String> = std::iter::once(b.score)
-            .chain(self.indicators.iter().map(|i| i.score))
-            .flatten()
+        let parts: Vec<String> = self
+            .rows()
+            .filter_map(|row| row.score)
             .map(|s| s.to_string())
             .collect();
         let _ = writeln!(out, "总分 = {} = {}", parts.join(" + "), self.total);
@@ -103,38 +92,33 @@ impl Scorecard {
             "状态",
         ];
         let mut rows: Vec<[String; 7]> = Vec::with_capacity(self.indicators.len() + 1);
-        let b = &self.budget;
-        let budget_actual = match (b.executed, b.adjusted) {
-            (Some(e), Some(a)) => format!("{} / {}", plain(e), plain(a)),
-            _ => "—".to_owned(),
-        };
-        let rate = b.rate.map_or_else(|| "—".to_owned(), super::rate_percent);
-        rows.push([
-            "预算执行".to_owned(),
-            "预算执行率".to_owned(),
-            rate,
-            budget_actual,
-            b.max.to_string(),
-            opt(b.score),
-            b.status.label().to_owned(),
-        ]);
-        for i in &self.indicators {
-            let status = if i.status == Status::NotScorable {
-                format!(
-                    "{}: {}",
-                    i.status.label(),
-                    i.reason.as_deref().unwrap_or("")
-                )
-            } else {
-                i.status.label().to_owned()
+        for row in self.rows() {
+            let (target, actual) = match row.budget {
+                Some(b) => (
+                    b.rate.map_or_else(|| "—".to_owned(), super::rate_percent),
+                    match (b.executed, b.adjusted) {
+                        (Some(e), Some(a)) => format!("{} / {}", plain(e), plain(a)),
+                        _ => "—".to_owned(),
+                    },
+                ),
+                None => (
+                    row.target.unwrap_or("").trim().to_owned(),
+                    row.actual.unwrap_or("—").to_owned(),
+                ),
+            };
+            let status = match (row.kind, row.status) {
+                (RowKind::Indicator, Status::NotScorable) => {
+                    format!("{}: {}", row.status.label(), row.reason.unwrap_or(""))
+                }
+                _ => row.status.label().to_owned(),
             };
             rows.push([
-                i.level1.clone(),
-                i.name.clone(),
-                i.target.trim().to_owned(),
-                i.actual.clone().unwrap_or_else(|| "—".to_owned()),
-                opt(i.max),
-                opt(i.score),
+                row.level1.to_owned(),
+                row.name.to_owned(),
+                target,
+                actual,
+                opt(row.weight),
+                opt(row.score),
                 status,
             ]);
         }

@@ -28,9 +28,10 @@ mod budget;
 mod engine;
 mod explain;
 pub mod profile;
-mod qualitative;
+pub(crate) mod qualitative;
 mod quantitative;
 pub(crate) mod quantity;
+mod rows;
 mod totals;
 mod weights;
 
@@ -43,6 +44,7 @@ use serde::{Serialize, Serializer};
 use crate::model::{Declaration, Document};
 
 pub use profile::{GradeBand, Profile, QualitativePolicy, ReversePolicy};
+pub use rows::{BudgetFigures, RowKind, ScoreRow};
 pub use totals::{BudgetTotals, FlagCode, FlagSet, IndicatorTotals, ScoreTotals};
 
 /// 得分状态: how an indicator (or the budget row) came out.

@@ -166,6 +166,31 @@ impl Default for Profile {
 }
 
 impl Profile {
+    /// The profile a caller gives as text: a built-in name ([`Profile::by_name`]) or the
+    /// profile itself as a JSON object. The one parser the C ABI, Python and the command
+    /// line share.
+    ///
+    /// ```
+    /// use jixiao::score::Profile;
+    /// assert_eq!(Profile::from_spec("budget-20").unwrap().name, "budget-20");
+    /// assert_eq!(Profile::from_spec("nope").unwrap_err().code(), "unknown_profile");
+    /// assert_eq!(Profile::from_spec("{\"budget_points\": 1").unwrap_err().code(), "bad_profile");
+    /// ```
+    pub fn from_spec(spec: &str) -> Result<Profile, crate::ProfileError> {
+        const KIND: &str = "scoring profile";
+        if spec.trim_start().starts_with('{') {
+            return serde_json::from_str(spec).map_err(|e| crate::ProfileError::InvalidJson {
+                kind: KIND,
+                message: e.to_string(),
+            });
+        }
+        Profile::by_name(spec).map_err(|_| crate::ProfileError::UnknownName {
+            kind: KIND,
+            name: spec.trim().to_owned(),
+            known: Profile::names().join(", "),
+        })
+    }
+
     /// A built-in profile by name (see [`Profile::names`]).
     ///
     /// ```

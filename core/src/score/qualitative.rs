@@ -174,6 +174,8 @@ pub(crate) enum Why {
     Is,
     /// The actual contains the target.
     MatchesTarget,
+    /// The actual restates the target in other words (see [`restates`]).
+    RestatesTarget,
     /// A completion date (the first) against a deadline (the second).
     Deadline(NaiveDate, NaiveDate),
     /// A percentage of 100 or more.
@@ -192,6 +194,10 @@ impl Why {
             Why::Contains(w) => format!("实际完成值含“{w}” → {label}"),
             Why::Is => format!("实际完成值为“{}” → {label}", key(actual)),
             Why::MatchesTarget => format!("实际完成值与目标“{}”一致 → 达成", target.text.trim()),
+            Why::RestatesTarget => format!(
+                "实际完成值复述目标“{}”（目标的字句依次出现在实际完成值中） → 达成",
+                target.text.trim()
+            ),
             Why::Deadline(done, due) if done <= due => {
                 format!("完成日期 {done} 不晚于期限 {due} → 达成")
             }
@@ -244,11 +250,79 @@ pub(crate) fn grade(target: &Target, actual: &str) -> Result<(Grade, Why), Strin
             return Ok((Grade::Met, Why::Percent(q.value)));
         }
     }
+    if restates(&t, &a) {
+        return Ok((Grade::Met, Why::RestatesTarget));
+    }
     Err(format!(
         "无法从实际完成值“{}”判断达成程度 (cannot grade the actual against the qualitative target “{}”)",
         actual.trim(),
         target.text.trim()
     ))
+}
+
+/// Words that frame a qualitative target without being what is to be achieved
+/// (`是否利于企业走出去`, `获得目的国受众欢迎`): left out when an actual restates it.
+const FRAMING: &[&str] = &["是否", "能否", "获得", "得到"];
+
+/// Characters of a negation: an actual that has one its target has not does not restate
+/// it (`不利于企业走出去` against `是否利于企业走出去`).
+const NEGATIONS: &[char] = &['不', '未', '没', '无', '否', '非'];
+
+/// The longest target [`restates`] compares, in characters: longer texts are not graded
+/// by restatement (the comparison is quadratic).
+const RESTATE_MAX_CHARS: usize = 200;
+
+/// Whether an actual restates a qualitative target in other words — the last reading
+/// before "not scorable" (`domain.md` §5: an actual that restates the target is met): the
+/// target without its bracketed asides and framing words (`获得目的国(地区)受众欢迎` →
+/// `目的国受众欢迎`), at least 4 characters, appears in the actual in order with at most
+/// one character in five missing (`受目的国受众欢迎显著`, `企业较好把握正确政治导向…`,
+/// `有利于推动企业走出去`), and the actual adds no negation.
+fn restates(target: &str, actual: &str) -> bool {
+    let mut core = String::with_capacity(target.len());
+    let mut depth = 0usize;
+    for c in target.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => core.push(c),
+            _ => {}
+        }
+    }
+    for w in FRAMING {
+        core = core.replace(w, "");
+    }
+    let core: Vec<char> = core.chars().collect();
+    let actual_chars: Vec<char> = actual.chars().collect();
+    if core.len() < 4 || core.len() > RESTATE_MAX_CHARS || actual_chars.len() > RESTATE_MAX_CHARS {
+        return false;
+    }
+    if actual_chars
+        .iter()
+        .any(|c| NEGATIONS.contains(c) && !core.contains(c))
+    {
+        return false;
+    }
+    // Longest common subsequence, one row at a time.
+    let mut row = vec![0usize; actual_chars.len() + 1];
+    for &t in &core {
+        let mut diagonal = 0;
+        for (j, &a) in actual_chars.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let value = if t == a {
+                diagonal + 1
+            } else {
+                above.max(left)
+            };
+            diagonal = above;
+            if let Some(slot) = row.get_mut(j + 1) {
+                *slot = value;
+            }
+        }
+    }
+    let common = row.last().copied().unwrap_or(0);
+    common * 5 >= core.len() * 4
 }
 
 /// The rule text for the profile's bands (built once per scorecard).
@@ -465,6 +539,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_actual_restating_the_target_is_met() {
+        // Published in a real 自评表 (tests/real/selfeval/qushangwu_fuwumaoyi_2020).
+        assert_eq!(
+            g("获得目的国(地区)受众欢迎", "受目的国受众欢迎显著"),
+            Some(Grade::Met)
+        );
+        assert_eq!(
+            g(
+                "企业把握正确政治导向和文化方向情况的评价",
+                "企业较好把握正确政治导向和文化方向情况的评价"
+            ),
+            Some(Grade::Met)
+        );
+        assert_eq!(
+            g("是否利于企业走出去", "有利于推动企业走出去"),
+            Some(Grade::Met)
+        );
+        // A negation the target has not, a different text, a target too short to judge.
+        assert_eq!(g("是否利于企业走出去", "不利于企业走出去"), None);
+        assert_eq!(g("是否利于企业走出去", "无法推动企业走出去"), None);
+        assert_eq!(g("获得目的国(地区)受众欢迎", "目的国反响平平"), None);
+        assert_eq!(g("群众认可", "群众认"), None);
+        assert_eq!(
+            g(&"群众认可度高".repeat(40), &"群众认可度高".repeat(40)),
+            Some(Grade::Met)
+        );
+        assert_eq!(
+            g(&"群众认可度".repeat(50), &"群众认可度很".repeat(50)),
+            None
+        );
     }
 
     #[test]

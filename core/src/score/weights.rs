@@ -1,7 +1,9 @@
 //! 分值: the weight of every indicator (`domain.md` §5 "Weights"). A published 分值
 //! wins; otherwise the level's points — the form's own level header when it has one,
 //! else the profile's — less the weights given in that level, split equally among the
-//! indicators without one, to 2 decimals.
+//! indicators without one, to 2 decimals. A form that splits its table into two or more
+//! point groups (`年度绩效目标1(40分)`, `年度绩效目标2(40分)`) gives the points by group:
+//! an indicator of a group whose 一级 has no points in the form shares its group's.
 
 use rust_decimal::Decimal;
 
@@ -70,6 +72,38 @@ pub(crate) fn level_points(
     }
 }
 
+/// Where an indicator without a 分值 draws its share from: its level's points, or its
+/// point group's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pool {
+    Level(LevelKey),
+    Group(String),
+}
+
+/// Whether the declaration's points are given by point groups: two groups or more (one
+/// block over the whole table only states the indicators' total, which the levels split).
+pub(crate) fn by_groups(declaration: &Declaration) -> bool {
+    declaration.group_points.len() >= 2
+}
+
+/// The pool of an indicator of level `key`.
+fn pool_of(indicator: &Indicator, key: &LevelKey, declaration: &Declaration) -> Pool {
+    let level_in_form = match key {
+        LevelKey::Known(l) => form_points(declaration, *l).is_some(),
+        LevelKey::Unknown(_) => false,
+    };
+    match &indicator.group {
+        Some(g)
+            if by_groups(declaration)
+                && !level_in_form
+                && declaration.group_points.contains_key(g) =>
+        {
+            Pool::Group(g.clone())
+        }
+        _ => Pool::Level(key.clone()),
+    }
+}
+
 /// The weight of each indicator, with its source and a note of how it was found.
 pub(crate) struct Weights {
     pub per_indicator: Vec<(Option<Decimal>, WeightSource, String)>,
@@ -92,6 +126,18 @@ pub(crate) fn assign(declaration: &Declaration, profile: &Profile, explain: Expl
         }
     }
     levels.sort_by_key(LevelKey::order);
+    let pools: Vec<Pool> = declaration
+        .indicators
+        .iter()
+        .zip(&keys)
+        .map(|(i, k)| pool_of(i, k, declaration))
+        .collect();
+    let mut pool_order: Vec<Pool> = levels.iter().cloned().map(Pool::Level).collect();
+    for pool in &pools {
+        if !pool_order.contains(pool) {
+            pool_order.push(pool.clone());
+        }
+    }
     let mut flags = Flags::new(explain);
     let mut per_indicator: Vec<(Option<Decimal>, WeightSource, String)> = declaration
         .indicators
@@ -105,11 +151,11 @@ pub(crate) fn assign(declaration: &Declaration, profile: &Profile, explain: Expl
             None => (None, WeightSource::None, String::new()),
         })
         .collect();
-    for level in &levels {
-        let members: Vec<usize> = keys
+    for pool in &pool_order {
+        let members: Vec<usize> = pools
             .iter()
             .enumerate()
-            .filter(|(_, k)| *k == level)
+            .filter(|(_, p)| *p == pool)
             .map(|(i, _)| i)
             .collect();
         let given = super::engine::sum(
@@ -130,20 +176,28 @@ pub(crate) fn assign(declaration: &Declaration, profile: &Profile, explain: Expl
         if open.is_empty() {
             continue;
         }
-        let Some((points, from)) = level_points(level, declaration, profile) else {
+        let found = match pool {
+            Pool::Level(level) => level_points(level, declaration, profile),
+            Pool::Group(g) => declaration.group_points.get(g).map(|p| (*p, "group")),
+        };
+        let pool_name = || match pool {
+            Pool::Level(level) => level.name(),
+            Pool::Group(g) => g.clone(),
+        };
+        let Some((points, from)) = found else {
             for &i in &open {
                 if let Some(slot) = per_indicator.get_mut(i) {
                     slot.2 = explain.text(|| {
                         format!(
                             "no 分值 given and {} has no points in the form or the profile",
-                            level.name()
+                            pool_name()
                         )
                     });
                 }
             }
             continue;
         };
-        let name = explain.text(|| level.name());
+        let name = explain.text(pool_name);
         let left = points.saturating_sub(given);
         if left < Decimal::ZERO {
             flags.push(FlagCode::WeightsExceedLevel, || (
@@ -154,10 +208,10 @@ pub(crate) fn assign(declaration: &Declaration, profile: &Profile, explain: Expl
         let left = left.max(Decimal::ZERO);
         let count = Decimal::from(open.len());
         let share = round2(left / count);
-        let from = if from == "form" {
-            "form header"
-        } else {
-            "profile"
+        let from = match from {
+            "form" => "form header",
+            "group" => "the form's point group",
+            _ => "profile",
         };
         let note = explain.text(|| {
             if given.is_zero() {
@@ -268,5 +322,68 @@ mod tests {
         let w = assign(&d, &Profile::default(), Explain(true));
         assert_eq!(w.per_indicator[1].0, Some(Decimal::new(0, 2)));
         assert_eq!(w.flags.list.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod group_tests {
+    use super::*;
+    use crate::value::Target;
+
+    fn ind(l1: Level1, group: Option<&str>, w: Option<i64>) -> Indicator {
+        let mut i = Indicator::new(Some(l1), None, "x", Target::parse("达标"));
+        i.group = group.map(str::to_owned);
+        i.weight = w.map(Decimal::from);
+        i
+    }
+
+    fn groups(d: &mut Declaration, points: &[(&str, i64)]) {
+        for (g, p) in points {
+            d.group_points.insert((*g).to_owned(), Decimal::from(*p));
+        }
+    }
+
+    #[test]
+    fn two_groups_split_their_own_points_across_levels() {
+        let mut d = Declaration::default();
+        groups(&mut d, &[("年度绩效目标1", 40), ("年度绩效目标2", 40)]);
+        d.indicators
+            .push(ind(Level1::Output, Some("年度绩效目标1"), None));
+        d.indicators
+            .push(ind(Level1::Satisfaction, Some("年度绩效目标1"), Some(10)));
+        d.indicators
+            .push(ind(Level1::Output, Some("年度绩效目标1"), None));
+        d.indicators
+            .push(ind(Level1::Output, Some("年度绩效目标2"), None));
+        let w = assign(&d, &Profile::default(), Explain(true));
+        let got: Vec<Option<Decimal>> = w.per_indicator.iter().map(|p| p.0).collect();
+        // group 1: (40 − 10 given) / 2 = 15; group 2: 40 / 1.
+        let want = [15, 10, 15, 40].map(|n| Some(Decimal::from(n)));
+        assert_eq!(got, want);
+        assert!(w.per_indicator[0].2.contains("年度绩效目标1"));
+        // The subtotals stay by 一级.
+        assert_eq!(w.levels.len(), 2);
+    }
+
+    #[test]
+    fn one_block_or_a_level_written_with_points_keeps_the_level_split() {
+        let mut d = Declaration::default();
+        groups(&mut d, &[("年度绩效目标", 80)]);
+        d.indicators
+            .push(ind(Level1::Output, Some("年度绩效目标"), None));
+        d.indicators
+            .push(ind(Level1::Benefit, Some("年度绩效目标"), None));
+        let w = assign(&d, &Profile::default(), Explain(true));
+        // mof-2020: 产出 50, 效益 30 (one block only states the total).
+        assert_eq!(w.per_indicator[0].0, Some(Decimal::from(50)));
+        assert_eq!(w.per_indicator[1].0, Some(Decimal::from(30)));
+
+        groups(&mut d, &[("年度绩效目标2", 20)]);
+        d.level_points
+            .insert("产出指标".to_owned(), Decimal::from(60));
+        let w = assign(&d, &Profile::default(), Explain(true));
+        // 产出指标(60分) written in the form wins over the group; 效益 shares its group's 80.
+        assert_eq!(w.per_indicator[0].0, Some(Decimal::from(60)));
+        assert_eq!(w.per_indicator[1].0, Some(Decimal::from(80)));
     }
 }

@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! target      = [comparator] number [unit] [suffix]      quantitative
+//!             | name comparator number [unit] [suffix]  quantitative (`成本不超过1.4万元`)
 //!             | [comparator] placeholder [unit]          invalid: placeholder
 //!             | text                                     qualitative
 //! comparator  = symbol (≥ >= ≧ ⩾ ＞＝ > = ═ ﹦ < ≤ <= ≦ ⩽ …) | word (不低于, 不少于, 至少, 大于, …)
@@ -14,7 +15,9 @@
 //!
 //! A symbol comparator followed by anything else is [`ValueProblem::Unparseable`]; a word
 //! comparator followed by text is a qualitative target (`不低于上年水平`); a number followed
-//! by text that is not a unit (`2023年12月底前`, `3个工作日内完成`) is qualitative.
+//! by text that is not a unit (`2023年12月底前`, `3个工作日内完成`) is qualitative. A `name`
+//! is the indicator's own words written before the limit: at most 12 characters, no digit,
+//! no word of a relative change (`比上年增加不少于5个` stays qualitative).
 
 use std::borrow::Cow;
 
@@ -392,8 +395,42 @@ fn scan_general(s: &str) -> Scan<'_> {
     }
     match s.strip_prefix('每') {
         Some(rest) => per_period(rest),
-        None => scan_plain(s),
+        None => match scan_plain(s) {
+            Scan::Qualitative => named_quantity(s).unwrap_or(Scan::Qualitative),
+            scanned => scanned,
+        },
     }
+}
+
+/// The longest name [`named_quantity`] takes before the comparator, in characters.
+const NAME_MAX_CHARS: usize = 12;
+
+/// Characters of a relative change (`较上年提高`, `比去年增加`, `同比下降`): a name holding
+/// one is no name before an absolute limit.
+const RELATIVE: &[char] = &['较', '比', '增', '减', '提', '降', '升', '涨'];
+
+/// `成本不超过1.4万元`, `总成本不超过347.3万元/年`, `覆盖率达到95%以上`: the indicator's own
+/// name written before a comparator, then a quantity. The name (at most
+/// [`NAME_MAX_CHARS`] characters, no digit, no word of a relative change) is left out; the
+/// rest reads as a target of its own when it is quantitative. `None` otherwise.
+fn named_quantity(s: &str) -> Option<Scan<'_>> {
+    for (i, c) in s.char_indices().skip(1).take(NAME_MAX_CHARS) {
+        if c.is_ascii_digit() || RELATIVE.contains(&c) {
+            return None;
+        }
+        let rest = s.get(i..)?;
+        let Some((_, _, after)) = comparator(rest) else {
+            continue;
+        };
+        if !after.starts_with(|d: char| d.is_ascii_digit()) {
+            continue;
+        }
+        return match scan_plain(rest) {
+            q @ Scan::Quantitative { .. } => Some(q),
+            _ => None,
+        };
+    }
+    None
 }
 
 /// What a program wrote where a number failed (`NaN`, `inf`, `#DIV/0!`, `null`): never a

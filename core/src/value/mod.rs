@@ -15,7 +15,8 @@
 mod deadline;
 mod grammar;
 mod normalize;
-mod number;
+pub(crate) mod number;
+mod one_pass;
 pub mod qualitative;
 pub mod unit;
 
@@ -28,6 +29,7 @@ pub use deadline::{deadline, deadline_in};
 pub(crate) use grammar::actual_quantity;
 pub use grammar::{leading_comparator, parse_actual, parse_target, Actual};
 pub use number::parse_number;
+pub(crate) use one_pass::one_pass_targets;
 pub use qualitative::QualitativeClass;
 pub use unit::{UnitClass, UnitInfo};
 
@@ -278,7 +280,19 @@ fn decimal_json<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Decimal
 
 impl<'de> Deserialize<'de> for Target {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(match TargetJson::deserialize(deserializer)? {
+        let json = if one_pass::enabled() {
+            one_pass::deserialize(deserializer)?
+        } else {
+            TargetJson::deserialize(deserializer)?
+        };
+        Ok(Target::from_json(json))
+    }
+}
+
+impl Target {
+    /// The target a JSON form as read stands for.
+    fn from_json(json: TargetJson) -> Target {
+        match json {
             TargetJson::Text(text) => parse_target(&text),
             TargetJson::Full {
                 text, kind: None, ..
@@ -323,6 +337,6 @@ impl<'de> Deserialize<'de> for Target {
                     problem,
                 }
             }
-        })
+        }
     }
 }

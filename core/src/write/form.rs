@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use crate::model::{
     BudgetRow, Declaration, Direction, Document, Evaluation, Goals, Indicator, MoneyUnit,
 };
+use crate::read::list::cells::group_text;
 use crate::taxonomy::{Level1, Level2};
 use crate::value::parse_target;
 
@@ -26,6 +27,12 @@ use crate::value::parse_target;
 /// assert_eq!(doc, again);
 /// ```
 pub fn write_form(document: &Document) -> String {
+    // A document of monitoring tables (执行监控表) is written in their own layout.
+    if !document.declarations.is_empty()
+        && document.declarations.iter().all(|d| d.monitoring.is_some())
+    {
+        return crate::monitor::write_monitor(document);
+    }
     let mut out = String::new();
     if let Some(title) = &document.title {
         let title = cell(title);
@@ -236,7 +243,18 @@ fn write_goals(out: &mut String, d: &Declaration) {
     match &d.evaluation {
         Some(e) => {
             if let Some(overall) = &g.overall {
-                line(out, &["项目总目标", overall]);
+                let alone = Goals {
+                    overall: Some(overall.clone()),
+                    annual: None,
+                };
+                let cells = ["项目总目标", overall.as_str()];
+                if crate::read::form::read_goal_rows(&cells, &[]) == (alone.clone(), None) {
+                    line(out, &cells);
+                } else {
+                    // A text that reads as a label itself (`年度总体目标`): under its label.
+                    let labels = ["项目绩效目标", "项目总目标", "", ""];
+                    goal_rows(out, labels, [overall.clone(), String::new()], (alone, None));
+                }
             }
             let labels = ["年度总体目标", "预期目标", "", "实际完成情况"];
             let values = [text(&g.annual), text(&e.goal_achieved)];
@@ -310,10 +328,32 @@ fn write_table(out: &mut String, d: &Declaration) {
         header.push("计量单位");
     }
     header.extend(extras.iter().copied());
+    // A point group's rows under a header of their own, its block label in the first
+    // column (`年度绩效目标1(40分)`), as the Hubei template prints it; rows of no group
+    // under the plain section label.
+    let block_label = |i: &Indicator| match &i.group {
+        Some(g) => group_text(g, d.group_points.get(g).copied()),
+        None => "绩效指标".to_owned(),
+    };
+    let first_label = d.indicators.first().map(block_label);
+    if let (Some(label), Some(first)) = (&first_label, header.first_mut()) {
+        *first = label;
+    }
     line(out, &header);
 
     let mut previous: Option<(&Indicator, String)> = None;
     for (n, indicator) in d.indicators.iter().enumerate() {
+        if previous
+            .as_ref()
+            .is_some_and(|(p, _)| p.group != indicator.group)
+        {
+            let label = block_label(indicator);
+            let mut again = header.clone();
+            if let Some(first) = again.first_mut() {
+                *first = &label;
+            }
+            line(out, &again);
+        }
         let level1 = level1_cell(d, indicator, previous.as_ref());
         let mut row = vec![
             String::new(),

@@ -24,10 +24,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::model::{BudgetRow, Declaration, Document, Evaluation, Indicator, MoneyUnit};
-use crate::read::list::cells::{direction_text, level_points_text};
+use crate::read::list::cells::{direction_text, group_text, level_points_text};
 use crate::read::list::columns::{recognize, BudgetField, BudgetLine, Column};
 use crate::read::list::header::year_of_title;
 use crate::taxonomy::{Level1, Level2};
+/// The header of the direction column (the second [`Column::Sign`]).
+use crate::write::names::DIRECTION_HEADER;
 
 /// Which list-layout text to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,9 +86,6 @@ const INDICATOR: [Column; 8] = [
     Column::Sign,
     Column::Weight,
 ];
-
-/// The header of the direction column (the second [`Column::Sign`]).
-const DIRECTION_HEADER: &str = "指标方向";
 
 /// The list table of a document (see [`ListTable`]); `read_table` reads it back to an
 /// equal document, less the title and year, which are not part of the table.
@@ -279,6 +278,9 @@ fn choose_columns(document: &Document) -> Vec<Column> {
     if indicators().any(|i| level2_cells(i).1.is_some()) {
         columns.push(Column::Level2Text);
     }
+    if indicators().any(|i| i.group.is_some()) {
+        columns.push(Column::Group);
+    }
     if any_eval {
         columns.extend([
             Column::Actual,
@@ -448,6 +450,12 @@ fn row(
                 .unwrap_or_default(),
             Column::Level2Text => indicator
                 .and_then(|i| level2_cells(i).1)
+                .unwrap_or_default(),
+            Column::Group => indicator
+                .and_then(|i| {
+                    let label = i.group.as_deref()?;
+                    Some(group_text(label, decl.group_points.get(label).copied()))
+                })
                 .unwrap_or_default(),
             Column::Name => indicator.map(|i| i.name.clone()).unwrap_or_default(),
             Column::Target => indicator.map(|i| i.target.text.clone()).unwrap_or_default(),

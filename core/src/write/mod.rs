@@ -1,10 +1,14 @@
 //! Writers: [`Document`] → bytes, in every format a reader reads back to an equal model.
 
 #[cfg(feature = "xlsx")]
+pub mod comments;
+#[cfg(feature = "xlsx")]
 pub mod docx;
 pub mod form;
+pub mod html;
 pub mod json;
 pub mod list;
+pub mod names;
 pub mod report;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;

@@ -1,5 +1,6 @@
 //! Writers for results (scorecards and roll-ups) rather than documents: Markdown and
-//! `.xlsx` scorecards in the layout of the 绩效自评表, and the roll-up as CSV.
+//! `.xlsx` scorecards in the layout of the 绩效自评表 (both walking [`Scorecard::rows`]), and
+//! the roll-up as CSV.
 
 use rust_decimal::Decimal;
 
@@ -25,29 +26,31 @@ pub fn scorecards_markdown(cards: &[Scorecard]) -> String {
             "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 状态 |\n",
         );
         out.push_str("| --- | --- | --- | --- | --- | ---: | ---: | --- |\n");
-        let budget = &card.budget;
-        let rate = budget.rate.map(crate::score::rate_percent);
-        out.push_str(&format!(
-            "| 预算执行率 |  |  | 全年预算数 {} | 执行数 {} ({}) | {} | {} | {} |\n",
-            show(budget.adjusted),
-            show(budget.executed),
-            rate.unwrap_or_else(|| "—".to_owned()),
-            show(Some(budget.max)),
-            show(budget.score),
-            budget.status.as_str(),
-        ));
-        for row in &card.indicators {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                cell(&row.level1),
-                cell(&row.level2),
-                cell(&row.name),
-                cell(&row.target),
-                cell(row.actual.as_deref().unwrap_or("—")),
-                show(row.max),
-                show(row.score),
-                row.status.as_str(),
-            ));
+        for row in card.rows() {
+            let line = match row.budget {
+                Some(b) => format!(
+                    "| 预算执行率 |  |  | 全年预算数 {} | 执行数 {} ({}) | {} | {} | {} |\n",
+                    show(b.adjusted),
+                    show(b.executed),
+                    b.rate
+                        .map_or_else(|| "—".to_owned(), crate::score::rate_percent),
+                    show(row.weight),
+                    show(row.score),
+                    row.status.as_str(),
+                ),
+                None => format!(
+                    "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                    cell(row.level1),
+                    cell(row.level2),
+                    cell(row.name),
+                    cell(row.target.unwrap_or("")),
+                    cell(row.actual.unwrap_or("—")),
+                    show(row.weight),
+                    show(row.score),
+                    row.status.as_str(),
+                ),
+            };
+            out.push_str(&line);
         }
         let grade = card.grade.as_deref().unwrap_or("—");
         out.push_str(&format!(
@@ -113,35 +116,31 @@ pub fn scorecards_xlsx(cards: &[Scorecard]) -> Result<Vec<u8>, crate::WriteError
     }
     let mut row = 1u32;
     for card in cards {
-        let b = &card.budget;
-        let budget_row = [
-            card.project.clone(),
-            "预算执行率".to_owned(),
-            String::new(),
-            String::new(),
-            show(b.adjusted),
-            show(b.executed),
-            show(Some(b.max)),
-            show(b.score),
-            b.status.as_str().to_owned(),
-            b.rule.clone(),
-            b.explanation.clone(),
-        ];
-        put(sheet, row, budget_row, &plain)?;
-        row += 1;
-        for ind in &card.indicators {
+        for r in card.rows() {
+            // The budget row: 预算执行率 in the 一级 column, 全年预算数 and 执行数 in the 指标值
+            // and 实际完成值 columns.
+            let (level1, level2, name, target, actual) = match r.budget {
+                Some(b) => ("预算执行率", "", "", show(b.adjusted), show(b.executed)),
+                None => (
+                    r.level1,
+                    r.level2,
+                    r.name,
+                    r.target.unwrap_or("").to_owned(),
+                    r.actual.unwrap_or("").to_owned(),
+                ),
+            };
             let values = [
                 card.project.clone(),
-                ind.level1.clone(),
-                ind.level2.clone(),
-                ind.name.clone(),
-                ind.target.clone(),
-                ind.actual.clone().unwrap_or_default(),
-                show(ind.max),
-                show(ind.score),
-                ind.status.as_str().to_owned(),
-                ind.rule.clone(),
-                ind.explanation.clone(),
+                level1.to_owned(),
+                level2.to_owned(),
+                name.to_owned(),
+                target,
+                actual,
+                show(r.weight),
+                show(r.score),
+                r.status.as_str().to_owned(),
+                r.rule.to_owned(),
+                r.explanation.to_owned(),
             ];
             put(sheet, row, values, &plain)?;
             row += 1;

@@ -129,6 +129,11 @@ pub fn rich_document() -> Document {
     let mut level_points = BTreeMap::new();
     level_points.insert("产出指标".to_owned(), dec("50"));
     level_points.insert("效益指标".to_owned(), dec("30"));
+    // Two point groups (指标组), the second written without its points.
+    first.group = Some("年度绩效目标1".to_owned());
+    second.group = Some("年度绩效目标2".to_owned());
+    let mut group_points = BTreeMap::new();
+    group_points.insert("年度绩效目标1".to_owned(), dec("40"));
     let rich = Declaration {
         project,
         funding,
@@ -138,8 +143,10 @@ pub fn rich_document() -> Document {
         },
         indicators: vec![first, second, third, fourth, unknown],
         level_points,
+        group_points,
         not_applicable: Vec::new(),
         evaluation: Some(evaluation),
+        monitoring: None,
         source: Default::default(),
     };
     let bare = Declaration {

@@ -1,5 +1,5 @@
 //! The arguments the analysis calls share: the scoring profile (`profile=`), the review
-//! policy, and an actuals file joined to a document.
+//! policy, an actuals file joined to a document, and the number of threads (`workers=`).
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -17,38 +17,46 @@ pub(crate) fn profile_arg(profile: Option<&Bound<'_, PyAny>>) -> PyResult<Profil
     let Some(obj) = profile.filter(|p| !p.is_none()) else {
         return Ok(Profile::auto());
     };
-    if let Ok(name) = obj.extract::<String>() {
-        return Profile::by_name(&name)
-            .map_err(|m| error(Kind::Score, "unknown_profile", m, At::default()));
-    }
-    if obj.cast::<PyDict>().is_ok() {
-        let json: String = obj
-            .py()
+    let spec: String = if let Ok(name) = obj.extract::<String>() {
+        name
+    } else if obj.cast::<PyDict>().is_ok() {
+        obj.py()
             .import("json")?
             .call_method1("dumps", (obj,))?
-            .extract()?;
-        return serde_json::from_str::<Profile>(&json).map_err(|e| {
-            error(
-                Kind::Score,
-                "bad_profile",
-                format!("invalid scoring profile: {e}"),
-                At::default(),
-            )
-        });
-    }
-    Err(pyo3::exceptions::PyTypeError::new_err(format!(
-        "profile must be a profile name (str) or a dict, got {}",
-        crate::input::type_name(obj)
-    )))
+            .extract()?
+    } else {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "profile must be a profile name (str) or a dict, got {}",
+            crate::input::type_name(obj)
+        )));
+    };
+    Profile::from_spec(&spec)
+        .map_err(|e| error(Kind::Score, e.code(), e.to_string(), At::default()))
 }
 
-/// The review policy of a `profile=` argument: `any` (default), `classic`, `mof-2021`
-/// or `shanghai-2025`. Unknown names raise `ReviewError`.
+/// The threads of a `workers=` argument (older name: `threads=`; giving both is a
+/// `TypeError` unless they agree), for `jixiao::batch::map_in_order`: always a count,
+/// the available cores by default, so that each call runs on a pool of its own and
+/// nothing stays running between calls (a process that forks — `multiprocessing` — keeps
+/// no pool whose threads the child lacks).
+pub(crate) fn workers_arg(workers: Option<usize>, threads: Option<usize>) -> PyResult<usize> {
+    match (workers, threads) {
+        (Some(w), Some(t)) if w != t => Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "give workers= (or its older name threads=), not both: workers={w}, threads={t}"
+        ))),
+        (Some(n), _) | (None, Some(n)) => Ok(n.max(1)),
+        (None, None) => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+    }
+}
+
+/// The review policy of a `profile=` argument: `any` (default), `classic`, `mof-2021`,
+/// `shanghai-2025`, a checklist (`shenzhen-2023`), or the policy as a JSON object.
+/// Unknown names raise `ReviewError`.
 pub(crate) fn policy_arg(profile: Option<&str>) -> PyResult<ReviewPolicy> {
     match profile {
         None => Ok(ReviewPolicy::default()),
-        Some(name) => ReviewPolicy::for_profile(name)
-            .map_err(|m| error(Kind::Review, "unknown_profile", m, At::default())),
+        Some(spec) => ReviewPolicy::from_spec(spec)
+            .map_err(|e| error(Kind::Review, e.code(), e.to_string(), At::default())),
     }
 }
 

@@ -69,12 +69,19 @@ impl PyAudit {
     fn to_text(&self) -> String {
         self.inner.to_text()
     }
-    /// One row per finding: project, code, where, published, computed, severity, message.
-    #[pyo3(signature = (*, decimals = true))]
-    fn to_pandas<'py>(&self, py: Python<'py>, decimals: bool) -> PyResult<Bound<'py, PyAny>> {
+    /// One row per finding: project, code, where, published, computed, severity, message
+    /// (`columns="zh"` for Chinese names).
+    #[pyo3(signature = (*, decimals = true, columns = "en"))]
+    fn to_pandas<'py>(
+        &self,
+        py: Python<'py>,
+        decimals: bool,
+        columns: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let names = crate::frames::names_arg(columns)?;
         to_pandas(
             py,
-            audits_table(std::slice::from_ref(&self.inner)),
+            audits_table(std::slice::from_ref(&self.inner)).named(names),
             decimals,
         )
     }

@@ -69,9 +69,30 @@ impl PyReview {
         self.inner.to_text()
     }
     /// One row per finding: code, severity, project, indicator, file, line, message,
-    /// message_en.
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_pandas(py, findings_table(&self.inner.findings), true)
+    /// message_en (`columns="zh"`: 代码, 级别, 项目名称, 指标, 文件, 行号, 说明, 英文说明).
+    #[pyo3(signature = (*, columns = "en"))]
+    fn to_pandas<'py>(&self, py: Python<'py>, columns: &str) -> PyResult<Bound<'py, PyAny>> {
+        let names = crate::frames::names_arg(columns)?;
+        to_pandas(py, findings_table(&self.inner.findings).named(names), true)
+    }
+    /// The rows of `to_pandas()` as a `pyarrow.Table` built in Rust (code, severity,
+    /// project, indicator dictionary-encoded; line `int64`; needs pyarrow).
+    ///
+    /// >>> t = doc.review().to_arrow()
+    /// >>> t.num_rows == len(doc.review()), t.column("code")[0].as_py()
+    /// (True, 'T007')
+    #[pyo3(signature = (*, columns = "en"))]
+    fn to_arrow<'py>(&self, py: Python<'py>, columns: &str) -> PyResult<Bound<'py, PyAny>> {
+        let names = crate::frames::names_arg(columns)?;
+        let table = findings_table(&self.inner.findings).named(names);
+        crate::frames::to_target(py, table, crate::arrow::Target::Arrow, true)
+    }
+    /// The rows of `to_pandas()` as a `polars.DataFrame` (from `to_arrow()`).
+    #[pyo3(signature = (*, columns = "en"))]
+    fn to_polars<'py>(&self, py: Python<'py>, columns: &str) -> PyResult<Bound<'py, PyAny>> {
+        let names = crate::frames::names_arg(columns)?;
+        let table = findings_table(&self.inner.findings).named(names);
+        crate::frames::to_target(py, table, crate::arrow::Target::Polars, true)
     }
     /// The findings as an HTML table.
     fn _repr_html_(&self) -> String {
@@ -194,4 +215,43 @@ pub(crate) fn review_document(
     Ok(PyReview {
         inner: Arc::new(review),
     })
+}
+
+/// The review comments for the units (审核意见) of one document: a list of
+/// `{"code", "name", "完整性": [...], "可测性": [...], "可行性": [...]}` (`format="list"`),
+/// the numbered text `jixiao check --format comments` prints (`"text"`), or the workbook
+/// with one row per project (`"xlsx"`, bytes).
+pub(crate) fn review_comments<'py>(
+    py: Python<'py>,
+    doc: &Document,
+    profile: Option<&str>,
+    format: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    use pyo3::types::{PyBytes, PyDict, PyString};
+    let policy = policy_arg(profile)?;
+    let list = py.detach(|| crate::errors::guard(|| jixiao::review::comments(doc, &policy)))?;
+    match format {
+        "list" => {
+            let out = PyList::empty(py);
+            for p in &list {
+                let d = PyDict::new(py);
+                d.set_item("code", p.code.as_deref())?;
+                d.set_item("name", &p.name)?;
+                for aspect in jixiao::review::Aspect::ALL {
+                    d.set_item(aspect.label(), p.section(aspect).to_vec())?;
+                }
+                out.append(d)?;
+            }
+            Ok(out.into_any())
+        }
+        "text" => Ok(PyString::new(py, &jixiao::review::comments_text(&list)).into_any()),
+        "xlsx" => {
+            let bytes = jixiao::write::comments::comments_xlsx(&list)
+                .map_err(|e| crate::errors::write_error(&e))?;
+            Ok(PyBytes::new(py, &bytes).into_any())
+        }
+        other => Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "unknown comments format `{other}`: list, text or xlsx"
+        ))),
+    }
 }

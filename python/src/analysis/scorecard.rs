@@ -20,7 +20,6 @@ use jixiao::{Declaration, Document};
 use super::args::profile_arg;
 use crate::errors::{error, At, Kind};
 use crate::frames::{to_pandas, Cell, Table};
-use crate::html::esc;
 use crate::nodes::{py_repr_str, repr_dec, repr_opt};
 
 /// A scored declaration: its figures (core's `score_totals`), the full scorecard once
@@ -113,9 +112,16 @@ impl Scored {
 /// (before a report that needs all of it).
 pub(crate) fn fill_all(py: Python<'_>, scored: Vec<Arc<Scored>>) {
     let chunks: Vec<Vec<Arc<Scored>>> = scored.chunks(64).map(<[_]>::to_vec).collect();
-    let threads = if chunks.len() >= 4 { None } else { Some(1) };
+    let threads = if chunks.len() >= 4 {
+        super::workers_arg(None, None).unwrap_or(1)
+    } else {
+        1
+    };
+    // A panic in one chunk leaves its scorecards empty; `card()` reports it when asked.
     py.detach(move || {
-        crate::parallel::map(chunks, threads, |chunk| chunk.iter().for_each(|s| s.fill()))
+        jixiao::batch::map_in_order(chunks, Some(threads), |chunk| {
+            chunk.iter().for_each(|s| s.fill())
+        })
     });
 }
 
@@ -256,14 +262,20 @@ impl PyScorecard {
     }
     /// One row per item — the 预算执行率 row first, then each indicator — so that the
     /// `score` column sums to `total`. Decimal columns stay `Decimal` unless
-    /// `decimals=False` (then `float`, for charts).
-    #[pyo3(signature = (*, decimals = true))]
-    fn to_pandas<'py>(&self, py: Python<'py>, decimals: bool) -> PyResult<Bound<'py, PyAny>> {
-        to_pandas(py, scorecards_table(&[self.card()?]), decimals)
+    /// `decimals=False` (then `float`, for charts). `columns="zh"` for Chinese names.
+    #[pyo3(signature = (*, decimals = true, columns = "en"))]
+    fn to_pandas<'py>(
+        &self,
+        py: Python<'py>,
+        decimals: bool,
+        columns: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let names = crate::frames::names_arg(columns)?;
+        to_pandas(py, scorecards_table(&[self.card()?]).named(names), decimals)
     }
     /// The scorecard as an HTML table (一级/二级/三级, 指标值, 实际完成值, 分值, 得分).
     fn _repr_html_(&self) -> PyResult<String> {
-        Ok(scorecard_html(self.card()?))
+        Ok(jixiao::write::html::scorecard_fragment(self.card()?))
     }
 
     fn __eq__(&self, other: &Self) -> PyResult<bool> {
@@ -416,60 +428,6 @@ pub(crate) fn scorecards_table(cards: &[&Scorecard]) -> Table {
         }
     }
     t
-}
-
-fn dec_cell(d: Option<Decimal>) -> String {
-    d.map(|d| esc(&d.to_string()))
-        .unwrap_or_else(|| "—".to_owned())
-}
-
-/// The scorecard as the table of a 自评表.
-fn scorecard_html(c: &Scorecard) -> String {
-    let mut out = String::from(crate::html::STYLE);
-    out.push_str(&format!(
-        "<p><b>{}</b> · {}</p><table class=\"jixiao\"><thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>状态</th></tr></thead><tbody>",
-        esc(&c.project),
-        esc(&c.profile)
-    ));
-    let b = &c.budget;
-    out.push_str(&format!(
-        "<tr><td colspan=\"4\">预算执行率</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-        b.rate
-            .map(jixiao::score::rate_percent)
-            .unwrap_or_else(|| "—".to_owned()),
-        esc(&b.max.to_string()),
-        dec_cell(b.score),
-        b.status.label()
-    ));
-    let (mut last1, mut last2) = ("", "");
-    for i in &c.indicators {
-        let show1 = if i.level1 == last1 { "" } else { &i.level1 };
-        let show2 = if i.level1 == last1 && i.level2 == last2 {
-            ""
-        } else {
-            &i.level2
-        };
-        last1 = &i.level1;
-        last2 = &i.level2;
-        out.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
-            esc(show1),
-            esc(show2),
-            esc(&i.name),
-            esc(&i.target),
-            esc(i.actual.as_deref().unwrap_or("")),
-            dec_cell(i.max),
-            dec_cell(i.score),
-            i.status.label()
-        ));
-    }
-    out.push_str(&format!(
-        "<tr><td colspan=\"5\"><b>总分</b></td><td class=\"n\">{}</td><td class=\"n\"><b>{}</b></td><td>{}</td></tr></tbody></table>",
-        esc(&c.max.to_string()),
-        esc(&c.total.to_string()),
-        esc(c.grade.as_deref().unwrap_or(if c.complete { "" } else { "incomplete" }))
-    ));
-    out
 }
 
 /// One scored 三级指标 of a scorecard: `max` (分值), `score` (得分), `status` (`met`,
@@ -674,20 +632,23 @@ pub(crate) fn write_scorecards<'py>(
     }
 }
 
-/// Scores the declarations of many documents in parallel without the GIL: a list with,
-/// per document, its list of `Scorecard`s.
+/// Scores the declarations of many documents in parallel without the GIL (on `workers`
+/// threads, default: the cores; `threads` is the older name): a list with, per document,
+/// its list of `Scorecard`s.
 ///
 /// >>> [len(cards) for cards in jixiao.score_many([doc, doc])]
 /// [5, 5]
 #[pyfunction]
-#[pyo3(signature = (documents, *, profile = None, threads = None))]
+#[pyo3(signature = (documents, *, profile = None, workers = None, threads = None))]
 pub(crate) fn score_many(
     py: Python<'_>,
     documents: Vec<PyRef<'_, crate::document::PyDocument>>,
     profile: Option<&Bound<'_, PyAny>>,
+    workers: Option<usize>,
     threads: Option<usize>,
 ) -> PyResult<Vec<Vec<PyScorecard>>> {
     let profile = Arc::new(profile_arg(profile)?);
+    let threads = super::workers_arg(workers, threads)?;
     // Jobs of up to 64 declarations, across and within documents, so that one large
     // document keeps every thread busy as well as many small ones do.
     let mut jobs: Vec<(usize, Arc<Document>, std::ops::Range<usize>)> = Vec::new();
@@ -698,19 +659,22 @@ pub(crate) fn score_many(
         }
     }
     let results = py.detach(move || {
-        crate::parallel::map(jobs, threads, |(k, doc, range)| {
-            let scored = crate::errors::guard(|| {
-                range
-                    .filter_map(|i| Scored::score(&doc, i, &profile))
-                    .collect::<Vec<_>>()
-            });
+        jixiao::batch::map_in_order(jobs, Some(threads), |(k, doc, range)| {
+            let scored: Vec<Scored> = range
+                .filter_map(|i| Scored::score(&doc, i, &profile))
+                .collect();
             (k, scored)
         })
     });
     let mut out: Vec<Vec<PyScorecard>> = documents.iter().map(|_| Vec::new()).collect();
-    for (k, r) in results {
+    for r in results {
+        let (k, scored) = r.map_err(crate::errors::Internal::from)?;
         if let Some(slot) = out.get_mut(k) {
-            slot.extend(r?.into_iter().map(|s| PyScorecard { inner: Arc::new(s) }));
+            slot.extend(
+                scored
+                    .into_iter()
+                    .map(|s| PyScorecard { inner: Arc::new(s) }),
+            );
         }
     }
     Ok(out)
@@ -724,9 +688,8 @@ pub(crate) fn score_document(
     profile: Profile,
 ) -> PyResult<Vec<PyScorecard>> {
     let profile = Arc::new(profile);
-    let scored = crate::parallel::per_declaration(py, &doc, 64, move |doc, i| {
-        Scored::score(doc, i, &profile)
-    })?;
+    let scored =
+        super::per_declaration(py, &doc, 64, move |doc, i| Scored::score(doc, i, &profile))?;
     Ok(scored
         .into_iter()
         .map(|s| PyScorecard { inner: Arc::new(s) })

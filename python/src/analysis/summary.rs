@@ -90,13 +90,16 @@ impl PySummary {
     /// one row of the totals): projects, indicators, quantitative, qualitative, invalid,
     /// quantitative_share, funding in 元, errors, warnings, infos, and the score figures
     /// (evaluated, complete, mean/min/max score) when the summary was scored.
-    #[pyo3(signature = (by = "department", *, decimals = true))]
+    /// `columns="zh"` for Chinese names.
+    #[pyo3(signature = (by = "department", *, decimals = true, columns = "en"))]
     fn to_pandas<'py>(
         &self,
         py: Python<'py>,
         by: &str,
         decimals: bool,
+        columns: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let names = crate::frames::names_arg(columns)?;
         let s = &*self.inner;
         let groups: Vec<(Option<&str>, &jixiao::summary::Figures)> = match by {
             "all" => vec![(None, &s.figures)],
@@ -158,7 +161,7 @@ impl PySummary {
                 f.scores.as_ref().and_then(|s| s.max).into(),
             ]);
         }
-        to_pandas(py, t, decimals)
+        to_pandas(py, t.named(names), decimals)
     }
 
     fn __repr__(&self) -> String {

@@ -12,6 +12,9 @@ use pyo3::types::{PyDict, PyList};
 use jixiao::score::{score_totals, Profile, ScoreTotals};
 use jixiao::Document;
 
+use jixiao::write::names::ColumnNames;
+
+use crate::arrow::{columns_batch, hand_over, Target};
 use crate::bulk::{columns_to_py, Column, Decimals, Labels};
 
 /// Scores every declaration of `doc` without the GIL (in parallel when there are many):
@@ -22,7 +25,7 @@ pub(crate) fn all_totals(
     profile: &Arc<Profile>,
 ) -> PyResult<Vec<ScoreTotals>> {
     let profile = profile.clone();
-    crate::parallel::per_declaration(py, doc, 256, move |doc, i| {
+    super::per_declaration(py, doc, 256, move |doc, i| {
         doc.declarations.get(i).map(|d| score_totals(d, &profile))
     })
 }
@@ -93,21 +96,34 @@ impl Per {
 }
 
 /// `Document.score_table`: the totals (or every indicator's score) as columns — a
-/// `pandas.DataFrame` when `frame`, else a dict of lists.
+/// `pandas.DataFrame`, a `pyarrow.Table`, a `polars.DataFrame` or a dict of lists.
 pub(crate) fn score_table<'py>(
     py: Python<'py>,
     doc: Arc<Document>,
     profile: Profile,
     per: Per,
     exact: bool,
-    frame: bool,
+    target: Target,
+    names: ColumnNames,
 ) -> PyResult<Bound<'py, PyAny>> {
     let totals = all_totals(py, &doc, &Arc::new(profile))?;
-    let columns = match per {
-        Per::Declaration => declaration_columns(&doc, &totals),
-        Per::Indicator => indicator_columns(&doc, &totals),
-    };
-    columns_to_py(py, &columns, exact, frame)
+    // The columns are Rust work too (texts coded, figures gathered): without the GIL.
+    let columns: Vec<(String, Column<'_>)> = py.detach(|| {
+        let columns = match per {
+            Per::Declaration => declaration_columns(&doc, &totals),
+            Per::Indicator => indicator_columns(&doc, &totals),
+        };
+        columns
+            .into_iter()
+            .map(|(name, c)| (names.name(name), c))
+            .collect()
+    });
+    match target {
+        Target::Arrow => hand_over(py, columns_batch(&columns)?, false),
+        Target::Polars => hand_over(py, columns_batch(&columns)?, true),
+        Target::Pandas => columns_to_py(py, &columns, exact, true),
+        Target::Dict => columns_to_py(py, &columns, exact, false),
+    }
 }
 
 fn declaration_columns<'a>(

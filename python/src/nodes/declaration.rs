@@ -63,6 +63,13 @@ impl PyDeclaration {
         self.at.get().level_points.clone()
     }
 
+    /// Points of the form's point groups (指标组: `年度绩效目标1(40分)`), group label →
+    /// Decimal; each indicator names its group in `Indicator.group`.
+    #[getter]
+    fn group_points(&self) -> std::collections::BTreeMap<String, Decimal> {
+        self.at.get().group_points.clone()
+    }
+
     /// 绩效自评: the published self-evaluation figures, or `None` for a plain declaration.
     #[getter]
     fn evaluation(&self) -> Option<PyEvaluation> {
@@ -83,13 +90,10 @@ impl PyDeclaration {
         crate::document::json_text(&self.at.alone(), compact)
     }
 
-    /// The HTML table notebooks show (一级/二级/三级, 指标值, 实际完成值, 分值, 得分).
+    /// What notebooks show: this declaration's section of `Document.report()` (the 申报表
+    /// with its review, or the 自评表 with its scorecard and audit).
     fn _repr_html_(&self) -> String {
-        format!(
-            "{}{}",
-            crate::html::STYLE,
-            crate::html::declaration(self.at.get())
-        )
+        crate::html::declaration(&self.at.doc, self.at.get())
     }
 
     fn __len__(&self) -> usize {

@@ -88,6 +88,12 @@ impl PyIndicator {
     fn weight(&self) -> Option<Decimal> {
         self.get().weight
     }
+    /// The point group (指标组) the indicator stands in (`年度绩效目标1`), when the form
+    /// splits its table into blocks with points of their own.
+    #[getter]
+    fn group(&self) -> Option<&str> {
+        self.get().group.as_deref()
+    }
     /// 正向/反向 as declared in its own column: `increase`, `decrease`, `qualitative`.
     #[getter]
     fn direction(&self) -> Option<String> {

@@ -24,7 +24,6 @@ pub(super) struct Row<'t> {
 
 impl<'t> Row<'t> {
     /// A row of cells, keyed.
-    #[cfg(test)]
     pub fn new(line: u32, cells: Vec<Cow<'t, str>>) -> Row<'t> {
         let keys = cells.iter().map(|_| OnceCell::new()).collect();
         Row { line, cells, keys }
@@ -148,9 +147,23 @@ pub(super) fn split_line(line: &str) -> Vec<Cow<'_, str>> {
 /// [`split_line`] into `cells` (cleared first).
 fn split_line_into<'t>(line: &'t str, cells: &mut Vec<Cow<'t, str>>) {
     cells.clear();
-    let line = line.trim_end_matches('\r');
-    if line.contains('\t') {
-        cells.extend(line.split('\t').map(clean));
+    // A byte-order mark at the start of a line (files joined one after the other) is no
+    // text, as the one starting the file is not.
+    let line = line.trim_end_matches('\r').trim_start_matches('\u{feff}');
+    if let Some(first_tab) = memchr::memchr(b'\t', line.as_bytes()) {
+        // The TABs found once over the line (a `str::split` searches again for every cell).
+        let mut start = 0;
+        for tab in std::iter::once(first_tab).chain(
+            memchr::memchr_iter(
+                b'\t',
+                line.as_bytes().get(first_tab + 1..).unwrap_or_default(),
+            )
+            .map(|at| first_tab + 1 + at),
+        ) {
+            cells.push(clean(line.get(start..tab).unwrap_or_default()));
+            start = tab + 1;
+        }
+        cells.push(clean(line.get(start..).unwrap_or_default()));
     } else if is_pipe_row(line) {
         let trimmed = line.trim();
         let inner = trimmed.strip_prefix('|').unwrap_or(trimmed);
@@ -298,7 +311,7 @@ pub(super) fn key_of(text: &str) -> Cow<'_, str> {
 /// directly, and only the characters whose UTF-8 lead byte may start a change (other
 /// whitespace, `★`, the ideographic space, full-width forms) are decoded; CJK ideographs
 /// (lead bytes E4–E9) never are.
-fn is_own_key(text: &str) -> bool {
+pub(super) fn is_own_key(text: &str) -> bool {
     let changes = |c: char| c.is_whitespace() || fold_char(c) != c || matches!(c, '*' | '★');
     for (i, b) in text.bytes().enumerate() {
         let may_change = match b {
@@ -338,6 +351,15 @@ pub(super) use crate::read::cell::{is_absent, parse_money, BadNumber};
 /// Reads an exact decimal as forms write it: thousands separators, full-width digits,
 /// a trailing 元/万元/分/%; an empty cell or a dash (`—`, `-`, `/`, `无`) is `None`.
 pub(super) fn parse_decimal(text: &str) -> Result<Option<Decimal>, BadNumber> {
+    if crate::read::cell::is_plain_number(text) {
+        // Its own folded form, not absent, no unit or 分: the number as written.
+        return text.parse::<Decimal>().map(Some).map_err(|_| BadNumber);
+    }
+    parse_decimal_folded(text)
+}
+
+/// [`parse_decimal`] of any cell: folded, separators dropped, then read.
+fn parse_decimal_folded(text: &str) -> Result<Option<Decimal>, BadNumber> {
     let folded: String = fold_width(text)
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，'))
@@ -375,10 +397,18 @@ pub(super) fn year_in(text: &str) -> Option<i32> {
 pub(super) fn year_line(row: &Row<'_>) -> Option<Option<i32>> {
     let mut content = row.content();
     let (only, text) = content.next()?;
-    if content.next().is_some() || !may_be_year(text) {
+    if !may_be_year(text) {
         return None;
     }
-    year_key(row.key(only))
+    if content.next().is_none() {
+        return year_key(row.key(only));
+    }
+    // `（  2024  年度）`: the spaces of a centred year split it into cells.
+    let cells: Vec<&str> = row.content().map(|(_, c)| c).collect();
+    if cells.len() > 4 || !cells.iter().all(|c| may_be_year(c)) {
+        return None;
+    }
+    year_key(&key_of(&cells.concat()))
 }
 
 /// Whether a cell holds nothing but what a year line is made of (digits, 年, 度,
@@ -417,6 +447,20 @@ mod tests {
     #[test]
     fn splits_tabs_pipes_and_spaces() {
         assert_eq!(split_line("a\t b \t"), vec!["a", "b", ""]);
+        // As `str::split` on TAB gives the cells.
+        for line in [
+            "\t",
+            "\t\t",
+            "a\t",
+            "\ta",
+            "a\tb\tc",
+            "项目\t\t名称\t",
+            "\t<p>x</p>\t\r",
+        ] {
+            let by_split: Vec<Cow<'_, str>> =
+                line.trim_end_matches('\r').split('\t').map(clean).collect();
+            assert_eq!(split_line(line), by_split, "{line:?}");
+        }
         assert_eq!(split_line("| a | b |"), vec!["a", "b"]);
         assert_eq!(
             split_line("项目名称   环保热线"),
@@ -424,6 +468,36 @@ mod tests {
         );
         assert_eq!(split_line("项目资金 (元)"), vec!["项目资金 (元)"]);
         assert_eq!(split_line("<p>环保</p>\t<5%"), vec!["环保", "<5%"]);
+    }
+
+    /// The plain-number fast path reads every cell as the folding reader does.
+    #[test]
+    fn plain_decimals_read_as_folded_ones() {
+        for text in [
+            "",
+            ".",
+            "1.",
+            ".5",
+            "0",
+            "-0",
+            "1e5",
+            "10",
+            "20.5",
+            "1.2.3",
+            "12345678901234567890123456789",
+            "123456789012345678901234567890.5",
+            "７",
+            "１２.５",
+            "١",
+            "1,000",
+            "10分",
+            "10%",
+            "—",
+            "-",
+            "无",
+        ] {
+            assert_eq!(parse_decimal(text), parse_decimal_folded(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -85,6 +85,19 @@ pub(super) enum Slot {
     Carryover,
 }
 
+/// The labels of the carryover row, in the declaration's block and the budget matrix.
+const CARRYOVER: [&str; 6] = [
+    "上年结转资金",
+    "上年结转",
+    "上年结余结转资金",
+    "上年结余结转",
+    "结转结余资金",
+    "上年结转结余资金",
+];
+
+/// The labels of the other-funds row (自筹 is money from outside the budget).
+const OTHER: [&str; 4] = ["其他资金", "其他来源资金", "自筹资金", "单位自筹资金"];
+
 fn slot_name(s: Slot) -> &'static str {
     match s {
         Slot::Total => "项目资金总额",
@@ -96,19 +109,35 @@ fn slot_name(s: Slot) -> &'static str {
     }
 }
 
+/// A key without the money unit written after it (`资金总额(元)` → `资金总额`).
+fn without_unit(k: &str) -> &str {
+    for unit in ["(元)", "(万元)", "(人民币元)", "(人民币万元)"] {
+        if let Some(rest) = k.strip_suffix(unit) {
+            return rest;
+        }
+    }
+    k
+}
+
+/// Whether a row of the header starts with a funding label (`资金总额（元） | 3,600,000.00 |
+/// 其中：财政资金 | …`, a one-line funding block with no 项目资金 title).
+pub(super) fn starts_with_funding_label(row: &Row<'_>) -> bool {
+    row.first().is_some_and(|(i, _)| slot(row, i).is_some())
+}
+
 /// The funding label of the cell at `col` (by its cached key).
 fn slot(row: &Row<'_>, col: usize) -> Option<Slot> {
-    let s = match without_of_which(row.key(col)) {
+    let s = match without_unit(without_of_which(row.key(col))) {
         "项目资金总额" | "资金总额" | "项目总资金" | "中期资金总额" => {
             Slot::Total
         }
         "财政资金" | "财政性资金" => Slot::TotalFiscal,
-        "其他资金" => Slot::Other,
+        k if OTHER.contains(&k) => Slot::Other,
         "年度资金申请总额" | "年度资金总额" | "年度申请资金" | "年度资金申请" | "年度预算资金" => {
             Slot::Annual
         }
         "当年财政拨款" | "财政拨款" | "本年财政拨款" => Slot::AnnualFiscal,
-        "上年结转资金" | "上年结转" => Slot::Carryover,
+        k if CARRYOVER.contains(&k) => Slot::Carryover,
         _ => return None,
     };
     Some(s)
@@ -125,6 +154,17 @@ impl Reader<'_> {
     /// 年度资金申请总额 column and to the year from that column on. A row of labels only
     /// (`资金总额 | 财政拨款 | 其他资金`) takes its values from the next row, column by column.
     pub(super) fn funding_row(&mut self, row: &Row<'_>) {
+        // A label may state the unit (`资金总额（元）`).
+        if let Some(unit) = row
+            .content()
+            .find(|&(i, _)| slot(row, i).is_some())
+            .and_then(|(_, label)| unit_of(label))
+        {
+            self.unit = unit;
+            if self.funding_seen {
+                self.decl.funding.unit = unit;
+            }
+        }
         if !self.funding_seen {
             self.funding_seen = true;
             self.decl.funding.unit = self.unit;
@@ -337,8 +377,8 @@ fn line(row: &Row<'_>, col: usize) -> Option<Line> {
         "当年财政拨款" | "财政拨款" | "财政资金" | "本年财政拨款" => {
             Line::Fiscal
         }
-        "上年结转资金" | "上年结转" => Line::Carryover,
-        "其他资金" => Line::Other,
+        k if CARRYOVER.contains(&k) => Line::Carryover,
+        k if OTHER.contains(&k) => Line::Other,
         _ => return None,
     };
     Some(l)

@@ -51,6 +51,16 @@ pub(super) fn is_footer_key(k: &str) -> bool {
     .any(|label| k.starts_with(label))
 }
 
+/// Words that make a footer note (`备注`, `注:`, `说明`) a note about the template itself —
+/// how to fill it in, import or export it — rather than about the project:
+/// `备注：作为导入模板，置灰信息无需录入，作为导出模板，置灰信息系统自动带出。`
+const TEMPLATE_NOTE_WORDS: &[&str] = &["模板", "置灰", "填报说明", "填写说明", "填表说明"];
+
+/// Whether a footer note's text is about the template (see [`TEMPLATE_NOTE_WORDS`]).
+fn is_template_note(text: &str) -> bool {
+    TEMPLATE_NOTE_WORDS.iter().any(|w| text.contains(w))
+}
+
 /// The extra key of an unknown label: as written, spaces squashed, trailing colon removed.
 fn extra_key(label: &str) -> String {
     let key = squash_spaces(label)
@@ -85,6 +95,18 @@ impl Reader<'_> {
             };
             match field_of_key(&key(label)) {
                 Some(f) => self.set_field(f, label, value, row),
+                None if is_footer_key(&key(label)) && is_template_note(value) => {
+                    let k = extra_key(label);
+                    self.finding(
+                        "template_note",
+                        crate::Severity::Info,
+                        row,
+                        format!("“{k}：{value}”是模板的填写说明，不是项目字段"),
+                        format!(
+                            "`{k}: {value}` is a note on the template, no field of the project"
+                        ),
+                    );
+                }
                 None => {
                     let k = extra_key(label);
                     if !is_footer_key(&key(label)) {
@@ -123,14 +145,40 @@ impl Reader<'_> {
         }
     }
 
+    /// A field answered by ticking a box (`☑新增项目 □延续项目`): the ticked option, the
+    /// boxes as written in an info finding; any other value as written.
+    fn choice(&mut self, label: &str, value: &str, row: &Row<'_>) -> Option<String> {
+        let Some(option) = crate::read::cell::checked_option(value) else {
+            return (!value.is_empty()).then(|| value.to_owned());
+        };
+        let option = option.to_owned();
+        self.finding(
+            "checked_option",
+            crate::Severity::Info,
+            row,
+            format!("“{label}”勾选了“{option}”（原文：{value}）"),
+            format!("`{label}`: the ticked option `{option}` is read (written: {value})"),
+        );
+        Some(option)
+    }
+
     fn set_field(&mut self, f: Field, label: &str, value: &str, row: &Row<'_>) {
         let text = || (!value.is_empty()).then(|| value.to_owned());
+        if matches!(f, Field::Nature | Field::Category) {
+            let choice = self.choice(label, value, row);
+            let project = &mut self.decl.project;
+            if f == Field::Nature {
+                project.nature = choice;
+            } else {
+                project.category = choice;
+            }
+            return;
+        }
         let project: &mut Project = &mut self.decl.project;
         match f {
             Field::Name => project.name = value.to_owned(),
             Field::Code => project.code = text(),
-            Field::Nature => project.nature = text(),
-            Field::Category => project.category = text(),
+            Field::Nature | Field::Category => {}
             Field::Department => project.department = text(),
             Field::Implementer => project.implementer = text(),
             Field::PolicyBasis => project.policy_basis = text().map(|t| strip_html(&t)),
@@ -194,6 +242,11 @@ const GOAL_LABELS: &[(&str, Match, GoalLabel)] = {
         ("项目总目标", H, Overall),
         ("项目总体目标", H, Overall),
         ("中长期目标", H, Overall),
+        ("中期目标", H, Overall),
+        ("中期绩效目标", H, Overall),
+        ("长期绩效目标", H, Overall),
+        ("实施期目标", H, Overall),
+        ("实施期总目标", H, Overall),
         ("长期目标", H, Overall),
         ("总目标", H, Overall),
         ("年度总体目标", H, Annual),
@@ -216,19 +269,30 @@ const GOAL_LABELS: &[(&str, Match, GoalLabel)] = {
     ]
 };
 
+/// The characters one of which every goal label holds (checked by a test): a key with
+/// neither names no goal, found without looking it up.
+const GOAL_LABEL_MARKS: [char; 2] = ['目', '完'];
+
 fn goal_label(k: &str) -> Option<GoalLabel> {
+    if !k.contains(GOAL_LABEL_MARKS) {
+        return None;
+    }
     lookup(GOAL_LABELS, k)
 }
 
 fn goal_of_key(k: &str, evaluation_style: bool) -> Option<Goal> {
-    let g = match goal_label(k)? {
+    Some(goal_of(goal_label(k)?, evaluation_style))
+}
+
+/// The goal field a goal label names, in a row of evaluation style or not.
+fn goal_of(label: GoalLabel, evaluation_style: bool) -> Goal {
+    match label {
         GoalLabel::Overall => Goal::Overall,
         GoalLabel::Annual if evaluation_style => Goal::Section,
         GoalLabel::Annual | GoalLabel::Expected => Goal::Annual,
         GoalLabel::Achieved => Goal::Achieved,
         GoalLabel::Section => Goal::Section,
-    };
-    Some(g)
+    }
 }
 
 /// The goal columns of a label row, and the values when they stand on the same row.
@@ -241,19 +305,21 @@ pub(super) struct GoalLabels {
 
 /// Reads a goal label row (`项目 绩效 目标 | 项目总目标 | | 年度总体目标`).
 pub(super) fn goal_labels(row: &Row<'_>) -> Option<GoalLabels> {
-    let evaluation_style = row.labels().any(|(_, _, k)| {
-        matches!(
-            goal_label(k),
-            Some(GoalLabel::Expected | GoalLabel::Achieved)
-        )
-    });
-    let labels: Vec<(usize, Goal)> = row
+    // Each label cell looked up once.
+    let found: Vec<(usize, GoalLabel)> = row
         .labels()
-        .filter_map(|(i, _, k)| goal_of_key(k, evaluation_style).map(|g| (i, g)))
+        .filter_map(|(i, _, k)| goal_label(k).map(|g| (i, g)))
         .collect();
-    if labels.is_empty() {
+    if found.is_empty() {
         return None;
     }
+    let evaluation_style = found
+        .iter()
+        .any(|(_, g)| matches!(g, GoalLabel::Expected | GoalLabel::Achieved));
+    let labels: Vec<(usize, Goal)> = found
+        .into_iter()
+        .map(|(i, g)| (i, goal_of(g, evaluation_style)))
+        .collect();
     // A goal row starts with a goal label, or with a piece of the section label split down
     // a merged cell (`项目`) and then a goal label.
     let mut content = row.keyed();
@@ -317,4 +383,22 @@ pub(super) fn goal_values(row: &Row<'_>, columns: &[(usize, Goal)]) -> Vec<(Goal
         .filter(|(_, v)| !v.is_empty())
         .map(|(g, v)| (g, strip_html(v)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick test of [`goal_label`] holds: every goal label has one of its marks, so
+    /// a key without them matches none (whatever the match, a key holds its label: a
+    /// head or a prefix is part of the key).
+    #[test]
+    fn every_goal_label_holds_a_mark() {
+        for (label, _, _) in GOAL_LABELS {
+            assert!(label.contains(GOAL_LABEL_MARKS), "{label}");
+        }
+        assert_eq!(goal_label("年度总体目标(必填)"), Some(GoalLabel::Annual));
+        assert_eq!(goal_label("实际完成情况"), Some(GoalLabel::Achieved));
+        assert_eq!(goal_label("项目名称"), None);
+    }
 }

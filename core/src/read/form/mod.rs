@@ -40,6 +40,7 @@
 //! | `missing_project_name` | error | a form without 项目名称 (the name is empty) |
 //! | `missing_indicator_table` | warning | a form without an indicator table header |
 //! | `no_indicators` | warning | an indicator table header with no indicator rows |
+//! | `template_note` | info | a footer note about the template itself (`备注：作为导入模板，置灰信息无需录入…`); quoted in the finding, not kept as a project field |
 //! | `unknown_header_label` | info | a header label the reader does not know; kept in `Project::extra` |
 //! | `bad_date` | warning | a 计划开始/完成日期 that is not a date; kept in `Project::extra` |
 //! | `bad_money` | warning | an amount that is not a number; read as empty (the text is quoted in the message) |
@@ -101,6 +102,20 @@ pub fn looks_like_form(text: &str) -> bool {
     false
 }
 
+/// Whether [`crate::monitor::looks_like_monitor`] may hold for `text`, decided on the
+/// characters of its first [`SNIFF_LINES`] lines (more than the monitor's sniff reads)
+/// without splitting or keying them: a monitoring table's title names a 监控表, its
+/// header a 全年预计 beside an 执行 column, and keying a cell (folding widths, dropping
+/// spaces and HTML) adds no Chinese character. The stream reader reads every form apart,
+/// and keying the lines of each was most of its time.
+fn may_be_monitor(text: &str) -> bool {
+    let end = memchr::memchr_iter(b'\n', text.as_bytes())
+        .nth(SNIFF_LINES - 1)
+        .unwrap_or(text.len());
+    let head = text.get(..end).unwrap_or(text);
+    head.contains('监') || ['全', '预', '计', '执'].iter().all(|&c| head.contains(c))
+}
+
 /// The 1-based line number of the line at 0-based `index`.
 fn line_number(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
@@ -146,6 +161,29 @@ fn form_title(row: &Row<'_>) -> Option<bool> {
 /// assert!(diagnostics.is_empty());
 /// ```
 pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Finding>), ReadError> {
+    read_forms(text, options, false)
+}
+
+/// [`read_form`] of a part of a text whose earlier forms gave declarations (the stream
+/// reader reads one form at a time): a form with nothing in it is then an `empty_form`
+/// finding, as [`read_form`] of the whole text says, not the error of a text with no
+/// declaration at all, nor a title naming the document.
+pub(crate) fn read_form_continued(
+    text: &str,
+    options: &ReadOptions,
+) -> Result<(Document, Vec<Finding>), ReadError> {
+    read_forms(text, options, true)
+}
+
+fn read_forms(
+    text: &str,
+    options: &ReadOptions,
+    continued: bool,
+) -> Result<(Document, Vec<Finding>), ReadError> {
+    // A monitoring table (执行监控表) is a form of its own: read by its labels.
+    if may_be_monitor(text) && crate::monitor::looks_like_monitor(text) {
+        return crate::monitor::read_monitor(text, options);
+    }
     let file = options.file_name.as_deref();
     let at = options.location();
     if text.trim().is_empty() {
@@ -221,12 +259,15 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
 
     let mut empty_title_line = None;
     let mut row = Row::default();
+    // At most one declaration a form: no copy of the grown list.
+    document.declarations.reserve(starts.len());
     for (n, &(start, is_evaluation)) in starts.iter().enumerate() {
         let end = starts.get(n + 1).map_or(lines.len(), |s| s.0);
         if start >= end {
             continue;
         }
         let mut reader = Reader::new(file, is_evaluation, unit);
+        reader.end_line = Some(line_number(end - 1));
         let title_row = row_at(start);
         let title_line = title_row.line;
         let has_title = form_title(&title_row).is_some();
@@ -246,7 +287,8 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
                 document.declarations.push(declaration);
                 diagnostics.extend(found);
             }
-            None if document.declarations.is_empty()
+            None if !continued
+                && document.declarations.is_empty()
                 && document.title.is_none()
                 && names_a_document(&title_row) =>
             {
@@ -275,7 +317,7 @@ pub fn read_form(text: &str, options: &ReadOptions) -> Result<(Document, Vec<Fin
             }
         }
     }
-    if document.declarations.is_empty() {
+    if document.declarations.is_empty() && !continued {
         let line = empty_title_line.unwrap_or(1);
         return Err(ReadError::Malformed {
             at: at.line(line),
@@ -390,6 +432,48 @@ enum Mode {
     Table(Columns),
 }
 
+/// The role of a row of a form, in priority order: [`Reader::role`] gives a row the first
+/// role that applies. A new template's row is a new label in the lexicon
+/// (`read::lexicon`) or, for a new kind of row, one more role here — never a special case
+/// inside another role's reading (`docs/design.md`, "Reading").
+///
+/// | priority | role | when |
+/// |---|---|---|
+/// | 1 | `Skip` | blank, a separator row, page furniture (`-1-`, `附件1`, `发布时间`) |
+/// | 2 | `Year` | a line holding only the year (`(2024年度)`) |
+/// | 3 | `Unit` | a line holding only the money unit (`单位：万元`) |
+/// | 4 | `TableHeader` | the indicator table's header (三级指标 and 指标值 or 二级指标), unless the row stands in the current table as an indicator |
+/// | 5 | `MatrixHeader` | a self-evaluation's budget header (年初预算数 · 全年预算数 · 全年执行数 …) |
+/// | 6 | `FundingTitle` | `项目资金 (元)` leading the row, outside the table; a funding label (`资金总额（元）`) leading a header row is a `FundingRow` |
+/// | 7 | `GoalLabels` | 项目总目标 / 年度总体目标 / 预期目标 / 实际完成情况, outside the table |
+/// | 8 | `GoalValues` | the row under goal labels |
+/// | 9 | `Total` | `总分`, `合计` (inside the table) |
+/// | 10 | `Closing` | 偏差大或目标未完成原因分析, 改进措施及结果应用方案, 自评等级, signatures |
+/// | 11 | `BlockLabel` | in the table, a lone point-group label (`年度绩效目标2(40分)`) |
+/// | 12 | `HeaderFields` | in the table, a footer label (`注:`, `备注`, 填报人 …) |
+/// | 13 | `Indicator` | any other row of the table (template rows and level rows are told apart there) |
+/// | 14 | `BudgetRow` | a row under the budget header |
+/// | 15 | `FundingRow`, `FundingValues` | in the funding block: a row of its labels, the values under them |
+/// | 16 | `HeaderFields` | everything else: label/value pairs of the project |
+enum Role {
+    Skip,
+    Year(Option<i32>),
+    Unit(MoneyUnit),
+    TableHeader(Columns),
+    MatrixHeader(Matrix),
+    FundingTitle,
+    GoalLabels(header::GoalLabels),
+    GoalValues,
+    Total,
+    Closing(Closing),
+    BlockLabel,
+    Indicator(Columns),
+    BudgetRow(Matrix),
+    FundingRow,
+    FundingValues,
+    HeaderFields,
+}
+
 /// The state of reading one form.
 pub(super) struct Reader<'a> {
     file: Option<&'a str>,
@@ -408,6 +492,13 @@ pub(super) struct Reader<'a> {
     carried: table::Carried,
     last_columns: Option<Columns>,
     open_group: Option<(u32, bool)>,
+    /// The point group (指标组) the rows below stand in: the block label of the last table
+    /// header (`年度绩效目标1(40分)`) or block row.
+    group: Option<String>,
+    /// The form's last line, when known: the rows below a table header bound its
+    /// indicators, reserved for at once (an indicator is large, and a list grown one by
+    /// one was copied at every doubling).
+    end_line: Option<u32>,
 }
 
 impl<'a> Reader<'a> {
@@ -429,6 +520,8 @@ impl<'a> Reader<'a> {
             carried: table::Carried::default(),
             last_columns: None,
             open_group: None,
+            group: None,
+            end_line: None,
         }
     }
 
@@ -449,21 +542,28 @@ impl<'a> Reader<'a> {
         self.findings.push(f);
     }
 
-    /// Reads one row of the form body.
+    /// Reads one row of the form body: its [`Role`], then what that role reads.
     fn row(&mut self, row: &Row<'_>) {
-        if row.is_blank() || row.is_separator() || is_furniture_row(row) {
+        if let Some(split) = split_closing_pairs(row) {
+            let role = self.role(&split);
+            self.read_as(role, &split);
             return;
+        }
+        let role = self.role(row);
+        self.read_as(role, row);
+    }
+
+    /// The role of a row, decided by the lexicon and the row's shape in the reader's
+    /// state, in the order of [`Role`]: the first that applies wins.
+    fn role(&self, row: &Row<'_>) -> Role {
+        if row.is_blank() || row.is_separator() || is_furniture_row(row) {
+            return Role::Skip;
         }
         if let Some(year) = cells::year_line(row) {
-            if self.year.is_none() {
-                self.year = year;
-            }
-            return;
+            return Role::Year(year);
         }
-        if let Some(u) = funding::unit_line(row) {
-            self.unit = u;
-            self.evaluation.unit = u;
-            return;
+        if let Some(unit) = funding::unit_line(row) {
+            return Role::Unit(unit);
         }
         // A row standing in the indicator table (its first cell under 一级 or 二级, a 二级
         // label under 二级, a name) is an indicator even when it reads like a table header
@@ -474,45 +574,20 @@ impl<'a> Reader<'a> {
             _ => false,
         };
         if let Some(columns) = (!in_table).then(|| table::header(row)).flatten() {
-            self.table_line.get_or_insert(row.line);
-            self.pending_goals = None;
-            self.pending_funding = None;
-            if columns.is_evaluation() {
-                self.has_evaluation = true;
-            }
-            self.last_columns = Some(columns.clone());
-            self.mode = Mode::Table(columns);
-            return;
+            return Role::TableHeader(columns);
         }
         if let Some(matrix) = funding::matrix_header(row) {
-            if let Some(u) = row.first().and_then(|(_, c)| funding::unit_of(c)) {
-                self.unit = u;
-            }
-            self.evaluation.unit = self.unit;
-            self.has_evaluation = true;
-            self.pending_funding = None;
-            self.mode = Mode::Matrix(matrix);
-            return;
+            return Role::MatrixHeader(matrix);
         }
-        let (first, first_key) = row.first_head().unwrap_or_default();
+        let (_, first_key) = row.first_head().unwrap_or_default();
         let first_key: &str = &first_key;
-        if let Some(u) = matches!(self.mode, Mode::Funding)
-            .then(|| funding::unit_cell(row))
-            .flatten()
-        {
-            // `项目资金` / `(万元)` split down a merged cell.
-            self.unit = u;
-            self.decl.funding.unit = u;
-        }
         if !in_table && funding::is_funding_title_key(first_key) {
-            if let Some(u) = funding::unit_of(first) {
-                self.unit = u;
-            }
-            self.mode = Mode::Funding;
-            if funding::has_funding_label(row) {
-                self.funding_row(row);
-            }
-            return;
+            return Role::FundingTitle;
+        }
+        // `资金总额（元） | … | 其中：财政资金 | …` among the header pairs: a funding block
+        // of one line, with no title.
+        if matches!(self.mode, Mode::Header) && funding::starts_with_funding_label(row) {
+            return Role::FundingRow;
         }
         // Under a goal label row, a row whose cells all stand in its value columns is
         // its value row, even when a text reads like a label (an annual goal written
@@ -527,6 +602,99 @@ impl<'a> Reader<'a> {
                 // (`绩效目标` split down a merged cell) is the value row.
                 .filter(|l| self.pending_goals.is_none() || !l.columns.is_empty())
             {
+                return Role::GoalLabels(labels);
+            }
+        }
+        if self.pending_goals.is_some() {
+            return Role::GoalValues;
+        }
+        let in_indicator_table = matches!(self.mode, Mode::Table(_));
+        if !in_table && (is_total_row(first_key) || in_indicator_table && is_table_total(first_key))
+        {
+            return Role::Total;
+        }
+        if let Some(closing) = (!in_table).then(|| lookup(CLOSING, first_key)).flatten() {
+            return Role::Closing(closing);
+        }
+        match &self.mode {
+            Mode::Table(_)
+                if row.content().nth(1).is_none() && table::is_block_label(first_key) =>
+            {
+                Role::BlockLabel
+            }
+            Mode::Table(_) if !in_table && header::is_footer_key(first_key) => Role::HeaderFields,
+            Mode::Table(columns) => Role::Indicator(columns.clone()),
+            Mode::Matrix(matrix) => Role::BudgetRow(matrix.clone()),
+            Mode::Funding if funding::has_funding_label(row) => Role::FundingRow,
+            Mode::Funding if self.pending_funding.is_some() => Role::FundingValues,
+            Mode::Funding | Mode::Header => Role::HeaderFields,
+        }
+    }
+
+    /// Reads a row as its role says.
+    fn read_as(&mut self, role: Role, row: &Row<'_>) {
+        if matches!(self.mode, Mode::Funding)
+            && !matches!(
+                role,
+                Role::Skip
+                    | Role::Year(_)
+                    | Role::Unit(_)
+                    | Role::TableHeader(_)
+                    | Role::MatrixHeader(_)
+            )
+        {
+            if let Some(u) = funding::unit_cell(row) {
+                // `项目资金` / `(万元)` split down a merged cell.
+                self.unit = u;
+                self.decl.funding.unit = u;
+            }
+        }
+        match role {
+            Role::Skip => {}
+            Role::Year(year) => {
+                if self.year.is_none() {
+                    self.year = year;
+                }
+            }
+            Role::Unit(u) => {
+                self.unit = u;
+                self.evaluation.unit = u;
+            }
+            Role::TableHeader(columns) => {
+                self.table_line.get_or_insert(row.line);
+                self.pending_goals = None;
+                self.pending_funding = None;
+                if columns.is_evaluation() {
+                    self.has_evaluation = true;
+                }
+                self.last_columns = Some(columns.clone());
+                self.mode = Mode::Table(columns);
+                if let Some(end) = self.end_line {
+                    let rows = usize::try_from(end.saturating_sub(row.line)).unwrap_or(0);
+                    self.decl.indicators.reserve(rows);
+                    self.evaluation.indicators.reserve(rows);
+                }
+                self.start_group(row);
+            }
+            Role::MatrixHeader(matrix) => {
+                if let Some(u) = row.first().and_then(|(_, c)| funding::unit_of(c)) {
+                    self.unit = u;
+                }
+                self.evaluation.unit = self.unit;
+                self.has_evaluation = true;
+                self.pending_funding = None;
+                self.mode = Mode::Matrix(matrix);
+            }
+            Role::FundingTitle => {
+                if let Some(u) = row.first().and_then(|(_, c)| funding::unit_of(c)) {
+                    self.unit = u;
+                }
+                self.mode = Mode::Funding;
+                if funding::has_funding_label(row) {
+                    self.funding_row(row);
+                }
+            }
+            Role::GoalLabels(labels) => {
                 self.pending_goals = None;
                 self.pending_funding = None;
                 if labels.same_line.is_empty() {
@@ -534,29 +702,19 @@ impl<'a> Reader<'a> {
                 } else {
                     self.set_goals(labels.same_line);
                 }
-                return;
             }
-        }
-        if let Some(columns) = self.pending_goals.take() {
-            let values = header::goal_values(row, &columns);
-            self.set_goals(values);
-            return;
-        }
-        let in_indicator_table = matches!(self.mode, Mode::Table(_));
-        if !in_table && (is_total_row(first_key) || in_indicator_table && is_table_total(first_key))
-        {
-            self.total_row(row);
-            return;
-        }
-        if let Some(closing) = (!in_table).then(|| lookup(CLOSING, first_key)).flatten() {
-            self.closing_row(closing, row);
-            return;
-        }
-        match self.mode.clone() {
-            Mode::Table(columns) => {
-                if !in_table && header::is_footer_key(first_key) {
-                    self.header_row(row);
-                } else if let Some(read) = self.table_row(&columns, row) {
+            Role::GoalValues => {
+                if let Some(columns) = self.pending_goals.take() {
+                    let values = header::goal_values(row, &columns);
+                    self.set_goals(values);
+                }
+            }
+            Role::Total => self.total_row(row),
+            Role::Closing(closing) => self.closing_row(closing, row),
+            // A block label on a row of its own: the rows below are its group.
+            Role::BlockLabel => self.start_group(row),
+            Role::Indicator(columns) => {
+                if let Some(read) = self.table_row(&columns, row) {
                     if read.has_evaluation {
                         self.has_evaluation = true;
                     }
@@ -564,7 +722,7 @@ impl<'a> Reader<'a> {
                     self.evaluation.indicators.push(read.evaluation);
                 }
             }
-            Mode::Matrix(matrix) => match self.matrix_row(&matrix, row) {
+            Role::BudgetRow(matrix) => match self.matrix_row(&matrix, row) {
                 Some((line, budget)) => match line {
                     funding::Line::Total => self.evaluation.budget = budget,
                     // A sub-row left blank is no row, as every layout writes it.
@@ -578,22 +736,37 @@ impl<'a> Reader<'a> {
                         self.evaluation.budget_other = Some(budget).filter(|b| !b.is_empty());
                     }
                 },
+                // Not a budget line: the matrix has ended, and the row is header fields.
                 None => {
                     self.mode = Mode::Header;
                     self.header_row(row);
                 }
             },
-            Mode::Funding if funding::has_funding_label(row) => self.funding_row(row),
-            Mode::Funding if self.pending_funding.is_some() => {
+            Role::FundingRow => {
+                self.mode = Mode::Funding;
+                self.funding_row(row);
+            }
+            Role::FundingValues => {
                 if let Some(columns) = self.pending_funding.take() {
                     self.funding_values(columns, row);
                 }
             }
-            Mode::Funding | Mode::Header => {
-                self.mode = Mode::Header;
+            Role::HeaderFields => {
+                if matches!(self.mode, Mode::Funding) {
+                    self.mode = Mode::Header;
+                }
                 self.header_row(row);
             }
         }
+    }
+
+    /// Starts the point group a table header or block row names (none when it names
+    /// none), with its points.
+    fn start_group(&mut self, row: &Row<'_>) {
+        self.group = table::block_group(row).map(|(label, points)| {
+            self.decl.group_points.insert(label.clone(), points);
+            label
+        });
     }
 
     fn set_goals(&mut self, values: Vec<(Goal, String)>) {
@@ -725,6 +898,11 @@ impl<'a> Reader<'a> {
             }
             Some(_) => {}
         }
+        if self.end_line.is_some() {
+            // What was reserved for rows that held no indicator (in place: no copy).
+            self.decl.indicators.shrink_to_fit();
+            self.evaluation.indicators.shrink_to_fit();
+        }
         // A 自评表 left blank is no evaluation, as every layout reads it.
         if self.has_evaluation && !self.evaluation.is_empty() {
             if !self.evaluation.source.is_known() {
@@ -757,6 +935,38 @@ fn is_total_row(first_key: &str) -> bool {
     lookup(TOTAL, first_key).is_some()
 }
 
+/// A total or closing row written as `label：value` cells (`总分：99.18 | 自评等级：优`,
+/// `偏差大或目标未完成原因分析：无`): the row with each such cell split in two, as the
+/// label and its value in cells of their own read; `None` when there is none (most rows:
+/// only a first cell with a colon, or a cell naming a 等级, is looked at).
+fn split_closing_pairs(row: &Row<'_>) -> Option<Row<'static>> {
+    let first = row.first()?.1;
+    let colon = |c: &str| c.contains([':', '：']);
+    if !colon(first) && !row.content().any(|(_, c)| c.contains("等级") && colon(c)) {
+        return None;
+    }
+    fn closing_label(cell: &str) -> Option<(&str, &str)> {
+        let (label, value) = cell.split_once([':', '：'])?;
+        let (label, value) = (label.trim(), value.trim());
+        let k = key(label);
+        (!value.is_empty() && (is_total_row(&k) || lookup(CLOSING, &k).is_some()))
+            .then_some((label, value))
+    }
+    let mut any = false;
+    let mut cells: Vec<std::borrow::Cow<'static, str>> = Vec::new();
+    for c in &row.cells {
+        match closing_label(c) {
+            Some((label, value)) => {
+                any = true;
+                cells.push(label.to_owned().into());
+                cells.push(value.to_owned().into());
+            }
+            None => cells.push(c.to_string().into()),
+        }
+    }
+    any.then(|| Row::new(row.line, cells))
+}
+
 /// Whether the first cell (keyed) opens the total row inside an indicator table (`合计`,
 /// which in a funding matrix names the total line).
 fn is_table_total(first_key: &str) -> bool {
@@ -770,5 +980,50 @@ fn is_furniture_row(row: &Row<'_>) -> bool {
     match (content.next(), content.next()) {
         (Some((_, only)), None) => cell::is_page_furniture(only),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick monitor test never says no where the monitor's sniff says yes.
+    #[test]
+    fn may_be_monitor_holds_wherever_the_monitor_sniff_does() {
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/");
+        let mut texts: Vec<String> = [
+            "monitor-example-constructed.txt",
+            "shanghai-eeb-enforcement-2024.txt",
+            "selfeval-putuo-sports-2022.txt",
+        ]
+        .iter()
+        .map(|f| std::fs::read_to_string(format!("{data}{f}")).unwrap())
+        .collect();
+        for title in [
+            "某局2024年项目执行监控表",
+            "执 行 监 控 表",
+            "<p>运行监控表</p>",
+            "＊执行监控表：",
+        ] {
+            texts.push(format!("{}{title}\n项目名称\tx\n", "\n".repeat(59)));
+        }
+        for header in [
+            "三级指标\t年度指标值\t1-6月执行情况\t全年预计完成情况",
+            "| 三级指标 | 1-7月执行数 | 全 年 预 计 |",
+            "指标\t<b>执行数</b>\t全年预计&nbsp;",
+        ] {
+            texts.push(format!("项目名称\tx\n{header}\n"));
+        }
+        let mut monitors = 0;
+        for text in &texts {
+            if crate::monitor::looks_like_monitor(text) {
+                monitors += 1;
+                assert!(may_be_monitor(text), "{text}");
+            }
+        }
+        assert!(monitors >= 7, "{monitors}");
+        assert!(!may_be_monitor(
+            "财政项目支出绩效目标申报表\n项目名称\t示例\n一级指标\t二级指标\t三级指标\t指标值\n"
+        ));
     }
 }

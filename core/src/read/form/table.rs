@@ -14,7 +14,7 @@ use crate::taxonomy::{strip_points_suffix, Level1, Level2};
 use crate::text::{fold_width, no_spaces, squash_spaces};
 use crate::Severity;
 
-use super::cells::{is_absent, key, may_be_label, may_hold, parse_decimal, Row};
+use super::cells::{is_absent, is_own_key, key, may_be_label, may_hold, parse_decimal, Row};
 use super::Reader;
 use crate::read::cell::{points_only, template_slot, Slot};
 use crate::read::lexicon::{lookup, Column, NAME_LABELS, TABLE_COLUMNS};
@@ -96,9 +96,24 @@ pub(super) fn is_label_fragment_key(k: &str) -> bool {
 /// `年度绩效目标1(40分)`): the points are the block's, the label no column.
 pub(super) fn is_block_label(k: &str) -> bool {
     let (base, points) = crate::taxonomy::strip_points_suffix(k);
-    let base = base.trim_end_matches(|c: char| c.is_ascii_digit());
+    // Numbered blocks: `年度绩效目标1`, `年度绩效目标一`, `年度绩效目标(一)`.
+    let base = base
+        .trim_end_matches(['(', ')', '（', '）'])
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        .trim_end_matches(['(', '（']);
     points.is_some()
         && (is_label_fragment_key(base) || base == "绩效指标" || base == "年度绩效指标")
+}
+
+/// The point group (指标组) a row names by its block label (`年度绩效目标1(40分)`, in the
+/// first column of a table header or on a row of its own): the label as written without
+/// its points, and the points.
+pub(super) fn block_group(row: &Row<'_>) -> Option<(String, Decimal)> {
+    let (_, cell, _) = row.keyed().find(|(_, _, k)| is_block_label(k))?;
+    let text = squash_spaces(cell);
+    let (label, points) = strip_points_suffix(&text);
+    let points = points?.parse().ok()?;
+    Some((label.trim().to_owned(), points))
 }
 
 /// Reads an indicator table header: it has a 三级指标 (指标名称) column and a target
@@ -119,6 +134,7 @@ pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
         return None;
     }
     let mut name = None;
+    let mut period_target = None;
     for (col, cell, k) in row.keyed() {
         if is_label_fragment_key(k) || is_block_label(k) {
             continue;
@@ -143,6 +159,14 @@ pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
                 c.extra.push((col, squash_spaces(cell)));
                 continue;
             }
+            Column::PeriodTarget => {
+                if period_target.is_none() {
+                    period_target = Some((col, squash_spaces(cell)));
+                } else {
+                    c.extra.push((col, squash_spaces(cell)));
+                }
+                continue;
+            }
         };
         if slot.is_none() {
             *slot = Some(col);
@@ -151,6 +175,16 @@ pub(super) fn header(row: &Row<'_>) -> Option<Columns> {
         }
     }
     c.name = name?;
+    // The year's target is the target; the period's is kept beside it, or stands in for
+    // it when the table has none (a 中期 declaration).
+    if let Some((col, label)) = period_target {
+        if c.target.is_none() {
+            c.target = Some(col);
+        } else {
+            c.extra.push((col, label));
+            c.extra.sort_by_key(|&(col, _)| col);
+        }
+    }
     (c.target.is_some() || c.l2.is_some()).then_some(c)
 }
 
@@ -179,6 +213,10 @@ fn is_level(cell: &str) -> bool {
 
 /// The label as written differs from the normalized name (ignoring spaces and widths).
 fn differs(written: &str, normalized: &str) -> bool {
+    // A label that is its own key has no space and nothing to fold: compared as written.
+    if is_own_key(written) {
+        return written != normalized;
+    }
     no_spaces(&fold_width(written)) != normalized
 }
 
@@ -544,6 +582,7 @@ impl Reader<'_> {
         }
         indicator.level1_text = c.l1_text;
         indicator.level2_text = c.l2_text;
+        indicator.group = self.group.clone();
         indicator.source = Source::at(self.file, row.line);
         let mut evaluation = IndicatorEvaluation::default();
         let mut has_evaluation = false;
@@ -717,4 +756,33 @@ fn by_shape<'r>(cols: &Columns, content: &[(usize, &'r str)]) -> Assigned<'r> {
         }
     }
     a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick comparison of a label that is its own key gives what folding and
+    /// dropping spaces give.
+    #[test]
+    fn differs_as_the_folded_comparison() {
+        for (written, normalized) in [
+            ("产出指标", "产出指标"),
+            ("产出 指标", "产出指标"),
+            ("产出\u{3000}指标", "产出指标"),
+            ("ＡＢ", "AB"),
+            ("AB", "AB"),
+            ("*产出指标", "产出指标"),
+            ("产出指标：", "产出指标"),
+            ("项目产出", "产出指标"),
+            ("", ""),
+            ("\u{00A0}", ""),
+        ] {
+            assert_eq!(
+                differs(written, normalized),
+                no_spaces(&fold_width(written)) != normalized,
+                "{written:?}"
+            );
+        }
+    }
 }

@@ -128,6 +128,25 @@ pub fn level_points_text(points: &BTreeMap<String, Decimal>) -> String {
         .join("；")
 }
 
+/// A 指标组 cell (`年度绩效目标1(40分)`): the group label as written, and its points when
+/// the cell writes them. `None` for a cell with no label (empty, or only `(40分)`).
+pub fn parse_group(cell: &str) -> Option<(String, Option<Decimal>)> {
+    let (label, points) = strip_points_suffix(cell.trim());
+    let label = label.trim();
+    if label.is_empty() {
+        return None;
+    }
+    Some((label.to_owned(), points.and_then(|p| p.parse().ok())))
+}
+
+/// The 指标组 cell as the writers print it (see [`parse_group`]).
+pub fn group_text(label: &str, points: Option<Decimal>) -> String {
+    match points {
+        Some(p) => format!("{label}({p}分)"),
+        None => label.to_owned(),
+    }
+}
+
 /// Whether an indicator means a date (a 时效 indicator, or one named …时间/…日期).
 pub fn means_date(level2_is_timeliness: bool, name: &str) -> bool {
     level2_is_timeliness
@@ -198,7 +217,9 @@ pub fn build_target(
     }
     let parsed = parse_target(value);
     let unit = normalize_unit(unit_cell);
-    let numeric = parse_decimal(value).is_some() || parsed.is_quantitative();
+    // The grammar's reading first: the number is parsed only when the grammar did not
+    // read a quantity.
+    let numeric = parsed.is_quantitative() || parse_decimal(value).is_some();
     if value.is_empty() || !numeric || (comparator.is_none() && unit.is_empty()) {
         let unmerged_unit =
             (!unit_cell.is_empty() && (value.is_empty() || !numeric)).then(|| unit_cell.to_owned());
@@ -245,8 +266,10 @@ pub fn build_target(
     if !target.is_quantitative() {
         // Neither way a quantity (`100.` beside `=` and `%`): the value cell alone, as a
         // value with no comparator and unit cells reads, the unit cell kept as it is.
+        // A unit cell the value already ends in (`成本≤1.4万元` beside `万元`) is not lost.
+        unmerged_unit = (!unit_cell.is_empty() && parsed.unit.as_deref() != Some(unit.as_str()))
+            .then(|| unit_cell.to_owned());
         target = parsed;
-        unmerged_unit = (!unit_cell.is_empty()).then(|| unit_cell.to_owned());
     }
     target.text = value.to_owned();
     BuiltTarget {
@@ -354,6 +377,21 @@ mod tests {
         let built = build_target("﹤1", "", Some(Comparator::Below), false);
         assert_eq!(built.target.comparator, Some(Comparator::Below));
         assert!(built.target.is_quantitative());
+    }
+
+    #[test]
+    fn a_named_limit_keeps_its_own_comparator_and_unit() {
+        // `成本不超过1.4万元` (the name before the limit) beside 计算符号 ≤ and 计量单位 万元:
+        // the cell says it all, the columns repeat it and nothing is left over.
+        let built = build_target("成本不超过1.4万元", "万元", Some(Comparator::AtMost), false);
+        assert!(built.target.is_quantitative());
+        assert_eq!(built.target.comparator, Some(Comparator::AtMost));
+        assert_eq!(built.target.unit.as_deref(), Some("万元"));
+        assert_eq!(built.target.text, "成本不超过1.4万元");
+        assert_eq!(built.unmerged_unit, None);
+        // A different unit cell is kept beside it.
+        let built = build_target("成本不超过1.4万元", "元", Some(Comparator::AtMost), false);
+        assert_eq!(built.unmerged_unit.as_deref(), Some("元"));
     }
 
     #[test]

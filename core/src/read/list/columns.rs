@@ -142,6 +142,9 @@ pub enum Column {
     Level1Text,
     /// 二级指标原文.
     Level2Text,
+    /// 指标组: the point group the indicator stands in, with its points
+    /// (`年度绩效目标1(40分)`; [`crate::model::Indicator::group`]).
+    Group,
     /// 三级指标 / 指标名称.
     Name,
     /// 指标值 / 年度指标值 / 目标值.
@@ -191,6 +194,8 @@ const NAMES: &[(&str, Column)] = &[
     ("实施单位", Column::Implementer),
     ("项目实施单位", Column::Implementer),
     ("实施单位名称", Column::Implementer),
+    ("单位名称", Column::Implementer),
+    ("预算单位名称", Column::Implementer),
     ("计划开始日期", Column::StartDate),
     ("开始日期", Column::StartDate),
     ("计划开始时间", Column::StartDate),
@@ -227,6 +232,8 @@ const NAMES: &[(&str, Column)] = &[
     ("二级指标", Column::Level2),
     ("一级指标原文", Column::Level1Text),
     ("二级指标原文", Column::Level2Text),
+    ("指标组", Column::Group),
+    ("指标分组", Column::Group),
     ("三级指标", Column::Name),
     ("指标名称", Column::Name),
     ("三级指标名称", Column::Name),
@@ -303,6 +310,7 @@ impl Column {
                 | Column::Level2
                 | Column::Level1Text
                 | Column::Level2Text
+                | Column::Group
                 | Column::Name
                 | Column::Target
                 | Column::Sign
@@ -399,7 +407,47 @@ fn lookup(key: &str) -> Option<Column> {
             }
         }
     }
-    None
+    by_meaning(key)
+}
+
+/// A header no name above spells, read by meaning: a project field by the form lexicon
+/// (`项目属性`, `申请单位`, `一级预算单位`: one list of header labels for every layout), a
+/// deviation column by `原因`/`改进措施` (`未完成原因分析`), an indicator's actual by
+/// `实际…值`, its target by `…指标值`/`…目标值` (not a period's or a past year's).
+fn by_meaning(key: &str) -> Option<Column> {
+    use crate::read::lexicon::{lookup as lexicon_lookup, HeaderField, HEADER_FIELDS};
+    if let Some(field) = lexicon_lookup(HEADER_FIELDS, key) {
+        return match field {
+            HeaderField::Name => Some(Column::ProjectName),
+            HeaderField::Code => Some(Column::ProjectCode),
+            HeaderField::Nature => Some(Column::Nature),
+            HeaderField::Category => Some(Column::Category),
+            HeaderField::Department => Some(Column::Department),
+            HeaderField::Implementer => Some(Column::Implementer),
+            HeaderField::Start => Some(Column::StartDate),
+            HeaderField::End => Some(Column::EndDate),
+            // Long texts and amounts with their unit in the label stay extra columns.
+            HeaderField::PolicyBasis
+            | HeaderField::CalculationBasis
+            | HeaderField::TotalAmount
+            | HeaderField::AnnualAmount => None,
+        };
+    }
+    let past_or_period = ["中期", "长期", "实施期", "上年", "以前年度", "历史"]
+        .iter()
+        .any(|w| key.contains(w))
+        || key.starts_with(|c: char| c.is_ascii_digit());
+    if key.contains("原因") || key.contains("改进措施") {
+        Some(Column::Deviation)
+    } else if past_or_period {
+        None
+    } else if key.contains("实际") && (key.ends_with('值') || key.ends_with("完成数")) {
+        Some(Column::Actual)
+    } else if key.ends_with("指标值") || key.ends_with("目标值") {
+        Some(Column::Target)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -423,6 +471,15 @@ mod tests {
         assert_eq!(column("全年实际值"), Some(Column::Actual));
         assert_eq!(column("单项得分"), Some(Column::Score));
         assert_eq!(column("备注"), None);
+        // By meaning, where no name spells the header.
+        assert_eq!(column("未完成原因分析"), Some(Column::Deviation));
+        assert_eq!(column("项目属性"), Some(Column::Nature));
+        assert_eq!(column("申请单位"), Some(Column::Implementer));
+        assert_eq!(column("一级预算单位"), Some(Column::Department));
+        assert_eq!(column("本年实际完成值"), Some(Column::Actual));
+        assert_eq!(column("预期指标值"), Some(Column::Target));
+        assert_eq!(column("中期指标值"), None);
+        assert_eq!(column("2021年实际实现值"), None);
         assert_eq!(
             column("调整后预算数"),
             Some(Column::Budget(BudgetLine::Total, BudgetField::Adjusted))

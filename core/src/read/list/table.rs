@@ -234,7 +234,7 @@ struct Builder<'a> {
 
 /// The columns every row is read by, looked up in the layout once (its map hashes the
 /// column on every lookup, which showed in the profile).
-const READ_BY: [Column; 14] = [
+const READ_BY: [Column; 15] = [
     Column::ProjectName,
     Column::ProjectCode,
     Column::DeclarationNo,
@@ -242,6 +242,7 @@ const READ_BY: [Column; 14] = [
     Column::Level2,
     Column::Level1Text,
     Column::Level2Text,
+    Column::Group,
     Column::Name,
     Column::Target,
     Column::Unit,

@@ -7,11 +7,13 @@
 //! - A space is read where a space glyph is drawn. Between characters with no space glyph,
 //!   a gap wider than [`GAP_SPACE`] ems reads as one space, unless both sides are CJK
 //!   (Chinese never spaces ideographs; 分散对齐 labels spread them apart).
-//! - Lines of one cell are joined with **nothing** where either side of the break is CJK
-//!   (an ideograph or a full-width mark: Chinese wraps anywhere) or where the break falls
-//!   inside a number (`86.19` / `%`: a word too long for the cell); with **a space** where
-//!   the line ends (or the next begins) with a drawn space glyph — LibreOffice and Word
-//!   draw the space they wrap at — or between two Latin words.
+//! - Lines of one cell are joined with **a space** where the line ends (or the next
+//!   begins) with a drawn space glyph — LibreOffice and Word draw the space they wrap at —
+//!   or between two Latin words (letters or digits on both sides, not both a number);
+//!   with **nothing** everywhere else: where either side is CJK (an ideograph or a
+//!   full-width mark: Chinese wraps anywhere), inside a number (`86.19` / `%`: a word too
+//!   long for the cell), and at a symbol Chinese text wraps at (`2018-` / `2022年`,
+//!   `(≥` / `**人)`).
 
 use super::extract::Glyph;
 
@@ -104,11 +106,20 @@ pub(super) fn lines<'a>(glyphs: &[&'a Glyph]) -> Vec<Line<'a>> {
     lines
 }
 
+/// Whether a line break between `before` and `after` falls between two Latin words
+/// (letters or digits on both sides, not both part of a number): the one undrawn break
+/// that reads as a space.
+fn between_words(before: char, after: char) -> bool {
+    before.is_ascii_alphanumeric()
+        && after.is_ascii_alphanumeric()
+        && !(is_numeric(before) && is_numeric(after))
+}
+
 /// Two texts of one cell joined at a line break (the rule of [`join`]).
 pub(super) fn join_texts(before: &str, after: &str) -> String {
     let (b, a) = (before.trim_end(), after.trim_start());
     let joined = match (b.chars().last(), a.chars().next()) {
-        (Some(x), Some(y)) => is_cjk(x) || is_cjk(y) || (is_numeric(x) && is_numeric(y)),
+        (Some(x), Some(y)) => !between_words(x, y),
         _ => true,
     };
     if joined {
@@ -132,9 +143,7 @@ pub(super) fn join(lines: &[Line<'_>]) -> String {
             let after = trimmed.chars().next();
             let drawn_space = text.ends_with(' ') || part.starts_with(' ');
             let joined = match (before, after) {
-                (Some(b), Some(a)) => {
-                    !drawn_space && (is_cjk(b) || is_cjk(a) || (is_numeric(b) && is_numeric(a)))
-                }
+                (Some(b), Some(a)) => !drawn_space && !between_words(b, a),
                 _ => true,
             };
             let trimmed_end = text.trim_end().len();
@@ -189,6 +198,15 @@ mod tests {
         assert_eq!(read(&[("86.19", 0.0), ("%", 0.0)]), "86.19%");
         assert_eq!(read(&[("保障", 0.0), ("12345", 0.0)]), "保障12345");
         assert_eq!(read(&[("annual", 0.0), ("target", 0.0)]), "annual target");
+        // Chinese text wraps at symbols too (LibreOffice's PDF of a real 自评表).
+        assert_eq!(
+            read(&[("取得2018-", 0.0), ("2022监测资料", 0.0)]),
+            "取得2018-2022监测资料"
+        );
+        assert_eq!(read(&[("(≥", 0.0), ("**人)", 0.0)]), "(≥**人)");
+        assert_eq!(read(&[("ISO", 0.0), ("9001", 0.0)]), "ISO 9001");
+        assert_eq!(join_texts("2018-", "2022年"), "2018-2022年");
+        assert_eq!(join_texts("annual", "target"), "annual target");
     }
 
     #[test]

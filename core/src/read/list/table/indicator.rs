@@ -12,7 +12,8 @@ use crate::taxonomy::{Level1, Level2};
 use crate::value::{Comparator, TargetKind};
 
 use super::super::cells::{
-    build_target, classify_sign, direction_text, means_date, parse_decimal, serial_messages, Sign,
+    build_target, classify_sign, direction_text, means_date, parse_decimal, parse_group,
+    serial_messages, Sign,
 };
 use super::super::columns::Column;
 use super::{cell_of, Builder, TARGET_DATE_KEY};
@@ -243,6 +244,7 @@ impl Builder<'_> {
             .then(|| level2_cell.clone()),
             text => Some(text.to_owned()),
         };
+        let group = parse_group(self.cell(cells, &Column::Group));
         let indicator = Indicator {
             level1,
             level2,
@@ -252,6 +254,7 @@ impl Builder<'_> {
             level1_text,
             level2_text,
             direction,
+            group: group.as_ref().map(|(label, _)| label.clone()),
             extra,
             source: self.place.source(line),
         };
@@ -267,6 +270,9 @@ impl Builder<'_> {
             score,
             deviation: (!deviation.is_empty()).then(|| deviation.to_owned()),
         });
+        if let Some((label, Some(points))) = group {
+            state.decl.group_points.insert(label, points);
+        }
         state.decl.indicators.push(indicator);
         if pending.is_empty() {
             return;
