@@ -11,10 +11,12 @@ VENV="${JIXIAO_VENV:-$ROOT/.venv}"
 if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" -m venv "$VENV"
 fi
-"$VENV/bin/python" -m pip install -q --upgrade pip
+# Pinned (tests/python/constraints.txt): the versions the suite last passed with.
+CONSTRAINTS="$ROOT/tests/python/constraints.txt"
+"$VENV/bin/python" -m pip install -q --upgrade pip -c "$CONSTRAINTS"
 # Wheels only (no source builds); the data tools of tests/python/test_arrow.py and
 # test_dask.py (pyarrow, polars, duckdb, dask + distributed, tqdm) are among them.
-"$VENV/bin/python" -m pip install -q --only-binary=:all: "maturin>=1.9,<2" pytest hypothesis \
+"$VENV/bin/python" -m pip install -q --only-binary=:all: -c "$CONSTRAINTS" "maturin>=1.9,<2" pytest hypothesis \
     pandas mypy openpyxl "pyarrow>=14,<23" "polars>=1,<2" "duckdb>=1,<2" \
     "dask[dataframe]>=2024.8" "distributed>=2024.8" "tqdm>=4.60"
 # --no-build-isolation: use the maturin just installed (no second download per run).
