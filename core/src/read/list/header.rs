@@ -193,68 +193,77 @@ const PREAMBLE_LABELS: [&str; 8] = [
     "预算年度",
 ];
 
-/// Reads the rows above the header.
+/// Reads the rows above the header. A merged cell's text repeated across its columns
+/// (a title over the whole sheet) counts once; a row may hold several `label：value`
+/// cells (`编制单位：… | … | 单位：万元`), each read on its own.
 pub fn read_preamble(rows: &[RawRow]) -> Preamble {
     let mut preamble = Preamble::default();
     for row in rows {
-        let cells: Vec<&str> = row
+        let mut cells: Vec<&str> = row
             .cells
             .iter()
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
             .collect();
+        cells.dedup();
         if cells.is_empty() {
             continue;
         }
         let joined = cells.join(" ");
-        let (label, value) = match split_label(&cells) {
-            Some(pair) => pair,
-            None => {
-                if preamble.title.is_none() && cells.len() == 1 {
-                    preamble.title = Some(joined);
-                } else {
-                    preamble.ignored.push((row.line, joined));
+        let pairs = label_pairs(&cells);
+        if pairs.is_empty() {
+            if preamble.title.is_none() && cells.len() == 1 {
+                preamble.title = Some(joined);
+            } else {
+                preamble.ignored.push((row.line, joined));
+            }
+            continue;
+        }
+        let mut all_used = true;
+        for (label, value) in pairs {
+            match label.as_str() {
+                "年度" | "预算年度" => {
+                    let digits: String = fold_width(&value)
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .collect();
+                    preamble.year = Some(digits.parse().ok());
                 }
-                continue;
+                "单位" | "金额单位" if parse_money_unit(&value).is_some() => {
+                    preamble.money_unit = parse_money_unit(&value);
+                }
+                _ => all_used = false,
             }
-        };
-        match label.as_str() {
-            "年度" | "预算年度" => {
-                let digits: String = fold_width(&value)
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect();
-                preamble.year = Some(digits.parse().ok());
-            }
-            "单位" | "金额单位" if parse_money_unit(&value).is_some() => {
-                preamble.money_unit = parse_money_unit(&value);
-            }
-            _ => preamble.ignored.push((row.line, joined)),
+        }
+        if !all_used {
+            preamble.ignored.push((row.line, joined));
         }
     }
     preamble
 }
 
-/// `年度：2024` (one cell) or `年度 | 2024` (two cells) → (label, value).
-fn split_label(cells: &[&str]) -> Option<(String, String)> {
-    let first = no_spaces(&fold_width(cells.first()?));
-    if let Some(pos) = first.find(':') {
-        let label = &first[..pos];
-        if PREAMBLE_LABELS.contains(&label) {
-            let mut value = first[pos + 1..].to_owned();
-            for rest in cells.iter().skip(1) {
-                value.push_str(rest);
-            }
-            return Some((label.to_owned(), value));
+/// The `label：value` pairs of a row: `年度：2024` (one cell) or `年度 | 2024` (two cells),
+/// several in one row; cells after a pair's value continue it. Empty when the row does
+/// not start with a label (a title, a note).
+fn label_pairs(cells: &[&str]) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for cell in cells {
+        let folded = no_spaces(&fold_width(cell));
+        let labelled = folded
+            .find(':')
+            .map(|pos| (&folded[..pos], &folded[pos + 1..]))
+            .filter(|(label, _)| PREAMBLE_LABELS.contains(label));
+        if let Some((label, value)) = labelled {
+            pairs.push((label.to_owned(), value.to_owned()));
+        } else if PREAMBLE_LABELS.contains(&folded.as_str()) {
+            pairs.push((folded, String::new()));
+        } else if let Some((_, value)) = pairs.last_mut() {
+            value.push_str(cell);
+        } else {
+            return Vec::new();
         }
     }
-    if PREAMBLE_LABELS.contains(&first.as_str()) {
-        return Some((
-            first,
-            cells.get(1..).map(|r| r.join("")).unwrap_or_default(),
-        ));
-    }
-    None
+    pairs
 }
 
 /// The year a title names: the first four digits followed by 年 (`…2024年度…`).
@@ -310,6 +319,25 @@ mod tests {
         assert_eq!(preamble.money_unit, Some(MoneyUnit::WanYuan));
         assert_eq!(year_of_title("乌海市2021年度项目绩效目标表"), Some(2021));
         assert_eq!(year_of_title("无年份"), None);
+    }
+
+    #[test]
+    fn a_merged_title_and_a_unit_beside_another_label() {
+        let title = "某某市2025年度项目绩效目标表";
+        let rows = [
+            row(1, &[title, title, title]),
+            row(2, &["编制单位：某某局", "", "", "单位：万元"]),
+            row(3, &["年度", "2025", "金额单位", "元"]),
+        ];
+        let preamble = read_preamble(&rows[..2]);
+        assert_eq!(preamble.title.as_deref(), Some(title));
+        assert_eq!(preamble.money_unit, Some(MoneyUnit::WanYuan));
+        // 编制单位 is not used: the row is said to be unused, its unit still read.
+        assert_eq!(preamble.ignored.len(), 1);
+        let preamble = read_preamble(&rows[2..]);
+        assert_eq!(preamble.year, Some(Some(2025)));
+        assert_eq!(preamble.money_unit, Some(MoneyUnit::Yuan));
+        assert!(preamble.ignored.is_empty());
     }
 
     #[test]

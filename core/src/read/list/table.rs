@@ -363,7 +363,7 @@ impl<'a> Builder<'a> {
         }
         let indicator_row = self.is_indicator_row(cells);
         let note = if indicator_row {
-            None
+            self.total_row(cells)
         } else {
             self.note_row(cells)
         };
@@ -444,6 +444,22 @@ impl<'a> Builder<'a> {
         });
         self.index.insert(key.clone(), self.decls.len() - 1);
         self.decls.len() - 1
+    }
+
+    /// A total row with its figures (`合计 | | 200 | … | 566.8`): its first filled cell a
+    /// `合计`/`小计`/`总计` label, no 三级 name of its own. Its sums are no indicator and
+    /// no project's figures.
+    fn total_row<C: AsRef<str>>(&self, cells: &[C]) -> Option<String> {
+        let filled: Vec<&str> = cells
+            .iter()
+            .map(|c| c.as_ref().trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let first = *filled.first()?;
+        let label = crate::text::no_spaces(&crate::text::fold_width(first));
+        let is_total = ["合计", "小计", "总计"].contains(&label.trim_end_matches(':'));
+        let name = self.cell(cells, &Column::Name);
+        (is_total && (name.is_empty() || name == first)).then(|| filled.join(" "))
     }
 
     /// A row holding only a note (`注：…`, `填表说明…`) or a total (`合计`) in one cell.
