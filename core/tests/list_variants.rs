@@ -2,15 +2,18 @@
 //! `tests/real/`, made by hand by `tests/data/variants/make_list_variants.py`:
 //!
 //! - `yitihua-declaration-repeated.csv`: one row per indicator with the project fields
-//!   (项目代码 · 项目名称 · 单位名称 · 主管部门 · 资金总额（万元） · 财政资金) repeated, a
-//!   计算符号 column, 指标权重, 指标解释 / 评分标准 columns, two projects, a `不适用` row
+//!   (项目代码 · 项目名称 · 单位名称 · 主管部门 · 资金总额（万元） · 财政资金) repeated,
+//!   指标性质 (定量/定性) and 计算符号 columns, 指标权重, 指标解释 / 评分标准 columns, two projects, a `不适用` row
 //!   and a row with a blank 三级;
 //! - `city-targets-titled.xlsx`: a title merged across the sheet, a line
 //!   `编制单位：… | … | 单位：万元` above the header, headers in another order with
 //!   synonyms (绩效指标名称, 目标值, 度量单位, 分值), project and 一级 cells merged down
 //!   their rows, a 合计 row with figures and a note below;
 //! - `county-selfeval-gbk.csv`: a 自评 export in GBK with the budget (年初预算数（万元） ·
-//!   调整后预算数 · 实际执行数) repeated per row, 实际完成值 and 得分.
+//!   调整后预算数 · 实际执行数) repeated per row, 实际完成值 and 得分;
+//! - `district-selfeval-grouped.xlsx`: a 自评 export with a two-row header, 预算执行情况（万元）
+//!   merged over 年初预算数 · 全年预算数 · 全年执行数 · 分值 · 执行率 · 得分 and 绩效指标 over
+//!   the indicator columns with their own 分值 · 得分, project and budget cells merged down.
 //!
 //! Every expectation is worked out by hand from domain.md §1–§5 and formats.md §B.
 #![allow(clippy::unwrap_used)] // test helpers build fixtures that cannot fail
@@ -149,8 +152,18 @@ fn each_indicator_reads_with_its_sign_unit_and_weight() {
     assert_eq!(deadline.target.text, "2025年9月底前");
     assert_eq!(deadline.direction, Some(Direction::Qualitative));
     assert_eq!(deadline.level2, Some(Level2::Timeliness));
-    // 指标解释 and 评分标准 are kept as extra fields.
+    // 指标解释 and 评分标准 are kept as extra fields, and so is 指标性质 定量 (the kind,
+    // which the target's own cells say): a known value, no `unknown_sign` warning.
     let first = &decls[0].indicators[0];
+    assert_eq!(
+        first.extra.get("指标性质").map(String::as_str),
+        Some("定量")
+    );
+    assert!(
+        !reading.diagnostics.iter().any(|f| f.code == "unknown_sign"),
+        "{:?}",
+        reading.diagnostics
+    );
     assert_eq!(
         first.extra.get("指标解释").map(String::as_str),
         Some("年度内购置并验收的设备台数")
@@ -371,4 +384,76 @@ fn the_gbk_selfeval_scores_by_hand() {
     assert!(!roads.complete);
     assert_eq!(roads.open, d("10"));
     assert_eq!(roads.grade, None);
+}
+
+// ---------------------------------------------------------------------------------------
+// district-selfeval-grouped.xlsx
+
+#[test]
+fn under_the_budget_group_the_points_are_the_budgets_and_the_unit_its_title() {
+    let reading = variant("district-selfeval-grouped.xlsx");
+    let decls = &reading.document.declarations;
+    assert_eq!(decls.len(), 2);
+    assert_eq!(decls[0].project.name, "社区养老服务补贴");
+    let e = decls[0].evaluation.as_ref().expect("a self-evaluation");
+    // （万元） in the group title is the unit of the amounts under it.
+    assert_eq!(e.unit, MoneyUnit::WanYuan);
+    assert_eq!(
+        (e.budget.initial, e.budget.adjusted, e.budget.executed),
+        (Some(d("100")), Some(d("100")), Some(d("90")))
+    );
+    // The 分值 · 得分 under 预算执行情况 are budget execution's: 10 and 9.
+    assert_eq!(e.budget.weight, Some(d("10")));
+    assert_eq!(e.budget.score, Some(d("9")));
+    assert_eq!(e.budget.rate.as_deref(), Some("90.00%"));
+    // The 分值 · 得分 under 绩效指标 are each indicator's.
+    let weights: Vec<Option<Decimal>> = decls[0].indicators.iter().map(|i| i.weight).collect();
+    assert_eq!(weights, vec![Some(d("50")), Some(d("30")), Some(d("10"))]);
+    let scores: Vec<Option<Decimal>> = e.indicators.iter().map(|i| i.score).collect();
+    assert_eq!(scores, vec![Some(d("50")), Some(d("28")), Some(d("10"))]);
+    assert!(decls[0].indicators.iter().all(|i| i.extra.is_empty()));
+    let e2 = decls[1].evaluation.as_ref().expect("a self-evaluation");
+    assert_eq!(
+        (e2.budget.adjusted, e2.budget.executed, e2.budget.weight),
+        (Some(d("50")), Some(d("50")), Some(d("10")))
+    );
+}
+
+#[test]
+fn the_grouped_selfeval_scores_by_hand() {
+    let reading = variant("district-selfeval-grouped.xlsx");
+    let cards = score_document(&reading.document, &Profile::default());
+    let care = &cards[0];
+    // Budget: 90 / 100 = 0.90 × 10 = 9.00.
+    assert_eq!(care.budget.score, Some(d("9.00")));
+    assert_eq!(care.budget.max, d("10"));
+    // 1100人 ≥ 1000人 → 50; 达成年度指标 with the published 28 inside [24, 30] → 28;
+    // 95% ≥ 90% → 10. Total 9.00 + 50 + 28 + 10 = 97.00 → 优.
+    let scores: Vec<Option<Decimal>> = care.indicators.iter().map(|i| i.score).collect();
+    assert_eq!(scores, vec![Some(d("50")), Some(d("28")), Some(d("10"))]);
+    assert_eq!(care.total, d("97"));
+    assert_eq!(care.grade.as_deref(), Some("优"));
+
+    let canteen = &cards[1];
+    // Budget: 50 / 50 = 1 → 10.00.
+    assert_eq!(canteen.budget.score, Some(d("10.00")));
+    let scores: Vec<(Option<Decimal>, Status)> = canteen
+        .indicators
+        .iter()
+        .map(|i| (i.score, i.status))
+        .collect();
+    assert_eq!(
+        scores,
+        vec![
+            // =5个 as 正向: 4 / 5 × 50 = 40.
+            (Some(d("40")), Status::Partial),
+            // 未达成 → band [0, 18) of 30; the published 10 lies inside: kept.
+            (Some(d("10")), Status::Unmet),
+            // 80 / 85 × 10 = 9.4117… → 9.41.
+            (Some(d("9.41")), Status::Partial),
+        ]
+    );
+    // 10.00 + 40 + 10 + 9.41 = 69.41 → 中 (60 ≤ total < 80).
+    assert_eq!(canteen.total, d("69.41"));
+    assert_eq!(canteen.grade.as_deref(), Some("中"));
 }

@@ -160,12 +160,53 @@ pub fn find_header(rows: &[RawRow]) -> Option<Layout> {
         .map(|i| {
             let sub = below.cells.get(i).map_or("", |c| c.trim());
             let above = top.cells.get(i).map_or("", |c| c.trim());
-            if sub.is_empty() { above } else { sub }.to_owned()
+            if sub.is_empty() {
+                above.to_owned()
+            } else {
+                under_group(above, sub)
+            }
         })
         .collect();
     let mut combined_layout = Layout::from_header(layout.row, &combined);
     combined_layout.data_start = layout.row + 2;
     Some(combined_layout)
+}
+
+/// A sub-header read under its group title. Under a budget group (`预算执行情况（万元）`,
+/// `资金执行情况`: 预算 or 资金, no 指标) the group's 分值 · 得分 are budget execution's
+/// (预算执行率分值 · 预算执行率得分), not an indicator's, and a money unit in the group
+/// title is its columns' unless they name their own.
+fn under_group(group: &str, sub: &str) -> String {
+    let group_key = super::columns::header_key(group);
+    let budget_group = (group_key.contains("预算") || group_key.contains("资金"))
+        && !group_key.contains("指标")
+        && recognize(group).is_none();
+    if !budget_group {
+        return sub.to_owned();
+    }
+    use super::columns::{BudgetField, Column as C};
+    let column = recognize(sub).map(|m| m.column);
+    match column {
+        Some(C::Weight) => return "预算执行率分值".to_owned(),
+        Some(C::Score) => return "预算执行率得分".to_owned(),
+        _ => {}
+    }
+    let is_amount = matches!(
+        column,
+        Some(C::Budget(
+            _,
+            BudgetField::Initial | BudgetField::Adjusted | BudgetField::Executed
+        ))
+    );
+    let unit = group_key
+        .strip_suffix(')')
+        .and_then(|body| body.rfind('(').map(|open| &body[open + 1..]))
+        .filter(|inner| parse_money_unit(inner).is_some());
+    let names_unit = super::columns::header_key(sub).ends_with(')');
+    match unit {
+        Some(unit) if is_amount && !names_unit => format!("{sub}({unit})"),
+        _ => sub.to_owned(),
+    }
 }
 
 /// What the rows above the header say.
@@ -319,6 +360,57 @@ mod tests {
         assert_eq!(preamble.money_unit, Some(MoneyUnit::WanYuan));
         assert_eq!(year_of_title("乌海市2021年度项目绩效目标表"), Some(2021));
         assert_eq!(year_of_title("无年份"), None);
+    }
+
+    #[test]
+    fn a_budget_groups_points_and_unit_are_the_budgets() {
+        let rows = [
+            row(
+                1,
+                &[
+                    "项目名称",
+                    "项目编码",
+                    "主管部门",
+                    "预算执行情况（万元）",
+                    "预算执行情况（万元）",
+                    "预算执行情况（万元）",
+                    "预算执行情况（万元）",
+                    "绩效指标",
+                    "绩效指标",
+                    "绩效指标",
+                    "绩效指标",
+                ],
+            ),
+            row(
+                2,
+                &[
+                    "项目名称",
+                    "项目编码",
+                    "主管部门",
+                    "全年预算数",
+                    "全年执行数",
+                    "分值",
+                    "得分",
+                    "三级指标",
+                    "年度指标值",
+                    "分值",
+                    "得分",
+                ],
+            ),
+        ];
+        let layout = find_header(&rows).unwrap();
+        let total = super::super::columns::BudgetLine::Total;
+        use super::super::columns::BudgetField as F;
+        let at = |c: Column| layout.first.get(&c).copied();
+        assert_eq!(layout.data_start, 2);
+        assert_eq!(at(Column::Budget(total, F::Weight)), Some(5));
+        assert_eq!(at(Column::Budget(total, F::Score)), Some(6));
+        assert_eq!(at(Column::Weight), Some(9));
+        assert_eq!(at(Column::Score), Some(10));
+        let adjusted = layout.columns.iter().find(|c| c.index == 3).unwrap();
+        assert_eq!(adjusted.unit, Some(MoneyUnit::WanYuan));
+        let weight = layout.columns.iter().find(|c| c.index == 5).unwrap();
+        assert_eq!(weight.unit, None);
     }
 
     #[test]
