@@ -13,7 +13,10 @@
 //!   调整后预算数 · 实际执行数) repeated per row, 实际完成值 and 得分;
 //! - `district-selfeval-grouped.xlsx`: a 自评 export with a two-row header, 预算执行情况（万元）
 //!   merged over 年初预算数 · 全年预算数 · 全年执行数 · 分值 · 执行率 · 得分 and 绩效指标 over
-//!   the indicator columns with their own 分值 · 得分, project and budget cells merged down.
+//!   the indicator columns with their own 分值 · 得分, project and budget cells merged down;
+//! - `unit-workbook-per-project.xlsx`: one sheet per project, the project fields written
+//!   above each sheet's indicator table (`项目名称：…`, `项目编码 | …`, `主管部门：… | 单位：万元`,
+//!   `年度资金总额：…`), the table without a 项目名称 column.
 //!
 //! Every expectation is worked out by hand from domain.md §1–§5 and formats.md §B.
 #![allow(clippy::unwrap_used)] // test helpers build fixtures that cannot fail
@@ -456,4 +459,77 @@ fn the_grouped_selfeval_scores_by_hand() {
     // 10.00 + 40 + 10 + 9.41 = 69.41 → 中 (60 ≤ total < 80).
     assert_eq!(canteen.total, d("69.41"));
     assert_eq!(canteen.grade.as_deref(), Some("中"));
+}
+
+// ---------------------------------------------------------------------------------------
+// unit-workbook-per-project.xlsx
+
+#[test]
+fn a_sheet_per_project_takes_its_project_from_the_lines_above_its_table() {
+    let reading = variant("unit-workbook-per-project.xlsx");
+    let decls = &reading.document.declarations;
+    assert_eq!(decls.len(), 2);
+    let care = &decls[0];
+    assert_eq!(care.project.name, "社区养老服务补贴");
+    assert_eq!(care.project.code.as_deref(), Some("330106240000000011"));
+    assert_eq!(care.project.department.as_deref(), Some("某区民政局"));
+    // `年度资金总额：100` under `单位：万元`.
+    assert_eq!(care.funding.unit, MoneyUnit::WanYuan);
+    assert_eq!(care.funding.annual, Some(d("100")));
+    let ge = Some(Comparator::AtLeast);
+    assert_eq!(
+        rows(care),
+        own(&[
+            ("服务老人人数", ge, Some("1000"), Some("人"), Some("50")),
+            ("养老服务水平", None, None, None, Some("30")),
+            ("老人满意度", ge, Some("90"), Some("%"), Some("10")),
+        ])
+    );
+    let canteen = &decls[1];
+    assert_eq!(canteen.project.name, "老年食堂运营补助");
+    assert_eq!(
+        canteen.project.implementer.as_deref(),
+        Some("某区养老服务指导中心")
+    );
+    assert_eq!(canteen.project.department, None);
+    assert_eq!(
+        (canteen.funding.unit, canteen.funding.annual),
+        (MoneyUnit::WanYuan, Some(d("50")))
+    );
+    assert_eq!(
+        rows(canteen),
+        own(&[
+            ("运营食堂数量", ge, Some("5"), Some("个"), Some("50")),
+            ("老年人就餐便利程度", None, None, None, Some("30")),
+            ("就餐老人满意度", ge, Some("85"), Some("%"), Some("10")),
+        ])
+    );
+    // The lines above were all read; the note below is said to be skipped.
+    let codes: Vec<(&str, Option<u32>)> = reading
+        .diagnostics
+        .iter()
+        .map(|f| (f.code.as_str(), f.line))
+        .collect();
+    assert!(
+        !codes.iter().any(|(c, _)| *c == "unused_preamble_row"),
+        "{codes:?}"
+    );
+    assert!(codes.contains(&("ignored_row", Some(8))), "{codes:?}");
+}
+
+#[test]
+fn a_sheet_per_project_writes_as_one_list_and_reads_back_the_same() {
+    use jixiao::write::list::{write_list, ListStyle};
+    let doc = variant("unit-workbook-per-project.xlsx").document;
+    let text = write_list(&doc, ListStyle::Csv);
+    let again = read(text.as_bytes(), &ReadOptions::named("again.csv"))
+        .unwrap()
+        .document;
+    assert_eq!(again.declarations.len(), 2);
+    for (a, b) in again.declarations.iter().zip(&doc.declarations) {
+        assert_eq!(a.project, b.project);
+        assert_eq!(a.funding.annual, b.funding.annual);
+        assert_eq!(a.funding.unit, b.funding.unit);
+        assert_eq!(rows(a), rows(b));
+    }
 }

@@ -183,8 +183,36 @@ def district_selfeval_grouped():
     wb.save(os.path.join(HERE, "district-selfeval-grouped.xlsx"))
 
 
+def unit_workbook_per_project():
+    """An .xlsx of one sheet per project: the project fields written above each sheet's
+    indicator table (`项目名称：…`, `项目编码 | …`, `主管部门：… | 单位：万元`, `年度资金总额：…`),
+    the table itself without a 项目名称 column."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "项目1"
+    ws.append(["项目名称：社区养老服务补贴"])
+    ws.append(["项目编码", "330106240000000011"])
+    ws.append(["主管部门：某区民政局", None, None, None, "单位：万元"])
+    ws.append(["年度资金总额：100"])
+    ws.append(["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "分值"])
+    ws.append(["产出指标", "数量指标", "服务老人人数", "≥1000", "人", 50])
+    ws.append(["效益指标", "社会效益指标", "养老服务水平", "有效提升", None, 30])
+    ws.append(["满意度指标", "服务对象满意度指标", "老人满意度", "≥90", "%", 10])
+    ws2 = wb.create_sheet("项目2")
+    ws2.append(["项目名称：老年食堂运营补助"])
+    ws2.append(["实施单位：某区养老服务指导中心", None, None, None, "单位：万元"])
+    ws2.append(["年度资金总额：50"])
+    ws2.append(["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "分值"])
+    ws2.append(["产出指标", "数量指标", "运营食堂数量", "≥5", "个", 50])
+    ws2.append(["效益指标", "社会效益指标", "老年人就餐便利程度", "有效提升", None, 30])
+    ws2.append(["满意度指标", "服务对象满意度指标", "就餐老人满意度", "≥85", "%", 10])
+    ws2.append(["注：本表由项目单位填报。"])
+    wb.save(os.path.join(HERE, "unit-workbook-per-project.xlsx"))
+
+
 if __name__ == "__main__":
     yitihua_declaration_repeated()
     city_targets_titled()
     county_selfeval_gbk()
     district_selfeval_grouped()
+    unit_workbook_per_project()

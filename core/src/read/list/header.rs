@@ -26,6 +26,9 @@ pub struct Layout {
     pub columns: Vec<LayoutColumn>,
     /// The first column of each known (non-extra) kind.
     pub first: HashMap<Column, usize>,
+    /// Columns the preamble writes (`项目名称：…` above a header without 项目名称): their
+    /// index (after the header's last column) and the value every row takes.
+    pub fixed: Vec<(usize, String)>,
 }
 
 /// One column of a [`Layout`].
@@ -220,6 +223,40 @@ pub struct Preamble {
     pub money_unit: Option<MoneyUnit>,
     /// Rows not understood (kept for a diagnostic), with their line.
     pub ignored: Vec<(u32, String)>,
+    /// Project fields written as `label：value` above the header (`项目名称：社区养老服务补贴`
+    /// over a sheet of one project's indicators), in order: they stand for columns the
+    /// header lacks.
+    pub fields: Vec<(Column, String, String)>,
+}
+
+/// The project field a preamble label names (项目名称, 项目编码, 主管部门, 实施单位, dates,
+/// goals and amounts): one read from the header's column names.
+fn preamble_field(label: &str) -> Option<Column> {
+    if PREAMBLE_LABELS.contains(&label) {
+        return None;
+    }
+    let column = recognize(label)?.column;
+    matches!(
+        column,
+        Column::ProjectName
+            | Column::ProjectCode
+            | Column::Nature
+            | Column::Category
+            | Column::Department
+            | Column::Implementer
+            | Column::StartDate
+            | Column::EndDate
+            | Column::FundingTotal
+            | Column::FundingTotalFiscal
+            | Column::FundingTotalOther
+            | Column::FundingAnnual
+            | Column::FundingAnnualFiscal
+            | Column::FundingAnnualCarryover
+            | Column::FundingAnnualOther
+            | Column::GoalOverall
+            | Column::GoalAnnual
+    )
+    .then_some(column)
 }
 
 /// The labels of `label：value` rows above a header.
@@ -262,6 +299,12 @@ pub fn read_preamble(rows: &[RawRow]) -> Preamble {
         }
         let mut all_used = true;
         for (label, value) in pairs {
+            if let Some(column) = preamble_field(&label) {
+                if !value.is_empty() && !preamble.fields.iter().any(|(c, _, _)| *c == column) {
+                    preamble.fields.push((column, label, value));
+                }
+                continue;
+            }
             match label.as_str() {
                 "年度" | "预算年度" => {
                     let digits: String = fold_width(&value)
@@ -290,16 +333,22 @@ fn label_pairs(cells: &[&str]) -> Vec<(String, String)> {
     let mut pairs: Vec<(String, String)> = Vec::new();
     for cell in cells {
         let folded = no_spaces(&fold_width(cell));
+        let is_label =
+            |label: &str| PREAMBLE_LABELS.contains(&label) || preamble_field(label).is_some();
         let labelled = folded
             .find(':')
             .map(|pos| (&folded[..pos], &folded[pos + 1..]))
-            .filter(|(label, _)| PREAMBLE_LABELS.contains(label));
+            .filter(|(label, _)| is_label(label));
         if let Some((label, value)) = labelled {
-            pairs.push((label.to_owned(), value.to_owned()));
-        } else if PREAMBLE_LABELS.contains(&folded.as_str()) {
+            // The value as written (its inner spaces kept), after the label's colon.
+            let written = cell
+                .split_once([':', '：'])
+                .map_or(value.to_owned(), |(_, v)| v.trim().to_owned());
+            pairs.push((label.to_owned(), written));
+        } else if is_label(&folded) {
             pairs.push((folded, String::new()));
         } else if let Some((_, value)) = pairs.last_mut() {
-            value.push_str(cell);
+            value.push_str(cell.trim());
         } else {
             return Vec::new();
         }
