@@ -217,3 +217,91 @@ fn the_provincial_table_reads_the_same_from_every_office_copy() {
         assert_eq!(names(&office), names(&text), "{extension}");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// monitor-markdown-culture.txt: a city's 运行监控表 as a Markdown pipe table (as OCR and
+// web exports give it), the period in the title (（2025年1-8月）), amounts in 元 with
+// thousands separators under 调整后预算数 · 1-8月实际支出 · 执行进度 · 全年预计支出, and the
+// indicator columns 1-8月完成值 · 全年预计完成值, reasons joined by 、, answers 能 / 可能.
+
+const CULTURE: &str = "monitor-markdown-culture.txt";
+
+#[test]
+fn the_markdown_table_reads_its_spending_columns_and_its_actuals() {
+    let doc = document(CULTURE);
+    let decl = &doc.declarations[0];
+    assert_eq!(decl.project.name, "城市社区公共文化服务");
+    assert_eq!(decl.project.implementer.as_deref(), Some("某市文化馆"));
+    let m = decl.monitoring.as_ref().expect("a monitoring table");
+    assert_eq!(m.month, Some(8));
+    assert_eq!(m.unit, MoneyUnit::Yuan);
+    // 1-8月实际支出 is the 执行数, 执行进度 the 执行率, 全年预计支出 the forecast.
+    assert_eq!(m.budget.initial, Some(d("1200000")));
+    assert_eq!(m.budget.adjusted, Some(d("1000000")));
+    assert_eq!(m.budget.executed, Some(d("600000")));
+    assert_eq!(m.budget.rate.as_deref(), Some("60.00%"));
+    assert_eq!(m.budget.forecast, Some(d("1000000")));
+    assert_eq!(
+        m.progress.as_deref(),
+        Some("已开展活动85次，设施按时开放。")
+    );
+    let actuals: Vec<Option<&str>> = m.indicators.iter().map(|i| i.actual.as_deref()).collect();
+    assert_eq!(
+        actuals,
+        vec![
+            Some("85次"),
+            Some("90%"),
+            Some("8500元"),
+            Some("部分达成"),
+            Some("92%")
+        ]
+    );
+    assert_eq!(
+        m.indicators[2].reasons,
+        Some(vec![Reason::Funding, Reason::Other])
+    );
+}
+
+#[test]
+fn the_markdown_table_monitors_by_hand() {
+    let doc = document(CULTURE);
+    let report = monitor_document(&doc, None, &MonitorPolicy::default())
+        .expect("monitors")
+        .remove(0);
+    assert_eq!(report.month, 8);
+    // 执行率 = 600000 / 1000000 = 60.00 %; v = 60.00 ÷ (8/12) × 100 = 90.00 → green.
+    assert_eq!(report.budget.rate, Some(d("60.00")));
+    assert_eq!(report.budget.progress, Some(d("90.00")));
+    assert_eq!(report.budget.colour, Some(Colour::Green));
+    let colours: Vec<(Option<Colour>, Option<Colour>)> = report
+        .indicators
+        .iter()
+        .map(|i| (i.colour, i.forecast.colour))
+        .collect();
+    assert_eq!(
+        colours,
+        vec![
+            // 85次, a count: v = 85 ÷ (120 × 8/12) × 100 = 106.25 → green; 125次 → green.
+            (Some(Colour::Green), Some(Colour::Green)),
+            // A rate: 90 ÷ 95 × 100 = 94.74 → green; 95% → green.
+            (Some(Colour::Green), Some(Colour::Green)),
+            // 反向 ≤8000元: 8500元 beyond → red; forecast 8000元 within → green.
+            (Some(Colour::Red), Some(Colour::Green)),
+            // 部分达成 → yellow; 达成 → green.
+            (Some(Colour::Yellow), Some(Colour::Green)),
+            // 92 ÷ 90 × 100 = 102.22 → green.
+            (Some(Colour::Green), Some(Colour::Green)),
+        ]
+    );
+    assert_eq!(report.indicators[0].progress, Some(d("106.25")));
+    assert_eq!(report.colour, Some(Colour::Red));
+    // Every non-green row names its reasons; every row answers 完成目标可能性.
+    assert!(
+        !report
+            .findings
+            .iter()
+            .any(|f| f.code == "deviation_reason_missing" || f.code == "achievability_missing"),
+        "{:?}",
+        report.findings
+    );
+}

@@ -7,11 +7,11 @@
 //! - the period `(2024年1-7月)` in the title, or the month in the column labels
 //!   (`1-7月执行数`, `1-8月执行情况`), gives the month; the caller may give it instead;
 //! - the funding block is found by its header row (年初预算数, 全年预算数/调整后预算数,
-//!   1-X月执行数, 执行率, 全年预计执行数), its unit by `(元)`/`(万元)` in a label or a
+//!   1-X月执行数 or 1-X月实际支出, 执行率 or 执行进度, 全年预计执行数), its unit by `(元)`/`(万元)` in a label or a
 //!   line of its own (`填报单位：… | 金额单位：万元`), each row
 //!   by its label (年度资金总额, 其中：财政拨款, 上年结转, 其他资金) and each amount is read
 //!   with [`crate::read::cell::parse_amount`] (a cell writing its own unit converts);
-//! - the indicator table by its header row (三级指标, 年度指标值, 1-X月执行情况,
+//! - the indicator table by its header row (三级指标, 年度指标值, 1-X月执行情况 or 完成值,
 //!   全年预计完成情况, 偏差原因分析, 完成目标可能性, 原因说明, 备注, 整改…/纠偏措施, 处置), with
 //!   the 一级/二级 cells of merged rows carried down; the official table's second header
 //!   row (经费保障 · 制度保障 · 人员保障 · 硬件条件保障 · 其他 · 确定能 · 有可能 · 完全不可能)
@@ -178,9 +178,13 @@ fn fund_column(k: &str) -> Option<FundColumn> {
     } else if k.contains("全年预算") || k.contains("调整后预算") || k.contains("调整预算")
     {
         Some(FundColumn::Adjusted)
-    } else if k.contains("执行率") {
+    } else if k.contains("执行率") || k.contains("执行进度") || k.contains("支出进度") {
         Some(FundColumn::Rate)
-    } else if k.contains("执行数") || k.contains("执行金额") || k.contains("支出数") {
+    } else if k.contains("执行数")
+        || k.contains("执行金额")
+        || k.contains("支出")
+        || k.contains("已执行")
+    {
         Some(FundColumn::Executed)
     } else {
         None
@@ -254,7 +258,12 @@ fn indicator_column(k: &str) -> Option<Col> {
         Col::RectificationResult
     } else if k.contains("处置") || k.contains("处理意见") {
         Col::Disposal
-    } else if k.contains("执行情况") || k.contains("完成情况") || k.contains("实际完成")
+    } else if k.contains("执行情况")
+        || k.contains("完成情况")
+        || k.contains("实际完成")
+        || k.contains("完成值")
+        || k.contains("实际值")
+        || k.contains("执行值")
     {
         Col::Actual
     } else if k.contains("备注") {
