@@ -159,14 +159,24 @@ pub fn find_header(rows: &[RawRow]) -> Option<Layout> {
         return Some(layout);
     }
     let width = top.cells.len().max(below.cells.len());
+    // A group title merged over several columns comes once in a CSV, the cells to its
+    // right empty: it is the group of those columns too.
+    let mut group = "";
     let combined: Vec<String> = (0..width)
         .map(|i| {
             let sub = below.cells.get(i).map_or("", |c| c.trim());
             let above = top.cells.get(i).map_or("", |c| c.trim());
+            if !above.is_empty() {
+                group = if recognize(above).is_some() {
+                    ""
+                } else {
+                    above
+                };
+            }
             if sub.is_empty() {
                 above.to_owned()
             } else {
-                under_group(above, sub)
+                under_group(group, sub)
             }
         })
         .collect();
@@ -460,6 +470,17 @@ mod tests {
         assert_eq!(adjusted.unit, Some(MoneyUnit::WanYuan));
         let weight = layout.columns.iter().find(|c| c.index == 5).unwrap();
         assert_eq!(weight.unit, None);
+        // As a CSV writes the merged group titles: once, the cells to their right empty.
+        let mut csv = rows.clone();
+        for i in [4, 5, 6, 8, 9, 10] {
+            csv[0].cells[i].clear();
+        }
+        let layout = find_header(&csv).unwrap();
+        let at = |c: Column| layout.first.get(&c).copied();
+        assert_eq!(at(Column::Budget(total, F::Weight)), Some(5));
+        assert_eq!(at(Column::Budget(total, F::Score)), Some(6));
+        assert_eq!(at(Column::Weight), Some(9));
+        assert_eq!(at(Column::Score), Some(10));
     }
 
     #[test]
