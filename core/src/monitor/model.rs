@@ -220,7 +220,7 @@ pub struct IndicatorMonitoring {
     /// 是否需要整改 (是/否), when the form has the column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub needs_rectification: Option<bool>,
-    /// 整改要求.
+    /// 整改要求 (整改措施, 纠偏措施): what is to be done about the deviation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rectification_request: Option<String>,
     /// 整改结果.

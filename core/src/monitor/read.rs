@@ -7,11 +7,12 @@
 //! - the period `(2024年1-7月)` in the title, or the month in the column labels
 //!   (`1-7月执行数`, `1-8月执行情况`), gives the month; the caller may give it instead;
 //! - the funding block is found by its header row (年初预算数, 全年预算数/调整后预算数,
-//!   1-X月执行数, 执行率, 全年预计执行数), its unit by `(元)`/`(万元)` in a label, each row
+//!   1-X月执行数 or 1-X月实际支出, 执行率 or 执行进度, 全年预计执行数), its unit by `(元)`/`(万元)` in a label or a
+//!   line of its own (`填报单位：… | 金额单位：万元`), each row
 //!   by its label (年度资金总额, 其中：财政拨款, 上年结转, 其他资金) and each amount is read
 //!   with [`crate::read::cell::parse_amount`] (a cell writing its own unit converts);
-//! - the indicator table by its header row (三级指标, 年度指标值, 1-X月执行情况,
-//!   全年预计完成情况, 偏差原因分析, 完成目标可能性, 原因说明, 备注, 整改…, 处置), with
+//! - the indicator table by its header row (三级指标, 年度指标值, 1-X月执行情况 or 完成值,
+//!   全年预计完成情况, 偏差原因分析, 完成目标可能性, 原因说明, 备注, 整改…/纠偏措施, 处置), with
 //!   the 一级/二级 cells of merged rows carried down; the official table's second header
 //!   row (经费保障 · 制度保障 · 人员保障 · 硬件条件保障 · 其他 · 确定能 · 有可能 · 完全不可能)
 //!   makes those columns ticks (`√`).
@@ -177,9 +178,13 @@ fn fund_column(k: &str) -> Option<FundColumn> {
     } else if k.contains("全年预算") || k.contains("调整后预算") || k.contains("调整预算")
     {
         Some(FundColumn::Adjusted)
-    } else if k.contains("执行率") {
+    } else if k.contains("执行率") || k.contains("执行进度") || k.contains("支出进度") {
         Some(FundColumn::Rate)
-    } else if k.contains("执行数") || k.contains("执行金额") || k.contains("支出数") {
+    } else if k.contains("执行数")
+        || k.contains("执行金额")
+        || k.contains("支出")
+        || k.contains("已执行")
+    {
         Some(FundColumn::Executed)
     } else {
         None
@@ -247,13 +252,18 @@ fn indicator_column(k: &str) -> Option<Col> {
         Col::Explanation
     } else if k.contains("是否") && k.contains("整改") {
         Col::NeedsRectification
-    } else if k.contains("整改要求") || k.contains("整改措施") {
+    } else if k.contains("整改要求") || k.contains("整改措施") || k.contains("纠偏") {
         Col::RectificationRequest
     } else if k.contains("整改结果") || k.contains("整改情况") {
         Col::RectificationResult
     } else if k.contains("处置") || k.contains("处理意见") {
         Col::Disposal
-    } else if k.contains("执行情况") || k.contains("完成情况") || k.contains("实际完成")
+    } else if k.contains("执行情况")
+        || k.contains("完成情况")
+        || k.contains("实际完成")
+        || k.contains("完成值")
+        || k.contains("实际值")
+        || k.contains("执行值")
     {
         Col::Actual
     } else if k.contains("备注") {
@@ -364,6 +374,20 @@ pub fn read_monitor(
                     period = (period_year(c), period_month(c));
                 }
             }
+            continue;
+        }
+        // A money unit line (`金额单位：万元`, beside `填报单位：…`): the unit of the amounts
+        // below, unless the funding block's own label names one.
+        let (units, content): (Vec<_>, Vec<_>) = content
+            .into_iter()
+            .partition(|(_, c)| money_unit_cell(c).is_some());
+        if let Some(unit) = units.iter().find_map(|(_, c)| money_unit_cell(c)) {
+            current.monitoring.unit = unit;
+            if content.iter().all(|(_, c)| is_filled_label(c)) {
+                continue;
+            }
+        }
+        if content.is_empty() {
             continue;
         }
         if content.len() == 1 && period_month(content[0].1).is_some() && current.columns.is_empty()
@@ -498,6 +522,14 @@ pub fn read_monitor(
             current.started = true;
             continue;
         }
+        // The goal's progress on a line of its own (`1-6月执行情况 | …`), before the
+        // indicator table.
+        if content.len() == 2 && is_progress_label(&key(content[0].1)) {
+            note_month(&mut current, &content[..1]);
+            current.monitoring.progress = Some(content[1].1.to_owned());
+            current.started = true;
+            continue;
+        }
         // Project-level 完成目标可能性 and 处置: a label in the row's first cell.
         let first = key(content[0].1);
         let value = content.get(1).map(|(_, v)| (*v).to_owned());
@@ -522,6 +554,22 @@ pub fn read_monitor(
         });
     }
     Ok((document, findings))
+}
+
+/// The money unit a `金额单位：万元` / `单位：元` / `资金单位：万元` cell states.
+fn money_unit_cell(cell: &str) -> Option<MoneyUnit> {
+    let k = key(cell);
+    let (label, value) = k.split_once(':')?;
+    if !matches!(label, "金额单位" | "单位" | "资金单位") {
+        return None;
+    }
+    crate::read::list::cells::parse_money_unit(value)
+}
+
+/// A `label：value` cell (`填报单位：某省农业农村厅`, `填报日期：…`): a line holding only
+/// such cells beside its unit is a 填报 line, read for its unit alone.
+fn is_filled_label(cell: &str) -> bool {
+    key(cell).contains(':')
 }
 
 /// The header field a label names (项目名称, 主管部门(及代码), 实施单位, …).

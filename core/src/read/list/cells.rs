@@ -56,6 +56,19 @@ pub fn classify_sign(cell: &str) -> Option<Sign> {
     Some(Sign::Comparator(comparator))
 }
 
+/// Whether a 指标性质 cell says only that the indicator is quantitative (`定量`,
+/// `定量指标`): no comparator, no direction, nothing to warn about.
+///
+/// ```
+/// use jixiao::read::list::cells::is_quantitative_kind;
+/// assert!(is_quantitative_kind("定量指标"));
+/// assert!(!is_quantitative_kind("定性"));
+/// ```
+pub fn is_quantitative_kind(cell: &str) -> bool {
+    let key = no_spaces(&fold_width(cell));
+    matches!(key.strip_suffix("指标").unwrap_or(&key), "定量")
+}
+
 /// The direction as the writers print it.
 pub fn direction_text(direction: Direction) -> &'static str {
     match direction {

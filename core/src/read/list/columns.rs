@@ -71,7 +71,13 @@ impl BudgetField {
         match self {
             BudgetField::Initial => &["年初预算数"],
             BudgetField::Adjusted => &["全年预算数", "调整后预算数"],
-            BudgetField::Executed => &["全年执行数"],
+            BudgetField::Executed => &[
+                "全年执行数",
+                "实际执行数",
+                "全年实际执行数",
+                "预算执行数",
+                "执行数",
+            ],
             BudgetField::Rate => &["执行率", "预算执行率"],
             BudgetField::Weight => &["预算执行率分值"],
             BudgetField::Score => &["预算执行率得分"],
@@ -83,7 +89,7 @@ impl BudgetField {
         match self {
             BudgetField::Initial => &["年初预算数"],
             BudgetField::Adjusted => &["全年预算数", "调整后预算数"],
-            BudgetField::Executed => &["全年执行数"],
+            BudgetField::Executed => &["全年执行数", "实际执行数", "执行数"],
             BudgetField::Rate => &["执行率"],
             BudgetField::Weight => &["分值"],
             BudgetField::Score => &["得分"],
@@ -483,6 +489,14 @@ mod tests {
         assert_eq!(
             column("调整后预算数"),
             Some(Column::Budget(BudgetLine::Total, BudgetField::Adjusted))
+        );
+        assert_eq!(
+            column("实际执行数（万元）"),
+            Some(Column::Budget(BudgetLine::Total, BudgetField::Executed))
+        );
+        assert_eq!(
+            column("当年财政拨款执行数"),
+            Some(Column::Budget(BudgetLine::Fiscal, BudgetField::Executed))
         );
         assert_eq!(
             column("预算执行率得分"),

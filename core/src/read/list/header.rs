@@ -26,6 +26,9 @@ pub struct Layout {
     pub columns: Vec<LayoutColumn>,
     /// The first column of each known (non-extra) kind.
     pub first: HashMap<Column, usize>,
+    /// Columns the preamble writes (`项目名称：…` above a header without 项目名称): their
+    /// index (after the header's last column) and the value every row takes.
+    pub fixed: Vec<(usize, String)>,
 }
 
 /// One column of a [`Layout`].
@@ -156,16 +159,67 @@ pub fn find_header(rows: &[RawRow]) -> Option<Layout> {
         return Some(layout);
     }
     let width = top.cells.len().max(below.cells.len());
+    // A group title merged over several columns comes once in a CSV, the cells to its
+    // right empty: it is the group of those columns too.
+    let mut group = "";
     let combined: Vec<String> = (0..width)
         .map(|i| {
             let sub = below.cells.get(i).map_or("", |c| c.trim());
             let above = top.cells.get(i).map_or("", |c| c.trim());
-            if sub.is_empty() { above } else { sub }.to_owned()
+            if !above.is_empty() {
+                group = if recognize(above).is_some() {
+                    ""
+                } else {
+                    above
+                };
+            }
+            if sub.is_empty() {
+                above.to_owned()
+            } else {
+                under_group(group, sub)
+            }
         })
         .collect();
     let mut combined_layout = Layout::from_header(layout.row, &combined);
     combined_layout.data_start = layout.row + 2;
     Some(combined_layout)
+}
+
+/// A sub-header read under its group title. Under a budget group (`预算执行情况（万元）`,
+/// `资金执行情况`: 预算 or 资金, no 指标) the group's 分值 · 得分 are budget execution's
+/// (预算执行率分值 · 预算执行率得分), not an indicator's, and a money unit in the group
+/// title is its columns' unless they name their own.
+fn under_group(group: &str, sub: &str) -> String {
+    let group_key = super::columns::header_key(group);
+    let budget_group = (group_key.contains("预算") || group_key.contains("资金"))
+        && !group_key.contains("指标")
+        && recognize(group).is_none();
+    if !budget_group {
+        return sub.to_owned();
+    }
+    use super::columns::{BudgetField, Column as C};
+    let column = recognize(sub).map(|m| m.column);
+    match column {
+        Some(C::Weight) => return "预算执行率分值".to_owned(),
+        Some(C::Score) => return "预算执行率得分".to_owned(),
+        _ => {}
+    }
+    let is_amount = matches!(
+        column,
+        Some(C::Budget(
+            _,
+            BudgetField::Initial | BudgetField::Adjusted | BudgetField::Executed
+        ))
+    );
+    let unit = group_key
+        .strip_suffix(')')
+        .and_then(|body| body.rfind('(').map(|open| &body[open + 1..]))
+        .filter(|inner| parse_money_unit(inner).is_some());
+    let names_unit = super::columns::header_key(sub).ends_with(')');
+    match unit {
+        Some(unit) if is_amount && !names_unit => format!("{sub}({unit})"),
+        _ => sub.to_owned(),
+    }
 }
 
 /// What the rows above the header say.
@@ -179,6 +233,40 @@ pub struct Preamble {
     pub money_unit: Option<MoneyUnit>,
     /// Rows not understood (kept for a diagnostic), with their line.
     pub ignored: Vec<(u32, String)>,
+    /// Project fields written as `label：value` above the header (`项目名称：社区养老服务补贴`
+    /// over a sheet of one project's indicators), in order: they stand for columns the
+    /// header lacks.
+    pub fields: Vec<(Column, String, String)>,
+}
+
+/// The project field a preamble label names (项目名称, 项目编码, 主管部门, 实施单位, dates,
+/// goals and amounts): one read from the header's column names.
+fn preamble_field(label: &str) -> Option<Column> {
+    if PREAMBLE_LABELS.contains(&label) {
+        return None;
+    }
+    let column = recognize(label)?.column;
+    matches!(
+        column,
+        Column::ProjectName
+            | Column::ProjectCode
+            | Column::Nature
+            | Column::Category
+            | Column::Department
+            | Column::Implementer
+            | Column::StartDate
+            | Column::EndDate
+            | Column::FundingTotal
+            | Column::FundingTotalFiscal
+            | Column::FundingTotalOther
+            | Column::FundingAnnual
+            | Column::FundingAnnualFiscal
+            | Column::FundingAnnualCarryover
+            | Column::FundingAnnualOther
+            | Column::GoalOverall
+            | Column::GoalAnnual
+    )
+    .then_some(column)
 }
 
 /// The labels of `label：value` rows above a header.
@@ -193,68 +281,89 @@ const PREAMBLE_LABELS: [&str; 8] = [
     "预算年度",
 ];
 
-/// Reads the rows above the header.
+/// Reads the rows above the header. A merged cell's text repeated across its columns
+/// (a title over the whole sheet) counts once; a row may hold several `label：value`
+/// cells (`编制单位：… | … | 单位：万元`), each read on its own.
 pub fn read_preamble(rows: &[RawRow]) -> Preamble {
     let mut preamble = Preamble::default();
     for row in rows {
-        let cells: Vec<&str> = row
+        let mut cells: Vec<&str> = row
             .cells
             .iter()
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
             .collect();
+        cells.dedup();
         if cells.is_empty() {
             continue;
         }
         let joined = cells.join(" ");
-        let (label, value) = match split_label(&cells) {
-            Some(pair) => pair,
-            None => {
-                if preamble.title.is_none() && cells.len() == 1 {
-                    preamble.title = Some(joined);
-                } else {
-                    preamble.ignored.push((row.line, joined));
+        let pairs = label_pairs(&cells);
+        if pairs.is_empty() {
+            if preamble.title.is_none() && cells.len() == 1 {
+                preamble.title = Some(joined);
+            } else {
+                preamble.ignored.push((row.line, joined));
+            }
+            continue;
+        }
+        let mut all_used = true;
+        for (label, value) in pairs {
+            if let Some(column) = preamble_field(&label) {
+                if !value.is_empty() && !preamble.fields.iter().any(|(c, _, _)| *c == column) {
+                    preamble.fields.push((column, label, value));
                 }
                 continue;
             }
-        };
-        match label.as_str() {
-            "年度" | "预算年度" => {
-                let digits: String = fold_width(&value)
-                    .chars()
-                    .filter(char::is_ascii_digit)
-                    .collect();
-                preamble.year = Some(digits.parse().ok());
+            match label.as_str() {
+                "年度" | "预算年度" => {
+                    let digits: String = fold_width(&value)
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .collect();
+                    preamble.year = Some(digits.parse().ok());
+                }
+                "单位" | "金额单位" if parse_money_unit(&value).is_some() => {
+                    preamble.money_unit = parse_money_unit(&value);
+                }
+                _ => all_used = false,
             }
-            "单位" | "金额单位" if parse_money_unit(&value).is_some() => {
-                preamble.money_unit = parse_money_unit(&value);
-            }
-            _ => preamble.ignored.push((row.line, joined)),
+        }
+        if !all_used {
+            preamble.ignored.push((row.line, joined));
         }
     }
     preamble
 }
 
-/// `年度：2024` (one cell) or `年度 | 2024` (two cells) → (label, value).
-fn split_label(cells: &[&str]) -> Option<(String, String)> {
-    let first = no_spaces(&fold_width(cells.first()?));
-    if let Some(pos) = first.find(':') {
-        let label = &first[..pos];
-        if PREAMBLE_LABELS.contains(&label) {
-            let mut value = first[pos + 1..].to_owned();
-            for rest in cells.iter().skip(1) {
-                value.push_str(rest);
-            }
-            return Some((label.to_owned(), value));
+/// The `label：value` pairs of a row: `年度：2024` (one cell) or `年度 | 2024` (two cells),
+/// several in one row; cells after a pair's value continue it. Empty when the row does
+/// not start with a label (a title, a note).
+fn label_pairs(cells: &[&str]) -> Vec<(String, String)> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for cell in cells {
+        let folded = no_spaces(&fold_width(cell));
+        let is_label =
+            |label: &str| PREAMBLE_LABELS.contains(&label) || preamble_field(label).is_some();
+        let labelled = folded
+            .find(':')
+            .map(|pos| (&folded[..pos], &folded[pos + 1..]))
+            .filter(|(label, _)| is_label(label));
+        if let Some((label, value)) = labelled {
+            // The value as written (its inner spaces kept), after the label's colon.
+            let written = cell
+                .split_once([':', '：'])
+                .map_or(value.to_owned(), |(_, v)| v.trim().to_owned());
+            pairs.push((label.to_owned(), written));
+        } else if is_label(&folded) {
+            pairs.push((folded, String::new()));
+        } else if let Some((_, value)) = pairs.last_mut() {
+            value.push_str(cell.trim());
+        } else {
+            return Vec::new();
         }
     }
-    if PREAMBLE_LABELS.contains(&first.as_str()) {
-        return Some((
-            first,
-            cells.get(1..).map(|r| r.join("")).unwrap_or_default(),
-        ));
-    }
-    None
+    pairs
 }
 
 /// The year a title names: the first four digits followed by 年 (`…2024年度…`).
@@ -310,6 +419,87 @@ mod tests {
         assert_eq!(preamble.money_unit, Some(MoneyUnit::WanYuan));
         assert_eq!(year_of_title("乌海市2021年度项目绩效目标表"), Some(2021));
         assert_eq!(year_of_title("无年份"), None);
+    }
+
+    #[test]
+    fn a_budget_groups_points_and_unit_are_the_budgets() {
+        let rows = [
+            row(
+                1,
+                &[
+                    "项目名称",
+                    "项目编码",
+                    "主管部门",
+                    "预算执行情况（万元）",
+                    "预算执行情况（万元）",
+                    "预算执行情况（万元）",
+                    "预算执行情况（万元）",
+                    "绩效指标",
+                    "绩效指标",
+                    "绩效指标",
+                    "绩效指标",
+                ],
+            ),
+            row(
+                2,
+                &[
+                    "项目名称",
+                    "项目编码",
+                    "主管部门",
+                    "全年预算数",
+                    "全年执行数",
+                    "分值",
+                    "得分",
+                    "三级指标",
+                    "年度指标值",
+                    "分值",
+                    "得分",
+                ],
+            ),
+        ];
+        let layout = find_header(&rows).unwrap();
+        let total = super::super::columns::BudgetLine::Total;
+        use super::super::columns::BudgetField as F;
+        let at = |c: Column| layout.first.get(&c).copied();
+        assert_eq!(layout.data_start, 2);
+        assert_eq!(at(Column::Budget(total, F::Weight)), Some(5));
+        assert_eq!(at(Column::Budget(total, F::Score)), Some(6));
+        assert_eq!(at(Column::Weight), Some(9));
+        assert_eq!(at(Column::Score), Some(10));
+        let adjusted = layout.columns.iter().find(|c| c.index == 3).unwrap();
+        assert_eq!(adjusted.unit, Some(MoneyUnit::WanYuan));
+        let weight = layout.columns.iter().find(|c| c.index == 5).unwrap();
+        assert_eq!(weight.unit, None);
+        // As a CSV writes the merged group titles: once, the cells to their right empty.
+        let mut csv = rows.clone();
+        for i in [4, 5, 6, 8, 9, 10] {
+            csv[0].cells[i].clear();
+        }
+        let layout = find_header(&csv).unwrap();
+        let at = |c: Column| layout.first.get(&c).copied();
+        assert_eq!(at(Column::Budget(total, F::Weight)), Some(5));
+        assert_eq!(at(Column::Budget(total, F::Score)), Some(6));
+        assert_eq!(at(Column::Weight), Some(9));
+        assert_eq!(at(Column::Score), Some(10));
+    }
+
+    #[test]
+    fn a_merged_title_and_a_unit_beside_another_label() {
+        let title = "某某市2025年度项目绩效目标表";
+        let rows = [
+            row(1, &[title, title, title]),
+            row(2, &["编制单位：某某局", "", "", "单位：万元"]),
+            row(3, &["年度", "2025", "金额单位", "元"]),
+        ];
+        let preamble = read_preamble(&rows[..2]);
+        assert_eq!(preamble.title.as_deref(), Some(title));
+        assert_eq!(preamble.money_unit, Some(MoneyUnit::WanYuan));
+        // 编制单位 is not used: the row is said to be unused, its unit still read.
+        assert_eq!(preamble.ignored.len(), 1);
+        let preamble = read_preamble(&rows[2..]);
+        assert_eq!(preamble.year, Some(Some(2025)));
+        assert_eq!(preamble.money_unit, Some(MoneyUnit::Yuan));
+        assert!(preamble.ignored.is_empty());
     }
 
     #[test]

@@ -5,7 +5,12 @@
 //!
 //! - The header row is found by its names in any column order, ignoring spaces and
 //!   full/half-width differences; it may have a few rows above it (a title, `年度：2024`,
-//!   `金额单位：万元`). Unknown columns are kept in `Indicator.extra` under their header.
+//!   `金额单位：万元`, several `label：value` cells in one row). Project fields written
+//!   there (`项目名称：…`, `主管部门：…`, `年度资金总额：…`, over a sheet of one project) stand
+//!   for the columns the header lacks. Unknown columns are kept in `Indicator.extra` under
+//!   their header. Under a budget group title of a two-row header (`预算执行情况（万元）`)
+//!   分值 · 得分 are budget execution's.
+//! - A note in one cell (`注：…`) and a 合计/小计/总计 row with its sums are not indicators.
 //! - Rows are grouped into declarations by 项目名称 (and 项目编码, and 申报表序号 when
 //!   present), in first-seen order. An empty 项目名称 (a merged cell) continues the
 //!   project above; empty 一级/二级 cells carry over from the row above.

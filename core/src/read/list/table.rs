@@ -10,7 +10,7 @@ use crate::model::{Declaration, Document, Evaluation, IndicatorEvaluation, Money
 
 use super::columns::Column;
 use super::header::{
-    find_header, read_preamble, year_of_title, Layout, Preamble, HEADER_SEARCH_ROWS,
+    find_header, read_preamble, year_of_title, Layout, LayoutColumn, Preamble, HEADER_SEARCH_ROWS,
 };
 use super::split::{CutCharacter, Records};
 use super::{RawRow, RawTable};
@@ -163,6 +163,9 @@ fn head(rows: &[RawRow], place: &Place<'_>) -> Result<(Layout, Document, Preambl
         });
     };
     let header_line = rows.get(layout.row).map_or(first_line, |r| r.line);
+    let preamble = read_preamble(rows.get(..layout.row).unwrap_or_default());
+    let mut layout = layout;
+    add_preamble_columns(&mut layout, &preamble);
     if !layout.is_complete() {
         let mut missing = Vec::new();
         if !layout.first.contains_key(&Column::ProjectName) {
@@ -181,7 +184,6 @@ fn head(rows: &[RawRow], place: &Place<'_>) -> Result<(Layout, Document, Preambl
             ),
         });
     }
-    let preamble = read_preamble(rows.get(..layout.row).unwrap_or_default());
     let mut document = Document {
         title: preamble.title.clone(),
         ..Document::default()
@@ -191,6 +193,31 @@ fn head(rows: &[RawRow], place: &Place<'_>) -> Result<(Layout, Document, Preambl
         None => document.title.as_deref().and_then(year_of_title),
     };
     Ok((layout, document, preamble))
+}
+
+/// The project fields the preamble writes (`项目名称：…`) and the header lacks become
+/// columns after the header's last one; [`Builder::row`] gives every row their values.
+fn add_preamble_columns(layout: &mut Layout, preamble: &Preamble) {
+    let mut next = layout
+        .columns
+        .iter()
+        .map(|c| c.index + 1)
+        .max()
+        .unwrap_or(0);
+    for (column, label, value) in &preamble.fields {
+        if layout.first.contains_key(column) {
+            continue;
+        }
+        layout.first.insert(column.clone(), next);
+        layout.columns.push(LayoutColumn {
+            index: next,
+            column: column.clone(),
+            header: label.clone(),
+            unit: None,
+        });
+        layout.fixed.push((next, value.clone()));
+        next += 1;
+    }
 }
 
 type Key = (String, String, String);
@@ -362,11 +389,14 @@ impl<'a> Builder<'a> {
             return;
         }
         let indicator_row = self.is_indicator_row(cells);
-        let note = if indicator_row {
-            None
-        } else {
-            self.note_row(cells)
-        };
+        // A note in one cell is a note whatever column it stands in (`注：…` under 一级指标).
+        let note = self.note_row(cells).or_else(|| {
+            if indicator_row {
+                self.total_row(cells)
+            } else {
+                None
+            }
+        });
         if let Some(note) = note {
             self.findings.push(
                 Finding::new(
@@ -379,6 +409,22 @@ impl<'a> Builder<'a> {
             );
             return;
         }
+        if self.layout.fixed.is_empty() {
+            self.row_body(line, cells, indicator_row);
+        } else {
+            // The preamble's fields, as if every row had their columns.
+            let width = self.layout.fixed.first().map_or(0, |(i, _)| *i);
+            let extended: Vec<String> = (0..width)
+                .map(|i| cell_of(cells, i).to_owned())
+                .chain(self.layout.fixed.iter().map(|(_, v)| v.clone()))
+                .collect();
+            self.row_body(line, &extended, indicator_row);
+        }
+    }
+
+    /// A row that is neither blank nor a note: its project, and its indicator when it is
+    /// an indicator row.
+    fn row_body<C: AsRef<str>>(&mut self, line: u32, cells: &[C], indicator_row: bool) {
         let name = self.cell(cells, &Column::ProjectName);
         let code = self.cell(cells, &Column::ProjectCode);
         let number = self.cell(cells, &Column::DeclarationNo);
@@ -444,6 +490,22 @@ impl<'a> Builder<'a> {
         });
         self.index.insert(key.clone(), self.decls.len() - 1);
         self.decls.len() - 1
+    }
+
+    /// A total row with its figures (`合计 | | 200 | … | 566.8`): its first filled cell a
+    /// `合计`/`小计`/`总计` label, no 三级 name of its own. Its sums are no indicator and
+    /// no project's figures.
+    fn total_row<C: AsRef<str>>(&self, cells: &[C]) -> Option<String> {
+        let filled: Vec<&str> = cells
+            .iter()
+            .map(|c| c.as_ref().trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let first = *filled.first()?;
+        let label = crate::text::no_spaces(&crate::text::fold_width(first));
+        let is_total = ["合计", "小计", "总计"].contains(&label.trim_end_matches(':'));
+        let name = self.cell(cells, &Column::Name);
+        (is_total && (name.is_empty() || name == first)).then(|| filled.join(" "))
     }
 
     /// A row holding only a note (`注：…`, `填表说明…`) or a total (`合计`) in one cell.

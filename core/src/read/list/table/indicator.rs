@@ -12,8 +12,8 @@ use crate::taxonomy::{Level1, Level2};
 use crate::value::{Comparator, TargetKind};
 
 use super::super::cells::{
-    build_target, classify_sign, direction_text, means_date, parse_decimal, parse_group,
-    serial_messages, Sign,
+    build_target, classify_sign, direction_text, is_quantitative_kind, means_date, parse_decimal,
+    parse_group, serial_messages, Sign,
 };
 use super::super::columns::Column;
 use super::{cell_of, Builder, TARGET_DATE_KEY};
@@ -114,6 +114,10 @@ impl Builder<'_> {
                         format!("“{value}”与同一行另一列的符号或方向矛盾，保留在附加字段"),
                         format!("`{value}` contradicts the comparator or direction in another column of the row; kept as an extra field"),
                     ));
+                }
+                // 指标性质 定量 says what the target's own cells say: kept as written.
+                None if is_quantitative_kind(value) => {
+                    extra.insert(col.header.clone(), value.to_owned());
                 }
                 None => {
                     extra.insert(col.header.clone(), value.to_owned());
