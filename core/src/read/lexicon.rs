@@ -107,12 +107,22 @@ pub const HEADER_FIELDS: &[(&str, Match, HeaderField)] = {
         ("主管部门", H, Department),
         ("主管部门及代码", H, Department),
         ("主管单位", H, Department),
+        ("项目主管部门", H, Department),
+        ("项目主管单位", H, Department),
+        ("主管部门名称", H, Department),
+        ("预算部门", H, Department),
         ("一级预算单位", H, Department),
         ("实施单位", H, Implementer),
         ("项目实施单位", H, Implementer),
         ("预算单位", H, Implementer),
         ("申请单位", H, Implementer),
         ("申报单位", H, Implementer),
+        ("项目单位", H, Implementer),
+        ("项目承担单位", H, Implementer),
+        ("承担单位", H, Implementer),
+        ("项目执行单位", H, Implementer),
+        ("执行单位", H, Implementer),
+        ("资金使用单位", H, Implementer),
         ("计划开始日期", H, Start),
         ("开始日期", H, Start),
         ("项目开始日期", H, Start),
@@ -127,11 +137,45 @@ pub const HEADER_FIELDS: &[(&str, Match, HeaderField)] = {
         ("完成时间", H, End),
         ("政策依据", H, PolicyBasis),
         ("立项依据", H, PolicyBasis),
+        ("项目立项依据", H, PolicyBasis),
         ("测算依据", H, CalculationBasis),
         ("资金测算依据", H, CalculationBasis),
         ("项目总金额", H, TotalAmount),
         ("本年度项目金额", H, AnnualAmount),
         ("年度项目金额", H, AnnualAmount),
+    ]
+};
+
+/// Header labels of the planned start and end written in one cell (`起止时间 |
+/// 2024年1月-2024年12月`): read as 计划开始日期 and 计划完成日期.
+pub const HEADER_PERIOD: &[(&str, Match, ())] = {
+    use Match::Head as H;
+    &[
+        ("起止时间", H, ()),
+        ("项目起止时间", H, ()),
+        ("起止日期", H, ()),
+        ("项目起止日期", H, ()),
+        ("计划起止时间", H, ()),
+        ("实施期限", H, ()),
+        ("项目实施期限", H, ()),
+        ("执行期限", H, ()),
+        ("项目期限", H, ()),
+        ("实施期间", H, ()),
+    ]
+};
+
+/// Section titles of a form's header (`项目基本情况` on a row of its own): they name the
+/// rows below and hold no value, so they are no project field.
+pub const HEADER_SECTIONS: &[(&str, Match, ())] = {
+    use Match::Head as H;
+    &[
+        ("项目基本情况", H, ()),
+        ("基本情况", H, ()),
+        ("项目基本信息", H, ()),
+        ("基本信息", H, ()),
+        ("项目概况", H, ()),
+        ("项目情况", H, ()),
+        ("项目信息", H, ()),
     ]
 };
 
@@ -321,6 +365,8 @@ pub const BUDGET_COLUMNS: &[(&str, Match, BudgetColumn)] = {
         ("预算执行率", H, Rate),
         ("分值", H, Weight),
         ("预算执行率分值", H, Weight),
+        ("权重", H, Weight),
+        ("预算执行率权重", H, Weight),
         ("得分", H, Score),
         ("预算执行率得分", H, Score),
     ]
@@ -388,6 +434,20 @@ mod tests {
             Some(BudgetColumn::Score)
         );
         assert_eq!(lookup(TOTAL, "总分(100分)"), Some(()));
+        assert_eq!(
+            lookup(HEADER_FIELDS, "项目单位"),
+            Some(HeaderField::Implementer)
+        );
+        assert_eq!(
+            lookup(HEADER_FIELDS, "项目主管部门"),
+            Some(HeaderField::Department)
+        );
+        assert_eq!(lookup(HEADER_PERIOD, "项目起止时间"), Some(()));
+        assert_eq!(lookup(HEADER_SECTIONS, "项目基本情况"), Some(()));
+        assert_eq!(
+            lookup(BUDGET_COLUMNS, "权重(%)"),
+            Some(BudgetColumn::Weight)
+        );
         assert_eq!(
             lookup(CLOSING, "单位主要负责人签批意见"),
             Some(Closing::Signature)

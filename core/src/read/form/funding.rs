@@ -57,18 +57,38 @@ pub(super) fn unit_cell(row: &Row<'_>) -> Option<MoneyUnit> {
         })
 }
 
-/// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`).
+/// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`, in parentheses
+/// too: `（单位：万元）`).
 pub(super) fn unit_line(row: &Row<'_>) -> Option<MoneyUnit> {
     let (i, cell) = row.first()?;
     // Decided on the first characters, without keying the whole first cell.
-    if !key_starts_with(cell, "单位") && !key_starts_with(cell, "金额单位") {
+    if !["单位", "金额单位", "(单位", "(金额单位"]
+        .iter()
+        .any(|prefix| key_starts_with(cell, prefix))
+    {
         return None;
     }
     let k = row.key(i);
+    let k = k
+        .strip_prefix('(')
+        .map_or(k, |inner| inner.trim_end_matches(')'));
     if k.starts_with("单位") || k.starts_with("金额单位") {
         unit_of(k).or_else(|| row.content().nth(1).and_then(|(_, c)| unit_of(c)))
     } else {
         None
+    }
+}
+
+/// The money unit a header pair states (`单位：万元`, `金额单位 | 元`), given the label's
+/// [`key`] and the value as written: the value is only a unit.
+pub(super) fn unit_pair(label_key: &str, value: &str) -> Option<MoneyUnit> {
+    if !matches!(label_key, "单位" | "金额单位" | "资金单位") {
+        return None;
+    }
+    match key(value).trim_start_matches('(').trim_end_matches(')') {
+        "元" | "人民币元" => Some(MoneyUnit::Yuan),
+        "万元" | "人民币万元" => Some(MoneyUnit::WanYuan),
+        _ => None,
     }
 }
 
@@ -177,6 +197,9 @@ impl Reader<'_> {
         if let Some(&(col, _)) = labels.iter().find(|(_, s)| *s == Slot::Annual) {
             self.right_col = Some(col);
         }
+        if let Some(&(col, _)) = labels.iter().find(|(_, s)| *s == Slot::Total) {
+            self.left_col = Some(col);
+        }
         let all_left = self.right_col.is_none() && labels.iter().any(|(_, s)| *s == Slot::Total);
         let others = labels.iter().filter(|(_, s)| *s == Slot::Other).count();
         let mut other_seen = 0;
@@ -186,9 +209,10 @@ impl Reader<'_> {
                 Some(right) => col < right,
                 None if all_left => true,
                 None => match s {
+                    // Under the project period's 资金总额, in its column: the period's.
                     Slot::Other => {
                         other_seen += 1;
-                        others > 1 && other_seen == 1
+                        others > 1 && other_seen == 1 || self.left_col == Some(col)
                     }
                     Slot::TotalFiscal | Slot::Total => true,
                     _ => false,

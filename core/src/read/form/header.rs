@@ -9,7 +9,9 @@ use super::cells::{key, Row};
 use super::Reader;
 use crate::read::cell::label_value;
 
-use crate::read::lexicon::{lookup, HeaderField as Field, Match, HEADER_FIELDS};
+use crate::read::lexicon::{
+    lookup, HeaderField as Field, Match, HEADER_FIELDS, HEADER_PERIOD, HEADER_SECTIONS,
+};
 
 fn field(label: &str) -> Option<Field> {
     field_of_key(&key(label))
@@ -87,13 +89,39 @@ impl Reader<'_> {
             }
             let next = row.get(i + 1);
             let next_is_label = field_of_key(row.key(i + 1)).is_some();
-            let (label, value, step) = match label_value(label) {
+            let (label, value, step, one_cell) = match label_value(label) {
                 // `单位名称:区商务局` in one cell: a pair of its own.
-                Some((l, v)) if field_of_key(row.key(i)).is_none() => (l, v, 1),
-                _ if next_is_label => (label, "", 1),
-                _ => (label, next, 2),
+                Some((l, v)) if field_of_key(row.key(i)).is_none() => (l, v, 1, true),
+                _ if next_is_label => (label, "", 1, false),
+                _ => (label, next, 2, false),
             };
-            match field_of_key(&key(label)) {
+            let label_key = key(label);
+            // A section title (`项目基本情况`) names the rows below: no field, no value.
+            if value.is_empty() && lookup(HEADER_SECTIONS, &label_key).is_some() {
+                i += step;
+                continue;
+            }
+            // `单位：万元` in one cell among the header pairs (at the right of the 填报单位
+            // line) states the money unit of the form; `单位 | 万元` in two cells there is
+            // a pair like any other (a line of its own is a `Unit` row).
+            if let Some(unit) = one_cell
+                .then(|| super::funding::unit_pair(&label_key, value))
+                .flatten()
+            {
+                self.unit = unit;
+                self.evaluation.unit = unit;
+                if self.funding_seen {
+                    self.decl.funding.unit = unit;
+                }
+                i += step;
+                continue;
+            }
+            if lookup(HEADER_PERIOD, &label_key).is_some() {
+                self.period(label, value, row);
+                i += step;
+                continue;
+            }
+            match field_of_key(&label_key) {
                 Some(f) => self.set_field(f, label, value, row),
                 None if is_footer_key(&key(label)) && is_template_note(value) => {
                     let k = extra_key(label);
@@ -123,6 +151,28 @@ impl Reader<'_> {
             }
             i += step;
         }
+    }
+
+    /// 起止时间 `2024年1月-2024年12月`: the planned start and end in one cell; a value
+    /// that is no date range is kept verbatim in the project's extra fields.
+    fn period(&mut self, label: &str, value: &str, row: &Row<'_>) {
+        if value.is_empty() {
+            return;
+        }
+        if let Some((start, end)) = crate::read::cell::date_range(value) {
+            self.decl.project.start_date = Some(start);
+            self.decl.project.end_date = Some(end);
+            return;
+        }
+        let k = extra_key(label);
+        self.decl.project.extra.insert(k.clone(), value.to_owned());
+        self.finding(
+            "bad_date",
+            crate::Severity::Warning,
+            row,
+            format!("“{k}”的值“{value}”不是起止日期，已原样保留"),
+            format!("`{k}` value `{value}` is not a start and an end date; kept verbatim in the project's extra fields"),
+        );
     }
 
     /// 项目总金额 / 本年度项目金额 written as header pairs (a finance system's export),

@@ -486,6 +486,9 @@ pub(super) struct Reader<'a> {
     year: Option<i32>,
     funding_seen: bool,
     right_col: Option<usize>,
+    /// The column of the project period's 资金总额 label, when no 年度资金申请总额 column
+    /// is known: an 其他资金 under it is the period's.
+    left_col: Option<usize>,
     pending_goals: Option<Vec<(usize, Goal)>>,
     pending_funding: Option<Vec<(usize, funding::Slot)>>,
     table_line: Option<u32>,
@@ -514,6 +517,7 @@ impl<'a> Reader<'a> {
             year: None,
             funding_seen: false,
             right_col: None,
+            left_col: None,
             pending_goals: None,
             pending_funding: None,
             table_line: None,
