@@ -557,3 +557,154 @@ fn the_municipal_declaration_reads_its_unit_line_and_label_synonyms() {
         (Some(Comparator::Equal), Some(d("0")))
     );
 }
+
+/// A provincial 自评表 (`provincial-selfeval-roads.txt`): the matrix titled 预算执行情况（万元）
+/// with its points column headed `标准分值`, the 年度资金总额 split into `其中：中央财政资金`
+/// and `省级财政资金` rows the model has no row for, the 三级 column headed `指标内容`,
+/// `标准分值` and `自评得分` in the table, `总  分` spaced and the grade row `评价结果`.
+#[test]
+fn the_provincial_selfeval_reads_its_split_budget_and_column_synonyms() {
+    let reading = read_variant("provincial-selfeval-roads.txt");
+    assert!(
+        unknown_labels(&reading).is_empty(),
+        "{:?}",
+        unknown_labels(&reading)
+    );
+    // The two split rows are noted, not kept, and not read as header fields.
+    let parts = reading
+        .diagnostics
+        .iter()
+        .filter(|f| f.code == "budget_part_row")
+        .count();
+    assert_eq!(parts, 2);
+    let decl = &reading.document.declarations[0];
+    assert!(decl.project.extra.is_empty(), "{:?}", decl.project.extra);
+    let e = decl.evaluation.as_ref().expect("an evaluation");
+    assert_eq!(e.unit, MoneyUnit::WanYuan);
+    assert_eq!(
+        (e.budget.initial, e.budget.adjusted, e.budget.executed),
+        (Some(d("2000")), Some(d("2000")), Some(d("1900")))
+    );
+    assert_eq!(e.budget.weight, Some(d("10")));
+    assert_eq!(e.budget.score, Some(d("9.5")));
+    assert_eq!(e.budget_fiscal, None);
+    assert_eq!(
+        rows(decl),
+        [
+            row(
+                "产出指标",
+                "数量指标",
+                "农村公路养护里程",
+                "≥5000公里",
+                Some("20")
+            ),
+            row("产出指标", "质量指标", "优良中等路率", "≥85%", Some("15")),
+            row(
+                "产出指标",
+                "时效指标",
+                "养护任务完成时间",
+                "2023年11月底前",
+                Some("5")
+            ),
+            row(
+                "产出指标",
+                "成本指标",
+                "每公里养护补助标准",
+                "≤4000元",
+                Some("10")
+            ),
+            row(
+                "效益指标",
+                "社会效益指标",
+                "农村群众出行条件",
+                "有效改善",
+                Some("15")
+            ),
+            row(
+                "效益指标",
+                "可持续影响指标",
+                "养护长效机制",
+                "健全",
+                Some("15")
+            ),
+            row(
+                "满意度指标",
+                "服务对象满意度指标",
+                "沿线群众满意度",
+                "≥90%",
+                Some("10")
+            ),
+        ]
+    );
+    let scores: Vec<Option<Decimal>> = e.indicators.iter().map(|i| i.score).collect();
+    assert_eq!(scores[2], Some(d("3")));
+    assert_eq!(
+        e.indicators[2].deviation.as_deref(),
+        Some("受汛期影响工期延后，下年度提前安排")
+    );
+    assert_eq!(e.total, Some(d("97.5")));
+    assert_eq!(e.grade.as_deref(), Some("优"));
+}
+
+#[test]
+fn the_provincial_selfeval_is_rechecked_as_worked_out_by_hand() {
+    let doc = read_variant("provincial-selfeval-roads.txt").document;
+    let card = &score_document(&doc, &Profile::default())[0];
+    // Budget: 1900 / 2000 = 95 % of 10 = 9.50. 养护任务完成时间: 2023-12-15 is after the end
+    // of 2023年11月: unmet, band [0, 60 %) of 5 = [0, 3); the published 3 lies outside it,
+    // so the band default 30 % × 5 = 1.50 applies. Everything else is met in full.
+    // Total 9.50 + 20 + 15 + 1.50 + 10 + 15 + 15 + 10 = 96.00: 优.
+    assert_eq!(card.budget.score, Some(d("9.50")));
+    assert_eq!(card.total, d("96.00"));
+    assert_eq!(card.grade.as_deref(), Some("优"));
+    // The audit reports the score outside its band and the published total 97.5 ≠ 96.00.
+    let audits = audit_document(&doc, &Profile::default());
+    let found: Vec<(&str, &str, Option<Decimal>, Option<Decimal>)> = audits[0]
+        .findings
+        .iter()
+        .map(|f| (f.code.as_str(), f.where_.as_str(), f.published, f.computed))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("A009", "养护任务完成时间", Some(d("3")), Some(d("1.50"))),
+            ("A012", "total", Some(d("97.5")), Some(d("96.00"))),
+        ]
+    );
+}
+
+/// A header printed as a system export prints it: a row of field labels, the values in
+/// the row under them, column by column. A row under labels that holds a label itself is
+/// no value row.
+#[test]
+fn header_labels_over_their_values_read_column_by_column() {
+    let text = "项目支出绩效目标申报表\n项目名称\t项目编码\t主管部门\t实施单位\n甲项目\tP001\t某局\t某中心\n项目类别\t项目属性\n专项业务类\t延续项目\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥100人次\n";
+    let reading = read(text.as_bytes(), &ReadOptions::named("t.txt")).expect("reads");
+    assert!(
+        unknown_labels(&reading).is_empty(),
+        "{:?}",
+        unknown_labels(&reading)
+    );
+    let p = &reading.document.declarations[0].project;
+    assert_eq!(p.name, "甲项目");
+    assert_eq!(p.code.as_deref(), Some("P001"));
+    assert_eq!(p.department.as_deref(), Some("某局"));
+    assert_eq!(p.implementer.as_deref(), Some("某中心"));
+    assert_eq!(p.category.as_deref(), Some("专项业务类"));
+    assert_eq!(p.nature.as_deref(), Some("延续项目"));
+    assert!(p.extra.is_empty(), "{:?}", p.extra);
+
+    let pairs = "项目支出绩效目标申报表\n项目名称\t项目编码\n主管部门\t某局\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥100人次\n";
+    let reading = read(pairs.as_bytes(), &ReadOptions::named("t.txt")).expect("reads");
+    let p = &reading.document.declarations[0].project;
+    assert_eq!(p.name, "");
+    assert_eq!(p.department.as_deref(), Some("某局"));
+
+    // Labels with an empty cell beside each are pairs left blank, not a label row.
+    let blanks = "项目支出绩效目标申报表\n项目名称\t甲\n项目性质\t\t项目类别\t\n主管部门\t某局\t实施单位\t某中心\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥100人次\n";
+    let reading = read(blanks.as_bytes(), &ReadOptions::named("t.txt")).expect("reads");
+    let p = &reading.document.declarations[0].project;
+    assert_eq!((p.nature.as_deref(), p.category.as_deref()), (None, None));
+    assert_eq!(p.department.as_deref(), Some("某局"));
+    assert_eq!(p.implementer.as_deref(), Some("某中心"));
+}

@@ -259,6 +259,7 @@ fn the_template_variants_read_as_their_texts_from_every_office_copy() -> TestRes
         "provincial-declaration-farmland",
         "city-selfeval-refuse",
         "municipal-declaration-eldercare",
+        "provincial-selfeval-roads",
     ] {
         let text = format!("data/variants/{case}.txt");
         for (extension, format) in &formats {

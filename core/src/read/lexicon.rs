@@ -208,6 +208,11 @@ pub const CLOSING: &[(&str, Match, Closing)] = {
         ("自评等级", H, Grade),
         ("评价等级", H, Grade),
         ("自评结论", H, Grade),
+        ("自评结果", H, Grade),
+        ("评价结果", H, Grade),
+        ("绩效等级", H, Grade),
+        ("绩效评价等级", H, Grade),
+        ("等级", H, Grade),
         ("单位主要负责人", P, Signature),
         ("单位负责人签", P, Signature),
         ("签批意见", P, Signature),
@@ -266,12 +271,13 @@ pub enum Column {
 }
 
 /// The 三级 labels: a header row has one of these, always holding a 指.
-pub const NAME_LABELS: [&str; 5] = [
+pub const NAME_LABELS: [&str; 6] = [
     "三级指标",
     "指标名称",
     "三级指标名称",
     "绩效指标名称",
     "具体指标",
+    "指标内容",
 ];
 
 /// Indicator table header labels and their columns, first match wins (a key naming a
@@ -287,6 +293,7 @@ pub const TABLE_COLUMNS: &[(&str, Match, Column)] = {
         ("三级指标名称", H, Name),
         ("绩效指标名称", H, Name),
         ("具体指标", H, Name),
+        ("指标内容", H, Name),
         ("指标解释", C, Extra),
         ("指标说明", C, Extra),
         ("绩效标准", C, Extra),
@@ -310,6 +317,8 @@ pub const TABLE_COLUMNS: &[(&str, Match, Column)] = {
         ("权重", P, Weight),
         ("指标分值", H, Weight),
         ("指标权重", H, Weight),
+        ("标准分值", H, Weight),
+        ("标准分", H, Weight),
         ("得分", C, Score),
         ("偏差", C, Deviation),
         ("原因", C, Deviation),
@@ -367,6 +376,8 @@ pub const BUDGET_COLUMNS: &[(&str, Match, BudgetColumn)] = {
         ("预算执行率分值", H, Weight),
         ("权重", H, Weight),
         ("预算执行率权重", H, Weight),
+        ("标准分值", H, Weight),
+        ("标准分", H, Weight),
         ("得分", H, Score),
         ("预算执行率得分", H, Score),
     ]

@@ -386,7 +386,13 @@ pub(super) enum Line {
     Carryover,
     /// 其他资金.
     Other,
+    /// A part the model has no row for (其中：中央财政资金, 省级财政资金, 地方配套资金):
+    /// noted, not kept.
+    Part,
 }
+
+/// How the label of a source of money ends (`中央财政资金`, `中央补助`, `政府性基金`).
+const MONEY_SOURCE_ENDINGS: [&str; 6] = ["资金", "拨款", "补助", "基金", "债券", "经费"];
 
 /// The funding matrix line of the cell at `col` (by its cached key).
 fn line(row: &Row<'_>, col: usize) -> Option<Line> {
@@ -403,6 +409,7 @@ fn line(row: &Row<'_>, col: usize) -> Option<Line> {
         }
         k if CARRYOVER.contains(&k) => Line::Carryover,
         k if OTHER.contains(&k) => Line::Other,
+        k if MONEY_SOURCE_ENDINGS.iter().any(|e| k.ends_with(e)) => Line::Part,
         _ => return None,
     };
     Some(l)

@@ -63,6 +63,24 @@ fn is_template_note(text: &str) -> bool {
     TEMPLATE_NOTE_WORDS.iter().any(|w| text.contains(w))
 }
 
+/// The columns of a row made of two or more header field labels side by side and nothing
+/// else, each with its field and its label as written; `None` for any other row.
+fn labels_only(row: &Row<'_>) -> Option<Vec<(usize, Field, String)>> {
+    let mut columns = Vec::new();
+    for (i, cell) in row.content() {
+        if label_value(cell).is_some() {
+            return None;
+        }
+        columns.push((i, field_of_key(row.key(i))?, cell.to_owned()));
+    }
+    // Side by side: `项目性质 | | 项目类别 |` is two pairs left empty, not a label row.
+    let adjacent = columns.windows(2).all(|w| match w {
+        [(a, _, _), (b, _, _)] => *b == *a + 1,
+        _ => true,
+    });
+    (columns.len() >= 2 && adjacent).then_some(columns)
+}
+
 /// The extra key of an unknown label: as written, spaces squashed, trailing colon removed.
 fn extra_key(label: &str) -> String {
     let key = squash_spaces(label)
@@ -78,8 +96,25 @@ fn extra_key(label: &str) -> String {
 }
 
 impl Reader<'_> {
-    /// Reads a row of label/value pairs into the project.
+    /// Reads a row of label/value pairs into the project. A row of field labels only
+    /// (`项目名称 | 项目编码 | 主管部门 | 实施单位`, as a system export prints its header)
+    /// takes its values from the next row, column by column.
     pub(super) fn header_row(&mut self, row: &Row<'_>) {
+        if let Some(columns) = self.pending_header.take() {
+            let under = row.content().all(|(i, _)| {
+                columns.iter().any(|(c, _, _)| *c == i) && field_of_key(row.key(i)).is_none()
+            });
+            if under {
+                for (col, f, label) in columns {
+                    self.set_field(f, &label, row.get(col), row);
+                }
+                return;
+            }
+        }
+        if let Some(columns) = labels_only(row) {
+            self.pending_header = Some(columns);
+            return;
+        }
         let mut i = 0;
         while i < row.cells.len() {
             let label = row.get(i);
