@@ -708,3 +708,34 @@ fn header_labels_over_their_values_read_column_by_column() {
     assert_eq!(p.department.as_deref(), Some("某局"));
     assert_eq!(p.implementer.as_deref(), Some("某中心"));
 }
+
+/// Label cells merged over two columns, as a table copied cell for cell leaves them: the
+/// value stands past the empty cell, in the header pairs (`项目名称 | | 甲项目`) and in the
+/// funding block (`中期资金总额： | | 900 | 年度资金总额： | | 300`, the 88号 layout). A
+/// blank field followed by a pair keeps both (`计划完成日期 | | 联络员 | 乙`).
+#[test]
+fn values_past_a_merged_label_cell() {
+    let text = "项目支出绩效目标申报表\n项目名称\t\t甲项目\t\t项目编码\t\tP01\n主管部门\t\t某局\t\t实施单位\t\t\n项目性质\t\t\t\t项目类别\t\t其他\n计划开始日期\t\t计划完成日期\t\t联络员\t乙\n项目资金（万元）\t中期资金总额：\t\t900\t年度资金总额：\t\t300\n\t其中：财政拨款\t\t900\t其中：财政拨款\t\t300\n\t其他资金\t\t\t其他资金\t\t\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥100人次\n";
+    let reading = read(text.as_bytes(), &ReadOptions::named("t.txt")).expect("reads");
+    let decl = &reading.document.declarations[0];
+    let p = &decl.project;
+    assert_eq!(p.name, "甲项目");
+    assert_eq!(p.code.as_deref(), Some("P01"));
+    assert_eq!(p.department.as_deref(), Some("某局"));
+    assert_eq!(p.implementer, None);
+    assert_eq!(p.nature, None);
+    assert_eq!(p.category.as_deref(), Some("其他"));
+    assert_eq!((p.start_date, p.end_date), (None, None));
+    assert_eq!(p.extra.get("联络员").map(String::as_str), Some("乙"));
+    assert_eq!(p.extra.len(), 1, "{:?}", p.extra);
+    let f = &decl.funding;
+    assert_eq!(f.unit, MoneyUnit::WanYuan);
+    assert_eq!(
+        (f.total, f.total_fiscal, f.total_other),
+        (Some(d("900")), Some(d("900")), None)
+    );
+    assert_eq!(
+        (f.annual, f.annual_fiscal, f.annual_other),
+        (Some(d("300")), Some(d("300")), None)
+    );
+}

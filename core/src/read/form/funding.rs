@@ -237,13 +237,19 @@ impl Reader<'_> {
             self.pending_funding = Some(resolved);
             return;
         }
+        let label_cols: Vec<usize> = resolved.iter().map(|&(c, _)| c).collect();
         for (col, s) in resolved {
-            let value_cell = row.get(col + 1);
-            let value_cell = if slot(row, col + 1).is_some() {
-                ""
-            } else {
-                value_cell
-            };
+            // The value right of its label, or past the empty cells a merged label left
+            // (`中期资金总额： | | 900`), up to the next label.
+            let next_label = label_cols
+                .iter()
+                .copied()
+                .find(|&c| c > col)
+                .unwrap_or(row.cells.len());
+            let value_cell = (col + 1..next_label)
+                .map(|j| row.get(j))
+                .find(|c| !c.is_empty())
+                .unwrap_or_default();
             let label = row.get(col).to_owned();
             let value = self.money(value_cell, row, &label);
             self.set_funding(s, value);

@@ -63,6 +63,34 @@ fn is_template_note(text: &str) -> bool {
     TEMPLATE_NOTE_WORDS.iter().any(|w| text.contains(w))
 }
 
+/// The value of the known field label at `col` and how many empty cells stand between
+/// them: the next cell, or — when a merged label cell left it empty (`项目名称 | | 甲项目
+/// | | 项目编码 | | P01`) — the first cell after the empty ones, when that cell is no
+/// label itself and nothing but an empty cell, a field label or the row's end follows it
+/// (`计划完成日期 | | 说明 | 甲` is a blank date and a pair).
+fn value_across_gap<'r>(row: &'r Row<'_>, col: usize) -> (&'r str, usize) {
+    let next = row.get(col + 1);
+    if !next.is_empty() || field_of_key(row.key(col)).is_none() {
+        return (next, 0);
+    }
+    let Some(at) = (col + 2..row.cells.len()).find(|&j| !row.get(j).is_empty()) else {
+        return (next, 0);
+    };
+    let candidate = row.get(at);
+    let k = row.key(at);
+    let is_label = field_of_key(k).is_some()
+        || lookup(HEADER_PERIOD, k).is_some()
+        || is_footer_key(k)
+        || goal_label(k).is_some()
+        || label_value(candidate).is_some();
+    let after = row.get(at + 1);
+    let ends = after.is_empty() || field_of_key(row.key(at + 1)).is_some();
+    if is_label || !ends {
+        return (next, 0);
+    }
+    (candidate, at - col - 1)
+}
+
 /// The columns of a row made of two or more header field labels side by side and nothing
 /// else, each with its field and its label as written; `None` for any other row.
 fn labels_only(row: &Row<'_>) -> Option<Vec<(usize, Field, String)>> {
@@ -122,13 +150,13 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
-            let next = row.get(i + 1);
+            let (next, gap) = value_across_gap(row, i);
             let next_is_label = field_of_key(row.key(i + 1)).is_some();
             let (label, value, step, one_cell) = match label_value(label) {
                 // `单位名称:区商务局` in one cell: a pair of its own.
                 Some((l, v)) if field_of_key(row.key(i)).is_none() => (l, v, 1, true),
                 _ if next_is_label => (label, "", 1, false),
-                _ => (label, next, 2, false),
+                _ => (label, next, 2 + gap, false),
             };
             let label_key = key(label);
             // A section title (`项目基本情况`) names the rows below: no field, no value.
