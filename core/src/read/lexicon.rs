@@ -309,6 +309,16 @@ pub const TABLE_COLUMNS: &[(&str, Match, Column)] = {
         ("实施期目标值", C, PeriodTarget),
         ("实际", C, Actual),
         ("完成值", H, Actual),
+        ("年度完成值", H, Actual),
+        ("全年完成值", H, Actual),
+        ("年度指标完成值", H, Actual),
+        ("完成情况", H, Actual),
+        ("年度完成情况", H, Actual),
+        ("指标完成情况", H, Actual),
+        ("完成数", H, Actual),
+        ("全年完成数", H, Actual),
+        ("预期完成值", H, Target),
+        ("计划完成值", H, Target),
         ("指标值", C, Target),
         ("目标值", C, Target),
         ("设定目标", C, Target),
@@ -428,6 +438,9 @@ mod tests {
         );
         assert_eq!(lookup(TABLE_COLUMNS, "年初目标值(A)"), Some(Column::Target));
         assert_eq!(lookup(TABLE_COLUMNS, "实际完成值(B)"), Some(Column::Actual));
+        assert_eq!(lookup(TABLE_COLUMNS, "全年完成值"), Some(Column::Actual));
+        assert_eq!(lookup(TABLE_COLUMNS, "指标完成情况"), Some(Column::Actual));
+        assert_eq!(lookup(TABLE_COLUMNS, "预期完成值"), Some(Column::Target));
         assert_eq!(
             lookup(TABLE_COLUMNS, "2021年实际实现值"),
             Some(Column::Extra)
