@@ -375,11 +375,22 @@ pub const BUDGET_COLUMNS: &[(&str, Match, BudgetColumn)] = {
         ("全年预算", H, Adjusted),
         ("调整后预算", H, Adjusted),
         ("预算数", H, Adjusted),
+        ("调整预算数", H, Adjusted),
+        ("调整预算", H, Adjusted),
+        ("全年调整预算数", H, Adjusted),
         ("全年执行数", H, Executed),
         ("执行数", H, Executed),
         ("实际执行数", H, Executed),
         ("全年执行", H, Executed),
         ("全年实际执行数", H, Executed),
+        ("实际支出数", H, Executed),
+        ("实际支出", H, Executed),
+        ("全年支出数", H, Executed),
+        ("全年实际支出数", H, Executed),
+        ("支出数", H, Executed),
+        ("决算数", H, Executed),
+        ("全年决算数", H, Executed),
+        ("执行金额", H, Executed),
         ("执行率", H, Rate),
         ("预算执行率", H, Rate),
         ("分值", H, Weight),
@@ -468,6 +479,14 @@ mod tests {
         );
         assert_eq!(lookup(HEADER_PERIOD, "项目起止时间"), Some(()));
         assert_eq!(lookup(HEADER_SECTIONS, "项目基本情况"), Some(()));
+        assert_eq!(
+            lookup(BUDGET_COLUMNS, "实际支出数(B)"),
+            Some(BudgetColumn::Executed)
+        );
+        assert_eq!(
+            lookup(BUDGET_COLUMNS, "调整预算数"),
+            Some(BudgetColumn::Adjusted)
+        );
         assert_eq!(
             lookup(BUDGET_COLUMNS, "权重(%)"),
             Some(BudgetColumn::Weight)
