@@ -739,3 +739,32 @@ fn values_past_a_merged_label_cell() {
         (Some(d("300")), Some(d("300")), None)
     );
 }
+
+/// Titles that name the form in other words (`…绩效自评情况表`, `…绩效目标批复表`) start a
+/// form each, as `…自评表` does: two in one text are two projects, no `missing_form_title`.
+#[test]
+fn titles_in_other_words_start_their_forms() {
+    let one = |title: &str, name: &str| {
+        format!("{title}\n项目名称\t{name}\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\t产出指标\t数量指标\t培训人次\t≥100人次\t100人次\t90\t90\n")
+    };
+    let text = one("项目支出绩效自评情况表", "甲") + &one("项目支出绩效自评结果表", "乙");
+    let reading = read(text.as_bytes(), &ReadOptions::named("t.txt")).expect("reads");
+    assert!(!reading
+        .diagnostics
+        .iter()
+        .any(|f| f.code == "missing_form_title"));
+    let names: Vec<&str> = reading
+        .document
+        .declarations
+        .iter()
+        .map(|d| d.project.name.as_str())
+        .collect();
+    assert_eq!(names, ["甲", "乙"]);
+    assert!(reading.document.declarations[1].evaluation.is_some());
+    let text = one("项目支出绩效目标批复表", "丙");
+    let reading = read(text.as_bytes(), &ReadOptions::named("t.txt")).expect("reads");
+    assert!(!reading
+        .diagnostics
+        .iter()
+        .any(|f| f.code == "missing_form_title"));
+}

@@ -179,6 +179,20 @@ pub const HEADER_SECTIONS: &[(&str, Match, ())] = {
     ]
 };
 
+/// The words one of which a form's title holds beside 绩效 (`财政项目支出绩效目标申报表`,
+/// `项目支出绩效自评情况表`, `绩效目标批复表`); a title holding 自评 is a self-evaluation's.
+pub const FORM_TITLE_WORDS: &[&str] = &[
+    "申报表",
+    "自评表",
+    "目标表",
+    "评价表",
+    "自评情况表",
+    "自评结果表",
+    "自评报告表",
+    "批复表",
+    "填报表",
+];
+
 /// A row closing a self-evaluation below its indicator table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Closing {

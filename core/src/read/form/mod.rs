@@ -143,7 +143,7 @@ fn form_title(row: &Row<'_>) -> Option<bool> {
     let is_title = k.chars().count() <= 60
         && k.contains("绩效")
         && !k.contains("汇总")
-        && ["申报表", "自评表", "目标表", "评价表"]
+        && super::lexicon::FORM_TITLE_WORDS
             .iter()
             .any(|t| k.contains(t));
     is_title.then(|| k.contains("自评"))
