@@ -768,3 +768,26 @@ fn titles_in_other_words_start_their_forms() {
         .iter()
         .any(|f| f.code == "missing_form_title"));
 }
+
+/// Points written with their unit (`10分`, `9.5分`, `100分`) in the budget matrix and the
+/// 总分 row read as the indicator table reads them, not as amounts that are no number.
+#[test]
+fn points_written_with_their_unit() {
+    let text = "项目支出绩效自评表\n项目名称\t甲\n项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\t年度资金总额\t1,000\t1,000\t950\t10分\t95.00%\t9.5分\n绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\t产出指标\t数量指标\t培训人次\t≥100人次\t100人次\t90分\t90分\n总分\t\t\t\t\t\t100分\t99.5分\n";
+    let reading = read(text.as_bytes(), &ReadOptions::named("t.txt")).expect("reads");
+    assert!(
+        !reading.diagnostics.iter().any(|f| f.code == "bad_money"),
+        "{:#?}",
+        reading.diagnostics
+    );
+    let e = reading.document.declarations[0]
+        .evaluation
+        .as_ref()
+        .expect("an evaluation");
+    assert_eq!(
+        (e.budget.weight, e.budget.score),
+        (Some(d("10")), Some(d("9.5")))
+    );
+    assert_eq!(e.budget.adjusted, Some(d("1000")));
+    assert_eq!((e.total_weight, e.total), (Some(d("100")), Some(d("99.5"))));
+}

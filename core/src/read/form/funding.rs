@@ -278,6 +278,12 @@ impl Reader<'_> {
         *target = value;
     }
 
+    /// Reads a points cell (分值, 得分, 总分): a number, or points written with their unit
+    /// (`10分`, `（9.5分）`); anything else as [`Reader::money`] says.
+    pub(super) fn points(&mut self, cell: &str, row: &Row<'_>, label: &str) -> Option<Decimal> {
+        crate::read::cell::points_only(cell).or_else(|| self.money(cell, row, label))
+    }
+
     /// Reads a money cell in the block's unit; an unreadable one is `None` and a
     /// `bad_money` diagnostic. A cell that writes its own unit (`265万元` under
     /// `项目资金 (元)`) is converted exactly, with a `money_unit_converted` note naming both.
@@ -452,12 +458,12 @@ impl Reader<'_> {
             initial: self.money(get(0), row, "年初预算数"),
             adjusted: self.money(get(1), row, "全年预算数"),
             executed: self.money(get(2), row, "全年执行数"),
-            weight: self.money(get(3), row, "分值").or(match which {
+            weight: self.points(get(3), row, "分值").or(match which {
                 Line::Total if m.weight.is_none() => m.points,
                 _ => None,
             }),
             rate: (!is_absent(get(4))).then(|| get(4).to_owned()),
-            score: self.money(get(5), row, "得分"),
+            score: self.points(get(5), row, "得分"),
             source: Source::at(self.file, row.line),
         };
         Some((which, budget))

@@ -871,8 +871,8 @@ impl<'a> Reader<'a> {
                 [] => {}
             }
         }
-        self.evaluation.total_weight = self.money(weight, row, "总分分值").or(label_points);
-        self.evaluation.total = self.money(score, row, "总分");
+        self.evaluation.total_weight = self.points(weight, row, "总分分值").or(label_points);
+        self.evaluation.total = self.points(score, row, "总分");
     }
 
     /// Ends the form: the declaration and its findings, or `None` for an empty form.
