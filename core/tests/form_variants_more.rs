@@ -791,3 +791,29 @@ fn points_written_with_their_unit() {
     assert_eq!(e.budget.adjusted, Some(d("1000")));
     assert_eq!((e.total_weight, e.total), (Some(d("100")), Some(d("99.5"))));
 }
+
+/// Funding written as `label：value` cells: `年度资金总额：120万元 | 其中：财政拨款：100万元 |
+/// 其他资金：20万元` beside the 项目资金 title (it read nothing, and said nothing), and
+/// `资金总额（万元）：280 | | 财政资金（万元）：250` among the header pairs (it read two
+/// unknown labels).
+#[test]
+fn funding_written_as_label_value_cells() {
+    let text = "项目支出绩效目标申报表\n项目名称\t甲\n项目资金\t年度资金总额：120万元\t其中：财政拨款：100万元\t其他资金：20万元\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥100人次\n";
+    let reading = read(text.as_bytes(), &ReadOptions::named("t.txt")).expect("reads");
+    let f = &reading.document.declarations[0].funding;
+    assert_eq!(f.unit, MoneyUnit::WanYuan);
+    assert_eq!(
+        (f.annual, f.annual_fiscal, f.annual_other),
+        (Some(d("120")), Some(d("100")), Some(d("20")))
+    );
+    let text = "项目支出绩效目标申报表\n项目名称\t甲\n资金总额（万元）：280\t\t财政资金（万元）：250\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥100人次\n";
+    let reading = read(text.as_bytes(), &ReadOptions::named("t.txt")).expect("reads");
+    assert!(
+        unknown_labels(&reading).is_empty(),
+        "{:?}",
+        unknown_labels(&reading)
+    );
+    let f = &reading.document.declarations[0].funding;
+    assert_eq!(f.unit, MoneyUnit::WanYuan);
+    assert_eq!((f.total, f.total_fiscal), (Some(d("280")), Some(d("250"))));
+}

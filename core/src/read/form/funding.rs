@@ -11,6 +11,7 @@ use super::cells::{
     is_absent, key, key_starts_with, label_head_has, may_hold, parse_money, without_of_which, Row,
 };
 use super::Reader;
+use crate::read::cell::label_value;
 use crate::read::cell::points_in;
 use crate::read::lexicon::{lookup, BudgetColumn, BUDGET_COLUMNS};
 
@@ -145,9 +146,30 @@ pub(super) fn starts_with_funding_label(row: &Row<'_>) -> bool {
     row.first().is_some_and(|(i, _)| slot(row, i).is_some())
 }
 
-/// The funding label of the cell at `col` (by its cached key).
+/// The funding label of the cell at `col` (by its cached key), or of the label of a
+/// `label：value` cell there (`年度资金总额：120万元`).
 fn slot(row: &Row<'_>, col: usize) -> Option<Slot> {
-    let s = match without_unit(without_of_which(row.key(col))) {
+    slot_of(row.key(col)).or_else(|| inline_value(row, col).map(|(s, _)| s))
+}
+
+/// The funding label and the value of a `label：value` cell (`其中：财政拨款：100万元`,
+/// `资金总额（万元）：280`).
+fn inline_value<'r>(row: &'r Row<'_>, col: usize) -> Option<(Slot, &'r str)> {
+    let cell = row.get(col);
+    // `其中：财政拨款` is a label whose key starts with 其中: split after it.
+    let (label, value) = label_value(cell)?;
+    let (label, value) = if key(label) == "其中" {
+        label_value(value).map(|(l, v)| (format!("其中:{l}"), v))?
+    } else {
+        (label.to_owned(), value)
+    };
+    let s = slot_of(&key(&label))?;
+    (!value.trim().is_empty()).then_some((s, value))
+}
+
+/// The funding label a key names.
+fn slot_of(k: &str) -> Option<Slot> {
+    let s = match without_unit(without_of_which(k)) {
         "项目资金总额" | "资金总额" | "项目总资金" | "中期资金总额" => {
             Slot::Total
         }
@@ -229,6 +251,9 @@ impl Reader<'_> {
         let labels_only = labels.len() >= 2
             && labels
                 .iter()
+                .all(|&(col, _)| inline_value(row, col).is_none())
+            && labels
+                .iter()
                 .all(|&(col, _)| row.get(col + 1).is_empty() || slot(row, col + 1).is_some())
             && labels
                 .windows(2)
@@ -246,10 +271,13 @@ impl Reader<'_> {
                 .copied()
                 .find(|&c| c > col)
                 .unwrap_or(row.cells.len());
-            let value_cell = (col + 1..next_label)
-                .map(|j| row.get(j))
-                .find(|c| !c.is_empty())
-                .unwrap_or_default();
+            let value_cell = match inline_value(row, col) {
+                Some((_, value)) => value,
+                None => (col + 1..next_label)
+                    .map(|j| row.get(j))
+                    .find(|c| !c.is_empty())
+                    .unwrap_or_default(),
+            };
             let label = row.get(col).to_owned();
             let value = self.money(value_cell, row, &label);
             self.set_funding(s, value);
