@@ -817,3 +817,37 @@ fn funding_written_as_label_value_cells() {
     assert_eq!(f.unit, MoneyUnit::WanYuan);
     assert_eq!((f.total, f.total_fiscal), (Some(d("280")), Some(d("250"))));
 }
+
+/// Goals written as `label：value` cells, and goal labels in other words (项目年度绩效目标,
+/// 预期绩效目标): each reads as its goal, none as an unknown label.
+#[test]
+fn goals_written_in_one_cell_or_in_other_words() {
+    let goals = |line: &str| {
+        let text = format!("项目支出绩效目标申报表\n项目名称\t甲\n{line}\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥100人次\n");
+        let reading = read(text.as_bytes(), &ReadOptions::named("t.txt")).expect("reads");
+        assert!(
+            unknown_labels(&reading).is_empty(),
+            "{line}: {:?}",
+            unknown_labels(&reading)
+        );
+        let g = &reading.document.declarations[0].goals;
+        (g.overall.clone(), g.annual.clone())
+    };
+    let annual = Some("完成培训100人次。".to_owned());
+    assert_eq!(
+        goals("年度绩效目标：完成培训100人次。"),
+        (None, annual.clone())
+    );
+    assert_eq!(
+        goals("项目年度绩效目标\t完成培训100人次。"),
+        (None, annual.clone())
+    );
+    assert_eq!(
+        goals("预期绩效目标\t完成培训100人次。"),
+        (None, annual.clone())
+    );
+    assert_eq!(
+        goals("中长期目标：三年完成。\t年度目标：完成培训100人次。"),
+        (Some("三年完成。".to_owned()), annual)
+    );
+}

@@ -367,6 +367,12 @@ const GOAL_LABELS: &[(&str, Match, GoalLabel)] = {
         ("年度绩效目标", H, Annual),
         ("当年目标", H, Annual),
         ("年度总目标", H, Annual),
+        ("项目年度绩效目标", H, Annual),
+        ("项目年度目标", H, Annual),
+        ("本年度绩效目标", H, Annual),
+        ("项目中长期目标", H, Overall),
+        ("预期绩效目标", H, Expected),
+        ("年度预期目标", H, Expected),
         ("预期目标", H, Expected),
         ("年初设定目标", H, Expected),
         ("年初目标", H, Expected),
@@ -416,8 +422,41 @@ pub(super) struct GoalLabels {
     pub same_line: Vec<(Goal, String)>,
 }
 
+/// A row of goals written as `label：value` cells (`年度绩效目标：完成培训100人次。`,
+/// `中长期目标：… | 年度目标：…`), every cell one.
+fn inline_goals(row: &Row<'_>) -> Option<GoalLabels> {
+    let mut found = Vec::new();
+    for (_, cell) in row.content() {
+        if !cell.contains(GOAL_LABEL_MARKS) {
+            return None;
+        }
+        let (label, value) = label_value(cell)?;
+        found.push((goal_label(&key(label))?, value));
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let evaluation_style = found
+        .iter()
+        .any(|(g, _)| matches!(g, GoalLabel::Expected | GoalLabel::Achieved));
+    let same_line = found
+        .into_iter()
+        .map(|(g, v)| match goal_of(g, evaluation_style) {
+            Goal::Section => (Goal::Annual, strip_html(v)),
+            goal => (goal, strip_html(v)),
+        })
+        .collect();
+    Some(GoalLabels {
+        columns: Vec::new(),
+        same_line,
+    })
+}
+
 /// Reads a goal label row (`项目 绩效 目标 | 项目总目标 | | 年度总体目标`).
 pub(super) fn goal_labels(row: &Row<'_>) -> Option<GoalLabels> {
+    if let Some(inline) = inline_goals(row) {
+        return Some(inline);
+    }
     // Each label cell looked up once.
     let found: Vec<(usize, GoalLabel)> = row
         .labels()
