@@ -469,18 +469,49 @@ fn the_city_selfeval_scores_as_worked_out_by_hand() {
     assert!(audits[0].findings.is_empty(), "{:#?}", audits[0].findings);
 }
 
-/// 起止时间 that is no range of dates is kept as written, with a `bad_date` warning.
+/// 起止时间 / 实施期限 in one cell: a range of years is the first year's 1 January to the
+/// last's 31 December; an end month without its year is in the start's year; a number of
+/// years (实施期限 `3`, as a finance system exports it) is kept as written without a word;
+/// a range that is no pair of dates (`2024年13月-2025年2月`) is kept with a `bad_date`
+/// warning.
 #[test]
-fn a_period_that_is_no_range_is_kept() {
-    let text = "项目支出绩效目标申报表\n项目名称\t甲\n起止时间\t2024-2025\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥1500人次\n";
-    let reading = read(text.as_bytes(), &ReadOptions::named("t.txt")).expect("reads");
-    let p = &reading.document.declarations[0].project;
+fn a_period_cell_reads_as_dates_or_is_kept() {
+    let form = |label: &str, value: &str| {
+        format!("项目支出绩效目标申报表\n项目名称\t甲\n{label}\t{value}\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t培训人次\t≥1500人次\n")
+    };
+    let read_form = |label: &str, value: &str| {
+        read(form(label, value).as_bytes(), &ReadOptions::named("t.txt")).expect("reads")
+    };
+    let date = |s: &str| Some(s.parse::<chrono::NaiveDate>().expect("a date"));
+    let years = read_form("起止时间", "2024-2025");
+    let p = &years.document.declarations[0].project;
+    assert_eq!(
+        (p.start_date, p.end_date),
+        (date("2024-01-01"), date("2025-12-31"))
+    );
+    let months = read_form("起止时间", "2024年3月至11月");
+    let p = &months.document.declarations[0].project;
+    assert_eq!(
+        (p.start_date, p.end_date),
+        (date("2024-03-01"), date("2024-11-30"))
+    );
+    let span = read_form("实施期限", "3");
+    let p = &span.document.declarations[0].project;
+    assert_eq!(p.start_date, None);
+    assert_eq!(p.extra.get("实施期限").map(String::as_str), Some("3"));
+    assert!(
+        span.diagnostics.iter().all(|f| f.code != "bad_date"),
+        "{:#?}",
+        span.diagnostics
+    );
+    let bad = read_form("起止时间", "2024年13月-2025年2月");
+    let p = &bad.document.declarations[0].project;
     assert_eq!(p.start_date, None);
     assert_eq!(
         p.extra.get("起止时间").map(String::as_str),
-        Some("2024-2025")
+        Some("2024年13月-2025年2月")
     );
-    assert!(reading.diagnostics.iter().any(|f| f.code == "bad_date"));
+    assert!(bad.diagnostics.iter().any(|f| f.code == "bad_date"));
 }
 
 /// A municipal 申报表 (`municipal-declaration-eldercare.txt`): the money unit on a line of

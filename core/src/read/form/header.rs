@@ -216,8 +216,10 @@ impl Reader<'_> {
         }
     }
 
-    /// 起止时间 `2024年1月-2024年12月`: the planned start and end in one cell; a value
-    /// that is no date range is kept verbatim in the project's extra fields.
+    /// 起止时间 `2024年1月-2024年12月`: the planned start and end in one cell; any other
+    /// value is kept verbatim in the project's extra fields — silently when it names no
+    /// range (实施期限 `3`, `3年`: a number of years), with a warning when it writes a
+    /// range that is no pair of dates.
     fn period(&mut self, label: &str, value: &str, row: &Row<'_>) {
         if value.is_empty() {
             return;
@@ -229,6 +231,10 @@ impl Reader<'_> {
         }
         let k = extra_key(label);
         self.decl.project.extra.insert(k.clone(), value.to_owned());
+        let writes_a_range = value.contains(['至', '到', '~', '～', '—', '–', '－', '-']);
+        if !writes_a_range {
+            return;
+        }
         self.finding(
             "bad_date",
             crate::Severity::Warning,
