@@ -58,7 +58,7 @@ const fn code(
 
 /// Every code, family by family, alphabetically within the readers' and actuals', in
 /// number order within the audit's.
-static CODES: [CodeInfo; 58] = [
+static CODES: [CodeInfo; 59] = [
     code(
         "bad_date",
         Read,
@@ -100,6 +100,13 @@ static CODES: [CodeInfo; 58] = [
         &[Warning],
         "分值无法识别，已留空",
         "a weight (分值) could not be read; left empty",
+    ),
+    code(
+        "budget_part_row",
+        Read,
+        &[Info],
+        "预算执行表中细分资金来源的行（其中：中央财政资金、省级财政资金）没有对应字段：原文记入提示，不计入",
+        "a budget matrix row splitting a source of money (其中：中央财政资金, 省级财政资金) the model has no row for: quoted in the finding, not kept",
     ),
     code(
         "cell_error",

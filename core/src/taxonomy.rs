@@ -149,15 +149,18 @@ impl Level2 {
     /// assert_eq!(Level2::parse("服务对象满意度 指标"), Some(Level2::ServiceSatisfaction));
     /// assert_eq!(Level2::parse("社会公众或服务对象满意度指标"), Some(Level2::ServiceSatisfaction));
     /// assert_eq!(Level2::parse("数量"), Some(Level2::Quantity));
+    /// assert_eq!(Level2::parse("产出数量"), Some(Level2::Quantity));
+    /// assert_eq!(Level2::parse("群众满意度指标"), Some(Level2::ServiceSatisfaction));
     /// ```
     pub fn parse(label: &str) -> Option<Level2> {
         let key = label_key(label);
         let l2 = match key.as_str() {
-            "数量" => Level2::Quantity,
-            "质量" => Level2::Quality,
+            // 产出数量 …: the 二级 spelled with their 一级 in front.
+            "数量" | "产出数量" => Level2::Quantity,
+            "质量" | "产出质量" => Level2::Quality,
             // 进度指标: the 时效 二级 of the Hubei 自评表 template.
-            "时效" | "进度" => Level2::Timeliness,
-            "成本" => Level2::Cost,
+            "时效" | "进度" | "产出时效" => Level2::Timeliness,
+            "成本" | "产出成本" => Level2::Cost,
             "经济效益" => Level2::EconomicBenefit,
             "社会效益" => Level2::SocialBenefit,
             "生态效益" | "环境效益" | "生态环境效益" => Level2::EcologicalBenefit,
@@ -167,6 +170,10 @@ impl Level2 {
             | "社会公众满意度"
             | "满意度"
             | "服务对象满意"
+            | "群众满意度"
+            | "公众满意度"
+            | "受益群众满意度"
+            | "受益对象满意度"
             // 其他满意度: the second 满意度 row of a finance system's template; the text
             // as written is kept beside the category.
             | "其他满意度" => Level2::ServiceSatisfaction,

@@ -255,6 +255,11 @@ fn the_template_variants_read_as_their_texts_from_every_office_copy() -> TestRes
         "midterm-declaration-health",
         "long-selfeval-pagebreaks",
         "system-declaration-cityops",
+        "central-selfeval-labs",
+        "provincial-declaration-farmland",
+        "city-selfeval-refuse",
+        "municipal-declaration-eldercare",
+        "provincial-selfeval-roads",
     ] {
         let text = format!("data/variants/{case}.txt");
         for (extension, format) in &formats {

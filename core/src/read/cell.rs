@@ -99,6 +99,79 @@ pub fn without_slot_prefix(name: &str) -> &str {
     }
 }
 
+/// The start and the end written in one cell (`2024年1月-2024年12月`, `2024.1.1至2024.12.31`,
+/// `2024-01-01~2024-12-31`, `2024年1月至12月`, `2024-2025年`): split at the first range mark
+/// (`至`, `到`, `~`, `-`, a dash) whose two sides both read as dates. A side naming only a
+/// month is that month's first day at the start, its last day at the end; a side naming
+/// only a year (1990–2100) is that year's first or last day; an end without a year takes
+/// the start's.
+///
+/// ```
+/// use jixiao::read::cell::date_range;
+/// let (s, e) = date_range("2024年1月-2024年12月").unwrap();
+/// assert_eq!((s.to_string(), e.to_string()), ("2024-01-01".to_owned(), "2024-12-31".to_owned()));
+/// let (s, e) = date_range("2024-03-01-2025-02-28").unwrap();
+/// assert_eq!((s.to_string(), e.to_string()), ("2024-03-01".to_owned(), "2025-02-28".to_owned()));
+/// let (s, e) = date_range("2024年3月至11月").unwrap();
+/// assert_eq!((s.to_string(), e.to_string()), ("2024-03-01".to_owned(), "2024-11-30".to_owned()));
+/// let (s, e) = date_range("2024-2025年").unwrap();
+/// assert_eq!((s.to_string(), e.to_string()), ("2024-01-01".to_owned(), "2025-12-31".to_owned()));
+/// assert_eq!(date_range("2024年"), None);
+/// assert_eq!(date_range("3"), None);
+/// assert_eq!(date_range("45000-45300"), None);
+/// assert_eq!(date_range("一年"), None);
+/// ```
+pub fn date_range(cell: &str) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use crate::date::{parse_date, parse_month_end};
+    use chrono::{Datelike, NaiveDate};
+    let text = fold_width(cell.trim());
+    // A year alone (`2024`, `2024年`); other digits alone would read as an Excel serial.
+    let year_only = |t: &str| {
+        let digits = t.trim().trim_end_matches('年');
+        (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
+            .then(|| digits.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1990..=2100).contains(y))
+    };
+    let dated = |t: &str| t.chars().any(|c| !c.is_ascii_digit() && c != ',');
+    let start_of = |t: &str| {
+        if let Some(y) = year_only(t) {
+            return NaiveDate::from_ymd_opt(y, 1, 1);
+        }
+        dated(t)
+            .then(|| parse_date(t).or_else(|| parse_month_end(t).and_then(|d| d.with_day0(0))))
+            .flatten()
+    };
+    let end_of = |t: &str| {
+        if let Some(y) = year_only(t) {
+            return NaiveDate::from_ymd_opt(y, 12, 31);
+        }
+        dated(t)
+            .then(|| parse_date(t).or_else(|| parse_month_end(t)))
+            .flatten()
+    };
+    let marks = ['至', '到', '~', '～', '—', '–', '－', '-'];
+    text.char_indices()
+        .filter(|(_, c)| marks.contains(c))
+        .find_map(|(i, c)| {
+            let before = text.get(..i)?.trim();
+            let after = text
+                .get(i + c.len_utf8()..)?
+                .trim()
+                .trim_start_matches(marks)
+                .trim();
+            let start = start_of(before)?;
+            // `2024年1月至12月`: the end in the start's year.
+            let end = end_of(after).or_else(|| {
+                after
+                    .starts_with(|c: char| c.is_ascii_digit())
+                    .then(|| end_of(&format!("{}年{after}", start.year())))
+                    .flatten()
+            })?;
+            (start <= end).then_some((start, end))
+        })
+}
+
 /// The points of a cell that holds only points (`(50分)`, `（30 分）`, `50分`).
 ///
 /// ```

@@ -107,12 +107,22 @@ pub const HEADER_FIELDS: &[(&str, Match, HeaderField)] = {
         ("主管部门", H, Department),
         ("主管部门及代码", H, Department),
         ("主管单位", H, Department),
+        ("项目主管部门", H, Department),
+        ("项目主管单位", H, Department),
+        ("主管部门名称", H, Department),
+        ("预算部门", H, Department),
         ("一级预算单位", H, Department),
         ("实施单位", H, Implementer),
         ("项目实施单位", H, Implementer),
         ("预算单位", H, Implementer),
         ("申请单位", H, Implementer),
         ("申报单位", H, Implementer),
+        ("项目单位", H, Implementer),
+        ("项目承担单位", H, Implementer),
+        ("承担单位", H, Implementer),
+        ("项目执行单位", H, Implementer),
+        ("执行单位", H, Implementer),
+        ("资金使用单位", H, Implementer),
         ("计划开始日期", H, Start),
         ("开始日期", H, Start),
         ("项目开始日期", H, Start),
@@ -127,6 +137,7 @@ pub const HEADER_FIELDS: &[(&str, Match, HeaderField)] = {
         ("完成时间", H, End),
         ("政策依据", H, PolicyBasis),
         ("立项依据", H, PolicyBasis),
+        ("项目立项依据", H, PolicyBasis),
         ("测算依据", H, CalculationBasis),
         ("资金测算依据", H, CalculationBasis),
         ("项目总金额", H, TotalAmount),
@@ -134,6 +145,53 @@ pub const HEADER_FIELDS: &[(&str, Match, HeaderField)] = {
         ("年度项目金额", H, AnnualAmount),
     ]
 };
+
+/// Header labels of the planned start and end written in one cell (`起止时间 |
+/// 2024年1月-2024年12月`): read as 计划开始日期 and 计划完成日期.
+pub const HEADER_PERIOD: &[(&str, Match, ())] = {
+    use Match::Head as H;
+    &[
+        ("起止时间", H, ()),
+        ("项目起止时间", H, ()),
+        ("起止日期", H, ()),
+        ("项目起止日期", H, ()),
+        ("计划起止时间", H, ()),
+        ("实施期限", H, ()),
+        ("项目实施期限", H, ()),
+        ("执行期限", H, ()),
+        ("项目期限", H, ()),
+        ("实施期间", H, ()),
+    ]
+};
+
+/// Section titles of a form's header (`项目基本情况` on a row of its own): they name the
+/// rows below and hold no value, so they are no project field.
+pub const HEADER_SECTIONS: &[(&str, Match, ())] = {
+    use Match::Head as H;
+    &[
+        ("项目基本情况", H, ()),
+        ("基本情况", H, ()),
+        ("项目基本信息", H, ()),
+        ("基本信息", H, ()),
+        ("项目概况", H, ()),
+        ("项目情况", H, ()),
+        ("项目信息", H, ()),
+    ]
+};
+
+/// The words one of which a form's title holds beside 绩效 (`财政项目支出绩效目标申报表`,
+/// `项目支出绩效自评情况表`, `绩效目标批复表`); a title holding 自评 is a self-evaluation's.
+pub const FORM_TITLE_WORDS: &[&str] = &[
+    "申报表",
+    "自评表",
+    "目标表",
+    "评价表",
+    "自评情况表",
+    "自评结果表",
+    "自评报告表",
+    "批复表",
+    "填报表",
+];
 
 /// A row closing a self-evaluation below its indicator table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +222,11 @@ pub const CLOSING: &[(&str, Match, Closing)] = {
         ("自评等级", H, Grade),
         ("评价等级", H, Grade),
         ("自评结论", H, Grade),
+        ("自评结果", H, Grade),
+        ("评价结果", H, Grade),
+        ("绩效等级", H, Grade),
+        ("绩效评价等级", H, Grade),
+        ("等级", H, Grade),
         ("单位主要负责人", P, Signature),
         ("单位负责人签", P, Signature),
         ("签批意见", P, Signature),
@@ -222,12 +285,13 @@ pub enum Column {
 }
 
 /// The 三级 labels: a header row has one of these, always holding a 指.
-pub const NAME_LABELS: [&str; 5] = [
+pub const NAME_LABELS: [&str; 6] = [
     "三级指标",
     "指标名称",
     "三级指标名称",
     "绩效指标名称",
     "具体指标",
+    "指标内容",
 ];
 
 /// Indicator table header labels and their columns, first match wins (a key naming a
@@ -243,6 +307,7 @@ pub const TABLE_COLUMNS: &[(&str, Match, Column)] = {
         ("三级指标名称", H, Name),
         ("绩效指标名称", H, Name),
         ("具体指标", H, Name),
+        ("指标内容", H, Name),
         ("指标解释", C, Extra),
         ("指标说明", C, Extra),
         ("绩效标准", C, Extra),
@@ -258,6 +323,16 @@ pub const TABLE_COLUMNS: &[(&str, Match, Column)] = {
         ("实施期目标值", C, PeriodTarget),
         ("实际", C, Actual),
         ("完成值", H, Actual),
+        ("年度完成值", H, Actual),
+        ("全年完成值", H, Actual),
+        ("年度指标完成值", H, Actual),
+        ("完成情况", H, Actual),
+        ("年度完成情况", H, Actual),
+        ("指标完成情况", H, Actual),
+        ("完成数", H, Actual),
+        ("全年完成数", H, Actual),
+        ("预期完成值", H, Target),
+        ("计划完成值", H, Target),
         ("指标值", C, Target),
         ("目标值", C, Target),
         ("设定目标", C, Target),
@@ -266,6 +341,8 @@ pub const TABLE_COLUMNS: &[(&str, Match, Column)] = {
         ("权重", P, Weight),
         ("指标分值", H, Weight),
         ("指标权重", H, Weight),
+        ("标准分值", H, Weight),
+        ("标准分", H, Weight),
         ("得分", C, Score),
         ("偏差", C, Deviation),
         ("原因", C, Deviation),
@@ -312,15 +389,30 @@ pub const BUDGET_COLUMNS: &[(&str, Match, BudgetColumn)] = {
         ("全年预算", H, Adjusted),
         ("调整后预算", H, Adjusted),
         ("预算数", H, Adjusted),
+        ("调整预算数", H, Adjusted),
+        ("调整预算", H, Adjusted),
+        ("全年调整预算数", H, Adjusted),
         ("全年执行数", H, Executed),
         ("执行数", H, Executed),
         ("实际执行数", H, Executed),
         ("全年执行", H, Executed),
         ("全年实际执行数", H, Executed),
+        ("实际支出数", H, Executed),
+        ("实际支出", H, Executed),
+        ("全年支出数", H, Executed),
+        ("全年实际支出数", H, Executed),
+        ("支出数", H, Executed),
+        ("决算数", H, Executed),
+        ("全年决算数", H, Executed),
+        ("执行金额", H, Executed),
         ("执行率", H, Rate),
         ("预算执行率", H, Rate),
         ("分值", H, Weight),
         ("预算执行率分值", H, Weight),
+        ("权重", H, Weight),
+        ("预算执行率权重", H, Weight),
+        ("标准分值", H, Weight),
+        ("标准分", H, Weight),
         ("得分", H, Score),
         ("预算执行率得分", H, Score),
     ]
@@ -371,6 +463,9 @@ mod tests {
         );
         assert_eq!(lookup(TABLE_COLUMNS, "年初目标值(A)"), Some(Column::Target));
         assert_eq!(lookup(TABLE_COLUMNS, "实际完成值(B)"), Some(Column::Actual));
+        assert_eq!(lookup(TABLE_COLUMNS, "全年完成值"), Some(Column::Actual));
+        assert_eq!(lookup(TABLE_COLUMNS, "指标完成情况"), Some(Column::Actual));
+        assert_eq!(lookup(TABLE_COLUMNS, "预期完成值"), Some(Column::Target));
         assert_eq!(
             lookup(TABLE_COLUMNS, "2021年实际实现值"),
             Some(Column::Extra)
@@ -388,6 +483,28 @@ mod tests {
             Some(BudgetColumn::Score)
         );
         assert_eq!(lookup(TOTAL, "总分(100分)"), Some(()));
+        assert_eq!(
+            lookup(HEADER_FIELDS, "项目单位"),
+            Some(HeaderField::Implementer)
+        );
+        assert_eq!(
+            lookup(HEADER_FIELDS, "项目主管部门"),
+            Some(HeaderField::Department)
+        );
+        assert_eq!(lookup(HEADER_PERIOD, "项目起止时间"), Some(()));
+        assert_eq!(lookup(HEADER_SECTIONS, "项目基本情况"), Some(()));
+        assert_eq!(
+            lookup(BUDGET_COLUMNS, "实际支出数(B)"),
+            Some(BudgetColumn::Executed)
+        );
+        assert_eq!(
+            lookup(BUDGET_COLUMNS, "调整预算数"),
+            Some(BudgetColumn::Adjusted)
+        );
+        assert_eq!(
+            lookup(BUDGET_COLUMNS, "权重(%)"),
+            Some(BudgetColumn::Weight)
+        );
         assert_eq!(
             lookup(CLOSING, "单位主要负责人签批意见"),
             Some(Closing::Signature)

@@ -232,6 +232,25 @@ fn biff_cells(stream: &[u8]) -> u64 {
     total
 }
 
+/// The text typed in a formula cell, when it was a target rather than a computation: a
+/// literal formula (`100%`) as `=100%`; a lone string (`"12个"`) whose value is an error
+/// as `=12个` — what LibreOffice saves in BIFF for `=12个` typed, a formula it cannot parse
+/// (`#NAME?`; in .xlsx it keeps the text `12个` itself). A string formula with a value
+/// (`="12个"` typed) is its value.
+fn typed_text(formula: &str, value: &Data) -> Option<String> {
+    let inner = formula
+        .strip_prefix('"')
+        .and_then(|f| f.strip_suffix('"'))
+        .filter(|inner| !inner.replace("\"\"", "").contains('"'));
+    match inner {
+        Some(inner) if matches!(value, Data::Error(_)) && !inner.is_empty() => {
+            Some(format!("={}", inner.replace("\"\"", "\"")))
+        }
+        Some(_) => None,
+        None => is_literal_formula(formula).then(|| format!("={formula}")),
+    }
+}
+
 /// Every sheet through calamine (the only code under the guard): its name, its cells
 /// with literal formulas as their text (calamine's, and the shared ones it leaves out,
 /// from `literals`), and its merged ranges.
@@ -278,15 +297,12 @@ fn load_sheets(
         if let Ok(formulas) = workbook.worksheet_formula(&name) {
             let (r0, c0) = formulas.start().unwrap_or((0, 0));
             for (row, col, formula) in formulas.used_cells() {
-                if !is_literal_formula(formula) {
-                    continue;
-                }
                 let cell = (
                     r0.saturating_add(u32::try_from(row).unwrap_or(u32::MAX)),
                     c0.saturating_add(u32::try_from(col).unwrap_or(u32::MAX)),
                 );
-                if range.get_value(cell).is_some() {
-                    range.set_value(cell, Data::String(format!("={formula}")));
+                if let Some(text) = range.get_value(cell).and_then(|v| typed_text(formula, v)) {
+                    range.set_value(cell, Data::String(text));
                 }
             }
         }
@@ -311,6 +327,20 @@ fn load_sheets(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_string_formula_in_error_is_the_text_typed() {
+        let error = Data::Error(calamine::CellErrorType::Name);
+        let text = Data::String("12个".to_owned());
+        assert_eq!(typed_text("\"12个\"", &error).as_deref(), Some("=12个"));
+        assert_eq!(typed_text("\"12个\"", &text), None);
+        assert_eq!(typed_text("\"a\"&\"b\"", &error), None);
+        assert_eq!(
+            typed_text("100%", &Data::Float(1.0)).as_deref(),
+            Some("=100%")
+        );
+        assert_eq!(typed_text("A1+1", &Data::Float(1.0)), None);
+    }
 
     #[test]
     fn ole_kinds_by_stream_names() {

@@ -11,6 +11,7 @@ use super::cells::{
     is_absent, key, key_starts_with, label_head_has, may_hold, parse_money, without_of_which, Row,
 };
 use super::Reader;
+use crate::read::cell::label_value;
 use crate::read::cell::points_in;
 use crate::read::lexicon::{lookup, BudgetColumn, BUDGET_COLUMNS};
 
@@ -57,18 +58,38 @@ pub(super) fn unit_cell(row: &Row<'_>) -> Option<MoneyUnit> {
         })
 }
 
-/// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`).
+/// A line stating the unit of the amounts (`单位：万元`, `金额单位：元`, in parentheses
+/// too: `（单位：万元）`).
 pub(super) fn unit_line(row: &Row<'_>) -> Option<MoneyUnit> {
     let (i, cell) = row.first()?;
     // Decided on the first characters, without keying the whole first cell.
-    if !key_starts_with(cell, "单位") && !key_starts_with(cell, "金额单位") {
+    if !["单位", "金额单位", "(单位", "(金额单位"]
+        .iter()
+        .any(|prefix| key_starts_with(cell, prefix))
+    {
         return None;
     }
     let k = row.key(i);
+    let k = k
+        .strip_prefix('(')
+        .map_or(k, |inner| inner.trim_end_matches(')'));
     if k.starts_with("单位") || k.starts_with("金额单位") {
         unit_of(k).or_else(|| row.content().nth(1).and_then(|(_, c)| unit_of(c)))
     } else {
         None
+    }
+}
+
+/// The money unit a header pair states (`单位：万元`, `金额单位 | 元`), given the label's
+/// [`key`] and the value as written: the value is only a unit.
+pub(super) fn unit_pair(label_key: &str, value: &str) -> Option<MoneyUnit> {
+    if !matches!(label_key, "单位" | "金额单位" | "资金单位") {
+        return None;
+    }
+    match key(value).trim_start_matches('(').trim_end_matches(')') {
+        "元" | "人民币元" => Some(MoneyUnit::Yuan),
+        "万元" | "人民币万元" => Some(MoneyUnit::WanYuan),
+        _ => None,
     }
 }
 
@@ -125,9 +146,30 @@ pub(super) fn starts_with_funding_label(row: &Row<'_>) -> bool {
     row.first().is_some_and(|(i, _)| slot(row, i).is_some())
 }
 
-/// The funding label of the cell at `col` (by its cached key).
+/// The funding label of the cell at `col` (by its cached key), or of the label of a
+/// `label：value` cell there (`年度资金总额：120万元`).
 fn slot(row: &Row<'_>, col: usize) -> Option<Slot> {
-    let s = match without_unit(without_of_which(row.key(col))) {
+    slot_of(row.key(col)).or_else(|| inline_value(row, col).map(|(s, _)| s))
+}
+
+/// The funding label and the value of a `label：value` cell (`其中：财政拨款：100万元`,
+/// `资金总额（万元）：280`).
+fn inline_value<'r>(row: &'r Row<'_>, col: usize) -> Option<(Slot, &'r str)> {
+    let cell = row.get(col);
+    // `其中：财政拨款` is a label whose key starts with 其中: split after it.
+    let (label, value) = label_value(cell)?;
+    let (label, value) = if key(label) == "其中" {
+        label_value(value).map(|(l, v)| (format!("其中:{l}"), v))?
+    } else {
+        (label.to_owned(), value)
+    };
+    let s = slot_of(&key(&label))?;
+    (!value.trim().is_empty()).then_some((s, value))
+}
+
+/// The funding label a key names.
+fn slot_of(k: &str) -> Option<Slot> {
+    let s = match without_unit(without_of_which(k)) {
         "项目资金总额" | "资金总额" | "项目总资金" | "中期资金总额" => {
             Slot::Total
         }
@@ -177,6 +219,9 @@ impl Reader<'_> {
         if let Some(&(col, _)) = labels.iter().find(|(_, s)| *s == Slot::Annual) {
             self.right_col = Some(col);
         }
+        if let Some(&(col, _)) = labels.iter().find(|(_, s)| *s == Slot::Total) {
+            self.left_col = Some(col);
+        }
         let all_left = self.right_col.is_none() && labels.iter().any(|(_, s)| *s == Slot::Total);
         let others = labels.iter().filter(|(_, s)| *s == Slot::Other).count();
         let mut other_seen = 0;
@@ -186,9 +231,10 @@ impl Reader<'_> {
                 Some(right) => col < right,
                 None if all_left => true,
                 None => match s {
+                    // Under the project period's 资金总额, in its column: the period's.
                     Slot::Other => {
                         other_seen += 1;
-                        others > 1 && other_seen == 1
+                        others > 1 && other_seen == 1 || self.left_col == Some(col)
                     }
                     Slot::TotalFiscal | Slot::Total => true,
                     _ => false,
@@ -205,6 +251,9 @@ impl Reader<'_> {
         let labels_only = labels.len() >= 2
             && labels
                 .iter()
+                .all(|&(col, _)| inline_value(row, col).is_none())
+            && labels
+                .iter()
                 .all(|&(col, _)| row.get(col + 1).is_empty() || slot(row, col + 1).is_some())
             && labels
                 .windows(2)
@@ -213,12 +262,21 @@ impl Reader<'_> {
             self.pending_funding = Some(resolved);
             return;
         }
+        let label_cols: Vec<usize> = resolved.iter().map(|&(c, _)| c).collect();
         for (col, s) in resolved {
-            let value_cell = row.get(col + 1);
-            let value_cell = if slot(row, col + 1).is_some() {
-                ""
-            } else {
-                value_cell
+            // The value right of its label, or past the empty cells a merged label left
+            // (`中期资金总额： | | 900`), up to the next label.
+            let next_label = label_cols
+                .iter()
+                .copied()
+                .find(|&c| c > col)
+                .unwrap_or(row.cells.len());
+            let value_cell = match inline_value(row, col) {
+                Some((_, value)) => value,
+                None => (col + 1..next_label)
+                    .map(|j| row.get(j))
+                    .find(|c| !c.is_empty())
+                    .unwrap_or_default(),
             };
             let label = row.get(col).to_owned();
             let value = self.money(value_cell, row, &label);
@@ -246,6 +304,12 @@ impl Reader<'_> {
             Slot::Other => &mut f.annual_other,
         };
         *target = value;
+    }
+
+    /// Reads a points cell (分值, 得分, 总分): a number, or points written with their unit
+    /// (`10分`, `（9.5分）`); anything else as [`Reader::money`] says.
+    pub(super) fn points(&mut self, cell: &str, row: &Row<'_>, label: &str) -> Option<Decimal> {
+        crate::read::cell::points_only(cell).or_else(|| self.money(cell, row, label))
     }
 
     /// Reads a money cell in the block's unit; an unreadable one is `None` and a
@@ -362,7 +426,13 @@ pub(super) enum Line {
     Carryover,
     /// 其他资金.
     Other,
+    /// A part the model has no row for (其中：中央财政资金, 省级财政资金, 地方配套资金):
+    /// noted, not kept.
+    Part,
 }
+
+/// How the label of a source of money ends (`中央财政资金`, `中央补助`, `政府性基金`).
+const MONEY_SOURCE_ENDINGS: [&str; 6] = ["资金", "拨款", "补助", "基金", "债券", "经费"];
 
 /// The funding matrix line of the cell at `col` (by its cached key).
 fn line(row: &Row<'_>, col: usize) -> Option<Line> {
@@ -379,6 +449,7 @@ fn line(row: &Row<'_>, col: usize) -> Option<Line> {
         }
         k if CARRYOVER.contains(&k) => Line::Carryover,
         k if OTHER.contains(&k) => Line::Other,
+        k if MONEY_SOURCE_ENDINGS.iter().any(|e| k.ends_with(e)) => Line::Part,
         _ => return None,
     };
     Some(l)
@@ -415,12 +486,12 @@ impl Reader<'_> {
             initial: self.money(get(0), row, "年初预算数"),
             adjusted: self.money(get(1), row, "全年预算数"),
             executed: self.money(get(2), row, "全年执行数"),
-            weight: self.money(get(3), row, "分值").or(match which {
+            weight: self.points(get(3), row, "分值").or(match which {
                 Line::Total if m.weight.is_none() => m.points,
                 _ => None,
             }),
             rate: (!is_absent(get(4))).then(|| get(4).to_owned()),
-            score: self.money(get(5), row, "得分"),
+            score: self.points(get(5), row, "得分"),
             source: Source::at(self.file, row.line),
         };
         Some((which, budget))

@@ -9,7 +9,9 @@ use super::cells::{key, Row};
 use super::Reader;
 use crate::read::cell::label_value;
 
-use crate::read::lexicon::{lookup, HeaderField as Field, Match, HEADER_FIELDS};
+use crate::read::lexicon::{
+    lookup, HeaderField as Field, Match, HEADER_FIELDS, HEADER_PERIOD, HEADER_SECTIONS,
+};
 
 fn field(label: &str) -> Option<Field> {
     field_of_key(&key(label))
@@ -61,6 +63,52 @@ fn is_template_note(text: &str) -> bool {
     TEMPLATE_NOTE_WORDS.iter().any(|w| text.contains(w))
 }
 
+/// The value of the known field label at `col` and how many empty cells stand between
+/// them: the next cell, or — when a merged label cell left it empty (`项目名称 | | 甲项目
+/// | | 项目编码 | | P01`) — the first cell after the empty ones, when that cell is no
+/// label itself and nothing but an empty cell, a field label or the row's end follows it
+/// (`计划完成日期 | | 说明 | 甲` is a blank date and a pair).
+fn value_across_gap<'r>(row: &'r Row<'_>, col: usize) -> (&'r str, usize) {
+    let next = row.get(col + 1);
+    if !next.is_empty() || field_of_key(row.key(col)).is_none() {
+        return (next, 0);
+    }
+    let Some(at) = (col + 2..row.cells.len()).find(|&j| !row.get(j).is_empty()) else {
+        return (next, 0);
+    };
+    let candidate = row.get(at);
+    let k = row.key(at);
+    let is_label = field_of_key(k).is_some()
+        || lookup(HEADER_PERIOD, k).is_some()
+        || is_footer_key(k)
+        || goal_label(k).is_some()
+        || label_value(candidate).is_some();
+    let after = row.get(at + 1);
+    let ends = after.is_empty() || field_of_key(row.key(at + 1)).is_some();
+    if is_label || !ends {
+        return (next, 0);
+    }
+    (candidate, at - col - 1)
+}
+
+/// The columns of a row made of two or more header field labels side by side and nothing
+/// else, each with its field and its label as written; `None` for any other row.
+fn labels_only(row: &Row<'_>) -> Option<Vec<(usize, Field, String)>> {
+    let mut columns = Vec::new();
+    for (i, cell) in row.content() {
+        if label_value(cell).is_some() {
+            return None;
+        }
+        columns.push((i, field_of_key(row.key(i))?, cell.to_owned()));
+    }
+    // Side by side: `项目性质 | | 项目类别 |` is two pairs left empty, not a label row.
+    let adjacent = columns.windows(2).all(|w| match w {
+        [(a, _, _), (b, _, _)] => *b == *a + 1,
+        _ => true,
+    });
+    (columns.len() >= 2 && adjacent).then_some(columns)
+}
+
 /// The extra key of an unknown label: as written, spaces squashed, trailing colon removed.
 fn extra_key(label: &str) -> String {
     let key = squash_spaces(label)
@@ -76,8 +124,25 @@ fn extra_key(label: &str) -> String {
 }
 
 impl Reader<'_> {
-    /// Reads a row of label/value pairs into the project.
+    /// Reads a row of label/value pairs into the project. A row of field labels only
+    /// (`项目名称 | 项目编码 | 主管部门 | 实施单位`, as a system export prints its header)
+    /// takes its values from the next row, column by column.
     pub(super) fn header_row(&mut self, row: &Row<'_>) {
+        if let Some(columns) = self.pending_header.take() {
+            let under = row.content().all(|(i, _)| {
+                columns.iter().any(|(c, _, _)| *c == i) && field_of_key(row.key(i)).is_none()
+            });
+            if under {
+                for (col, f, label) in columns {
+                    self.set_field(f, &label, row.get(col), row);
+                }
+                return;
+            }
+        }
+        if let Some(columns) = labels_only(row) {
+            self.pending_header = Some(columns);
+            return;
+        }
         let mut i = 0;
         while i < row.cells.len() {
             let label = row.get(i);
@@ -85,15 +150,41 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
-            let next = row.get(i + 1);
+            let (next, gap) = value_across_gap(row, i);
             let next_is_label = field_of_key(row.key(i + 1)).is_some();
-            let (label, value, step) = match label_value(label) {
+            let (label, value, step, one_cell) = match label_value(label) {
                 // `单位名称:区商务局` in one cell: a pair of its own.
-                Some((l, v)) if field_of_key(row.key(i)).is_none() => (l, v, 1),
-                _ if next_is_label => (label, "", 1),
-                _ => (label, next, 2),
+                Some((l, v)) if field_of_key(row.key(i)).is_none() => (l, v, 1, true),
+                _ if next_is_label => (label, "", 1, false),
+                _ => (label, next, 2 + gap, false),
             };
-            match field_of_key(&key(label)) {
+            let label_key = key(label);
+            // A section title (`项目基本情况`) names the rows below: no field, no value.
+            if value.is_empty() && lookup(HEADER_SECTIONS, &label_key).is_some() {
+                i += step;
+                continue;
+            }
+            // `单位：万元` in one cell among the header pairs (at the right of the 填报单位
+            // line) states the money unit of the form; `单位 | 万元` in two cells there is
+            // a pair like any other (a line of its own is a `Unit` row).
+            if let Some(unit) = one_cell
+                .then(|| super::funding::unit_pair(&label_key, value))
+                .flatten()
+            {
+                self.unit = unit;
+                self.evaluation.unit = unit;
+                if self.funding_seen {
+                    self.decl.funding.unit = unit;
+                }
+                i += step;
+                continue;
+            }
+            if lookup(HEADER_PERIOD, &label_key).is_some() {
+                self.period(label, value, row);
+                i += step;
+                continue;
+            }
+            match field_of_key(&label_key) {
                 Some(f) => self.set_field(f, label, value, row),
                 None if is_footer_key(&key(label)) && is_template_note(value) => {
                     let k = extra_key(label);
@@ -123,6 +214,34 @@ impl Reader<'_> {
             }
             i += step;
         }
+    }
+
+    /// 起止时间 `2024年1月-2024年12月`: the planned start and end in one cell; any other
+    /// value is kept verbatim in the project's extra fields — silently when it names no
+    /// range (实施期限 `3`, `3年`: a number of years), with a warning when it writes a
+    /// range that is no pair of dates.
+    fn period(&mut self, label: &str, value: &str, row: &Row<'_>) {
+        if value.is_empty() {
+            return;
+        }
+        if let Some((start, end)) = crate::read::cell::date_range(value) {
+            self.decl.project.start_date = Some(start);
+            self.decl.project.end_date = Some(end);
+            return;
+        }
+        let k = extra_key(label);
+        self.decl.project.extra.insert(k.clone(), value.to_owned());
+        let writes_a_range = value.contains(['至', '到', '~', '～', '—', '–', '－', '-']);
+        if !writes_a_range {
+            return;
+        }
+        self.finding(
+            "bad_date",
+            crate::Severity::Warning,
+            row,
+            format!("“{k}”的值“{value}”不是起止日期，已原样保留"),
+            format!("`{k}` value `{value}` is not a start and an end date; kept verbatim in the project's extra fields"),
+        );
     }
 
     /// 项目总金额 / 本年度项目金额 written as header pairs (a finance system's export),
@@ -254,6 +373,12 @@ const GOAL_LABELS: &[(&str, Match, GoalLabel)] = {
         ("年度绩效目标", H, Annual),
         ("当年目标", H, Annual),
         ("年度总目标", H, Annual),
+        ("项目年度绩效目标", H, Annual),
+        ("项目年度目标", H, Annual),
+        ("本年度绩效目标", H, Annual),
+        ("项目中长期目标", H, Overall),
+        ("预期绩效目标", H, Expected),
+        ("年度预期目标", H, Expected),
         ("预期目标", H, Expected),
         ("年初设定目标", H, Expected),
         ("年初目标", H, Expected),
@@ -303,8 +428,41 @@ pub(super) struct GoalLabels {
     pub same_line: Vec<(Goal, String)>,
 }
 
+/// A row of goals written as `label：value` cells (`年度绩效目标：完成培训100人次。`,
+/// `中长期目标：… | 年度目标：…`), every cell one.
+fn inline_goals(row: &Row<'_>) -> Option<GoalLabels> {
+    let mut found = Vec::new();
+    for (_, cell) in row.content() {
+        if !cell.contains(GOAL_LABEL_MARKS) {
+            return None;
+        }
+        let (label, value) = label_value(cell)?;
+        found.push((goal_label(&key(label))?, value));
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let evaluation_style = found
+        .iter()
+        .any(|(g, _)| matches!(g, GoalLabel::Expected | GoalLabel::Achieved));
+    let same_line = found
+        .into_iter()
+        .map(|(g, v)| match goal_of(g, evaluation_style) {
+            Goal::Section => (Goal::Annual, strip_html(v)),
+            goal => (goal, strip_html(v)),
+        })
+        .collect();
+    Some(GoalLabels {
+        columns: Vec::new(),
+        same_line,
+    })
+}
+
 /// Reads a goal label row (`项目 绩效 目标 | 项目总目标 | | 年度总体目标`).
 pub(super) fn goal_labels(row: &Row<'_>) -> Option<GoalLabels> {
+    if let Some(inline) = inline_goals(row) {
+        return Some(inline);
+    }
     // Each label cell looked up once.
     let found: Vec<(usize, GoalLabel)> = row
         .labels()

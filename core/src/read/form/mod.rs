@@ -53,6 +53,7 @@
 //! | `missing_target` | warning | an indicator row with an empty 指标值 |
 //! | `continued_row` | info | a row with only 指标值/实际完成值/偏差原因 text, appended to the indicator above |
 //! | `row_without_indicator` | warning | a row of level labels with no 三级 indicator under it |
+//! | `budget_part_row` | info | a budget matrix row splitting a source of money (其中：中央财政资金, 省级财政资金) the model has no row for; quoted, not kept |
 
 mod cells;
 mod funding;
@@ -69,7 +70,7 @@ use self::funding::Matrix;
 use self::header::Goal;
 use self::table::Columns;
 use super::cell;
-use super::lexicon::{lookup, Closing, CLOSING, TABLE_TOTAL, TOTAL};
+use super::lexicon::{self, lookup, Closing, CLOSING, TABLE_TOTAL, TOTAL};
 use super::ReadOptions;
 
 /// How many leading lines [`looks_like_form`] looks at.
@@ -142,7 +143,7 @@ fn form_title(row: &Row<'_>) -> Option<bool> {
     let is_title = k.chars().count() <= 60
         && k.contains("绩效")
         && !k.contains("汇总")
-        && ["申报表", "自评表", "目标表", "评价表"]
+        && super::lexicon::FORM_TITLE_WORDS
             .iter()
             .any(|t| k.contains(t));
     is_title.then(|| k.contains("自评"))
@@ -486,6 +487,11 @@ pub(super) struct Reader<'a> {
     year: Option<i32>,
     funding_seen: bool,
     right_col: Option<usize>,
+    /// The column of the project period's 资金总额 label, when no 年度资金申请总额 column
+    /// is known: an 其他资金 under it is the period's.
+    left_col: Option<usize>,
+    /// A row of header field labels only: the columns the next row's values stand in.
+    pending_header: Option<Vec<(usize, lexicon::HeaderField, String)>>,
     pending_goals: Option<Vec<(usize, Goal)>>,
     pending_funding: Option<Vec<(usize, funding::Slot)>>,
     table_line: Option<u32>,
@@ -514,6 +520,8 @@ impl<'a> Reader<'a> {
             year: None,
             funding_seen: false,
             right_col: None,
+            left_col: None,
+            pending_header: None,
             pending_goals: None,
             pending_funding: None,
             table_line: None,
@@ -649,6 +657,9 @@ impl<'a> Reader<'a> {
                 self.decl.funding.unit = u;
             }
         }
+        if !matches!(role, Role::Skip | Role::HeaderFields) {
+            self.pending_header = None;
+        }
         match role {
             Role::Skip => {}
             Role::Year(year) => {
@@ -734,6 +745,17 @@ impl<'a> Reader<'a> {
                     }
                     funding::Line::Other => {
                         self.evaluation.budget_other = Some(budget).filter(|b| !b.is_empty());
+                    }
+                    funding::Line::Part => {
+                        let cells: Vec<&str> = row.content().map(|(_, c)| c).collect();
+                        let written = squash_spaces(&cells.join(" | "));
+                        self.finding(
+                            "budget_part_row",
+                            Severity::Info,
+                            row,
+                            format!("预算执行表的细分资金行“{written}”没有对应字段，未计入"),
+                            format!("budget matrix row `{written}` splits a source of money the model has no row for; not kept"),
+                        );
                     }
                 },
                 // Not a budget line: the matrix has ended, and the row is header fields.
@@ -849,8 +871,8 @@ impl<'a> Reader<'a> {
                 [] => {}
             }
         }
-        self.evaluation.total_weight = self.money(weight, row, "总分分值").or(label_points);
-        self.evaluation.total = self.money(score, row, "总分");
+        self.evaluation.total_weight = self.points(weight, row, "总分分值").or(label_points);
+        self.evaluation.total = self.points(score, row, "总分");
     }
 
     /// Ends the form: the declaration and its findings, or `None` for an empty form.
