@@ -4,31 +4,15 @@
 //! dashes, `全年实际值` and `未完成原因和改进措施` columns, the 自评等级 and signature lines
 //! below the total. The expectations are worked out by hand from domain.md §5–§6.
 
+mod form_common;
+use form_common::{d, read_variant, variant_text};
+
 use jixiao::audit::audit_document;
 use jixiao::read::{read, ReadOptions};
 use jixiao::score::{score_document, Profile};
 use rust_decimal::Decimal;
 
 const FILE: &str = "county-selfeval-nutrition.txt";
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-}
-
-/// The text of the variant table `name` in `tests/data/variants/`.
-fn variant_text(name: &str) -> String {
-    let path = format!(
-        "{}/../tests/data/variants/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-/// The variant table `name` as `read` reads it.
-fn read_variant(name: &str) -> jixiao::read::Reading {
-    read(variant_text(name).as_bytes(), &ReadOptions::named(name))
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
-}
 
 fn reading() -> jixiao::read::Reading {
     read_variant(FILE)

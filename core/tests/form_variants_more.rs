@@ -6,26 +6,15 @@
 //! column in both the budget matrix and the indicator table and a `合计` total. The
 //! expectations are worked out by hand from domain.md (§1–§3, §5–§6).
 
+mod form_common;
+use form_common::{d, read_variant};
+
 use jixiao::audit::audit_document;
 use jixiao::model::MoneyUnit;
 use jixiao::read::{read, ReadOptions, Reading};
 use jixiao::score::{score_document, Profile};
 use jixiao::value::Comparator;
 use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-}
-
-/// The variant table `name` in `tests/data/variants/` as `read` reads it.
-fn read_variant(name: &str) -> Reading {
-    let path = format!(
-        "{}/../tests/data/variants/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    read(text.as_bytes(), &ReadOptions::named(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
 
 fn unknown_labels(reading: &Reading) -> Vec<&str> {
     reading

@@ -21,25 +21,15 @@
 //! Every expectation is worked out by hand from domain.md §1–§5 and formats.md §B.
 #![allow(clippy::unwrap_used)] // test helpers build fixtures that cannot fail
 
+mod form_common;
+use form_common::{d, read_variant};
+
 use jixiao::model::{Direction, MoneyUnit};
-use jixiao::read::{read, InputFormat, ReadOptions, Reading};
+use jixiao::read::{read, InputFormat, ReadOptions};
 use jixiao::score::{score_document, Profile, Status};
 use jixiao::taxonomy::{Level1, Level2};
 use jixiao::value::{Comparator, TargetKind};
 use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-}
-
-fn variant(name: &str) -> Reading {
-    let path = format!(
-        "{}/../tests/data/variants/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    read(&bytes, &ReadOptions::named(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
 
 /// (name, comparator, value, unit, weight) of an indicator.
 type Row = (
@@ -95,7 +85,7 @@ fn own(expected: &[Expected<'_>]) -> Vec<Row> {
 
 #[test]
 fn repeated_project_fields_make_two_projects_in_wan_yuan() {
-    let reading = variant("yitihua-declaration-repeated.csv");
+    let reading = read_variant("yitihua-declaration-repeated.csv");
     assert_eq!(reading.format, InputFormat::Csv);
     let decls = &reading.document.declarations;
     assert_eq!(decls.len(), 2);
@@ -121,7 +111,7 @@ fn repeated_project_fields_make_two_projects_in_wan_yuan() {
 
 #[test]
 fn each_indicator_reads_with_its_sign_unit_and_weight() {
-    let reading = variant("yitihua-declaration-repeated.csv");
+    let reading = read_variant("yitihua-declaration-repeated.csv");
     let decls = &reading.document.declarations;
     let ge = Some(Comparator::AtLeast);
     assert_eq!(
@@ -188,7 +178,7 @@ fn each_indicator_reads_with_its_sign_unit_and_weight() {
 
 #[test]
 fn the_not_applicable_row_and_the_blank_name_are_reported_not_read_as_indicators() {
-    let reading = variant("yitihua-declaration-repeated.csv");
+    let reading = read_variant("yitihua-declaration-repeated.csv");
     let decl = &reading.document.declarations[0];
     // 经济效益指标 answered 不适用 (line 6).
     assert_eq!(decl.not_applicable.len(), 1);
@@ -207,7 +197,7 @@ fn the_not_applicable_row_and_the_blank_name_are_reported_not_read_as_indicators
 
 #[test]
 fn the_title_and_the_unit_line_above_the_header_are_read() {
-    let reading = variant("city-targets-titled.xlsx");
+    let reading = read_variant("city-targets-titled.xlsx");
     assert_eq!(reading.format, InputFormat::Xlsx);
     let doc = &reading.document;
     // The title merged across all 11 columns is one title, not 11 copies; its year 2025.
@@ -237,7 +227,7 @@ fn the_title_and_the_unit_line_above_the_header_are_read() {
 
 #[test]
 fn synonym_headers_in_another_order_and_merged_cells_read_each_indicator() {
-    let reading = variant("city-targets-titled.xlsx");
+    let reading = read_variant("city-targets-titled.xlsx");
     let decls = &reading.document.declarations;
     let ge = Some(Comparator::AtLeast);
     assert_eq!(decls[0].project.name, "城区道路照明设施维护");
@@ -279,7 +269,7 @@ fn synonym_headers_in_another_order_and_merged_cells_read_each_indicator() {
 
 #[test]
 fn the_total_row_below_is_no_indicator_and_changes_no_project_field() {
-    let reading = variant("city-targets-titled.xlsx");
+    let reading = read_variant("city-targets-titled.xlsx");
     let park = &reading.document.declarations[1];
     // 4 indicators with names; the 合计 row (sheet row 13: 分值 200, 年度资金总额 566.8)
     // would be a fifth without a name.
@@ -305,7 +295,7 @@ fn the_total_row_below_is_no_indicator_and_changes_no_project_field() {
 
 #[test]
 fn the_gbk_selfeval_reads_its_budget_row_with_the_synonym_headers() {
-    let reading = variant("county-selfeval-gbk.csv");
+    let reading = read_variant("county-selfeval-gbk.csv");
     assert_eq!(reading.encoding, "GB18030");
     let decls = &reading.document.declarations;
     assert_eq!(decls.len(), 2);
@@ -331,7 +321,7 @@ fn the_gbk_selfeval_reads_its_budget_row_with_the_synonym_headers() {
 
 #[test]
 fn the_gbk_selfeval_scores_by_hand() {
-    let reading = variant("county-selfeval-gbk.csv");
+    let reading = read_variant("county-selfeval-gbk.csv");
     let cards = score_document(&reading.document, &Profile::default());
     let sanitation = &cards[0];
     // Budget: 456 / 480 = 0.95 → 0.95 × 10 = 9.50.
@@ -394,7 +384,7 @@ fn the_gbk_selfeval_scores_by_hand() {
 
 #[test]
 fn under_the_budget_group_the_points_are_the_budgets_and_the_unit_its_title() {
-    let reading = variant("district-selfeval-grouped.xlsx");
+    let reading = read_variant("district-selfeval-grouped.xlsx");
     let decls = &reading.document.declarations;
     assert_eq!(decls.len(), 2);
     assert_eq!(decls[0].project.name, "社区养老服务补贴");
@@ -424,7 +414,7 @@ fn under_the_budget_group_the_points_are_the_budgets_and_the_unit_its_title() {
 
 #[test]
 fn the_grouped_selfeval_scores_by_hand() {
-    let reading = variant("district-selfeval-grouped.xlsx");
+    let reading = read_variant("district-selfeval-grouped.xlsx");
     let cards = score_document(&reading.document, &Profile::default());
     let care = &cards[0];
     // Budget: 90 / 100 = 0.90 × 10 = 9.00.
@@ -466,7 +456,7 @@ fn the_grouped_selfeval_scores_by_hand() {
 
 #[test]
 fn a_sheet_per_project_takes_its_project_from_the_lines_above_its_table() {
-    let reading = variant("unit-workbook-per-project.xlsx");
+    let reading = read_variant("unit-workbook-per-project.xlsx");
     let decls = &reading.document.declarations;
     assert_eq!(decls.len(), 2);
     let care = &decls[0];
@@ -520,7 +510,7 @@ fn a_sheet_per_project_takes_its_project_from_the_lines_above_its_table() {
 #[test]
 fn a_sheet_per_project_writes_as_one_list_and_reads_back_the_same() {
     use jixiao::write::list::{write_list, ListStyle};
-    let doc = variant("unit-workbook-per-project.xlsx").document;
+    let doc = read_variant("unit-workbook-per-project.xlsx").document;
     let text = write_list(&doc, ListStyle::Csv);
     let again = read(text.as_bytes(), &ReadOptions::named("again.csv"))
         .unwrap()

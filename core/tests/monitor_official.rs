@@ -5,29 +5,16 @@
 //! (经费保障 … 其他 under 偏差原因分析, 确定能 · 有可能 · 完全不可能 under 完成目标可能性)
 //! with `√` on the rows. Expectations worked out by hand from domain.md §8.
 
+mod form_common;
+use form_common::{d, read_variant};
+
 use jixiao::monitor::{monitor_document, Achievability, Colour, MonitorPolicy, Reason};
 use jixiao::read::{read, ReadOptions};
 use jixiao::write::form::write_form;
-use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-}
-
-fn document(relative: &str) -> jixiao::Document {
-    let path = format!(
-        "{}/../tests/data/variants/{relative}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    read(&bytes, &ReadOptions::named(relative))
-        .unwrap_or_else(|e| panic!("{relative}: {e}"))
-        .document
-}
 
 #[test]
 fn the_ticks_are_the_reasons_and_the_achievability() {
-    let doc = document("monitor-official-health.txt");
+    let doc = read_variant("monitor-official-health.txt").document;
     let decl = &doc.declarations[0];
     let m = decl.monitoring.as_ref().expect("a monitoring table");
     assert_eq!(m.month, Some(7));
@@ -66,7 +53,7 @@ fn the_ticks_are_the_reasons_and_the_achievability() {
 
 #[test]
 fn the_budget_without_an_adjusted_figure_is_measured_against_the_initial_one() {
-    let doc = document("monitor-official-health.txt");
+    let doc = read_variant("monitor-official-health.txt").document;
     let report = monitor_document(&doc, None, &MonitorPolicy::default())
         .expect("monitors")
         .remove(0);
@@ -84,7 +71,7 @@ fn the_budget_without_an_adjusted_figure_is_measured_against_the_initial_one() {
 
 #[test]
 fn the_official_table_writes_and_reads_back_the_same() {
-    let doc = document("monitor-official-health.txt");
+    let doc = read_variant("monitor-official-health.txt").document;
     let written = write_form(&doc);
     let again = read(
         written.as_bytes(),
@@ -109,13 +96,13 @@ fn the_official_table_writes_and_reads_back_the_same() {
 
 #[test]
 fn the_official_table_reads_the_same_from_every_office_copy() {
-    let text = document("monitor-official-health.txt");
+    let text = read_variant("monitor-official-health.txt").document;
     let mut extensions = vec!["docx", "xlsx", "xls"];
     if cfg!(feature = "pdf") {
         extensions.push("pdf");
     }
     for extension in extensions {
-        let office = document(&format!("office/monitor-official-health.{extension}"));
+        let office = read_variant(&format!("office/monitor-official-health.{extension}")).document;
         let monitoring = |d: &jixiao::Document| {
             d.declarations[0].monitoring.clone().map(|mut m| {
                 m.source = Default::default();

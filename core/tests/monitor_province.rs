@@ -8,32 +8,19 @@
 //! 绩效指标 cell before it) and ends in 偏差原因 · 纠偏措施, without 完成目标可能性.
 //! Expectations worked out by hand from domain.md §8.
 
+mod form_common;
+use form_common::{d, read_variant};
+
 use jixiao::model::MoneyUnit;
 use jixiao::monitor::{monitor_document, Colour, MonitorPolicy, Reason};
 use jixiao::read::{read, ReadOptions};
 use jixiao::write::form::write_form;
-use rust_decimal::Decimal;
 
 const NAME: &str = "monitor-province-farmland.txt";
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-}
-
-fn document(relative: &str) -> jixiao::Document {
-    let path = format!(
-        "{}/../tests/data/variants/{relative}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    read(&bytes, &ReadOptions::named(relative))
-        .unwrap_or_else(|e| panic!("{relative}: {e}"))
-        .document
-}
-
 #[test]
 fn the_header_the_unit_line_and_the_goal_lines_are_read() {
-    let doc = document(NAME);
+    let doc = read_variant(NAME).document;
     assert_eq!(doc.declarations.len(), 1);
     let decl = &doc.declarations[0];
     assert_eq!(decl.project.name, "高标准农田建设补助");
@@ -68,7 +55,7 @@ fn the_header_the_unit_line_and_the_goal_lines_are_read() {
 
 #[test]
 fn each_indicator_row_keeps_its_reasons_and_its_corrective_measure() {
-    let doc = document(NAME);
+    let doc = read_variant(NAME).document;
     let decl = &doc.declarations[0];
     assert_eq!(decl.indicators.len(), 8);
     let m = decl.monitoring.as_ref().expect("a monitoring table");
@@ -107,7 +94,7 @@ fn each_indicator_row_keeps_its_reasons_and_its_corrective_measure() {
 
 #[test]
 fn the_monitoring_result_by_hand() {
-    let doc = document(NAME);
+    let doc = read_variant(NAME).document;
     let report = monitor_document(&doc, None, &MonitorPolicy::default())
         .expect("monitors")
         .remove(0);
@@ -162,7 +149,7 @@ fn the_monitoring_result_by_hand() {
 
 #[test]
 fn the_provincial_table_writes_and_reads_back_the_same() {
-    let doc = document(NAME);
+    let doc = read_variant(NAME).document;
     let written = write_form(&doc);
     let again = read(written.as_bytes(), &ReadOptions::named(NAME))
         .expect("reads back")
@@ -185,13 +172,14 @@ fn the_provincial_table_writes_and_reads_back_the_same() {
 
 #[test]
 fn the_provincial_table_reads_the_same_from_every_office_copy() {
-    let text = document(NAME);
+    let text = read_variant(NAME).document;
     let mut extensions = vec!["docx", "xlsx", "xls"];
     if cfg!(feature = "pdf") {
         extensions.push("pdf");
     }
     for extension in extensions {
-        let office = document(&format!("office/monitor-province-farmland.{extension}"));
+        let office =
+            read_variant(&format!("office/monitor-province-farmland.{extension}")).document;
         let monitoring = |d: &jixiao::Document| {
             d.declarations[0].monitoring.clone().map(|mut m| {
                 m.source = Default::default();
@@ -228,7 +216,7 @@ const CULTURE: &str = "monitor-markdown-culture.txt";
 
 #[test]
 fn the_markdown_table_reads_its_spending_columns_and_its_actuals() {
-    let doc = document(CULTURE);
+    let doc = read_variant(CULTURE).document;
     let decl = &doc.declarations[0];
     assert_eq!(decl.project.name, "城市社区公共文化服务");
     assert_eq!(decl.project.implementer.as_deref(), Some("某市文化馆"));
@@ -264,7 +252,7 @@ fn the_markdown_table_reads_its_spending_columns_and_its_actuals() {
 
 #[test]
 fn the_markdown_table_monitors_by_hand() {
-    let doc = document(CULTURE);
+    let doc = read_variant(CULTURE).document;
     let report = monitor_document(&doc, None, &MonitorPolicy::default())
         .expect("monitors")
         .remove(0);

@@ -28,6 +28,26 @@ pub fn read_named(bytes: &[u8], name: &str) -> (Document, Vec<Finding>) {
     (reading.document, reading.diagnostics)
 }
 
+/// A decimal written in a test (`d("99.18")`).
+pub fn d(s: &str) -> rust_decimal::Decimal {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+/// The text of a template variant made by hand (`tests/data/variants/<name>`).
+pub fn variant_text(name: &str) -> String {
+    let path = repo_file(&format!("data/variants/{name}"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A template variant made by hand (`tests/data/variants/<name>`, in any format the
+/// reader takes: a form text, a list export, an office copy under `office/`) as `read`
+/// reads it.
+pub fn read_variant(name: &str) -> jixiao::read::Reading {
+    let path = repo_file(&format!("data/variants/{name}"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    jixiao::read::read(&bytes, &ReadOptions::named(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
 /// Compares `actual` with the golden file `tests/golden/<name>`; `JIXIAO_BLESS=1` rewrites it.
 pub fn golden(name: &str, actual: &str) {
     let path = repo_file(&format!("golden/{name}"));
