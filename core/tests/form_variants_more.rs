@@ -505,16 +505,16 @@ fn a_period_cell_reads_as_dates_or_is_kept() {
 
 /// A municipal 申报表 (`municipal-declaration-eldercare.txt`): the money unit on a line of
 /// its own in parentheses (`（单位：万元）`), `主管部门及代码` with the code in the value,
-/// the implementer labelled `项目单位`, a `项目期` of a number of years (no dates), the year's
+/// the implementer labelled `项目单位`, a `项目期` the model has no field for, the year's
 /// funding only (`年度资金总额：` with a colon, 其中：财政拨款, 其他资金), one 年度绩效目标
 /// cell, and the table headed `年度绩效指标`.
 #[test]
 fn the_municipal_declaration_reads_its_unit_line_and_label_synonyms() {
     let reading = read_variant("municipal-declaration-eldercare.txt");
-    // No label is left unknown: `（单位：万元）` is the unit, 项目单位 the implementer, 项目期
-    // the project's period (`1年`, a number of years: kept as written, no dates).
+    // Only 项目期 is left unknown: `（单位：万元）` is the unit, 项目单位 the implementer.
     let unknown = unknown_labels(&reading);
-    assert!(unknown.is_empty(), "{unknown:?}");
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert!(unknown[0].contains("项目期"), "{unknown:?}");
     let decl = &reading.document.declarations[0];
     let p = &decl.project;
     assert_eq!(p.name, "社区养老服务中心运营补助");
