@@ -32,7 +32,8 @@ pub use model::{
     parse_reasons, Achievability, IndicatorMonitoring, MonitorBudgetRow, Monitoring, Reason,
 };
 pub use policy::{Bands, Colour, Expected, Milestone, MonitorPolicy, POLICY_NAMES};
-pub use read::{looks_like_monitor, period_month, read_monitor};
+pub(crate) use read::SNIFF_LINES;
+pub use read::{is_monitor_line, looks_like_monitor, period_month, read_monitor};
 pub use report::{
     monitor_declaration, monitor_document, BudgetMonitor, ForecastMonitor, IndicatorMonitor,
     MonitorError, MonitorFinding, MonitorReport,

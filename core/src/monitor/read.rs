@@ -32,7 +32,7 @@ use super::model::{
 };
 
 /// How many lines from the top [`looks_like_monitor`] looks at.
-const SNIFF_LINES: usize = 60;
+pub(crate) const SNIFF_LINES: usize = 60;
 
 /// The comparison key of a label: full-width folded, spaces and `*`/`★` marks and a
 /// trailing colon removed.
@@ -54,17 +54,21 @@ pub(super) fn key(text: &str) -> String {
 /// assert!(!looks_like_monitor("财政项目支出绩效目标申报表\n项目名称\tx\n"));
 /// ```
 pub fn looks_like_monitor(text: &str) -> bool {
-    text.split('\n').take(SNIFF_LINES).any(|line| {
-        let cells = split(line);
-        cells.iter().any(|c| is_title(c))
-            || (cells.iter().any(|c| {
-                let k = key(c);
-                k.contains("全年预计")
-            }) && cells.iter().any(|c| {
-                let k = key(c);
-                !k.contains("全年预计") && (k.contains("执行数") || k.contains("执行情况"))
-            }))
-    })
+    text.split('\n').take(SNIFF_LINES).any(is_monitor_line)
+}
+
+/// Whether one line is a monitoring table's: its title (…执行监控表), or a header with a
+/// 全年预计 column beside an 执行数 / 执行情况 one.
+pub fn is_monitor_line(line: &str) -> bool {
+    let cells = split(line);
+    cells.iter().any(|c| is_title(c))
+        || (cells.iter().any(|c| {
+            let k = key(c);
+            k.contains("全年预计")
+        }) && cells.iter().any(|c| {
+            let k = key(c);
+            !k.contains("全年预计") && (k.contains("执行数") || k.contains("执行情况"))
+        }))
 }
 
 /// Whether a cell is a monitoring table's title.

@@ -117,6 +117,28 @@ fn may_be_monitor(text: &str) -> bool {
     head.contains('监') || ['全', '预', '计', '执'].iter().all(|&c| head.contains(c))
 }
 
+/// Whether a text is a monitoring table: a monitoring line (its title, or its header with
+/// 全年预计 beside 执行…) within the lines [`crate::monitor::looks_like_monitor`] reads,
+/// before any 申报表 / 自评表 title. A document that opens with such a form is forms, even
+/// where a self-evaluation's table carries monitoring columns further on (as the form
+/// writer prints it): where that table falls, within the sniffed lines or past them, must
+/// not change how the whole text reads.
+fn monitor_before_any_form(text: &str) -> bool {
+    for (i, line) in text
+        .split('\n')
+        .take(crate::monitor::SNIFF_LINES)
+        .enumerate()
+    {
+        if crate::monitor::is_monitor_line(line) {
+            return true;
+        }
+        if form_title(&Row::of_line(line_number(i), line)).is_some() {
+            return false;
+        }
+    }
+    false
+}
+
 /// The 1-based line number of the line at 0-based `index`.
 fn line_number(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
@@ -182,7 +204,7 @@ fn read_forms(
     continued: bool,
 ) -> Result<(Document, Vec<Finding>), ReadError> {
     // A monitoring table (执行监控表) is a form of its own: read by its labels.
-    if may_be_monitor(text) && crate::monitor::looks_like_monitor(text) {
+    if may_be_monitor(text) && monitor_before_any_form(text) {
         return crate::monitor::read_monitor(text, options);
     }
     let file = options.file_name.as_deref();
