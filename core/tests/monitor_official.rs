@@ -6,7 +6,7 @@
 //! with `√` on the rows. Expectations worked out by hand from domain.md §8.
 
 mod form_common;
-use form_common::{d, read_variant};
+use form_common::{d, office_extensions, read_variant, without_sources};
 
 use jixiao::monitor::{monitor_document, Achievability, Colour, MonitorPolicy, Reason};
 use jixiao::read::{read, ReadOptions};
@@ -79,29 +79,13 @@ fn the_official_table_writes_and_reads_back_the_same() {
     )
     .expect("reads back")
     .document;
-    let strip = |mut d: jixiao::Document| {
-        for decl in &mut d.declarations {
-            decl.source = Default::default();
-            for i in &mut decl.indicators {
-                i.source = Default::default();
-            }
-            if let Some(m) = &mut decl.monitoring {
-                m.source = Default::default();
-            }
-        }
-        d
-    };
-    assert_eq!(strip(again), strip(doc));
+    assert_eq!(without_sources(again), without_sources(doc));
 }
 
 #[test]
 fn the_official_table_reads_the_same_from_every_office_copy() {
     let text = read_variant("monitor-official-health.txt").document;
-    let mut extensions = vec!["docx", "xlsx", "xls"];
-    if cfg!(feature = "pdf") {
-        extensions.push("pdf");
-    }
-    for extension in extensions {
+    for extension in office_extensions() {
         let office = read_variant(&format!("office/monitor-official-health.{extension}")).document;
         let monitoring = |d: &jixiao::Document| {
             d.declarations[0].monitoring.clone().map(|mut m| {

@@ -9,7 +9,7 @@
 //! Expectations worked out by hand from domain.md §8.
 
 mod form_common;
-use form_common::{d, read_variant};
+use form_common::{d, office_extensions, read_variant, without_sources};
 
 use jixiao::model::MoneyUnit;
 use jixiao::monitor::{monitor_document, Colour, MonitorPolicy, Reason};
@@ -154,30 +154,17 @@ fn the_provincial_table_writes_and_reads_back_the_same() {
     let again = read(written.as_bytes(), &ReadOptions::named(NAME))
         .expect("reads back")
         .document;
-    let strip = |mut d: jixiao::Document| {
+    let untitled = |mut d: jixiao::Document| {
         d.title = None;
-        for decl in &mut d.declarations {
-            decl.source = Default::default();
-            for i in &mut decl.indicators {
-                i.source = Default::default();
-            }
-            if let Some(m) = &mut decl.monitoring {
-                m.source = Default::default();
-            }
-        }
-        d
+        without_sources(d)
     };
-    assert_eq!(strip(again), strip(doc));
+    assert_eq!(untitled(again), untitled(doc));
 }
 
 #[test]
 fn the_provincial_table_reads_the_same_from_every_office_copy() {
     let text = read_variant(NAME).document;
-    let mut extensions = vec!["docx", "xlsx", "xls"];
-    if cfg!(feature = "pdf") {
-        extensions.push("pdf");
-    }
-    for extension in extensions {
+    for extension in office_extensions() {
         let office =
             read_variant(&format!("office/monitor-province-farmland.{extension}")).document;
         let monitoring = |d: &jixiao::Document| {

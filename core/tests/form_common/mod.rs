@@ -48,6 +48,31 @@ pub fn read_variant(name: &str) -> jixiao::read::Reading {
     jixiao::read::read(&bytes, &ReadOptions::named(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// The office formats a variant has copies of under `tests/data/variants/office/` that this
+/// build reads (the PDF only with the `pdf` feature).
+pub fn office_extensions() -> Vec<&'static str> {
+    let mut extensions = vec!["docx", "xlsx", "xls"];
+    if cfg!(feature = "pdf") {
+        extensions.push("pdf");
+    }
+    extensions
+}
+
+/// `d` without the places its declarations, indicators and monitoring tables were read from
+/// (lines differ between a text and the text a writer prints of it).
+pub fn without_sources(mut d: Document) -> Document {
+    for decl in &mut d.declarations {
+        decl.source = Default::default();
+        for i in &mut decl.indicators {
+            i.source = Default::default();
+        }
+        if let Some(m) = &mut decl.monitoring {
+            m.source = Default::default();
+        }
+    }
+    d
+}
+
 /// Compares `actual` with the golden file `tests/golden/<name>`; `JIXIAO_BLESS=1` rewrites it.
 pub fn golden(name: &str, actual: &str) {
     let path = repo_file(&format!("golden/{name}"));
