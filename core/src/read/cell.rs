@@ -99,6 +99,9 @@ pub fn without_slot_prefix(name: &str) -> &str {
     }
 }
 
+/// The marks that join a start and an end written in one cell (`至`, `到`, `~`, dashes).
+pub const RANGE_MARKS: [char; 8] = ['至', '到', '~', '～', '—', '–', '－', '-'];
+
 /// The start and the end written in one cell (`2024年1月-2024年12月`, `2024.1.1至2024.12.31`,
 /// `2024-01-01~2024-12-31`, `2024年1月至12月`, `2024-2025年`): split at the first range mark
 /// (`至`, `到`, `~`, `-`, a dash) whose two sides both read as dates. A side naming only a
@@ -150,7 +153,7 @@ pub fn date_range(cell: &str) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> 
             .then(|| parse_date(t).or_else(|| parse_month_end(t)))
             .flatten()
     };
-    let marks = ['至', '到', '~', '～', '—', '–', '－', '-'];
+    let marks = RANGE_MARKS;
     text.char_indices()
         .filter(|(_, c)| marks.contains(c))
         .find_map(|(i, c)| {

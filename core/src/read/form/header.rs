@@ -231,7 +231,7 @@ impl Reader<'_> {
         }
         let k = extra_key(label);
         self.decl.project.extra.insert(k.clone(), value.to_owned());
-        let writes_a_range = value.contains(['至', '到', '~', '～', '—', '–', '－', '-']);
+        let writes_a_range = value.contains(crate::read::cell::RANGE_MARKS);
         if !writes_a_range {
             return;
         }
